@@ -1,0 +1,232 @@
+/**
+ * Errors are values. Every problem the engine or the workbook reader finds is a `FenjieError`:
+ * a code from the catalogue below, the parameters its message needs, and where known the sheet
+ * and cell it came from. Nothing in the engine throws on user data.
+ *
+ * @example
+ *   const e = fenjieError('NotANumber', { text: '待定' }, { sheet: '基数', cell: 'C7' });
+ *   describeError(e, 'zh') // → '基数!C7：“待定”不是数字'
+ */
+
+export type Lang = 'zh' | 'en';
+
+/** Where a value came from: a sheet and an A1 cell (or a row or column when no cell applies). */
+export interface Ref {
+  readonly sheet: string;
+  readonly cell?: string;
+}
+
+export type Params = Readonly<Record<string, string | number>>;
+
+type Catalogue = Record<string, (p: Params) => { zh: string; en: string }>;
+
+const s = (v: string | number | undefined): string => (v === undefined ? '' : String(v));
+
+/**
+ * The message catalogue: one entry per error code, in Chinese and English.
+ * Adding a code here is the only way to add a code to `ErrorCode`.
+ */
+export const MESSAGES = {
+  NotANumber: (p) => ({
+    zh: `“${s(p.text)}”不是数字`,
+    en: `"${s(p.text)}" is not a number`,
+  }),
+  NotFinite: (p) => ({
+    zh: `${s(p.what)}不是有限数值`,
+    en: `${s(p.what)} is not a finite number`,
+  }),
+  NegativeNumber: (p) => ({
+    zh: `${s(p.what)}不能为负数（${s(p.value)}）`,
+    en: `${s(p.what)} cannot be negative (${s(p.value)})`,
+  }),
+  TotalTooLarge: (p) => ({
+    zh: `${s(p.indicator)}：${s(p.value)}按${s(p.decimals)}位小数超出精确计算范围`,
+    en: `${s(p.indicator)}: ${s(p.value)} at ${s(p.decimals)} decimals is beyond exact integer precision`,
+  }),
+  TargetPrecision: (p) => ({
+    zh: `${s(p.indicator)}：年度目标 ${s(p.value)} 的小数位多于设定的 ${s(p.decimals)} 位`,
+    en: `${s(p.indicator)}: target ${s(p.value)} has more decimals than the ${s(p.decimals)} kept`,
+  }),
+  NegativeTarget: (p) => ({
+    zh: `${s(p.indicator)}：总量目标不能为负数（${s(p.value)}）`,
+    en: `${s(p.indicator)}: a total target cannot be negative (${s(p.value)})`,
+  }),
+  LocksExceedTotal: (p) => ({
+    zh: `${s(p.indicator)}：锁定值合计 ${s(p.locks)} 超过年度目标 ${s(p.total)}（${s(p.names)}）`,
+    en: `${s(p.indicator)}: locks add up to ${s(p.locks)}, more than the target ${s(p.total)} (${s(p.names)})`,
+  }),
+  FloorsExceedRemainder: (p) => ({
+    zh: `${s(p.indicator)}：下限合计超出可分配的 ${s(p.remainder)}，多 ${s(p.excess)}`,
+    en: `${s(p.indicator)}: floors exceed what remains to split (${s(p.remainder)}) by ${s(p.excess)}`,
+  }),
+  CapsBelowRemainder: (p) => ({
+    zh: `${s(p.indicator)}：上限合计不足可分配的 ${s(p.remainder)}，差 ${s(p.shortfall)}`,
+    en: `${s(p.indicator)}: caps fall short of what remains to split (${s(p.remainder)}) by ${s(p.shortfall)}`,
+  }),
+  AllWeightsZero: (p) => ({
+    zh: `${s(p.indicator)}：权重全为零，无法分配 ${s(p.remainder)}`,
+    en: `${s(p.indicator)}: every weight is zero, so ${s(p.remainder)} cannot be split`,
+  }),
+  MissingWeight: (p) => ({
+    zh: `${s(p.indicator)}：按权重分解，但“${s(p.enterprise)}”没有权重`,
+    en: `${s(p.indicator)}: split by weights, but "${s(p.enterprise)}" has no weight`,
+  }),
+  ManualMissingPart: (p) => ({
+    zh: `${s(p.indicator)}：手工分解，但“${s(p.enterprise)}”没有锁定值`,
+    en: `${s(p.indicator)}: manual split, but "${s(p.enterprise)}" has no lock`,
+  }),
+  ManualSumMismatch: (p) => ({
+    zh: `${s(p.indicator)}：手工分解合计 ${s(p.sum)} 与年度目标 ${s(p.total)} 不符，差 ${s(p.diff)}`,
+    en: `${s(p.indicator)}: manual parts add up to ${s(p.sum)}, not the target ${s(p.total)} (off by ${s(p.diff)})`,
+  }),
+  FloorAboveCap: (p) => ({
+    zh: `${s(p.indicator)}：“${s(p.enterprise)}”的下限 ${s(p.floor)} 高于上限 ${s(p.cap)}`,
+    en: `${s(p.indicator)}: "${s(p.enterprise)}" has a floor ${s(p.floor)} above its cap ${s(p.cap)}`,
+  }),
+  ConflictingConstraint: (p) => ({
+    zh: `${s(p.indicator)}：“${s(p.enterprise)}”的${s(p.type)}重复或与锁定冲突`,
+    en: `${s(p.indicator)}: "${s(p.enterprise)}" has a repeated ${s(p.type)} or one that conflicts with a lock`,
+  }),
+  UnknownProfile: (p) => ({
+    zh: `时间分布“${s(p.name)}”未定义`,
+    en: `profile "${s(p.name)}" is not defined`,
+  }),
+  InvalidProfile: (p) => ({
+    zh: `时间分布“${s(p.name)}”无效：${s(p.reasonZh)}`,
+    en: `profile "${s(p.name)}" is invalid: ${s(p.reasonEn)}`,
+  }),
+  UnknownIndicator: (p) => ({
+    zh: `指标“${s(p.name)}”不在目标表中`,
+    en: `indicator "${s(p.name)}" is not in Targets`,
+  }),
+  UnknownEnterprise: (p) => ({
+    zh: `企业“${s(p.name)}”不在企业表中`,
+    en: `enterprise "${s(p.name)}" is not in Enterprises`,
+  }),
+  DuplicateEnterprise: (p) => ({
+    zh: `企业“${s(p.name)}”重复出现（首次在 ${s(p.first)}）`,
+    en: `enterprise "${s(p.name)}" appears twice (first at ${s(p.first)})`,
+  }),
+  DuplicateIndicator: (p) => ({
+    zh: `指标“${s(p.name)}”重复出现（首次在 ${s(p.first)}）`,
+    en: `indicator "${s(p.name)}" appears twice (first at ${s(p.first)})`,
+  }),
+  DuplicateProfile: (p) => ({
+    zh: `时间分布“${s(p.name)}”重复出现（首次在 ${s(p.first)}）`,
+    en: `profile "${s(p.name)}" appears twice (first at ${s(p.first)})`,
+  }),
+  DuplicateCreditCode: (p) => ({
+    zh: `统一社会信用代码 ${s(p.code)} 重复（首次在 ${s(p.first)}）`,
+    en: `credit code ${s(p.code)} appears twice (first at ${s(p.first)})`,
+  }),
+  DuplicateActual: (p) => ({
+    zh: `“${s(p.enterprise)}” ${s(p.year)}年${s(p.month)}月的实绩重复（首次在 ${s(p.first)}）`,
+    en: `actuals for "${s(p.enterprise)}" ${s(p.year)}-${s(p.month)} appear twice (first at ${s(p.first)})`,
+  }),
+  InvalidCreditCode: (p) => ({
+    zh: `统一社会信用代码“${s(p.code)}”无效：${s(p.reasonZh)}`,
+    en: `credit code "${s(p.code)}" is invalid: ${s(p.reasonEn)}`,
+  }),
+  InvalidMonth: (p) => ({
+    zh: `月份 ${s(p.value)} 不在 1–12 之间`,
+    en: `month ${s(p.value)} is not between 1 and 12`,
+  }),
+  InvalidYear: (p) => ({
+    zh: `年份 ${s(p.value)} 无效${p.expected === undefined ? '' : `（应为 ${s(p.expected)}）`}`,
+    en: `year ${s(p.value)} is not valid${p.expected === undefined ? '' : ` (expected ${s(p.expected)})`}`,
+  }),
+  InvalidDate: (p) => ({
+    zh: `“${s(p.text)}”不是日期`,
+    en: `"${s(p.text)}" is not a date`,
+  }),
+  InvalidChoice: (p) => ({
+    zh: `${s(p.field)}“${s(p.value)}”无效，可选：${s(p.allowed)}`,
+    en: `${s(p.field)} "${s(p.value)}" is not one of: ${s(p.allowed)}`,
+  }),
+  InvalidDecimals: (p) => ({
+    zh: `小数位 ${s(p.value)} 应为 0–6 的整数`,
+    en: `decimals ${s(p.value)} must be a whole number from 0 to 6`,
+  }),
+  InvalidThresholds: (p) => ({
+    zh: `严重滞后阈值 ${s(p.serious)} 应不小于滞后阈值 ${s(p.behind)}，且均不为负`,
+    en: `the serious threshold ${s(p.serious)} must be at least the behind threshold ${s(p.behind)}, both non-negative`,
+  }),
+  MissingValue: (p) => ({
+    zh: `缺少${s(p.field)}`,
+    en: `${s(p.field)} is missing`,
+  }),
+  MissingSheet: (p) => ({
+    zh: `缺少工作表“${s(p.name)}”`,
+    en: `the sheet "${s(p.name)}" is missing`,
+  }),
+  MissingColumn: (p) => ({
+    zh: `工作表缺少列“${s(p.name)}”`,
+    en: `the column "${s(p.name)}" is missing`,
+  }),
+  DuplicateColumn: (p) => ({
+    zh: `列“${s(p.name)}”重复出现`,
+    en: `the column "${s(p.name)}" appears twice`,
+  }),
+  FormulaWithoutValue: (p) => ({
+    zh: `公式 ${s(p.formula)} 没有计算结果，请在 Excel 中重新计算后保存`,
+    en: `the formula ${s(p.formula)} has no computed value; recalculate and save it in Excel`,
+  }),
+  NoEnterprises: () => ({
+    zh: `企业表中没有企业`,
+    en: `there are no enterprises`,
+  }),
+  NoIndicators: () => ({
+    zh: `目标表中没有指标`,
+    en: `there are no indicators in Targets`,
+  }),
+  ReportMonthWithoutActuals: () => ({
+    zh: `未设报告期，实绩表也没有本年度数据`,
+    en: `no report month is set and Actuals has no figures for the year`,
+  }),
+} satisfies Catalogue;
+
+export type ErrorCode = keyof typeof MESSAGES;
+export const ERROR_CODES = Object.keys(MESSAGES) as ErrorCode[];
+
+export interface FenjieError {
+  readonly code: ErrorCode;
+  readonly params: Params;
+  readonly sheet?: string;
+  readonly cell?: string;
+}
+
+/** Builds an error value. */
+export function fenjieError(code: ErrorCode, params: Params = {}, ref?: Ref): FenjieError {
+  const e: { code: ErrorCode; params: Params; sheet?: string; cell?: string } = { code, params };
+  if (ref) {
+    e.sheet = ref.sheet;
+    if (ref.cell !== undefined) e.cell = ref.cell;
+  }
+  return e;
+}
+
+/** `基数!C7`, `基数` or '' for an error with no place. */
+export function errorPlace(e: { sheet?: string; cell?: string }): string {
+  if (e.sheet === undefined) return '';
+  return e.cell === undefined ? e.sheet : `${e.sheet}!${e.cell}`;
+}
+
+/** The message alone, in one language. */
+export function errorMessage(e: FenjieError, lang: Lang): string {
+  return MESSAGES[e.code](e.params)[lang];
+}
+
+/** The message with its place in front: `基数!C7：“待定”不是数字`. */
+export function describeError(e: FenjieError, lang: Lang): string {
+  const place = errorPlace(e);
+  const msg = errorMessage(e, lang);
+  if (!place) return msg;
+  return lang === 'zh' ? `${place}：${msg}` : `${place}: ${msg}`;
+}
+
+export type Result<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly errors: readonly FenjieError[] };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = <T = never>(...errors: FenjieError[]): Result<T> => ({ ok: false, errors });

@@ -1,0 +1,15 @@
+/**
+ * Fenjie's engine: pure TypeScript, no Office, DOM, file or clock access. Plain data in, plain
+ * data out, errors as values (see errors.ts for the catalogue).
+ */
+export * from './calendar';
+export * from './creditCode';
+export * from './errors';
+export * from './matrix';
+export * from './model';
+export * from './number';
+export * from './plan';
+export * from './profile';
+export * from './progress';
+export * from './split';
+export * from './validate';

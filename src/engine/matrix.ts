@@ -1,0 +1,146 @@
+/**
+ * Controlled rounding of an enterprise × period table (domain.md, "Splitting across time").
+ *
+ * Rows are enterprises' annual parts a_i (integer units); every row shares one profile with
+ * integer numerators q_j (Q = Σ q_j). The exact cell is a_i·q_j/Q. The result:
+ * - each row sums to a_i exactly;
+ * - each column sums to the area total A = Σ a_i apportioned by the profile (largest remainder);
+ * - each cell is the floor or the ceiling of its exact value, and a whole exact value is kept.
+ *
+ * Such a rounding always exists (controlled rounding of two-way tables). It is found by rounding
+ * each row by largest remainder, then moving single units along augmenting paths between the
+ * columns that are over and under their totals (a max-flow on the 12-column residual graph).
+ *
+ * @example
+ *   controlledRound([1, 1, 1, 1], [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1])
+ *   // each row puts its single unit in a different month; column sums apportion 4 over 12 months
+ */
+import { apportion, divFloor } from './split';
+
+export interface ControlledRounding {
+  /** cells[i][j] in integer units. */
+  readonly cells: number[][];
+  /** Column totals (the area total apportioned by the profile). */
+  readonly columns: number[];
+}
+
+/** Row-wise largest remainder only (for a row with a profile of its own). */
+export function roundRow(a: number, q: readonly number[]): number[] {
+  return apportion(a, q);
+}
+
+export function controlledRound(rows: readonly number[], q: readonly number[]): ControlledRounding {
+  const n = rows.length;
+  const J = q.length;
+  const Q = q.reduce((s, v) => s + v, 0);
+  const A = rows.reduce((s, v) => s + v, 0);
+  const columns = apportion(A, q);
+  const cells: number[][] = new Array(n);
+  // up[i] is a bitmask of the cells of row i rounded up; frac[i] of the cells with a remainder.
+  const up = new Int32Array(n);
+  const frac = new Int32Array(n);
+  const sums = new Array<number>(J).fill(0);
+  const order = q.map((_, j) => j);
+  for (let i = 0; i < n; i++) {
+    const a = rows[i] as number;
+    const row = new Array<number>(J);
+    const rem = new Array<number>(J);
+    let k = a;
+    let fmask = 0;
+    for (let j = 0; j < J; j++) {
+      const [f, r] = divFloor(a, q[j] as number, Q);
+      row[j] = f;
+      rem[j] = r;
+      k -= f;
+      if (r > 0) fmask |= 1 << j;
+    }
+    if (k > 0) {
+      order.sort((x, y) => (rem[y] as number) - (rem[x] as number) || (q[y] as number) - (q[x] as number) || x - y);
+      let umask = 0;
+      for (let t = 0; t < k; t++) {
+        const j = order[t] as number;
+        row[j] = (row[j] as number) + 1;
+        umask |= 1 << j;
+      }
+      up[i] = umask;
+    }
+    frac[i] = fmask;
+    for (let j = 0; j < J; j++) sums[j] = (sums[j] as number) + (row[j] as number);
+    cells[i] = row;
+  }
+  const diff = sums.map((s, j) => s - (columns[j] as number));
+  if (diff.some((d) => d !== 0)) repair(cells, up, frac, diff, J);
+  return { cells, columns };
+}
+
+/**
+ * Moves units between columns until every column total is met. An edge a → b exists through
+ * row i when cell (i, a) was rounded up and cell (i, b) has a remainder but was rounded down;
+ * moving the unit keeps row i's sum and every cell within one step of its exact value.
+ */
+function repair(cells: number[][], up: Int32Array, frac: Int32Array, diff: number[], J: number): void {
+  const n = cells.length;
+  // Candidate rows for each ordered column pair, validated lazily when read.
+  const lists: number[][] = Array.from({ length: J * J }, () => []);
+  const heads = new Int32Array(J * J);
+  const addRow = (i: number): void => {
+    const u = up[i] as number;
+    const down = (frac[i] as number) & ~u;
+    if (u === 0 || down === 0) return;
+    for (let a = 0; a < J; a++) {
+      if (!(u & (1 << a))) continue;
+      for (let b = 0; b < J; b++) if (down & (1 << b)) (lists[a * J + b] as number[]).push(i);
+    }
+  };
+  for (let i = 0; i < n; i++) addRow(i);
+  const valid = (i: number, a: number, b: number): boolean =>
+    ((up[i] as number) & (1 << a)) !== 0 && ((up[i] as number) & (1 << b)) === 0 && ((frac[i] as number) & (1 << b)) !== 0;
+  const peek = (a: number, b: number): number => {
+    const list = lists[a * J + b] as number[];
+    let h = heads[a * J + b] as number;
+    while (h < list.length && !valid(list[h] as number, a, b)) h++;
+    heads[a * J + b] = h;
+    return h < list.length ? (list[h] as number) : -1;
+  };
+  for (;;) {
+    const s = diff.findIndex((d) => d > 0);
+    if (s < 0) return;
+    // Breadth-first search from an over-full column to an under-full one.
+    const via = new Int32Array(J).fill(-1);
+    const from = new Int32Array(J).fill(-1);
+    const seen = new Uint8Array(J);
+    seen[s] = 1;
+    const queue = [s];
+    let target = -1;
+    for (let qi = 0; qi < queue.length && target < 0; qi++) {
+      const a = queue[qi] as number;
+      for (let b = 0; b < J; b++) {
+        if (seen[b]) continue;
+        const i = peek(a, b);
+        if (i < 0) continue;
+        seen[b] = 1;
+        via[b] = i;
+        from[b] = a;
+        if ((diff[b] as number) < 0) {
+          target = b;
+          break;
+        }
+        queue.push(b);
+      }
+    }
+    if (target < 0) throw new Error('controlledRound: no augmenting path (a bug: one always exists)');
+    const touched: number[] = [];
+    for (let b = target; b !== s; b = from[b] as number) {
+      const a = from[b] as number;
+      const i = via[b] as number;
+      const row = cells[i] as number[];
+      row[a] = (row[a] as number) - 1;
+      row[b] = (row[b] as number) + 1;
+      up[i] = ((up[i] as number) & ~(1 << a)) | (1 << b);
+      touched.push(i);
+    }
+    diff[s] = (diff[s] as number) - 1;
+    diff[target] = (diff[target] as number) + 1;
+    for (const i of touched) addRow(i);
+  }
+}

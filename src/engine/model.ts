@@ -1,0 +1,116 @@
+/**
+ * The plain input model of a plan: what the workbook reader builds from the input sheets and what
+ * `plan()` consumes. Plain data (JSON-compatible), no classes. Every value that can be wrong
+ * carries the `Ref` of the cell it came from, so engine errors can name it.
+ */
+import type { ScheduleBasis, YMD } from './calendar';
+import type { Ref } from './errors';
+import type { Profile } from './profile';
+
+export type Kind = 'total' | 'rate';
+export type Direction = 'higher' | 'lower';
+export type Method = 'weights' | 'base' | 'equal' | 'increment' | 'manual';
+export type ConstraintType = 'lock' | 'floor' | 'cap';
+export type ActualsBasis = 'cumulative' | 'monthly';
+export type Flag = 'ahead' | 'slightlyBehind' | 'behind' | 'seriouslyBehind' | 'noData';
+
+/** Flags from best to worst, then no data. */
+export const FLAGS: readonly Flag[] = ['ahead', 'slightlyBehind', 'behind', 'seriouslyBehind', 'noData'];
+
+export interface Settings {
+  /** Undefined means the current year (from the injected today). */
+  readonly year?: number;
+  /** 1–12; undefined means "the latest month present in Actuals for the year". */
+  readonly reportMonth?: number;
+  readonly scheduleBasis: ScheduleBasis;
+  readonly asOf?: YMD;
+  /** Percentage points behind schedule that make 滞后 / behind. */
+  readonly behindThreshold: number;
+  /** Percentage points behind schedule that make 严重滞后 / seriously behind. */
+  readonly seriousThreshold: number;
+  readonly actualsBasis: ActualsBasis;
+  readonly combineJanFeb: boolean;
+  readonly unit: string;
+  /** Cells of the settings, for errors. */
+  readonly refs?: Partial<Record<'year' | 'reportMonth' | 'asOf' | 'behindThreshold' | 'seriousThreshold', Ref>>;
+}
+
+export interface Indicator {
+  readonly name: string;
+  readonly unit: string;
+  readonly kind: Kind;
+  readonly direction: Direction;
+  /** A total in the unit, or for a rate the target rate as a fraction (0.38 for 38%). */
+  readonly target: number;
+  /** For a total: the growth it must also reach, as a fraction. */
+  readonly targetGrowth?: number;
+  readonly method: Method;
+  readonly decimals: number;
+  readonly profile: string;
+  /** The row's name cell, the target cell and the profile cell. */
+  readonly ref?: Ref;
+  readonly targetRef?: Ref;
+  readonly profileRef?: Ref;
+  readonly decimalsRef?: Ref;
+}
+
+export interface Enterprise {
+  readonly name: string;
+  readonly creditCode?: string;
+  readonly group?: string;
+  readonly owner?: string;
+  readonly profile?: string;
+  readonly ref?: Ref;
+  readonly creditCodeRef?: Ref;
+  readonly profileRef?: Ref;
+}
+
+export interface ProfileDef extends Profile {
+  readonly ref?: Ref;
+}
+
+export interface ValueCell {
+  readonly value: number;
+  readonly ref?: Ref;
+}
+
+/** indicator → enterprise → value. */
+export type ByIndicator = Readonly<Record<string, Readonly<Record<string, ValueCell>>>>;
+
+export interface Constraint {
+  readonly enterprise: string;
+  readonly indicator: string;
+  readonly type: ConstraintType;
+  readonly value: number;
+  readonly ref?: Ref;
+  readonly enterpriseRef?: Ref;
+  readonly indicatorRef?: Ref;
+}
+
+export interface Actual {
+  readonly year: number;
+  readonly month: number;
+  readonly enterprise: string;
+  readonly creditCode?: string;
+  /** indicator → value; a blank cell is absent (no data). */
+  readonly values: Readonly<Record<string, ValueCell>>;
+  readonly ref?: Ref;
+  readonly yearRef?: Ref;
+  readonly monthRef?: Ref;
+  readonly enterpriseRef?: Ref;
+}
+
+export type SheetKey = 'settings' | 'targets' | 'enterprises' | 'base' | 'weights' | 'constraints' | 'profiles' | 'actuals';
+
+export interface PlanInput {
+  /** The sheets the input came from (for errors about a whole sheet). */
+  readonly sources?: Partial<Record<SheetKey, Ref>>;
+  readonly settings: Settings;
+  readonly indicators: readonly Indicator[];
+  readonly enterprises: readonly Enterprise[];
+  readonly profiles: readonly ProfileDef[];
+  readonly base: ByIndicator;
+  readonly weights: ByIndicator;
+  readonly constraints: readonly Constraint[];
+  readonly actuals: readonly Actual[];
+}

@@ -1,0 +1,118 @@
+/**
+ * Time profiles: each period's share of the year (domain.md, "Splitting across time").
+ *
+ * A profile is given on one grid: quarters (4), months (12) or months with Jan-Feb combined (11:
+ * 1-2月, 3月 … 12月). Shares are any non-negative numbers and are normalised. Internally every
+ * profile becomes 12 integer monthly numerators over a common denominator, so converting between
+ * grids and computing the planned schedule are exact. Within a quarter (or within 1-2月) the
+ * share is spread evenly over its months.
+ *
+ * @example
+ *   const p = makeProfile('前低后高', 'quarters', [20, 25, 25, 30]);
+ *   gridShares(p, 'quarters')   // → [20, 25, 25, 30] (integer numerators)
+ *   plannedSchedule(p, 8)       // → (20 + 25 + 25·2/3) / 100 = 0.6167
+ */
+import { toUnits } from './number';
+
+export type Grid = 'quarters' | 'months' | 'janFeb';
+
+export interface Profile {
+  readonly name: string;
+  readonly grid: Grid;
+  /** Shares as given, one per period of the grid. */
+  readonly shares: readonly number[];
+}
+
+/** Number of periods on a grid. */
+export function periodCount(grid: Grid): number {
+  return grid === 'quarters' ? 4 : grid === 'months' ? 12 : 11;
+}
+
+/** The last month (1–12) of each period on the grid. */
+export function periodEndMonths(grid: Grid): number[] {
+  if (grid === 'quarters') return [3, 6, 9, 12];
+  if (grid === 'months') return Array.from({ length: 12 }, (_, i) => i + 1);
+  return Array.from({ length: 11 }, (_, i) => i + 2);
+}
+
+/** Period labels in Chinese or English: 一季度 / Q1, 1月 / Jan, 1-2月 / Jan-Feb. */
+export function periodLabels(grid: Grid, lang: 'zh' | 'en'): string[] {
+  const Q = { zh: ['一季度', '二季度', '三季度', '四季度'], en: ['Q1', 'Q2', 'Q3', 'Q4'] };
+  const EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  if (grid === 'quarters') return Q[lang];
+  const months = Array.from({ length: 12 }, (_, i) => (lang === 'zh' ? `${i + 1}月` : (EN[i] as string)));
+  if (grid === 'months') return months;
+  return [lang === 'zh' ? '1-2月' : 'Jan-Feb', ...months.slice(2)];
+}
+
+/** The period (0-based) on `grid` that contains month m (1–12). */
+export function periodOfMonth(grid: Grid, month: number): number {
+  if (grid === 'quarters') return Math.floor((month - 1) / 3);
+  if (grid === 'months') return month - 1;
+  return Math.max(0, month - 2);
+}
+
+export function makeProfile(name: string, grid: Grid, shares: readonly number[]): Profile {
+  return { name, grid, shares };
+}
+
+/** Why a profile is unusable, or undefined when it is fine. */
+export function profileProblem(p: Profile): { zh: string; en: string } | undefined {
+  if (p.shares.length !== periodCount(p.grid)) {
+    return { zh: `应有 ${periodCount(p.grid)} 个时段`, en: `needs ${periodCount(p.grid)} periods` };
+  }
+  if (p.shares.some((v) => !Number.isFinite(v) || v < 0)) return { zh: '比例不能为负', en: 'shares cannot be negative' };
+  if (!p.shares.some((v) => v > 0)) return { zh: '比例全为零', en: 'every share is zero' };
+  return undefined;
+}
+
+/** The even profile (均衡), always defined. */
+export const EVEN: Profile = makeProfile('均衡', 'quarters', [1, 1, 1, 1]);
+
+/** Integer numerators of the shares as given (scaled by a power of ten up to 10^6). */
+function integerShares(shares: readonly number[]): number[] {
+  for (let k = 0; k <= 6; k++) {
+    if (shares.every((v) => Number.isInteger(Number((v * 10 ** k).toPrecision(15))))) {
+      return shares.map((v) => toUnits(v, k));
+    }
+  }
+  return shares.map((v) => toUnits(v, 6));
+}
+
+/** 12 integer monthly numerators: quarters spread over 3 months, Jan-Feb over 2. */
+export function monthlyNumerators(p: Profile): number[] {
+  const q = integerShares(p.shares);
+  if (p.grid === 'months') return q;
+  if (p.grid === 'quarters') return Array.from({ length: 12 }, (_, m) => q[Math.floor(m / 3)] as number);
+  const janFeb = q[0] as number;
+  return [janFeb, janFeb, ...q.slice(1).map((v) => 2 * v)];
+}
+
+/** Integer numerators of the profile on `grid` (sums of its monthly numerators). */
+export function gridShares(p: Profile, grid: Grid): number[] {
+  const m = monthlyNumerators(p);
+  const out = new Array<number>(periodCount(grid)).fill(0);
+  for (let i = 0; i < 12; i++) {
+    const j = periodOfMonth(grid, i + 1);
+    out[j] = (out[j] ?? 0) + (m[i] as number);
+  }
+  const g = out.reduce((a, b) => gcd(a, b), 0);
+  return g > 1 ? out.map((v) => v / g) : out;
+}
+
+function gcd(a: number, b: number): number {
+  while (b) [a, b] = [b, a % b];
+  return a;
+}
+
+/**
+ * Planned schedule (计划进度): the profile's cumulative share through month m.
+ * @example plannedSchedule(EVEN, 6) // → 0.5
+ */
+export function plannedSchedule(p: Profile, month: number): number {
+  const m = monthlyNumerators(p);
+  const total = m.reduce((a, b) => a + b, 0);
+  let through = 0;
+  for (let i = 0; i < Math.min(12, Math.max(0, month)); i++) through += m[i] as number;
+  return total === 0 ? 0 : through / total;
+}

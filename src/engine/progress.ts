@@ -1,0 +1,186 @@
+/**
+ * Schedule progress (序时进度) and flags (domain.md, "Schedule progress").
+ *
+ * All figures are fractions (0.421 = 42.1%) except gaps and thresholds, which are in percentage
+ * points. Group and area figures are always computed from summed totals, never by averaging
+ * percentages.
+ *
+ * @example
+ *   // The county: 48.36 of 115 (亿元) after 8 months.
+ *   const r = progressOf({ target: 115, ytd: 48.36, lastYtd: null, planned: 8 / 12 },
+ *     { kind: 'total', direction: 'higher' }, { reportMonth: 8, schedule: 8 / 12, behind: 5, serious: 10 });
+ *   r.completion  // → 0.4205
+ *   r.gap         // → −24.6 (points)
+ *   r.flag        // → 'seriouslyBehind'
+ *   r.paceNeeded  // → 16.66 a month; r.paceRatio → 2.75
+ */
+import type { Direction, Flag, Kind } from './model';
+import { FLAGS } from './model';
+
+export interface ProgressContext {
+  readonly reportMonth: number;
+  /** Time schedule as a fraction. */
+  readonly schedule: number;
+  /** Thresholds in percentage points. */
+  readonly behind: number;
+  readonly serious: number;
+}
+
+export interface IndicatorTraits {
+  readonly kind: Kind;
+  readonly direction: Direction;
+  /** Rate target (kind 'rate') as a fraction. */
+  readonly targetRate?: number;
+  /** Growth a total must also reach, as a fraction. */
+  readonly targetGrowth?: number;
+}
+
+export interface ProgressFigures {
+  /** Annual target: a total, or for a rate indicator the target rate. */
+  readonly target: number;
+  readonly ytd: number | null;
+  readonly lastYtd: number | null;
+  readonly completion: number | null;
+  readonly schedule: number | null;
+  readonly planned: number | null;
+  /** Points: completion − schedule (total), actual − target rate (rate). */
+  readonly gap: number | null;
+  /** target × schedule − YTD: how much is missing to be on schedule (negative: ahead). */
+  readonly shortfall: number | null;
+  /** (target − YTD) ÷ remaining months. */
+  readonly paceNeeded: number | null;
+  /** YTD ÷ months elapsed. */
+  readonly paceSoFar: number | null;
+  /** paceNeeded ÷ paceSoFar. */
+  readonly paceRatio: number | null;
+  /** YTD ÷ same period last year − 1. */
+  readonly yoy: number | null;
+  /** Points: yoy − target growth, where a growth test applies. */
+  readonly growthGap: number | null;
+  readonly scheduleFlag: Flag;
+  readonly growthFlag: Flag | null;
+  readonly flag: Flag;
+  /** Tests that failed: 'schedule' and/or 'growth'. */
+  readonly failed: readonly ('schedule' | 'growth')[];
+}
+
+/** Rounds points to 6 decimals so 5.000000001 is 5 (the sheet formulas do the same). */
+export const roundPoints = (p: number): number => Math.round(p * 1e6) / 1e6;
+
+/**
+ * The flag for a gap in points.
+ * @example flagForGap(-4.9, 'higher', 5, 10) // → 'slightlyBehind'
+ * @example flagForGap(6, 'lower', 5, 10)     // → 'behind'
+ */
+export function flagForGap(gap: number | null, direction: Direction, behind: number, serious: number): Flag {
+  if (gap === null) return 'noData';
+  const bad = direction === 'higher' ? -gap : gap;
+  if (bad <= 0) return 'ahead';
+  if (bad <= behind) return 'slightlyBehind';
+  if (bad <= serious) return 'behind';
+  return 'seriouslyBehind';
+}
+
+/** The worse of two flags (no data counts as not worse). */
+export function worseFlag(a: Flag, b: Flag | null): Flag {
+  if (b === null || b === 'noData') return a;
+  if (a === 'noData') return b;
+  return FLAGS.indexOf(b) > FLAGS.indexOf(a) ? b : a;
+}
+
+const div = (a: number | null, b: number | null): number | null =>
+  a === null || b === null || b === 0 ? null : a / b;
+
+/** Progress figures for one row (an enterprise, a group or the area). */
+export function progressOf(
+  row: { target: number; ytd: number | null; lastYtd: number | null; planned: number | null; ytdLike?: number | null },
+  ind: IndicatorTraits,
+  ctx: ProgressContext,
+): ProgressFigures {
+  const { ytd, lastYtd } = row;
+  // Year on year compares like with like: for a sum, only the rows reported in both years.
+  const like = row.ytdLike === undefined ? ytd : row.ytdLike;
+  const growth = like === null ? null : div(like, lastYtd);
+  const yoy = growth === null ? null : growth - 1;
+  const flagOf = (gap: number | null): Flag => flagForGap(gap, ind.direction, ctx.behind, ctx.serious);
+  if (ind.kind === 'rate') {
+    const target = ind.targetRate ?? row.target;
+    const gap = yoy === null ? null : roundPoints((yoy - target) * 100);
+    const flag = flagOf(gap);
+    return {
+      target, ytd, lastYtd, completion: null, schedule: null, planned: null, gap,
+      shortfall: null, paceNeeded: null, paceSoFar: null, paceRatio: null, yoy,
+      growthGap: gap, scheduleFlag: flag, growthFlag: null, flag,
+      failed: flag === 'ahead' || flag === 'noData' ? [] : ['growth'],
+    };
+  }
+  const m = ctx.reportMonth;
+  const completion = div(ytd, row.target);
+  const gap = completion === null ? null : roundPoints((completion - ctx.schedule) * 100);
+  const paceNeeded = ytd === null || m >= 12 ? null : (row.target - ytd) / (12 - m);
+  const paceSoFar = ytd === null || m <= 0 ? null : ytd / m;
+  const scheduleFlag = ytd === null ? 'noData' : flagOf(gap);
+  const growthGap =
+    ind.targetGrowth === undefined || yoy === null ? null : roundPoints((yoy - ind.targetGrowth) * 100);
+  const growthFlag = growthGap === null ? null : flagOf(growthGap);
+  const flag = worseFlag(scheduleFlag, growthFlag);
+  const failed: ('schedule' | 'growth')[] = [];
+  if (scheduleFlag !== 'ahead' && scheduleFlag !== 'noData') failed.push('schedule');
+  if (growthFlag !== null && growthFlag !== 'ahead') failed.push('growth');
+  return {
+    target: row.target, ytd, lastYtd, completion, schedule: ctx.schedule, planned: row.planned, gap,
+    shortfall: ytd === null ? null : row.target * ctx.schedule - ytd,
+    paceNeeded, paceSoFar, paceRatio: div(paceNeeded, paceSoFar), yoy, growthGap,
+    scheduleFlag, growthFlag, flag, failed,
+  };
+}
+
+/**
+ * Sums rows into a group or area row: targets, YTD over the rows that reported, and year-on-year
+ * like for like (only rows with figures in both years). The planned schedule is target-weighted.
+ */
+export function sumRows(
+  rows: readonly { target: number; ytd: number | null; lastYtd: number | null; planned: number | null }[],
+): { target: number; ytd: number | null; lastYtd: number | null; planned: number | null; ytdLike: number | null } {
+  let target = 0;
+  let ytd = 0;
+  let reported = 0;
+  let like = 0;
+  let last = 0;
+  let pairs = 0;
+  let plannedSum = 0;
+  for (const r of rows) {
+    target += r.target;
+    plannedSum += r.target * (r.planned ?? 0);
+    if (r.ytd !== null) {
+      ytd += r.ytd;
+      reported++;
+      if (r.lastYtd !== null) {
+        like += r.ytd;
+        last += r.lastYtd;
+        pairs++;
+      }
+    }
+  }
+  return {
+    target,
+    ytd: reported > 0 ? ytd : null,
+    lastYtd: pairs > 0 ? last : null,
+    ytdLike: pairs > 0 ? like : null,
+    planned: target === 0 ? null : plannedSum / target,
+  };
+}
+
+/**
+ * Competition ranks ("1224", as Excel's RANK): better values first; null values get no rank.
+ * @example rankValues([0.5, 0.7, null, 0.5], 'higher') // → [2, 1, null, 2]
+ */
+export function rankValues(values: readonly (number | null)[], direction: Direction): (number | null)[] {
+  const present = values.filter((v): v is number => v !== null);
+  present.sort((a, b) => (direction === 'higher' ? b - a : a - b));
+  const rankOf = new Map<number, number>();
+  present.forEach((v, i) => {
+    if (!rankOf.has(v)) rankOf.set(v, i + 1);
+  });
+  return values.map((v) => (v === null ? null : (rankOf.get(v) ?? null)));
+}

@@ -1,0 +1,197 @@
+/**
+ * Validation of a plan's input model. Returns every problem at once, each with the cell it came
+ * from where known; never throws. `plan()` runs it first and splits nothing when it finds any.
+ */
+import { isValidYMD } from './calendar';
+import { checkCreditCode, normalizeCreditCode } from './creditCode';
+import { errorPlace, fenjieError, type FenjieError, type Ref } from './errors';
+import type { Actual, PlanInput } from './model';
+import { EVEN, profileProblem } from './profile';
+
+/** Finds the first occurrence of each key and reports later ones. */
+function duplicates<T>(
+  items: readonly T[],
+  key: (t: T) => string | undefined,
+  ref: (t: T) => Ref | undefined,
+  report: (t: T, first: string) => FenjieError,
+): FenjieError[] {
+  const seen = new Map<string, T>();
+  const out: FenjieError[] = [];
+  for (const t of items) {
+    const k = key(t);
+    if (k === undefined || k === '') continue;
+    const first = seen.get(k);
+    if (first === undefined) seen.set(k, t);
+    else out.push(report(t, errorPlace(ref(first) ?? { sheet: '' }) || '?'));
+  }
+  return out;
+}
+
+/** Resolves an actuals row to an enterprise name: by credit code first, then by name. */
+export function enterpriseResolver(input: PlanInput): (a: Actual) => string | undefined {
+  const byCode = new Map<string, string>();
+  const byName = new Set<string>();
+  for (const e of input.enterprises) {
+    if (e.creditCode) byCode.set(normalizeCreditCode(e.creditCode), e.name);
+    byName.add(e.name);
+  }
+  return (a) => {
+    if (a.creditCode) {
+      const hit = byCode.get(normalizeCreditCode(a.creditCode));
+      if (hit !== undefined) return hit;
+    }
+    return byName.has(a.enterprise) ? a.enterprise : undefined;
+  };
+}
+
+/** Validates the model; `year` is the plan's year (the settings' or the current one). */
+export function validateInput(input: PlanInput, year: number): FenjieError[] {
+  const errors: FenjieError[] = [];
+  const { settings: st } = input;
+  const push = (...e: FenjieError[]): void => {
+    errors.push(...e);
+  };
+
+  // Settings.
+  if (!Number.isInteger(year) || year < 1900 || year > 9999) {
+    push(fenjieError('InvalidYear', { value: year }, st.refs?.year));
+  }
+  if (st.reportMonth !== undefined && (!Number.isInteger(st.reportMonth) || st.reportMonth < 1 || st.reportMonth > 12)) {
+    push(fenjieError('InvalidMonth', { value: st.reportMonth }, st.refs?.reportMonth));
+  }
+  if (st.asOf !== undefined && !isValidYMD(st.asOf)) {
+    push(fenjieError('InvalidDate', { text: `${st.asOf.y}-${st.asOf.m}-${st.asOf.d}` }, st.refs?.asOf));
+  }
+  if (!(st.behindThreshold >= 0) || !(st.seriousThreshold >= st.behindThreshold)) {
+    push(
+      fenjieError(
+        'InvalidThresholds',
+        { behind: st.behindThreshold, serious: st.seriousThreshold },
+        st.refs?.seriousThreshold ?? st.refs?.behindThreshold,
+      ),
+    );
+  }
+
+  // Profiles.
+  const profiles = new Set<string>([EVEN.name, 'even']);
+  for (const p of input.profiles) {
+    profiles.add(p.name);
+    const why = profileProblem(p);
+    if (why) push(fenjieError('InvalidProfile', { name: p.name, reasonZh: why.zh, reasonEn: why.en }, p.ref));
+  }
+  push(...duplicates(input.profiles, (p) => p.name, (p) => p.ref, (p, first) => fenjieError('DuplicateProfile', { name: p.name, first }, p.ref)));
+
+  // Enterprises.
+  if (input.enterprises.length === 0) push(fenjieError('NoEnterprises', {}, input.sources?.enterprises));
+  const enterprises = new Set(input.enterprises.map((e) => e.name));
+  push(
+    ...duplicates(input.enterprises, (e) => e.name, (e) => e.ref, (e, first) =>
+      fenjieError('DuplicateEnterprise', { name: e.name, first }, e.ref),
+    ),
+  );
+  for (const e of input.enterprises) {
+    if (e.creditCode !== undefined) {
+      const why = checkCreditCode(normalizeCreditCode(e.creditCode));
+      if (why) push(fenjieError('InvalidCreditCode', { code: e.creditCode, reasonZh: why.zh, reasonEn: why.en }, e.creditCodeRef ?? e.ref));
+    }
+    if (e.profile !== undefined && !profiles.has(e.profile)) {
+      push(fenjieError('UnknownProfile', { name: e.profile }, e.profileRef ?? e.ref));
+    }
+  }
+  push(
+    ...duplicates(
+      input.enterprises,
+      (e) => (e.creditCode ? normalizeCreditCode(e.creditCode) : undefined),
+      (e) => e.creditCodeRef ?? e.ref,
+      (e, first) => fenjieError('DuplicateCreditCode', { code: e.creditCode ?? '', first }, e.creditCodeRef ?? e.ref),
+    ),
+  );
+
+  // Indicators.
+  if (input.indicators.length === 0) push(fenjieError('NoIndicators', {}, input.sources?.targets));
+  const indicators = new Set(input.indicators.map((i) => i.name));
+  push(
+    ...duplicates(input.indicators, (i) => i.name, (i) => i.ref, (i, first) =>
+      fenjieError('DuplicateIndicator', { name: i.name, first }, i.ref),
+    ),
+  );
+  for (const ind of input.indicators) {
+    if (!Number.isInteger(ind.decimals) || ind.decimals < 0 || ind.decimals > 6) {
+      push(fenjieError('InvalidDecimals', { value: ind.decimals }, ind.decimalsRef ?? ind.ref));
+    }
+    if (!profiles.has(ind.profile)) push(fenjieError('UnknownProfile', { name: ind.profile }, ind.profileRef ?? ind.ref));
+    if (ind.kind === 'total' && ind.target < 0) {
+      push(fenjieError('NegativeTarget', { indicator: ind.name, value: ind.target }, ind.targetRef ?? ind.ref));
+    }
+  }
+
+  // Base and weights: non-negative, known enterprises.
+  for (const [what, table] of [
+    ['base', input.base],
+    ['weights', input.weights],
+  ] as const) {
+    for (const [indicator, column] of Object.entries(table)) {
+      if (!indicators.has(indicator)) continue;
+      for (const [enterprise, cell] of Object.entries(column)) {
+        if (!enterprises.has(enterprise)) push(fenjieError('UnknownEnterprise', { name: enterprise }, cell.ref));
+        else if (cell.value < 0) {
+          push(fenjieError('NegativeNumber', { what: `${enterprise} ${indicator} ${what === 'base' ? '基数 base' : '权重 weight'}`, value: cell.value }, cell.ref));
+        }
+      }
+    }
+  }
+
+  // Constraints.
+  const seenConstraint = new Map<string, Set<string>>();
+  for (const c of input.constraints) {
+    let known = true;
+    if (!enterprises.has(c.enterprise)) {
+      push(fenjieError('UnknownEnterprise', { name: c.enterprise }, c.enterpriseRef ?? c.ref));
+      known = false;
+    }
+    if (!indicators.has(c.indicator)) {
+      push(fenjieError('UnknownIndicator', { name: c.indicator }, c.indicatorRef ?? c.ref));
+      known = false;
+    }
+    if (c.value < 0) push(fenjieError('NegativeNumber', { what: `${c.enterprise} ${c.indicator} ${c.type}`, value: c.value }, c.ref));
+    if (!known) continue;
+    const key = `${c.indicator}\u0000${c.enterprise}`;
+    const types = seenConstraint.get(key) ?? new Set<string>();
+    if (types.has(c.type) || (c.type === 'lock' && types.size > 0) || types.has('lock')) {
+      push(fenjieError('ConflictingConstraint', { indicator: c.indicator, enterprise: c.enterprise, type: c.type }, c.ref));
+    }
+    types.add(c.type);
+    seenConstraint.set(key, types);
+  }
+
+  // Actuals.
+  const resolve = enterpriseResolver(input);
+  const seenActual = new Map<string, Actual>();
+  for (const a of input.actuals) {
+    if (!Number.isInteger(a.month) || a.month < 1 || a.month > 12) {
+      push(fenjieError('InvalidMonth', { value: a.month }, a.monthRef ?? a.ref));
+      continue;
+    }
+    if (a.year !== year && a.year !== year - 1) {
+      push(fenjieError('InvalidYear', { value: a.year, expected: `${year - 1}/${year}` }, a.yearRef ?? a.ref));
+      continue;
+    }
+    const name = resolve(a);
+    if (name === undefined) {
+      push(fenjieError('UnknownEnterprise', { name: a.enterprise || a.creditCode || '' }, a.enterpriseRef ?? a.ref));
+      continue;
+    }
+    const key = `${name}\u0000${a.year}\u0000${a.month}`;
+    const first = seenActual.get(key);
+    if (first) {
+      push(
+        fenjieError(
+          'DuplicateActual',
+          { enterprise: name, year: a.year, month: a.month, first: errorPlace(first.ref ?? { sheet: '' }) || '?' },
+          a.ref,
+        ),
+      );
+    } else seenActual.set(key, a);
+  }
+  return errors;
+}
