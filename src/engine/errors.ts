@@ -123,6 +123,10 @@ export const MESSAGES = {
     zh: `“${s(p.enterprise)}” ${s(p.year)}年${s(p.month)}月的实绩重复（首次在 ${s(p.first)}）`,
     en: `actuals for "${s(p.enterprise)}" ${s(p.year)}-${s(p.month)} appear twice (first at ${s(p.first)})`,
   }),
+  CodeNameMismatch: (p) => ({
+    zh: `统一社会信用代码 ${s(p.code)} 与企业“${s(p.enterprise)}”不符`,
+    en: `credit code ${s(p.code)} does not match the enterprise "${s(p.enterprise)}"`,
+  }),
   InvalidCreditCode: (p) => ({
     zh: `统一社会信用代码“${s(p.code)}”无效：${s(p.reasonZh)}`,
     en: `credit code "${s(p.code)}" is invalid: ${s(p.reasonEn)}`,

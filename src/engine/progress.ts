@@ -64,8 +64,15 @@ export interface ProgressFigures {
   readonly failed: readonly ('schedule' | 'growth')[];
 }
 
-/** Rounds points to 6 decimals so 5.000000001 is 5 (the sheet formulas do the same). */
-export const roundPoints = (p: number): number => Math.round(p * 1e6) / 1e6;
+/**
+ * Rounds points to 6 decimals, half away from zero like the sheets' ROUND(x, 6), so 5.000000001
+ * is 5 and the flag formulas agree with the engine.
+ */
+export const roundPoints = (p: number): number => {
+  const r = (p < 0 ? -1 : 1) * (Math.round(Math.abs(p) * 1e6) / 1e6);
+  // No −0: a gap of "-0.0" points would be shown for a value exactly on target.
+  return r === 0 ? 0 : r;
+};
 
 /**
  * The flag for a gap in points.

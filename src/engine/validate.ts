@@ -27,24 +27,38 @@ function duplicates<T>(
   return out;
 }
 
-/** Resolves an actuals row to an enterprise name: by credit code first, then by name. */
+/**
+ * Resolves an actuals row to an enterprise name: by credit code first, then by name. A row whose
+ * code is not known matches by name only an enterprise that has no code of its own, so the live
+ * sheet formulas (code, else blank code and name) find exactly the same rows.
+ */
 export function enterpriseResolver(input: PlanInput): (a: Actual) => string | undefined {
   const byCode = new Map<string, string>();
-  const byName = new Set<string>();
+  const byName = new Map<string, { name: string; creditCode?: string }>();
   for (const e of input.enterprises) {
     if (e.creditCode) byCode.set(normalizeCreditCode(e.creditCode), e.name);
-    byName.add(e.name);
+    byName.set(e.name, e);
   }
   return (a) => {
+    const named = byName.get(a.enterprise);
     if (a.creditCode) {
       const hit = byCode.get(normalizeCreditCode(a.creditCode));
       if (hit !== undefined) return hit;
+      return named && !named.creditCode ? named.name : undefined;
     }
-    return byName.has(a.enterprise) ? a.enterprise : undefined;
+    return named?.name;
   };
 }
 
-/** Validates the model; `year` is the plan's year (the settings' or the current one). */
+/** An actuals row whose code and name point at different enterprises (or a code that is not the named one's). */
+function codeNameMismatch(byName: ReadonlyMap<string, { creditCode?: string }>, a: Actual): boolean {
+  if (!a.creditCode) return false;
+  const code = normalizeCreditCode(a.creditCode);
+  const named = byName.get(a.enterprise);
+  if (!named) return false;
+  return named.creditCode !== undefined && normalizeCreditCode(named.creditCode) !== code;
+}
+
 export function validateInput(input: PlanInput, year: number): FenjieError[] {
   const errors: FenjieError[] = [];
   const { settings: st } = input;
@@ -166,6 +180,7 @@ export function validateInput(input: PlanInput, year: number): FenjieError[] {
 
   // Actuals.
   const resolve = enterpriseResolver(input);
+  const enterpriseByName = new Map(input.enterprises.map((e) => [e.name, e]));
   const seenActual = new Map<string, Actual>();
   for (const a of input.actuals) {
     if (!Number.isInteger(a.month) || a.month < 1 || a.month > 12) {
@@ -174,6 +189,10 @@ export function validateInput(input: PlanInput, year: number): FenjieError[] {
     }
     if (a.year !== year && a.year !== year - 1) {
       push(fenjieError('InvalidYear', { value: a.year, expected: `${year - 1}/${year}` }, a.yearRef ?? a.ref));
+      continue;
+    }
+    if (codeNameMismatch(enterpriseByName, a)) {
+      push(fenjieError('CodeNameMismatch', { code: a.creditCode ?? '', enterprise: a.enterprise }, a.enterpriseRef ?? a.ref));
       continue;
     }
     const name = resolve(a);

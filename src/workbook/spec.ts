@@ -56,6 +56,11 @@ export interface SheetSpec {
 export interface WorkbookSpec {
   /** Output sheets in order. */
   readonly sheets: readonly SheetSpec[];
+  /**
+   * Further sheet names this spec supersedes (the other language's output names): a writer
+   * deletes them, if present, in the same step in which it replaces the spec's sheets.
+   */
+  readonly remove?: readonly string[];
 }
 
 /** Style definitions shared by every writer: bold, italic, fill and font colours (hex). */

@@ -1,0 +1,58 @@
+/**
+ * The one job every shell runs: input grids → model → plan → output sheet description and JSON.
+ * The CLI, the task pane and the browser file mode differ only in how they get the grids and what
+ * they do with the description.
+ */
+import { plan as runEngine, type FenjieError, type Lang, type Plan, type YMD } from '../engine';
+import { inputFingerprint } from './fingerprint';
+import type { WorkbookGrids } from './grid';
+import { readInputs, type ReadResult } from './read';
+import { renderOutputs } from './render';
+import { errorsJson, resultJson, type PlanResultJson } from './result';
+import type { WorkbookSpec } from './spec';
+
+export const VERSION = '0.1.0';
+
+export interface PipelineOptions {
+  /** Today, for the default year. */
+  readonly today: YMD;
+  /** Timestamp shown in the generated note, e.g. '2026-11-22 10:30'. */
+  readonly generatedAt: string;
+  readonly lang: Lang;
+  /** Overrides the report month (CLI `--as-of YYYY-MM`). */
+  readonly reportMonth?: number;
+  readonly year?: number;
+}
+
+export type PipelineResult =
+  | { readonly ok: true; readonly plan: Plan; readonly spec: WorkbookSpec; readonly json: PlanResultJson; readonly read: ReadResult; readonly fingerprint: string }
+  | { readonly ok: false; readonly errors: readonly FenjieError[]; readonly json: PlanResultJson };
+
+const failed = (errors: readonly FenjieError[], lang: Lang): PipelineResult => ({
+  ok: false,
+  errors,
+  json: { allocations: [], progress: [], areaProgress: [], groupProgress: [], errors: errorsJson(errors, lang) },
+});
+
+export function runPipeline(grids: WorkbookGrids, o: PipelineOptions): PipelineResult {
+  const read = readInputs(grids);
+  if (read.errors.length > 0) return failed(read.errors, o.lang);
+  const input = {
+    ...read.input,
+    settings: {
+      ...read.input.settings,
+      ...(o.year !== undefined ? { year: o.year } : {}),
+      ...(o.reportMonth !== undefined ? { reportMonth: o.reportMonth } : {}),
+    },
+  };
+  const r = runEngine(input, { today: o.today });
+  if (!r.ok) return failed(r.errors, o.lang);
+  const fingerprint = inputFingerprint(grids);
+  const spec = renderOutputs(r.value, input, read.layout, {
+    lang: o.lang,
+    generatedAt: o.generatedAt,
+    fingerprint,
+    version: VERSION,
+  });
+  return { ok: true, plan: r.value, spec, json: resultJson(r.value), read: { ...read, input }, fingerprint };
+}
