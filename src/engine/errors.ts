@@ -22,6 +22,16 @@ type Catalogue = Record<string, (p: Params) => { zh: string; en: string }>;
 
 const s = (v: string | number | undefined): string => (v === undefined ? '' : String(v));
 
+/** Names of the numeric fields messages mention. */
+const FIELDS: Readonly<Record<string, { zh: string; en: string }>> = {
+  weight: { zh: '权重', en: 'weight' },
+  base: { zh: '基数', en: 'base' },
+  offset: { zh: '基数', en: 'base' },
+  lock: { zh: '锁定值', en: 'lock' },
+  floor: { zh: '下限', en: 'floor' },
+  cap: { zh: '上限', en: 'cap' },
+};
+
 /**
  * The message catalogue: one entry per error code, in Chinese and English.
  * Adding a code here is the only way to add a code to `ErrorCode`.
@@ -35,10 +45,13 @@ export const MESSAGES = {
     zh: `${s(p.what)}不是有限数值`,
     en: `${s(p.what)} is not a finite number`,
   }),
-  NegativeNumber: (p) => ({
-    zh: `${s(p.what)}不能为负数（${s(p.value)}）`,
-    en: `${s(p.what)} cannot be negative (${s(p.value)})`,
-  }),
+  NegativeNumber: (p) => {
+    const f = FIELDS[String(p.field)] ?? { zh: String(p.field ?? ''), en: String(p.field ?? '') };
+    return {
+      zh: `${s(p.subject)}的${f.zh}不能为负数（${s(p.value)}）`,
+      en: `${s(p.subject)}: the ${f.en} cannot be negative (${s(p.value)})`,
+    };
+  },
   TotalTooLarge: (p) => ({
     zh: `${s(p.indicator)}：${s(p.value)}按${s(p.decimals)}位小数超出精确计算范围`,
     en: `${s(p.indicator)}: ${s(p.value)} at ${s(p.decimals)} decimals is beyond exact integer precision`,

@@ -67,62 +67,88 @@ function boundUnits(v: number, decimals: number, dir: 'up' | 'down'): number {
 }
 
 /** Sum in a canonical (sorted) order so the result does not depend on row order. */
-function canonicalSum(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
+function canonicalSum(values: ArrayLike<number>): number {
+  // A typed-array sort orders numbers ascending like `(a, b) => a − b`; equal values (only ±0
+  // could tell apart) give the same sum in any order.
+  const sorted = Float64Array.from(values).sort();
   let s = 0;
-  for (const v of sorted) s += v;
+  for (let i = 0; i < sorted.length; i++) s += sorted[i] as number;
   return s;
+}
+
+/** canonicalSum of `f` over `rows`, without an intermediate array. */
+function canonicalSumOf<T>(rows: readonly T[], f: (r: T) => number): number {
+  const values = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) values[i] = f(rows[i] as T);
+  return canonicalSum(values);
 }
 
 /**
  * Water-filling: the λ with Σ clamp(o_i + λ w_i, lo_i, hi_i) = R, then each row's exact share.
- * Precondition: some w > 0 and min ≤ R ≤ max.
+ * Precondition: some w > 0 and min ≤ R ≤ max. Returns the shares by row index (`n` rows).
  */
-function waterFill(rows: readonly FreeRow[], R: number): Map<number, number> {
-  const x = new Map<number, number>();
+function waterFill(rows: readonly FreeRow[], R: number, n: number): Float64Array {
+  const x = new Float64Array(n);
   const positive = rows.filter((r) => r.w > 0);
-  let value = 0;
-  for (const r of rows) {
-    if (r.w === 0) x.set(r.index, Math.min(r.hi, Math.max(r.lo, r.o)));
-  }
-  value = canonicalSum([...x.values()]);
+  const zero = rows.filter((r) => r.w === 0);
+  for (const r of zero) x[r.index] = Math.min(r.hi, Math.max(r.lo, r.o));
+  let value = canonicalSumOf(zero, (r) => x[r.index] as number);
   // Events: at λ = (lo − o)/w a row starts to rise (slope += w); at (hi − o)/w it stops.
-  const events: Array<[number, number]> = [];
+  // Sorted by λ, then by slope change (a total order on the values, so any sort agrees).
+  const eventAt: number[] = [];
+  const eventDw: number[] = [];
   for (const r of positive) {
-    events.push([(r.lo - r.o) / r.w, r.w]);
-    if (Number.isFinite(r.hi)) events.push([(r.hi - r.o) / r.w, -r.w]);
+    eventAt.push((r.lo - r.o) / r.w);
+    eventDw.push(r.w);
+    if (Number.isFinite(r.hi)) {
+      eventAt.push((r.hi - r.o) / r.w);
+      eventDw.push(-r.w);
+    }
   }
-  events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  value += canonicalSum(positive.map((r) => r.lo));
+  const order = new Uint32Array(eventAt.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  order.sort((a, b) => {
+    // The decisions of (at_a − at_b) || (dw_a − dw_b), as small integers.
+    const x = eventAt[a] as number;
+    const y = eventAt[b] as number;
+    if (x < y) return -1;
+    if (x > y) return 1;
+    const u = eventDw[a] as number;
+    const v = eventDw[b] as number;
+    return u < v ? -1 : u > v ? 1 : 0;
+  });
+  value += canonicalSumOf(positive, (r) => r.lo);
   let slope = 0;
-  let lambda = events.length > 0 ? (events[0] as [number, number])[0] : 0;
-  for (const [at, dw] of events) {
+  let lambda = order.length > 0 ? (eventAt[order[0] as number] as number) : 0;
+  for (let e = 0; e < order.length; e++) {
+    const at = eventAt[order[e] as number] as number;
     const reach = value + slope * (at - lambda);
     if (slope > 0 && reach >= R) break;
     value = reach;
     lambda = at;
-    slope += dw;
+    slope += eventDw[order[e] as number] as number;
   }
   if (slope > 0) lambda += (R - value) / slope;
   // Recompute the shares of the rows that are strictly between their bounds from the exact
   // remainder, x_i = o_i + w_i·(R_active − Σo)/W_active, which is more precise than λ·w_i.
   const active: FreeRow[] = [];
-  const clamped: number[] = [];
+  const fixedValues: number[] = [];
   for (const r of positive) {
     const v = r.o + lambda * r.w;
     if (v <= r.lo) {
-      x.set(r.index, r.lo);
-      clamped.push(r.lo);
+      x[r.index] = r.lo;
+      fixedValues.push(r.lo);
     } else if (v >= r.hi) {
-      x.set(r.index, r.hi);
-      clamped.push(r.hi);
+      x[r.index] = r.hi;
+      fixedValues.push(r.hi);
     } else active.push(r);
   }
   if (active.length > 0) {
-    const fixed = canonicalSum([...clamped, ...rows.filter((r) => r.w === 0).map((r) => x.get(r.index) ?? 0)]);
-    const rest = R - fixed - canonicalSum(active.map((r) => r.o));
-    const W = canonicalSum(active.map((r) => r.w));
-    for (const r of active) x.set(r.index, Math.min(r.hi, Math.max(r.lo, r.o + (r.w * rest) / W)));
+    for (const r of zero) fixedValues.push(x[r.index] as number);
+    const fixed = canonicalSum(fixedValues);
+    const rest = R - fixed - canonicalSumOf(active, (r) => r.o);
+    const W = canonicalSumOf(active, (r) => r.w);
+    for (const r of active) x[r.index] = Math.min(r.hi, Math.max(r.lo, r.o + (r.w * rest) / W));
   }
   return x;
 }
@@ -134,37 +160,44 @@ function snap(v: number): number {
 }
 
 /**
- * Hamilton rounding of exact shares `x` (in units) to integers summing to `R`, within [lo, hi].
- * Ties: larger weight, then earlier row.
+ * Hamilton rounding of exact shares `x` (in units, by row index) to integers summing to `R`,
+ * within [lo, hi]. Ties: larger weight, then earlier row. Returns the parts by row index.
  */
-function roundShares(rows: readonly FreeRow[], x: Map<number, number>, R: number): Map<number, number> {
-  const out = new Map<number, number>();
-  const frac = new Map<number, number>();
+function roundShares(rows: readonly FreeRow[], x: Float64Array, R: number): Float64Array {
+  const out = new Float64Array(x.length);
+  const frac = new Float64Array(x.length);
   let sum = 0;
   for (const r of rows) {
-    const v = snap(x.get(r.index) ?? 0);
+    const v = snap(x[r.index] as number);
     const f = Math.max(r.lo, Math.min(r.hi, Math.floor(v)));
-    out.set(r.index, f);
-    frac.set(r.index, Math.round((v - f) * QUANTUM));
+    out[r.index] = f;
+    frac[r.index] = Math.round((v - f) * QUANTUM);
     sum += f;
   }
   let k = R - sum;
-  const byPriority = (a: FreeRow, b: FreeRow): number =>
-    (frac.get(b.index) ?? 0) - (frac.get(a.index) ?? 0) || b.w - a.w || a.index - b.index;
+  // A total order (the row index breaks every tie), so the sorted order is unique.
+  const byPriority = (a: FreeRow, b: FreeRow): number => {
+    // The decisions of (frac_b − frac_a) || (w_b − w_a) || (index_a − index_b), as small integers.
+    const fa = frac[a.index] as number;
+    const fb = frac[b.index] as number;
+    if (fb !== fa) return fb > fa ? 1 : -1;
+    if (b.w !== a.w) return b.w > a.w ? 1 : -1;
+    return a.index - b.index;
+  };
   if (k > 0) {
     // Rows with a fractional share first (they may round up); whole shares only if float noise
     // left more to give, which keeps the sum exact.
-    const order = rows.filter((r) => (out.get(r.index) ?? 0) < r.hi).sort(byPriority);
+    const order = rows.filter((r) => (out[r.index] as number) < r.hi).sort(byPriority);
     for (const r of order) {
       if (k === 0) break;
-      out.set(r.index, (out.get(r.index) ?? 0) + 1);
+      out[r.index] = (out[r.index] as number) + 1;
       k--;
     }
   } else if (k < 0) {
-    const order = rows.filter((r) => (out.get(r.index) ?? 0) > r.lo).sort((a, b) => -byPriority(a, b));
+    const order = rows.filter((r) => (out[r.index] as number) > r.lo).sort((a, b) => -byPriority(a, b));
     for (const r of order) {
       if (k === 0) break;
-      out.set(r.index, (out.get(r.index) ?? 0) - 1);
+      out[r.index] = (out[r.index] as number) - 1;
       k++;
     }
   }
@@ -187,21 +220,22 @@ export function splitTotal(p: SplitProblem): Result<SplitResult> {
   if (!isOnStep(p.total, d)) {
     return fail(fenjieError('TargetPrecision', { indicator, value: p.total, decimals: d }, p.ref));
   }
-  for (const [i, r] of p.rows.entries()) {
-    for (const [what, v] of [
-      ['weight', r.weight],
-      ['offset', r.offset],
-      ['lock', r.lock],
-      ['floor', r.floor],
-      ['cap', r.cap],
-    ] as const) {
-      if (v === undefined) continue;
-      if (!Number.isFinite(v)) errors.push(fenjieError('NotFinite', { what: `${name(i)} ${what}` }, p.ref));
-      else if (v < 0) errors.push(fenjieError('NegativeNumber', { what: `${name(i)} ${what}`, value: v }, p.ref));
-      else if (Math.abs(v * 10 ** d) > MAX_UNITS) {
-        errors.push(fenjieError('TotalTooLarge', { indicator, value: v, decimals: d }, p.ref));
-      }
+  const scale = 10 ** d;
+  const check = (i: number, what: string, v: number | undefined): void => {
+    if (v === undefined) return;
+    if (!Number.isFinite(v)) errors.push(fenjieError('NotFinite', { what: `${name(i)} ${what}` }, p.ref));
+    else if (v < 0) errors.push(fenjieError('NegativeNumber', { subject: `${indicator} ${name(i)}`.trim(), field: what, value: v }, p.ref));
+    else if (Math.abs(v * scale) > MAX_UNITS) {
+      errors.push(fenjieError('TotalTooLarge', { indicator, value: v, decimals: d }, p.ref));
     }
+  };
+  for (let i = 0; i < p.rows.length; i++) {
+    const r = p.rows[i] as SplitRow;
+    check(i, 'weight', r.weight);
+    check(i, 'offset', r.offset);
+    check(i, 'lock', r.lock);
+    check(i, 'floor', r.floor);
+    check(i, 'cap', r.cap);
     if (r.floor !== undefined && r.cap !== undefined && r.floor > r.cap) {
       errors.push(fenjieError('FloorAboveCap', { indicator, enterprise: name(i), floor: r.floor, cap: r.cap }, p.ref));
     }
@@ -213,7 +247,8 @@ export function splitTotal(p: SplitProblem): Result<SplitResult> {
   let lockSum = 0;
   const locked: string[] = [];
   const free: FreeRow[] = [];
-  for (const [i, r] of p.rows.entries()) {
+  for (let i = 0; i < p.rows.length; i++) {
+    const r = p.rows[i] as SplitRow;
     if (r.lock !== undefined) {
       const u = toUnits(r.lock, d);
       units[i] = u;
@@ -241,9 +276,9 @@ export function splitTotal(p: SplitProblem): Result<SplitResult> {
   } else {
     const fixedOf = (r: FreeRow): number => Math.min(r.hi, Math.max(r.lo, r.o));
     const positive = free.filter((r) => r.w > 0);
-    const zeroSum = canonicalSum(free.filter((r) => r.w === 0).map(fixedOf));
-    const minSum = zeroSum + canonicalSum(positive.map((r) => r.lo));
-    const maxSum = zeroSum + canonicalSum(positive.map((r) => r.hi));
+    const zeroSum = canonicalSumOf(free.filter((r) => r.w === 0), fixedOf);
+    const minSum = zeroSum + canonicalSumOf(positive, (r) => r.lo);
+    const maxSum = zeroSum + canonicalSumOf(positive, (r) => r.hi);
     if (minSum > R + 1e-9) {
       return fail(
         fenjieError('FloorsExceedRemainder', { indicator, remainder: fmt(R), excess: fmt(Math.ceil(minSum - R)) }, p.ref),
@@ -257,11 +292,16 @@ export function splitTotal(p: SplitProblem): Result<SplitResult> {
         fenjieError('CapsBelowRemainder', { indicator, remainder: fmt(R), shortfall: fmt(Math.ceil(R - maxSum)) }, p.ref),
       );
     }
-    const x = positive.length > 0 ? waterFill(free, R) : new Map(free.map((r) => [r.index, fixedOf(r)]));
+    let x: Float64Array;
+    if (positive.length > 0) x = waterFill(free, R, p.rows.length);
+    else {
+      x = new Float64Array(p.rows.length);
+      for (const r of free) x[r.index] = fixedOf(r);
+    }
     const rounded = roundShares(free, x, R);
     for (const r of free) {
-      units[r.index] = rounded.get(r.index) ?? 0;
-      exact[r.index] = x.get(r.index) ?? 0;
+      units[r.index] = rounded[r.index] as number;
+      exact[r.index] = x[r.index] as number;
     }
   }
   return ok({

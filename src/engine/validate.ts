@@ -149,7 +149,7 @@ export function validateInput(input: PlanInput, year: number): FenjieError[] {
       for (const [enterprise, cell] of Object.entries(column)) {
         if (!enterprises.has(enterprise)) push(fenjieError('UnknownEnterprise', { name: enterprise }, cell.ref));
         else if (cell.value < 0) {
-          push(fenjieError('NegativeNumber', { what: `${enterprise} ${indicator} ${what === 'base' ? '基数 base' : '权重 weight'}`, value: cell.value }, cell.ref));
+          push(fenjieError('NegativeNumber', { subject: `${enterprise} ${indicator}`, field: what === 'base' ? 'base' : 'weight', value: cell.value }, cell.ref));
         }
       }
     }
@@ -167,7 +167,7 @@ export function validateInput(input: PlanInput, year: number): FenjieError[] {
       push(fenjieError('UnknownIndicator', { name: c.indicator }, c.indicatorRef ?? c.ref));
       known = false;
     }
-    if (c.value < 0) push(fenjieError('NegativeNumber', { what: `${c.enterprise} ${c.indicator} ${c.type}`, value: c.value }, c.ref));
+    if (c.value < 0) push(fenjieError('NegativeNumber', { subject: `${c.enterprise} ${c.indicator}`, field: c.type, value: c.value }, c.ref));
     if (!known) continue;
     const key = `${c.indicator}\u0000${c.enterprise}`;
     const types = seenConstraint.get(key) ?? new Set<string>();

@@ -3,7 +3,8 @@
  *
  * Rules (workbook-format.md): sheets and columns match in Chinese or English after trimming,
  * ignoring case and width; columns come in any order; unknown columns are ignored; the header row
- * is the first non-empty row. Merged cells hold their value in the top-left cell only; hidden rows
+ * is the first non-empty row (a merged title row above it is passed over). Merged cells hold their
+ * value in the top-left cell only; hidden rows
  * are data like any other (Excel's SUMIFS counts them too). A formula contributes its cached
  * result; a formula without one is an error naming its cell.
  */
@@ -193,7 +194,22 @@ class Reader {
 
   table(grid: SheetGrid): Table {
     const cells = unmerge(grid);
-    const headerRow = cells.findIndex((r) => r.some((c) => !isBlank(c)));
+    // The header row is the first non-empty row, passing over a title: a row whose only value
+    // is the top-left cell of a merge across several columns (common above government tables).
+    const titles = new Set(
+      (grid.merges ?? []).flatMap((m) => {
+        const [from, to] = m.split(':');
+        if (!from || !to) return [];
+        const s = parseA1(from);
+        const e = parseA1(to);
+        return e.col > s.col ? [`${s.row}:${s.col}`] : [];
+      }),
+    );
+    const isTitle = (r: readonly RawCell[], i: number): boolean => {
+      const filled = r.flatMap((c, col) => (isBlank(c) ? [] : [col]));
+      return filled.length === 1 && titles.has(`${i}:${filled[0]}`);
+    };
+    const headerRow = cells.findIndex((r, i) => r.some((c) => !isBlank(c)) && !isTitle(r, i));
     if (headerRow < 0) return { sheet: grid.name, headerRow: 0, headers: [], rows: [] };
     const headers: { col: number; text: string }[] = [];
     (cells[headerRow] ?? []).forEach((c, col) => {

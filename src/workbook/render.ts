@@ -346,7 +346,7 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
       };
       if (isRate) {
         out[C.gap] = fx(`${x(C.ggap)}`, num(f.gap), PTS);
-        for (const c of [C.compl, C.sched, C.planned, C.short, C.need, C.so, C.ratio]) out[c] = val('');
+        for (const c of [C.compl, C.sched, C.planned, C.short, C.need, C.so, C.ratio]) out[c] = val(null);
       } else {
         out[C.compl] = fx(`IF(OR(${x(C.ytd)}="",${x(C.target)}=0),"",${x(C.ytd)}/${x(C.target)})`, num(f.completion), PCT);
         out[C.sched] = fx(P_SCHED, plan.schedule, PCT);
@@ -483,8 +483,8 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
       val(ip.unit),
       fx(pref(C.target, ref.areaRow), a.target, ip.kind === 'rate' ? PCT : fmt),
       fx(pref(C.ytd, ref.areaRow), num(a.ytd), fmt),
-      fx(pref(C.compl, ref.areaRow), num(a.completion), PCT),
-      fx(pref(C.sched, ref.areaRow), ip.kind === 'rate' ? '' : plan.schedule, PCT),
+      ip.kind === 'rate' ? val(null) : fx(pref(C.compl, ref.areaRow), num(a.completion), PCT),
+      ip.kind === 'rate' ? val(null) : fx(pref(C.sched, ref.areaRow), plan.schedule, PCT),
       fx(pref(C.gap, ref.areaRow), num(a.gap), PTS),
       fx(pref(C.yoy, ref.areaRow), num(a.yoy), PCT),
       ip.kind === 'rate' ? val(a.target, PCT) : val(ind.targetGrowth ?? '', PCT),

@@ -60,6 +60,10 @@ export interface ExampleData {
   readonly enterprises: readonly (Record<string, string | number | undefined> & { readonly name: string })[];
   readonly constraints: readonly { readonly enterprise: string; readonly indicator: string; readonly type: 'lock' | 'floor' | 'cap'; readonly value: number }[];
   readonly actuals: readonly (Record<string, string | number | null> & { readonly year: number; readonly month: number; readonly enterprise: string })[];
+  /** indicator → enterprise field holding its base (default: the township example's fields). */
+  readonly baseColumns?: Readonly<Record<string, string>>;
+  /** indicator → enterprise field holding its weight. */
+  readonly weightColumns?: Readonly<Record<string, string>>;
 }
 
 const TARGET_COLUMNS: readonly Name[] = [
@@ -107,6 +111,8 @@ const EXAMPLE_WEIGHTS: Readonly<Record<string, string>> = { 制造业投资: 'we
 /** The example workbook's input sheets, built from its JSON source. */
 export function exampleWorkbook(d: ExampleData, lang: Lang): WorkbookSpec {
   const s = d.settings;
+  const baseColumns = d.baseColumns ?? EXAMPLE_BASE;
+  const weightColumns = d.weightColumns ?? EXAMPLE_WEIGHTS;
   const indicatorsWithActuals = d.targets.map((t) => t.indicator).filter((name) => d.actuals.some((a) => name in a));
   const table = (fields: Readonly<Record<string, string>>): CellValue[][] =>
     d.enterprises.map((e) => [e.name, ...Object.values(fields).map((f) => (e[f] ?? null) as CellValue)]);
@@ -146,8 +152,8 @@ export function exampleWorkbook(d: ExampleData, lang: Lang): WorkbookSpec {
         d.enterprises.map((e) => [e.name, e.creditCode ?? null, e.group ?? null, e.owner ?? null, e.profile ?? null] as CellValue[]),
         [18, 22, 12, 12, 12],
       ),
-      sheet('base', lang, [COLUMNS.enterprise, ...Object.keys(EXAMPLE_BASE)], table(EXAMPLE_BASE), [18, 14, 14, 14]),
-      sheet('weights', lang, [COLUMNS.enterprise, ...Object.keys(EXAMPLE_WEIGHTS)], table(EXAMPLE_WEIGHTS), [18, 14]),
+      sheet('base', lang, [COLUMNS.enterprise, ...Object.keys(baseColumns)], table(baseColumns), [18, 14, 14, 14]),
+      sheet('weights', lang, [COLUMNS.enterprise, ...Object.keys(weightColumns)], table(weightColumns), [18, 14]),
       sheet(
         'constraints',
         lang,

@@ -1,0 +1,97 @@
+/**
+ * The live formulas, proven in a spreadsheet nobody here wrote: every generated workbook is
+ * opened in LibreOffice headless, recalculated from scratch, and every formula cell must equal the
+ * engine's number cached in it. A copy whose cached results are all wrong shows the
+ * recalculation really happens.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { planFile } from '../../src/cli/main';
+import { readXlsxFile, writeFileAtomic } from '../../src/hosts/xlsx/file';
+import { specToNewWorkbook, toXlsxBuffer } from '../../src/hosts/xlsx/write';
+import type { RawCell } from '../../src/workbook/grid';
+import { exampleWorkbook, type ExampleData } from '../../src/workbook/template';
+import { recalcMany, requireLibreOffice, type SheetValues } from '../helpers/libreoffice';
+import { EXAMPLE, richExample } from '../helpers/variants';
+
+const dir = mkdtempSync(join(tmpdir(), 'fenjie-lo-'));
+const NOW = '2025-09-03T10:30';
+
+const CASES: [string, ExampleData, 'zh' | 'en'][] = [
+  ['example', EXAMPLE, 'zh'],
+  ['example-en', EXAMPLE, 'en'],
+  ['rich-days', richExample({ scheduleBasis: 'days' }), 'zh'],
+  ['rich-monthly-actuals', richExample({ actualsBasis: 'monthly', reportMonth: 6 }), 'en'],
+];
+
+interface Mismatch { sheet: string; cell: string; cached: unknown; libreoffice: unknown; formula: string }
+
+/** Formula cells whose cached value differs from LibreOffice's recalculated value. */
+function mismatches(written: { name: string; cells: readonly (readonly RawCell[])[] }[], lo: Map<string, SheetValues>): { formulas: number; bad: Mismatch[] } {
+  const bad: Mismatch[] = [];
+  let formulas = 0;
+  for (const sheet of written) {
+    const values = lo.get(sheet.name);
+    sheet.cells.forEach((row, r) =>
+      row.forEach((c, col) => {
+        if (c === null || typeof c !== 'object' || !('formula' in c)) return;
+        formulas++;
+        const cached = c.result === undefined ? '' : c.result;
+        const got = values?.[r]?.[col] ?? '';
+        const same =
+          typeof cached === 'number' && typeof got === 'number'
+            ? Math.abs(cached - got) <= 1e-9 * Math.max(1, Math.abs(cached))
+            : cached === got;
+        if (!same) bad.push({ sheet: sheet.name, cell: `${String.fromCharCode(65 + col)}${r + 1}`, cached, libreoffice: got, formula: c.formula });
+      }),
+    );
+  }
+  return { formulas, bad };
+}
+
+describe.runIf(requireLibreOffice())('LibreOffice recalculates the outputs to the engine’s numbers', () => {
+  const outputs: string[] = [];
+  let recalculated: Map<string, SheetValues>[] = [];
+  beforeAll(async () => {
+    for (const [name, data, lang] of CASES) {
+      const input = join(dir, `${name}-in.xlsx`);
+      await writeFileAtomic(input, await toXlsxBuffer(specToNewWorkbook(exampleWorkbook(data, lang))));
+      const out = join(dir, `${name}.xlsx`);
+      const r = await planFile(input, out, { now: NOW, lang }, { out: () => {}, err: (l) => console.error(l) });
+      expect(r.code, name).toBe(0);
+      outputs.push(out);
+    }
+    // A copy of the first output with every cached formula result replaced by 12345.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(outputs[0] as string);
+    wb.eachSheet((ws) =>
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (cell.formula) cell.value = { formula: cell.formula, result: 12345 } as ExcelJS.CellFormulaValue;
+        }),
+      ),
+    );
+    const corrupt = join(dir, 'corrupt-cache.xlsx');
+    await wb.xlsx.writeFile(corrupt);
+    outputs.push(corrupt);
+    recalculated = await recalcMany(outputs);
+  }, 240_000);
+
+  it.each(CASES.map(([name], i) => [name, i] as const))('%s: every formula cell equals the engine', async (_name, i) => {
+    const { grids } = await readXlsxFile(outputs[i] as string);
+    const { formulas, bad } = mismatches(grids.sheets as never, recalculated[i] as Map<string, SheetValues>);
+    expect(formulas).toBeGreaterThan(500);
+    expect(bad.slice(0, 5)).toEqual([]);
+  });
+
+  it('the recalculation is real: wrong cached results come back right', async () => {
+    const { grids } = await readXlsxFile(outputs[0] as string);
+    const corrupt = recalculated[CASES.length] as Map<string, SheetValues>;
+    const { formulas, bad } = mismatches(grids.sheets as never, corrupt);
+    expect(formulas).toBeGreaterThan(500);
+    expect(bad).toEqual([]);
+  });
+});
