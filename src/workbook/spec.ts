@@ -49,7 +49,9 @@ export interface SheetSpec {
   /** Frozen rows at the top and columns at the left. */
   readonly freeze?: { readonly rows: number; readonly cols: number };
   readonly conditionalFormats?: readonly ConditionalFormatSpec[];
-  /** The generated-sheet note (also written into the sheet's first rows). */
+  /** Print on landscape pages, one page wide (long tables officials print and file). */
+  readonly printLandscape?: boolean;
+  /** The generated-sheet note (also written into the sheet's second row). */
   readonly note?: string;
 }
 

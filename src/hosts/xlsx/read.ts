@@ -1,0 +1,75 @@
+/**
+ * Read an .xlsx file (bytes) into ExcelJS and into the host-neutral WorkbookGrids.
+ * Runs in Node and in the browser: no Node imports here.
+ */
+import ExcelJS from 'exceljs';
+import type { RawCell, SheetGrid, WorkbookGrids } from '../../workbook/grid';
+import { toRawCell } from './cells';
+import { emptyStringResults } from './emptyResults';
+
+/** ExcelJS declares `load(buffer: Buffer)`; JSZip underneath accepts any ArrayBuffer or Uint8Array. */
+type LoadInput = Parameters<ExcelJS.Xlsx['load']>[0];
+
+/**
+ * Load an .xlsx file and convert every worksheet to a SheetGrid (dense from A1 to the last cell
+ * that holds a value; merged ranges; hidden rows). The ExcelJS workbook is returned too, so a
+ * caller can apply a WorkbookSpec to it and write it back with the input sheets untouched.
+ */
+export async function readWorkbook(
+  data: ArrayBuffer | Uint8Array,
+): Promise<{ workbook: ExcelJS.Workbook; grids: WorkbookGrids }> {
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as LoadInput);
+  const grids = gridsOf(workbook);
+  // ExcelJS reads a cached '' as no cached value; only then look at the raw XML to tell them apart.
+  const unsure = grids.sheets.filter((sheet) => sheet.cells.some((row) => row.some(lacksResult))).map((sheet) => sheet.name);
+  if (unsure.length === 0) return { workbook, grids };
+  const empties = await emptyStringResults(bytes, unsure);
+  const sheets = workbook.worksheets.map((ws, i) => {
+    const cells = empties.get(ws.name);
+    return cells && cells.size > 0 ? sheetGrid(ws, cells) : (grids.sheets[i] as SheetGrid);
+  });
+  return { workbook, grids: { sheets } };
+}
+
+const lacksResult = (cell: RawCell): boolean =>
+  cell !== null && typeof cell === 'object' && 'formula' in cell && cell.result === undefined;
+
+/** Every worksheet of an ExcelJS workbook as a SheetGrid, in tab order. */
+export function gridsOf(workbook: ExcelJS.Workbook): WorkbookGrids {
+  return { sheets: workbook.worksheets.map((ws) => sheetGrid(ws)) };
+}
+
+/**
+ * One worksheet as a SheetGrid. `emptyStrings` holds the cells (A1 references) whose formula has
+ * a cached empty string, which ExcelJS cannot tell from no cached value.
+ */
+export function sheetGrid(ws: ExcelJS.Worksheet, emptyStrings?: ReadonlySet<string>): SheetGrid {
+  const found: { row: number; col: number; value: RawCell }[] = [];
+  let height = 0;
+  let width = 0;
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      let value = toRawCell(cell);
+      if (value === null) return;
+      if (lacksResult(value) && emptyStrings?.has(cell.address)) value = { ...(value as { formula: string }), result: '' };
+      found.push({ row: rowNumber - 1, col: colNumber - 1, value });
+      height = Math.max(height, rowNumber);
+      width = Math.max(width, colNumber);
+    });
+  });
+  const cells: RawCell[][] = Array.from({ length: height }, () => new Array<RawCell>(width).fill(null));
+  for (const { row, col, value } of found) (cells[row] as RawCell[])[col] = value;
+
+  const hiddenRows: number[] = [];
+  for (let r = 1; r <= ws.rowCount; r++) if (ws.findRow(r)?.hidden) hiddenRows.push(r - 1);
+
+  return { name: ws.name, cells, merges: mergesOf(ws), hiddenRows };
+}
+
+/** Merged ranges ('A1:B2'); ExcelJS keeps them in the worksheet model. */
+function mergesOf(ws: ExcelJS.Worksheet): string[] {
+  const merges: unknown = (ws.model as { merges?: unknown }).merges;
+  return Array.isArray(merges) ? merges.filter((m): m is string => typeof m === 'string') : [];
+}

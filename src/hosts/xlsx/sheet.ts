@@ -1,0 +1,85 @@
+/**
+ * Write one SheetSpec into an empty ExcelJS worksheet: values, formulas with cached results,
+ * number formats, named styles, column widths, frozen panes and conditional formats.
+ * Runs in Node and in the browser: no Node imports here.
+ */
+import type ExcelJS from 'exceljs';
+import { STYLE_DEFS, type CellSpec, type ConditionalFormatSpec, type SheetSpec, type StyleName } from '../../workbook/spec';
+
+/** '1F4E79' → ExcelJS colour { argb: 'FF1F4E79' }. */
+export const argb = (hex: string): { argb: string } => ({ argb: `FF${hex.toUpperCase()}` });
+
+/** Fill the (new, empty) worksheet from the spec. */
+export function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
+  sheet.rows.forEach((row, r) => {
+    row.forEach((spec, c) => {
+      if (spec) writeCell(ws.getCell(r + 1, c + 1), spec);
+    });
+  });
+  sheet.widths?.forEach((width, c) => {
+    if (width > 0) ws.getColumn(c + 1).width = width;
+  });
+  const freeze = sheet.freeze;
+  if (freeze && (freeze.rows > 0 || freeze.cols > 0)) {
+    ws.views = [{ state: 'frozen', xSplit: freeze.cols, ySplit: freeze.rows }];
+  }
+  if (sheet.printLandscape) {
+    ws.pageSetup = { ...ws.pageSetup, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  }
+  let priority = 1;
+  for (const cf of sheet.conditionalFormats ?? []) {
+    ws.addConditionalFormatting(conditionalFormatting(cf, priority));
+    priority += cf.rules.length;
+  }
+}
+
+/** A formula without its leading '=' (the spec says none; tolerate one). */
+const formulaText = (f: string): string => (f.startsWith('=') ? f.slice(1) : f);
+
+function writeCell(cell: ExcelJS.Cell, spec: CellSpec): void {
+  if (spec.f !== undefined) {
+    // The cached result: null means none (the host computes it on recalculation).
+    cell.value = spec.v === null ? { formula: formulaText(spec.f) } : { formula: formulaText(spec.f), result: spec.v };
+  } else {
+    // A JS string is always a (shared) string cell in ExcelJS: text beginning with '=', '+', '-'
+    // or '@' is never parsed as a formula (tests/xlsx/roundtrip.test.ts proves it).
+    cell.value = spec.v;
+  }
+  if (spec.fmt !== undefined) cell.numFmt = spec.fmt;
+  if (spec.style !== undefined) applyStyle(cell, spec.style);
+}
+
+/**
+ * ExcelJS's default font (font 0, used by every unstyled cell). A styled cell's font starts from
+ * it: a font without a name or size renders in a fallback face (LibreOffice picks a serif).
+ */
+const BASE_FONT: Partial<ExcelJS.Font> = { name: 'Calibri', family: 2, scheme: 'minor', size: 11, color: { theme: 1 } };
+
+function applyStyle(cell: ExcelJS.Cell, name: StyleName): void {
+  const def = STYLE_DEFS[name];
+  const font: Partial<ExcelJS.Font> = { ...BASE_FONT };
+  if (def.bold) font.bold = true;
+  if (def.italic) font.italic = true;
+  if (def.size !== undefined) font.size = def.size;
+  if (def.font !== undefined) font.color = argb(def.font);
+  cell.font = font;
+  if (def.fill !== undefined) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: argb(def.fill), bgColor: argb(def.fill) };
+}
+
+/** Expression rules in spec order, numbered from `firstPriority` (1 wins over 2). */
+function conditionalFormatting(cf: ConditionalFormatSpec, firstPriority: number): ExcelJS.ConditionalFormattingOptions {
+  return {
+    ref: cf.range,
+    rules: cf.rules.map((rule, i) => ({
+      type: 'expression',
+      priority: firstPriority + i,
+      formulae: [formulaText(rule.formula)],
+      style: {
+        // Excel reads a solid fill of a differential style from bgColor, LibreOffice has read
+        // either over the years: set both.
+        fill: { type: 'pattern', pattern: 'solid', bgColor: argb(rule.fill), fgColor: argb(rule.fill) },
+        font: { color: argb(rule.font) },
+      },
+    })),
+  };
+}

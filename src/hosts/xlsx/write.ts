@@ -1,0 +1,63 @@
+/**
+ * Apply a WorkbookSpec to an ExcelJS workbook and serialise it. Input sheets are never touched:
+ * only sheets named in the spec are replaced. Runs in Node and in the browser.
+ */
+import ExcelJS from 'exceljs';
+import { a1, type CellSpec, type WorkbookSpec } from '../../workbook/spec';
+import { writeSheet } from './sheet';
+
+/** Excel compares sheet names without regard to case. */
+const sameName = (a: string, b: string): boolean => a.toLocaleUpperCase() === b.toLocaleUpperCase();
+
+/**
+ * Replace the spec's sheets in `workbook`: every existing sheet whose name (ignoring case) is in
+ * the spec, or in its `remove` list, is removed, and the spec's sheets are added after the remaining sheets, in spec order.
+ * The spec is checked first (names, finite numbers), so a bad spec throws before anything changes.
+ */
+export function applySpec(workbook: ExcelJS.Workbook, spec: WorkbookSpec): void {
+  checkSpec(spec);
+  const replaced = [...spec.sheets.map((s) => s.name), ...(spec.remove ?? [])];
+  for (const name of replaced) {
+    for (const ws of workbook.worksheets) if (sameName(ws.name, name)) workbook.removeWorksheet(ws.id);
+  }
+  for (const sheet of spec.sheets) writeSheet(workbook.addWorksheet(sheet.name), sheet);
+}
+
+/** A new workbook holding only the spec's sheets (for example a template written by `init`). */
+export function specToNewWorkbook(spec: WorkbookSpec): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  applySpec(workbook, spec);
+  return workbook;
+}
+
+/** Serialise a workbook to .xlsx bytes. */
+export async function toXlsxBuffer(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
+  const out: unknown = await workbook.xlsx.writeBuffer();
+  // A Node Buffer is a Uint8Array too; hand back a plain view of the same memory.
+  if (ArrayBuffer.isView(out)) return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+  if (out instanceof ArrayBuffer) return new Uint8Array(out);
+  throw new Error('ExcelJS writeBuffer returned neither bytes nor an ArrayBuffer');
+}
+
+const BAD_SHEET_NAME = /[\\/?*[\]:]/;
+
+/** Throw on what would make ExcelJS fail halfway or write a file Excel rejects. */
+function checkSpec(spec: WorkbookSpec): void {
+  const seen: string[] = [];
+  for (const sheet of spec.sheets) {
+    const { name } = sheet;
+    if (name.length === 0 || name.length > 31 || BAD_SHEET_NAME.test(name) || name.startsWith("'") || name.endsWith("'")) {
+      throw new Error(`invalid sheet name: ${JSON.stringify(name)}`);
+    }
+    if (seen.some((other) => sameName(other, name))) throw new Error(`sheet ${name} appears twice in the spec`);
+    seen.push(name);
+    sheet.rows.forEach((row, r) => row.forEach((cell, c) => checkCell(cell, `${name}!${a1(r, c)}`)));
+  }
+}
+
+function checkCell(cell: CellSpec | null, where: string): void {
+  if (cell === null) return;
+  if (typeof cell.v === 'number' && !Number.isFinite(cell.v)) throw new Error(`${where}: not a finite number: ${cell.v}`);
+  if (typeof cell.v === 'string' && cell.v.length > 32767) throw new Error(`${where}: text longer than 32767 characters`);
+  if (cell.f !== undefined && cell.f.replace(/^=/, '').length === 0) throw new Error(`${where}: empty formula`);
+}
