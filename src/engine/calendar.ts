@@ -45,7 +45,7 @@ export const formatYMD = (v: YMD): string =>
 
 /**
  * Excel's serial day number (1900 date system, with its phantom 1900-02-29) to a date.
- * @example fromExcelSerial(45900) // → { y: 2025, m: 9, d: 1 }
+ * @example fromExcelSerial(45901) // → { y: 2025, m: 9, d: 1 } (45900 is 2025-08-31)
  */
 export function fromExcelSerial(serial: number): YMD {
   // Days since 1970-01-01 in the proleptic Gregorian calendar, then civil-from-days.

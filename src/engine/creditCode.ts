@@ -20,18 +20,25 @@ export function creditCodeCheckChar(first17: string): string {
   return CREDIT_CODE_ALPHABET[(31 - (sum % 31)) % 31] as string;
 }
 
+/** A code already in normal form: nothing to replace or upper-case. */
+const NORMAL = /^[0-9A-Z]*$/;
+
 /** Upper-cases and removes spaces and full-width forms, as people paste codes. */
 export function normalizeCreditCode(code: string): string {
+  if (NORMAL.test(code)) return code;
   return code
     .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\s+/g, '')
     .toUpperCase();
 }
 
+/** Every character is in the alphabet (the per-character search below finds nothing). */
+const IN_ALPHABET = new RegExp(`^[${CREDIT_CODE_ALPHABET}]*$`);
+
 /** Why a (normalised) code is invalid, or undefined when it is valid. */
 export function checkCreditCode(code: string): { zh: string; en: string } | undefined {
   if (code.length !== 18) return { zh: `应为 18 位，实为 ${code.length} 位`, en: `must have 18 characters, not ${code.length}` };
-  for (const [i, ch] of [...code].entries()) {
+  for (const [i, ch] of (IN_ALPHABET.test(code) ? [] : [...code]).entries()) {
     if (!CREDIT_CODE_ALPHABET.includes(ch)) {
       return { zh: `第 ${i + 1} 位“${ch}”不是允许的字符`, en: `character ${i + 1} "${ch}" is not allowed` };
     }

@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { describeError, ERROR_CODES, fenjieError, MESSAGES } from './errors';
+import { loadTownshipExampleJson, toPlanInput } from '../../tests/helpers/example-input';
+import {
+  describeError,
+  ERROR_CODES,
+  errorMessage,
+  errorPlace,
+  fenjieError,
+  MESSAGES,
+  type ErrorCode,
+  type FenjieError,
+} from './errors';
+import type { Constraint, Enterprise, Indicator, PlanInput } from './model';
+import { parseNumber } from './number';
+import { plan } from './plan';
 
 describe('error catalogue', () => {
   it('renders a message with its place in both languages', () => {
@@ -11,5 +24,642 @@ describe('error catalogue', () => {
     const m = MESSAGES[code]({});
     expect(m.zh.length).toBeGreaterThan(0);
     expect(m.en.length).toBeGreaterThan(0);
+  });
+  it.each<[{ sheet?: string; cell?: string }, string]>([
+    [{ sheet: '基数', cell: 'C7' }, '基数!C7'],
+    [{ sheet: '企业' }, '企业'],
+    [{}, ''],
+  ])('errorPlace(%j) → %j', (ref, place) => {
+    expect(errorPlace(ref)).toBe(place);
+  });
+  it('builds errors without a place, and with a sheet only', () => {
+    expect(fenjieError('NoEnterprises')).toEqual({ code: 'NoEnterprises', params: {} });
+    const e = fenjieError('NoEnterprises', {}, { sheet: '企业' });
+    expect(e).toEqual({ code: 'NoEnterprises', params: {}, sheet: '企业' });
+    expect(describeError(e, 'zh')).toBe('企业：企业表中没有企业');
+    expect(describeError(e, 'en')).toBe('企业: there are no enterprises');
+    expect(errorMessage(e, 'en')).toBe('there are no enterprises');
+  });
+  it('InvalidYear mentions the expected year only when given', () => {
+    expect(errorMessage(fenjieError('InvalidYear', { value: 1800 }), 'en')).toBe(
+      'year 1800 is not valid',
+    );
+    expect(
+      errorMessage(fenjieError('InvalidYear', { value: 2023, expected: '2024/2025' }), 'zh'),
+    ).toBe('年份 2023 无效（应为 2024/2025）');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Every code the engine produces, produced by the engine, with its message and its place.
+// The inputs are the township example (tests/helpers/example-input.ts) with one thing broken.
+// ---------------------------------------------------------------------------------------------
+
+const RAW = loadTownshipExampleJson();
+const example = (): PlanInput => toPlanInput(RAW);
+const TODAY = { y: 2025, m: 9, d: 3 };
+
+const IND = { 工业总产值: 0, 规上工业产值: 1, 制造业投资: 2, 到位市外内资: 3 } as const;
+
+function withIndicator(
+  name: keyof typeof IND,
+  patch: Partial<Indicator>,
+  input = example(),
+): PlanInput {
+  return {
+    ...input,
+    indicators: input.indicators.map((x, k) => (k === IND[name] ? { ...x, ...patch } : x)),
+  };
+}
+function withEnterprise(k: number, patch: Partial<Enterprise>, input = example()): PlanInput {
+  return {
+    ...input,
+    enterprises: input.enterprises.map((x, i) => (i === k ? { ...x, ...patch } : x)),
+  };
+}
+function withConstraints(extra: Constraint[], input = example()): PlanInput {
+  return { ...input, constraints: [...input.constraints, ...extra] };
+}
+/** 到位市外内资 split by hand: a lock for every enterprise (values by index; undefined: none). */
+function manual(value: (k: number) => number | undefined): PlanInput {
+  const input = withIndicator('到位市外内资', { method: 'manual' });
+  const locks = input.enterprises.flatMap((e, k): Constraint[] => {
+    const x = value(k);
+    return x === undefined
+      ? []
+      : [
+          {
+            enterprise: e.name,
+            indicator: '到位市外内资',
+            type: 'lock',
+            value: x,
+            ref: { sheet: '约束', cell: `D${k + 6}` },
+          },
+        ];
+  });
+  return withConstraints(locks, input);
+}
+function planErrors(input: PlanInput): readonly FenjieError[] {
+  const r = plan(input, { today: TODAY });
+  if (r.ok) throw new Error('expected the plan to fail');
+  return r.errors;
+}
+function parseErrors(r: ReturnType<typeof parseNumber>): readonly FenjieError[] {
+  if (r.ok) throw new Error('expected the parse to fail');
+  return r.errors;
+}
+
+interface Case {
+  readonly code: ErrorCode;
+  readonly what: string;
+  readonly errors: () => readonly FenjieError[];
+  readonly zh: string;
+  readonly en: string;
+}
+
+const CASES: Case[] = [
+  {
+    code: 'NotANumber',
+    what: 'text in a number cell',
+    errors: () =>
+      parseErrors(parseNumber('待定', { unit: '万元', ref: { sheet: '基数', cell: 'C7' } })),
+    zh: '基数!C7：“待定”不是数字',
+    en: '基数!C7: "待定" is not a number',
+  },
+  {
+    code: 'NotFinite',
+    what: 'a target that is not a number',
+    errors: () => planErrors(withIndicator('到位市外内资', { target: NaN })),
+    zh: '目标!E5：NaN不是有限数值',
+    en: '目标!E5: NaN is not a finite number',
+  },
+  {
+    code: 'NotFinite',
+    what: 'an infinite cell value',
+    errors: () => parseErrors(parseNumber(Infinity, { ref: { sheet: '实绩', cell: 'D9' } })),
+    zh: '实绩!D9：Infinity不是有限数值',
+    en: '实绩!D9: Infinity is not a finite number',
+  },
+  {
+    code: 'NegativeNumber',
+    what: 'a negative base',
+    errors: () => {
+      const input = example();
+      const base = {
+        ...input.base,
+        工业总产值: {
+          ...input.base['工业总产值'],
+          石塔线缆: { value: -1, ref: { sheet: '基数', cell: 'B3' } },
+        },
+      };
+      return planErrors({ ...input, base });
+    },
+    zh: '基数!B3：石塔线缆 工业总产值的基数不能为负数（-1）',
+    en: '基数!B3: 石塔线缆 工业总产值: the base cannot be negative (-1)',
+  },
+  {
+    code: 'NegativeNumber',
+    what: 'a negative weight',
+    errors: () => {
+      const input = example();
+      const weights = {
+        制造业投资: {
+          ...input.weights['制造业投资'],
+          石塔线缆: { value: -2, ref: { sheet: '权重', cell: 'B3' } },
+        },
+      };
+      return planErrors({ ...input, weights });
+    },
+    zh: '权重!B3：石塔线缆 制造业投资的权重不能为负数（-2）',
+    en: '权重!B3: 石塔线缆 制造业投资: the weight cannot be negative (-2)',
+  },
+  {
+    code: 'NegativeNumber',
+    what: 'a negative cap',
+    errors: () => {
+      const input = example();
+      return planErrors({
+        ...input,
+        constraints: input.constraints.map((c, k) => (k === 3 ? { ...c, value: -5 } : c)),
+      });
+    },
+    zh: '约束!D5：石普铝业 制造业投资的上限不能为负数（-5）',
+    en: '约束!D5: 石普铝业 制造业投资: the cap cannot be negative (-5)',
+  },
+  {
+    code: 'TotalTooLarge',
+    what: 'a target beyond exact integers',
+    errors: () => planErrors(withIndicator('到位市外内资', { target: 1e15 })),
+    zh: '目标!E5：到位市外内资：1000000000000000按0位小数超出精确计算范围',
+    en: '目标!E5: 到位市外内资: 1000000000000000 at 0 decimals is beyond exact integer precision',
+  },
+  {
+    code: 'TargetPrecision',
+    what: 'a target with more decimals than kept',
+    errors: () => planErrors(withIndicator('工业总产值', { target: 95000.5 })),
+    zh: '目标!E2：工业总产值：年度目标 95000.5 的小数位多于设定的 0 位',
+    en: '目标!E2: 工业总产值: target 95000.5 has more decimals than the 0 kept',
+  },
+  {
+    code: 'NegativeTarget',
+    what: 'a negative total target',
+    errors: () => planErrors(withIndicator('到位市外内资', { target: -1 })),
+    zh: '目标!E5：到位市外内资：总量目标不能为负数（-1）',
+    en: '目标!E5: 到位市外内资: a total target cannot be negative (-1)',
+  },
+  {
+    code: 'LocksExceedTotal',
+    what: 'locks above the target',
+    errors: () => planErrors(withIndicator('工业总产值', { target: 10000 })),
+    zh: '目标!E2：工业总产值：锁定值合计 12000 超过年度目标 10000（浙江华都新能源 9000、龙显企业 3000）',
+    en: '目标!E2: 工业总产值: locks add up to 12000, more than the target 10000 (浙江华都新能源 9000、龙显企业 3000)',
+  },
+  {
+    code: 'FloorsExceedRemainder',
+    what: 'a floor above what the locks leave',
+    errors: () => planErrors(withIndicator('工业总产值', { target: 27000 })),
+    zh: '目标!E2：工业总产值：下限合计超出可分配的 15000，多 1000',
+    en: '目标!E2: 工业总产值: floors exceed what remains to split (15000) by 1000',
+  },
+  {
+    code: 'CapsBelowRemainder',
+    what: 'only a capped enterprise has a weight',
+    errors: () => {
+      const input = example();
+      const col = input.weights['制造业投资'] ?? {};
+      const weights = {
+        制造业投资: Object.fromEntries(
+          Object.entries(col).map(([e, c]) => [e, { ...c, value: e === '石普铝业' ? 1 : 0 }]),
+        ),
+      };
+      return planErrors({ ...input, weights });
+    },
+    zh: '目标!E4：制造业投资：上限合计不足可分配的 20000，差 17500',
+    en: '目标!E4: 制造业投资: caps fall short of what remains to split (20000) by 17500',
+  },
+  {
+    code: 'AllWeightsZero',
+    what: 'every weight zero',
+    errors: () => {
+      const input = example();
+      const col = input.weights['制造业投资'] ?? {};
+      const weights = {
+        制造业投资: Object.fromEntries(
+          Object.entries(col).map(([e, c]) => [e, { ...c, value: 0 }]),
+        ),
+      };
+      return planErrors({ ...input, weights });
+    },
+    zh: '目标!E4：制造业投资：权重全为零，无法分配 20000',
+    en: '目标!E4: 制造业投资: every weight is zero, so 20000 cannot be split',
+  },
+  {
+    code: 'MissingWeight',
+    what: 'an enterprise without a weight',
+    errors: () => {
+      const input = example();
+      const col = { ...input.weights['制造业投资'] };
+      delete col['石塔线缆'];
+      return planErrors({ ...input, weights: { 制造业投资: col } });
+    },
+    zh: '目标!A4：制造业投资：按权重分解，但“石塔线缆”没有权重',
+    en: '目标!A4: 制造业投资: split by weights, but "石塔线缆" has no weight',
+  },
+  {
+    code: 'ManualMissingPart',
+    what: 'a manual split with one part missing',
+    errors: () => planErrors(manual((k) => (k === 9 ? undefined : 2000))),
+    zh: '企业!A11：到位市外内资：手工分解，但“中穗米厂”没有锁定值',
+    en: '企业!A11: 到位市外内资: manual split, but "中穗米厂" has no lock',
+  },
+  {
+    code: 'ManualSumMismatch',
+    what: 'manual parts that do not add up',
+    errors: () => planErrors(manual(() => 2000)),
+    zh: '目标!E5：到位市外内资：手工分解合计 24000 与年度目标 22000 不符，差 2000',
+    en: '目标!E5: 到位市外内资: manual parts add up to 24000, not the target 22000 (off by 2000)',
+  },
+  {
+    code: 'FloorAboveCap',
+    what: 'a floor above the cap',
+    errors: () =>
+      planErrors(
+        withConstraints([
+          {
+            enterprise: '石普铝业',
+            indicator: '制造业投资',
+            type: 'floor',
+            value: 3000,
+            ref: { sheet: '约束', cell: 'D6' },
+          },
+        ]),
+      ),
+    // Reported at the indicator's target cell (splitTotal knows no constraint cells).
+    zh: '目标!E4：制造业投资：“石普铝业”的下限 3000 高于上限 2500',
+    en: '目标!E4: 制造业投资: "石普铝业" has a floor 3000 above its cap 2500',
+  },
+  {
+    code: 'ConflictingConstraint',
+    what: 'a second lock',
+    errors: () =>
+      planErrors(
+        withConstraints([
+          {
+            enterprise: '浙江华都新能源',
+            indicator: '工业总产值',
+            type: 'lock',
+            value: 8000,
+            ref: { sheet: '约束', cell: 'D6' },
+          },
+        ]),
+      ),
+    zh: '约束!D6：工业总产值：“浙江华都新能源”的lock重复或与锁定冲突',
+    en: '约束!D6: 工业总产值: "浙江华都新能源" has a repeated lock or one that conflicts with a lock',
+  },
+  {
+    code: 'ConflictingConstraint',
+    what: 'a floor beside a lock',
+    errors: () =>
+      planErrors(
+        withConstraints([
+          {
+            enterprise: '龙显企业',
+            indicator: '工业总产值',
+            type: 'floor',
+            value: 100,
+            ref: { sheet: '约束', cell: 'D6' },
+          },
+        ]),
+      ),
+    zh: '约束!D6：工业总产值：“龙显企业”的floor重复或与锁定冲突',
+    en: '约束!D6: 工业总产值: "龙显企业" has a repeated floor or one that conflicts with a lock',
+  },
+  {
+    code: 'UnknownProfile',
+    what: "an enterprise's profile",
+    errors: () => planErrors(withEnterprise(1, { profile: '上半年投产' })),
+    zh: '企业!E3：时间分布“上半年投产”未定义',
+    en: '企业!E3: profile "上半年投产" is not defined',
+  },
+  {
+    code: 'UnknownProfile',
+    what: "an indicator's profile",
+    errors: () => planErrors(withIndicator('工业总产值', { profile: '前高后低' })),
+    zh: '目标!I2：时间分布“前高后低”未定义',
+    en: '目标!I2: profile "前高后低" is not defined',
+  },
+  {
+    code: 'InvalidProfile',
+    what: 'three quarters',
+    errors: () => {
+      const input = example();
+      return planErrors({
+        ...input,
+        profiles: input.profiles.map((p, k) => (k === 2 ? { ...p, shares: [0, 40, 60] } : p)),
+      });
+    },
+    zh: '时间分布!A4：时间分布“下半年投产”无效：应有 4 个时段',
+    en: '时间分布!A4: profile "下半年投产" is invalid: needs 4 periods',
+  },
+  {
+    code: 'UnknownIndicator',
+    what: 'a constraint on an indicator not in Targets',
+    errors: () => {
+      const input = example();
+      return planErrors({
+        ...input,
+        constraints: input.constraints.map((c, k) => (k === 3 ? { ...c, indicator: '税金' } : c)),
+      });
+    },
+    zh: '约束!B5：指标“税金”不在目标表中',
+    en: '约束!B5: indicator "税金" is not in Targets',
+  },
+  {
+    code: 'UnknownEnterprise',
+    what: 'an actuals row for an enterprise not in Enterprises',
+    errors: () => {
+      const input = example();
+      return planErrors({
+        ...input,
+        actuals: input.actuals.map((a, k) => (k === 0 ? { ...a, enterprise: '华都' } : a)),
+      });
+    },
+    zh: '实绩!C2：企业“华都”不在企业表中',
+    en: '实绩!C2: enterprise "华都" is not in Enterprises',
+  },
+  {
+    code: 'UnknownEnterprise',
+    what: 'a constraint for an enterprise not in Enterprises',
+    errors: () => {
+      const input = example();
+      return planErrors({
+        ...input,
+        constraints: input.constraints.map((c, k) => (k === 2 ? { ...c, enterprise: '卓尔' } : c)),
+      });
+    },
+    zh: '约束!A4：企业“卓尔”不在企业表中',
+    en: '约束!A4: enterprise "卓尔" is not in Enterprises',
+  },
+  {
+    code: 'UnknownEnterprise',
+    what: 'a base row for an enterprise not in Enterprises',
+    errors: () => {
+      const input = example();
+      const base = {
+        ...input.base,
+        工业总产值: {
+          ...input.base['工业总产值'],
+          新企业: { value: 5, ref: { sheet: '基数', cell: 'B14' } },
+        },
+      };
+      return planErrors({ ...input, base });
+    },
+    zh: '基数!B14：企业“新企业”不在企业表中',
+    en: '基数!B14: enterprise "新企业" is not in Enterprises',
+  },
+  {
+    code: 'DuplicateEnterprise',
+    what: 'an enterprise listed twice',
+    errors: () => {
+      const input = example();
+      const { creditCode: _code, ...copy } = input.enterprises[0]!;
+      return planErrors({
+        ...input,
+        enterprises: [...input.enterprises, { ...copy, ref: { sheet: '企业', cell: 'A14' } }],
+      });
+    },
+    zh: '企业!A14：企业“浙江华都新能源”重复出现（首次在 企业!A2）',
+    en: '企业!A14: enterprise "浙江华都新能源" appears twice (first at 企业!A2)',
+  },
+  {
+    code: 'DuplicateIndicator',
+    what: 'an indicator listed twice',
+    errors: () => {
+      const input = example();
+      return planErrors({
+        ...input,
+        indicators: [
+          ...input.indicators,
+          { ...input.indicators[3]!, ref: { sheet: '目标', cell: 'A6' } },
+        ],
+      });
+    },
+    zh: '目标!A6：指标“到位市外内资”重复出现（首次在 目标!A5）',
+    en: '目标!A6: indicator "到位市外内资" appears twice (first at 目标!A5)',
+  },
+  {
+    code: 'DuplicateProfile',
+    what: 'a profile listed twice',
+    errors: () => {
+      const input = example();
+      return planErrors({
+        ...input,
+        profiles: [
+          ...input.profiles,
+          { ...input.profiles[0]!, ref: { sheet: '时间分布', cell: 'A5' } },
+        ],
+      });
+    },
+    zh: '时间分布!A5：时间分布“均衡”重复出现（首次在 时间分布!A2）',
+    en: '时间分布!A5: profile "均衡" appears twice (first at 时间分布!A2)',
+  },
+  {
+    code: 'DuplicateCreditCode',
+    what: 'two enterprises with one code',
+    errors: () => planErrors(withEnterprise(1, { creditCode: '91331125521477189W' })),
+    zh: '企业!B3：统一社会信用代码 91331125521477189W 重复（首次在 企业!B2）',
+    en: '企业!B3: credit code 91331125521477189W appears twice (first at 企业!B2)',
+  },
+  {
+    code: 'DuplicateActual',
+    what: 'the same month pasted twice',
+    errors: () => {
+      const input = example();
+      return planErrors({
+        ...input,
+        actuals: [...input.actuals, { ...input.actuals[0]!, ref: { sheet: '实绩', cell: 'A196' } }],
+      });
+    },
+    zh: '实绩!A196：“浙江华都新能源” 2025年2月的实绩重复（首次在 实绩!A2）',
+    en: '实绩!A196: actuals for "浙江华都新能源" 2025-2 appear twice (first at 实绩!A2)',
+  },
+  {
+    code: 'CodeNameMismatch',
+    what: "an actuals row with another enterprise's code",
+    errors: () => {
+      const input = example();
+      return planErrors({
+        ...input,
+        actuals: input.actuals.map((a, k) =>
+          k === 0 ? { ...a, creditCode: '91331125355344339U' } : a,
+        ),
+      });
+    },
+    zh: '实绩!C2：统一社会信用代码 91331125355344339U 与企业“浙江华都新能源”不符',
+    en: '实绩!C2: credit code 91331125355344339U does not match the enterprise "浙江华都新能源"',
+  },
+  {
+    code: 'InvalidCreditCode',
+    what: 'a wrong check character',
+    errors: () => planErrors(withEnterprise(0, { creditCode: '91331125521477189A' })),
+    zh: '企业!B2：统一社会信用代码“91331125521477189A”无效：校验位应为 W',
+    en: '企业!B2: credit code "91331125521477189A" is invalid: the check character should be W',
+  },
+  {
+    code: 'InvalidMonth',
+    what: 'report month 13',
+    errors: () => {
+      const input = example();
+      return planErrors({ ...input, settings: { ...input.settings, reportMonth: 13 } });
+    },
+    zh: '参数!B3：月份 13 不在 1–12 之间',
+    en: '参数!B3: month 13 is not between 1 and 12',
+  },
+  {
+    code: 'InvalidMonth',
+    what: 'an actuals row for month 0',
+    errors: () => {
+      const input = example();
+      return planErrors({
+        ...input,
+        actuals: input.actuals.map((a, k) => (k === 0 ? { ...a, month: 0 } : a)),
+      });
+    },
+    zh: '实绩!B2：月份 0 不在 1–12 之间',
+    en: '实绩!B2: month 0 is not between 1 and 12',
+  },
+  {
+    code: 'InvalidYear',
+    what: 'a plan year out of range',
+    errors: () => {
+      const input = example();
+      return planErrors({ ...input, settings: { ...input.settings, year: 1800 }, actuals: [] });
+    },
+    zh: '参数!B2：年份 1800 无效',
+    en: '参数!B2: year 1800 is not valid',
+  },
+  {
+    code: 'InvalidYear',
+    what: 'an actuals row two years back',
+    errors: () => {
+      const input = example();
+      return planErrors({
+        ...input,
+        actuals: input.actuals.map((a, k) => (k === 0 ? { ...a, year: 2023 } : a)),
+      });
+    },
+    zh: '实绩!A2：年份 2023 无效（应为 2024/2025）',
+    en: '实绩!A2: year 2023 is not valid (expected 2024/2025)',
+  },
+  {
+    code: 'InvalidDate',
+    what: '29 February in a common year',
+    errors: () => {
+      const input = example();
+      return planErrors({
+        ...input,
+        settings: { ...input.settings, asOf: { y: 2025, m: 2, d: 29 } },
+      });
+    },
+    zh: '参数!B5：“2025-2-29”不是日期',
+    en: '参数!B5: "2025-2-29" is not a date',
+  },
+  {
+    code: 'InvalidDecimals',
+    what: '7 decimals',
+    errors: () => planErrors(withIndicator('工业总产值', { decimals: 7 })),
+    zh: '目标!H2：小数位 7 应为 0–6 的整数',
+    en: '目标!H2: decimals 7 must be a whole number from 0 to 6',
+  },
+  {
+    code: 'InvalidDecimals',
+    what: '1.5 decimals',
+    errors: () => planErrors(withIndicator('规上工业产值', { decimals: 1.5 })),
+    zh: '目标!H3：小数位 1.5 应为 0–6 的整数',
+    en: '目标!H3: decimals 1.5 must be a whole number from 0 to 6',
+  },
+  {
+    code: 'InvalidThresholds',
+    what: 'serious below behind',
+    errors: () => {
+      const input = example();
+      return planErrors({
+        ...input,
+        settings: { ...input.settings, behindThreshold: 10, seriousThreshold: 5 },
+      });
+    },
+    zh: '参数!B7：严重滞后阈值 5 应不小于滞后阈值 10，且均不为负',
+    en: '参数!B7: the serious threshold 5 must be at least the behind threshold 10, both non-negative',
+  },
+  {
+    code: 'InvalidThresholds',
+    what: 'a negative behind threshold',
+    errors: () => {
+      const input = example();
+      return planErrors({ ...input, settings: { ...input.settings, behindThreshold: -1 } });
+    },
+    zh: '参数!B7：严重滞后阈值 10 应不小于滞后阈值 -1，且均不为负',
+    en: '参数!B7: the serious threshold 10 must be at least the behind threshold -1, both non-negative',
+  },
+  {
+    code: 'NoEnterprises',
+    what: 'an empty Enterprises sheet',
+    errors: () =>
+      planErrors({
+        ...example(),
+        enterprises: [],
+        base: {},
+        weights: {},
+        constraints: [],
+        actuals: [],
+      }),
+    zh: '企业：企业表中没有企业',
+    en: '企业: there are no enterprises',
+  },
+  {
+    code: 'NoIndicators',
+    what: 'an empty Targets sheet',
+    errors: () => planErrors({ ...example(), indicators: [], constraints: [] }),
+    zh: '目标：目标表中没有指标',
+    en: '目标: there are no indicators in Targets',
+  },
+];
+
+/** Codes only the workbook reader produces. */
+const READER_CODES: ErrorCode[] = [
+  'MissingSheet',
+  'MissingColumn',
+  'DuplicateColumn',
+  'FormulaWithoutValue',
+  'InvalidChoice',
+  'MissingValue',
+];
+/** Codes in the catalogue that nothing produces yet (plan() falls back to report month 0 instead). */
+const UNUSED_CODES: ErrorCode[] = ['ReportMonthWithoutActuals'];
+
+describe('every error the engine produces', () => {
+  it('the example itself plans without errors', () => {
+    expect(plan(example(), { today: TODAY }).ok).toBe(true);
+  });
+
+  it.each(CASES.map((c) => [c.code, c.what, c] as const))('%s: %s', (code, _what, c) => {
+    const errors = c.errors();
+    expect(errors.map((e) => e.code)).toEqual([code]);
+    const e = errors[0]!;
+    expect(describeError(e, 'zh')).toBe(c.zh);
+    expect(describeError(e, 'en')).toBe(c.en);
+    // The place comes from the input's refs.
+    const place = c.zh.slice(0, c.zh.indexOf('：'));
+    expect(errorPlace(e)).toBe(place);
+  });
+
+  it('covers every code of the catalogue (or names who produces it)', () => {
+    const covered = new Set<ErrorCode>([
+      ...CASES.map((c) => c.code),
+      ...READER_CODES,
+      ...UNUSED_CODES,
+    ]);
+    expect([...ERROR_CODES].filter((c) => !covered.has(c))).toEqual([]);
+    expect(ERROR_CODES).toEqual(expect.arrayContaining([...covered]));
   });
 });

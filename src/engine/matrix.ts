@@ -41,26 +41,62 @@ export function controlledRound(rows: readonly number[], q: readonly number[]): 
   const frac = new Int32Array(n);
   const sums = new Array<number>(J).fill(0);
   const order = q.map((_, j) => j);
+  // The current row's remainders (read only while that row is rounded).
+  const rem = new Array<number>(J).fill(0);
+  // Largest remainder first, then larger share, then earlier column: a total order.
+  const cmp = (x: number, y: number): number =>
+    (rem[y] as number) - (rem[x] as number) || (q[y] as number) - (q[x] as number) || x - y;
+  // cmp(x, y) < 0, decided term by term as `||` does (a zero or NaN term passes on).
+  const before = (x: number, y: number): boolean => {
+    const d = (rem[y] as number) - (rem[x] as number);
+    if (d) return d < 0;
+    const e = (q[y] as number) - (q[x] as number);
+    if (e) return e < 0;
+    return x < y;
+  };
   for (let i = 0; i < n; i++) {
     const a = rows[i] as number;
     const row = new Array<number>(J);
-    const rem = new Array<number>(J);
     let k = a;
     let fmask = 0;
     for (let j = 0; j < J; j++) {
-      const [f, r] = divFloor(a, q[j] as number, Q);
+      // divFloor(a, q_j, Q), inline for safe integers (no pair allocated per cell).
+      const qj = q[j] as number;
+      const prod = a * qj;
+      let f: number;
+      let r: number;
+      if (Number.isSafeInteger(prod)) {
+        f = Math.floor(prod / Q);
+        if (f * Q > prod) f--;
+        else if ((f + 1) * Q <= prod) f++;
+        r = prod - f * Q;
+      } else [f, r] = divFloor(a, qj, Q);
       row[j] = f;
       rem[j] = r;
       k -= f;
       if (r > 0) fmask |= 1 << j;
     }
     if (k > 0) {
-      order.sort((x, y) => (rem[y] as number) - (rem[x] as number) || (q[y] as number) - (q[x] as number) || x - y);
       let umask = 0;
-      for (let t = 0; t < k; t++) {
-        const j = order[t] as number;
-        row[j] = (row[j] as number) + 1;
-        umask |= 1 << j;
+      if (k <= J) {
+        // The first k columns in cmp order, picked one by one (the order is total, so this is
+        // the sort's first k without sorting).
+        for (let t = 0; t < k; t++) {
+          let best = -1;
+          for (let j = 0; j < J; j++) {
+            if (umask & (1 << j)) continue;
+            if (best < 0 || before(j, best)) best = j;
+          }
+          row[best] = (row[best] as number) + 1;
+          umask |= 1 << best;
+        }
+      } else {
+        order.sort(cmp);
+        for (let t = 0; t < k; t++) {
+          const j = order[t] as number;
+          row[j] = (row[j] as number) + 1;
+          umask |= 1 << j;
+        }
       }
       up[i] = umask;
     }
@@ -80,7 +116,11 @@ export function controlledRound(rows: readonly number[], q: readonly number[]): 
  */
 function repair(cells: number[][], up: Int32Array, frac: Int32Array, diff: number[], J: number): void {
   const n = cells.length;
-  // Candidate rows for each ordered column pair, validated lazily when read.
+  // Candidate rows for each ordered column pair (a, b), validated lazily when read: first every
+  // row with a → b at the start, in row order (scanned in place, not listed), then the rows
+  // re-added after a move, in the order they were touched.
+  const initUp = up.slice();
+  const initHeads = new Int32Array(J * J);
   const lists: number[][] = Array.from({ length: J * J }, () => []);
   const heads = new Int32Array(J * J);
   const addRow = (i: number): void => {
@@ -92,23 +132,34 @@ function repair(cells: number[][], up: Int32Array, frac: Int32Array, diff: numbe
       for (let b = 0; b < J; b++) if (down & (1 << b)) (lists[a * J + b] as number[]).push(i);
     }
   };
-  for (let i = 0; i < n; i++) addRow(i);
   const valid = (i: number, a: number, b: number): boolean =>
     ((up[i] as number) & (1 << a)) !== 0 && ((up[i] as number) & (1 << b)) === 0 && ((frac[i] as number) & (1 << b)) !== 0;
+  const listedAtStart = (i: number, a: number, b: number): boolean => {
+    const u = initUp[i] as number;
+    return (u & (1 << a)) !== 0 && ((frac[i] as number) & ~u & (1 << b)) !== 0;
+  };
   const peek = (a: number, b: number): number => {
-    const list = lists[a * J + b] as number[];
-    let h = heads[a * J + b] as number;
+    const p = a * J + b;
+    let h0 = initHeads[p] as number;
+    while (h0 < n && !(listedAtStart(h0, a, b) && valid(h0, a, b))) h0++;
+    initHeads[p] = h0;
+    if (h0 < n) return h0;
+    const list = lists[p] as number[];
+    let h = heads[p] as number;
     while (h < list.length && !valid(list[h] as number, a, b)) h++;
-    heads[a * J + b] = h;
+    heads[p] = h;
     return h < list.length ? (list[h] as number) : -1;
   };
+  const via = new Int32Array(J);
+  const from = new Int32Array(J);
+  const seen = new Uint8Array(J);
   for (;;) {
     const s = diff.findIndex((d) => d > 0);
     if (s < 0) return;
     // Breadth-first search from an over-full column to an under-full one.
-    const via = new Int32Array(J).fill(-1);
-    const from = new Int32Array(J).fill(-1);
-    const seen = new Uint8Array(J);
+    via.fill(-1);
+    from.fill(-1);
+    seen.fill(0);
     seen[s] = 1;
     const queue = [s];
     let target = -1;

@@ -123,11 +123,20 @@ export function isOnStep(value: number, decimals: number): boolean {
   return Number.isInteger(scaled);
 }
 
+/** 10^0 … 10^22, each exact in a double. */
+const POW10: readonly number[] = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
+
 /**
  * Integer units back to a plain number with exactly `decimals` digits.
  * @example fromUnits(123456, 2) // → 1234.56
  */
 export function fromUnits(units: number, decimals: number): number {
   if (decimals === 0) return units;
+  // For a safe integer, units ÷ 10^d (exact powers up to 10^22) is correctly rounded, as is
+  // parsing "<units>e-<d>": both are the double nearest to the same decimal, so they are the
+  // same number. Division is much faster; `+ 0` turns −0 into 0 as the parse does.
+  if (Number.isSafeInteger(units) && Number.isInteger(decimals) && decimals > 0 && decimals <= 22) {
+    return units / (POW10[decimals] as number) + 0;
+  }
   return Number(`${units}e-${decimals}`);
 }

@@ -81,6 +81,8 @@ export interface PlanContext {
   readonly today: YMD;
 }
 
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
 const profileName = (name: string): string => (name === 'even' ? EVEN.name : name);
 
 /** The grid an indicator's periods use: its profile's, with Jan-Feb combined if the settings say so. */
@@ -89,26 +91,52 @@ function gridOf(p: Profile, combineJanFeb: boolean): Grid {
   return p.grid;
 }
 
-/** YTD per enterprise for a year and month, from cumulative or monthly actuals. */
-function ytdTable(
-  actuals: readonly { a: Actual; name: string }[],
-  indicator: string,
+/** YTD figures of the enterprise slots for one indicator: `has[slot]` is 1 where there is a figure. */
+interface YtdTable {
+  readonly value: Float64Array;
+  readonly has: Uint8Array;
+}
+
+/**
+ * YTD per indicator and enterprise for a year and month, from cumulative or monthly actuals, in
+ * one pass over the actuals. `slotOfRow(r)` is the enterprise slot of actuals row r (−1: none).
+ * Figures are taken, and for monthly actuals summed, in the order of the actuals (the later
+ * figure wins).
+ */
+function ytdTables(
+  actuals: readonly Actual[],
+  slotOfRow: (r: number) => number,
+  indicators: readonly Indicator[],
+  slotCount: number,
   year: number,
   month: number,
   basis: PlanInput['settings']['actualsBasis'],
-): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const { a, name } of actuals) {
-    if (a.year !== year) continue;
-    const cell = a.values[indicator];
-    if (cell === undefined) continue;
-    if (basis === 'cumulative') {
-      if (a.month === month) out.set(name, cell.value);
-    } else if (a.month <= month) {
-      out.set(name, (out.get(name) ?? 0) + cell.value);
+): YtdTable[] {
+  const out = indicators.map(() => ({ value: new Float64Array(slotCount), has: new Uint8Array(slotCount) }));
+  const cumulative = basis === 'cumulative';
+  for (let r = 0; r < actuals.length; r++) {
+    const a = actuals[r] as Actual;
+    if (a.year !== year || (cumulative ? a.month !== month : !(a.month <= month))) continue;
+    const slot = slotOfRow(r);
+    if (slot < 0) continue;
+    for (let k = 0; k < indicators.length; k++) {
+      const cell = a.values[(indicators[k] as Indicator).name];
+      if (cell === undefined) continue;
+      const t = out[k] as YtdTable;
+      if (cumulative) t.value[slot] = cell.value;
+      else t.value[slot] = (t.has[slot] ? (t.value[slot] as number) : 0) + cell.value;
+      t.has[slot] = 1;
     }
   }
   return out;
+}
+
+const NO_CONSTRAINT: { lock?: number; floor?: number; cap?: number } = {};
+
+/** Whether `o` has an own enumerable key (Object.keys(o).length > 0 without listing them). */
+function hasOwnKey(o: object): boolean {
+  for (const k in o) if (Object.prototype.hasOwnProperty.call(o, k)) return true;
+  return false;
 }
 
 function allocate(
@@ -120,7 +148,7 @@ function allocate(
   const es = input.enterprises;
   const base = input.base[ind.name] ?? {};
   const weights = input.weights[ind.name] ?? {};
-  const hasWeights = Object.keys(weights).length > 0;
+  const hasWeights = hasOwnKey(weights);
   const byEnterprise = new Map<string, { lock?: number; floor?: number; cap?: number }>();
   for (const c of constraints) {
     if (c.indicator !== ind.name) continue;
@@ -129,24 +157,26 @@ function allocate(
   }
   const errors: FenjieError[] = [];
   const rows: SplitRow[] = es.map((e) => {
-    const c = byEnterprise.get(e.name) ?? {};
+    const c = byEnterprise.get(e.name) ?? NO_CONSTRAINT;
     const b = base[e.name]?.value ?? 0;
     const w = weights[e.name]?.value;
+    // One object shape for every row; splitTotal reads an undefined bound as none.
+    const row = (weight: number, offset?: number): SplitRow => ({ weight, offset, lock: c.lock, floor: c.floor, cap: c.cap });
     switch (ind.method) {
       case 'weights':
         if (w === undefined && c.lock === undefined) {
           errors.push(fenjieError('MissingWeight', { indicator: ind.name, enterprise: e.name }, ind.ref));
         }
-        return { ...c, weight: w ?? 0 };
+        return row(w ?? 0);
       case 'base':
-        return { ...c, weight: b };
+        return row(b);
       case 'equal':
-        return { ...c, weight: 1 };
+        return row(1);
       case 'increment':
         if (hasWeights && w === undefined && c.lock === undefined) {
           errors.push(fenjieError('MissingWeight', { indicator: ind.name, enterprise: e.name }, ind.ref));
         }
-        return { ...c, weight: hasWeights ? (w ?? 0) : 1, offset: b };
+        return row(hasWeights ? (w ?? 0) : 1, b);
       case 'manual':
         if (c.lock === undefined) {
           errors.push(fenjieError('ManualMissingPart', { indicator: ind.name, enterprise: e.name }, e.ref));
@@ -192,9 +222,10 @@ function allocate(
     const name = e.profile === undefined ? undefined : profileName(e.profile);
     return name === undefined || name === areaProfile.name ? undefined : profiles.get(name);
   };
+  const owns = es.map(own);
   const shared: number[] = [];
-  es.forEach((e, i) => {
-    if (!own(e)) shared.push(i);
+  owns.forEach((p, i) => {
+    if (!p) shared.push(i);
   });
   const block = controlledRound(
     shared.map((i) => split.value.units[i] as number),
@@ -204,23 +235,33 @@ function allocate(
   shared.forEach((i, k) => {
     periodUnits[i] = block.cells[k] as number[];
   });
-  es.forEach((e, i) => {
-    const p = own(e);
-    if (p) periodUnits[i] = roundRow(split.value.units[i] as number, gridShares(p, grid));
+  // Each own profile's shares on the grid, computed once.
+  const ownShares = new Map<Profile, number[]>();
+  owns.forEach((p, i) => {
+    if (!p) return;
+    let q = ownShares.get(p);
+    if (q === undefined) {
+      q = gridShares(p, grid);
+      ownShares.set(p, q);
+    }
+    periodUnits[i] = roundRow(split.value.units[i] as number, q);
   });
   const d = ind.decimals;
   const totals = new Array<number>(areaShares.length).fill(0);
   const outRows: AllocationRow[] = es.map((e, i) => {
     const cells = periodUnits[i] as number[];
-    cells.forEach((u, j) => (totals[j] = (totals[j] as number) + u));
-    return {
-      enterprise: e.name,
-      ...(e.group ? { group: e.group } : {}),
-      profile: own(e)?.name ?? areaProfile.name,
-      annual: split.value.parts[i] as number,
-      exact: split.value.exact[i] as number,
-      periods: cells.map((u) => fromUnits(u, d)),
-    };
+    const periods = new Array<number>(cells.length);
+    for (let j = 0; j < cells.length; j++) {
+      const u = cells[j] as number;
+      totals[j] = (totals[j] as number) + u;
+      periods[j] = fromUnits(u, d);
+    }
+    const profile = owns[i]?.name ?? areaProfile.name;
+    const annual = split.value.parts[i] as number;
+    const exact = split.value.exact[i] as number;
+    return e.group
+      ? { enterprise: e.name, group: e.group, profile, annual, exact, periods }
+      : { enterprise: e.name, profile, annual, exact, periods };
   });
   return ok({
     indicator: ind.name,
@@ -262,34 +303,78 @@ export function plan(input: PlanInput, ctx: PlanContext): Result<Plan> {
   }
   if (errors.length > 0) return fail(...errors);
 
+  const es = input.enterprises;
+  // One slot per distinct enterprise name (names are unique once validated); each actuals row
+  // resolved to its enterprise's slot.
+  const slots = new Map<string, number>();
+  const slotOf = es.map((e) => {
+    let k = slots.get(e.name);
+    if (k === undefined) {
+      k = slots.size;
+      slots.set(e.name, k);
+    }
+    return k;
+  });
+  // Rows are resolved when first needed (cumulative actuals need one month of each year).
   const resolve = enterpriseResolver(input);
-  const actuals = input.actuals.map((a) => ({ a, name: resolve(a) ?? a.enterprise }));
+  const actualSlots = new Int32Array(input.actuals.length).fill(-2);
+  const slotOfRow = (r: number): number => {
+    let k = actualSlots[r] as number;
+    if (k === -2) {
+      const a = input.actuals[r] as Actual;
+      k = slots.get(resolve(a) ?? a.enterprise) ?? -1;
+      actualSlots[r] = k;
+    }
+    return k;
+  };
+  const nows = ytdTables(input.actuals, slotOfRow, input.indicators, slots.size, year, reportMonth, st.actualsBasis);
+  const thens = ytdTables(input.actuals, slotOfRow, input.indicators, slots.size, year - 1, reportMonth, st.actualsBasis);
+  // The planned schedule of each profile, computed once.
+  const plannedOf = new Map<Profile, number>();
+  const planned = (p: Profile): number => {
+    let v = plannedOf.get(p);
+    if (v === undefined) {
+      v = plannedSchedule(p, reportMonth);
+      plannedOf.set(p, v);
+    }
+    return v;
+  };
+  const ownProfiles = es.map((e) => (e.profile === undefined ? undefined : profiles.get(profileName(e.profile))));
+  // Each group's rows, in order, and the groups in order of first appearance.
+  const groupIdx = new Map<string, number[]>();
+  es.forEach((e, i) => {
+    if (!e.group) return;
+    const idx = groupIdx.get(e.group);
+    if (idx) idx.push(i);
+    else groupIdx.set(e.group, [i]);
+  });
+  const allIdx = es.map((_, i) => i);
   const ctxP = { reportMonth, schedule, behind: st.behindThreshold, serious: st.seriousThreshold };
-  const progress: IndicatorProgress[] = input.indicators.map((ind) => {
+  const progress: IndicatorProgress[] = input.indicators.map((ind, k) => {
     const alloc = allocations.find((a) => a.indicator === ind.name);
-    const now = ytdTable(actuals, ind.name, year, reportMonth, st.actualsBasis);
-    const then = ytdTable(actuals, ind.name, year - 1, reportMonth, st.actualsBasis);
+    const now = nows[k] as YtdTable;
+    const then = thens[k] as YtdTable;
     const traits = {
       kind: ind.kind,
       direction: ind.direction,
       ...(ind.kind === 'rate' ? { targetRate: ind.target } : {}),
       ...(ind.targetGrowth !== undefined ? { targetGrowth: ind.targetGrowth } : {}),
     };
-    const inputs = input.enterprises.map((e, i) => {
-      const own = e.profile === undefined ? undefined : profiles.get(profileName(e.profile));
-      const p = own ?? profiles.get(profileName(ind.profile)) ?? EVEN;
+    const areaPlanned = planned(profiles.get(profileName(ind.profile)) ?? EVEN);
+    const inputs = es.map((e, i) => {
+      const own = ownProfiles[i];
+      const slot = slotOf[i] as number;
       return {
         e,
         target: ind.kind === 'total' ? (alloc?.rows[i]?.annual ?? 0) : ind.target,
-        ytd: now.get(e.name) ?? null,
-        lastYtd: then.get(e.name) ?? null,
-        planned: plannedSchedule(p, reportMonth),
+        ytd: now.has[slot] ? (now.value[slot] as number) : null,
+        lastYtd: then.has[slot] ? (then.value[slot] as number) : null,
+        planned: own ? planned(own) : areaPlanned,
       };
     });
     const figures = inputs.map((r) => progressOf(r, traits, ctxP));
     const rankKey = (f: ProgressFigures): number | null => (ind.kind === 'rate' ? f.yoy : f.completion);
     const ranks = rankValues(figures.map(rankKey), ind.direction);
-    const groupNames = [...new Set(input.enterprises.map((e) => e.group).filter((g): g is string => !!g))];
     const groupRanks = new Array<number | null>(figures.length).fill(null);
     const aggregate = (idx: number[], group: string | null): AggregateProgress => {
       const s = sumRows(idx.map((i) => inputs[i] as (typeof inputs)[number]));
@@ -306,14 +391,13 @@ export function plan(input: PlanInput, ctx: PlanContext): Result<Plan> {
         reported: idx.filter((i) => inputs[i]?.ytd !== null).length,
       };
     };
-    const groups = groupNames.map((g) => {
-      const idx = inputs.flatMap((r, i) => (r.e.group === g ? [i] : []));
+    const groups = [...groupIdx].map(([g, idx]) => {
       rankValues(idx.map((i) => rankKey(figures[i] as ProgressFigures)), ind.direction).forEach((r, k) => {
         groupRanks[idx[k] as number] = r;
       });
       return aggregate(idx, g);
     });
-    const area = aggregate(inputs.map((_, i) => i), null);
+    const area = aggregate(allIdx, null);
     const counts = Object.fromEntries(FLAGS.map((f) => [f, 0])) as Record<Flag, number>;
     for (const f of figures) counts[f.flag]++;
     return {
@@ -321,14 +405,18 @@ export function plan(input: PlanInput, ctx: PlanContext): Result<Plan> {
       unit: ind.unit,
       kind: ind.kind,
       direction: ind.direction,
-      rows: figures.map((f, i) => ({
-        ...f,
-        indicator: ind.name,
-        enterprise: input.enterprises[i]?.name ?? '',
-        ...(input.enterprises[i]?.group ? { group: input.enterprises[i]?.group as string } : {}),
-        rank: ranks[i] ?? null,
-        groupRank: groupRanks[i] ?? null,
-      })),
+      rows: figures.map((f, i) => {
+        // The row is the figures object (fresh from progressOf) with the row's fields appended:
+        // the same keys in the same order as { ...f, indicator, … }, but a spread copy of a
+        // 17-field object costs about 1 kB of heap per row in V8.
+        const row = f as Writable<ProgressRow>;
+        row.indicator = ind.name;
+        row.enterprise = input.enterprises[i]?.name ?? '';
+        if (input.enterprises[i]?.group) row.group = input.enterprises[i]?.group as string;
+        row.rank = ranks[i] ?? null;
+        row.groupRank = groupRanks[i] ?? null;
+        return row as ProgressRow;
+      }),
       groups,
       area,
       counts,

@@ -9,7 +9,7 @@
  *
  * @example
  *   const p = makeProfile('前低后高', 'quarters', [20, 25, 25, 30]);
- *   gridShares(p, 'quarters')   // → [20, 25, 25, 30] (integer numerators)
+ *   gridShares(p, 'quarters')   // → [4, 5, 5, 6] (integer numerators, divided by their gcd)
  *   plannedSchedule(p, 8)       // → (20 + 25 + 25·2/3) / 100 = 0.6167
  */
 import { toUnits } from './number';

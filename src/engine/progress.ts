@@ -184,6 +184,36 @@ export function sumRows(
  */
 export function rankValues(values: readonly (number | null)[], direction: Direction): (number | null)[] {
   const present = values.filter((v): v is number => v !== null);
+  if (present.some((v) => typeof v !== 'number' || v !== v)) return rankBySort(values, present, direction);
+  // Without NaN the order is total: a value's rank is 1 + the count of strictly better values,
+  // found by binary search in the values sorted ascending (a fast typed-array sort).
+  const sorted = new Float64Array(present).sort();
+  const n = sorted.length;
+  return values.map((v) => {
+    if (v === null) return null;
+    let lo = 0;
+    let hi = n;
+    if (direction === 'higher') {
+      // First index with sorted[i] > v; the better values are those after it.
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((sorted[mid] as number) > v) hi = mid;
+        else lo = mid + 1;
+      }
+      return n - lo + 1;
+    }
+    // First index with sorted[i] >= v; the better values are those before it.
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((sorted[mid] as number) < v) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1;
+  });
+}
+
+/** rankValues by sorting with a comparator and taking each value's first position (any values). */
+function rankBySort(values: readonly (number | null)[], present: number[], direction: Direction): (number | null)[] {
   present.sort((a, b) => (direction === 'higher' ? b - a : a - b));
   const rankOf = new Map<number, number>();
   present.forEach((v, i) => {

@@ -5,7 +5,7 @@
 import { isValidYMD } from './calendar';
 import { checkCreditCode, normalizeCreditCode } from './creditCode';
 import { errorPlace, fenjieError, type FenjieError, type Ref } from './errors';
-import type { Actual, PlanInput } from './model';
+import type { Actual, PlanInput, ValueCell } from './model';
 import { EVEN, profileProblem } from './profile';
 
 /** Finds the first occurrence of each key and reports later ones. */
@@ -146,7 +146,8 @@ export function validateInput(input: PlanInput, year: number): FenjieError[] {
   ] as const) {
     for (const [indicator, column] of Object.entries(table)) {
       if (!indicators.has(indicator)) continue;
-      for (const [enterprise, cell] of Object.entries(column)) {
+      for (const enterprise of Object.keys(column)) {
+        const cell = column[enterprise] as ValueCell;
         if (!enterprises.has(enterprise)) push(fenjieError('UnknownEnterprise', { name: enterprise }, cell.ref));
         else if (cell.value < 0) {
           push(fenjieError('NegativeNumber', { subject: `${enterprise} ${indicator}`, field: what === 'base' ? 'base' : 'weight', value: cell.value }, cell.ref));
@@ -181,7 +182,12 @@ export function validateInput(input: PlanInput, year: number): FenjieError[] {
   // Actuals.
   const resolve = enterpriseResolver(input);
   const enterpriseByName = new Map(input.enterprises.map((e) => [e.name, e]));
-  const seenActual = new Map<string, Actual>();
+  // The first row of each enterprise, year and month, in 24 cells per enterprise (a map keyed
+  // by a string built per row costs much more with many rows).
+  const slotOf = new Map<string, number>();
+  for (const e of input.enterprises) if (!slotOf.has(e.name)) slotOf.set(e.name, slotOf.size);
+  const seenActual = new Array<Actual | undefined>(slotOf.size * 24);
+  const seenOther = new Map<string, Actual>();
   for (const a of input.actuals) {
     if (!Number.isInteger(a.month) || a.month < 1 || a.month > 12) {
       push(fenjieError('InvalidMonth', { value: a.month }, a.monthRef ?? a.ref));
@@ -200,8 +206,10 @@ export function validateInput(input: PlanInput, year: number): FenjieError[] {
       push(fenjieError('UnknownEnterprise', { name: a.enterprise || a.creditCode || '' }, a.enterpriseRef ?? a.ref));
       continue;
     }
-    const key = `${name}\u0000${a.year}\u0000${a.month}`;
-    const first = seenActual.get(key);
+    const slot = slotOf.get(name);
+    const cell = slot === undefined ? -1 : slot * 24 + (a.year === year ? 12 : 0) + (a.month - 1);
+    const key = cell < 0 ? `${name}\u0000${a.year}\u0000${a.month}` : '';
+    const first = cell < 0 ? seenOther.get(key) : seenActual[cell];
     if (first) {
       push(
         fenjieError(
@@ -210,7 +218,8 @@ export function validateInput(input: PlanInput, year: number): FenjieError[] {
           a.ref,
         ),
       );
-    } else seenActual.set(key, a);
+    } else if (cell < 0) seenOther.set(key, a);
+    else seenActual[cell] = a;
   }
   return errors;
 }

@@ -1,0 +1,58 @@
+/**
+ * Queues one planned step on an Office.js worksheet (nothing is sent until `context.sync()`).
+ * Every API used here is in ExcelApi 1.9 or lower (noted per call).
+ */
+import { STYLE_DEFS } from '../../workbook/spec';
+import type { Step } from './plan';
+
+/** Queues `step` on `sheet`. */
+export function applyStep(sheet: Excel.Worksheet, step: Step): void {
+  switch (step.kind) {
+    case 'cells': {
+      const rows = step.formulas.length;
+      const cols = step.formulas[0]?.length ?? 0;
+      const range = sheet.getRangeByIndexes(step.row, step.col, rows, cols); // ExcelApi 1.7
+      // Number formats first: a string lands in a '@' cell as text, never as a formula or number.
+      if (step.numberFormat) range.numberFormat = step.numberFormat; // ExcelApi 1.1
+      range.formulas = step.formulas; // ExcelApi 1.1
+      return;
+    }
+    case 'fill': {
+      const source = sheet.getRangeByIndexes(step.sourceRow, step.col, 1, step.cols);
+      const target = sheet.getRangeByIndexes(step.row, step.col, step.rows, step.cols);
+      // Like Excel's copy: relative references move with the rows; the source row is repeated
+      // over a target that is a whole multiple of it. Formats come along (styles follow later).
+      target.copyFrom(source, 'All'); // ExcelApi 1.9
+      return;
+    }
+    case 'style': {
+      const def = STYLE_DEFS[step.style];
+      const format = sheet.getRangeByIndexes(step.row, step.col, step.rows, step.cols).format;
+      if (def.bold !== undefined) format.font.bold = def.bold; // ExcelApi 1.1
+      if (def.italic !== undefined) format.font.italic = def.italic;
+      if (def.size !== undefined) format.font.size = def.size;
+      if (def.font !== undefined) format.font.color = `#${def.font}`;
+      if (def.fill !== undefined) format.fill.color = `#${def.fill}`;
+      return;
+    }
+    case 'width':
+      sheet.getRangeByIndexes(0, step.col, 1, step.cols).format.columnWidth = step.points; // points, ExcelApi 1.2
+      return;
+    case 'cf': {
+      const cf = sheet.getRange(step.range).conditionalFormats.add('Custom'); // ExcelApi 1.6
+      cf.custom.rule.formula = step.formula;
+      cf.custom.format.fill.color = step.fill;
+      cf.custom.format.font.color = step.font;
+      cf.priority = step.priority; // last: the object must not be used after its priority changes
+      return;
+    }
+    case 'freeze': {
+      const panes = sheet.freezePanes; // ExcelApi 1.7
+      if (step.rows > 0 && step.cols > 0)
+        panes.freezeAt(sheet.getRangeByIndexes(0, 0, step.rows, step.cols));
+      else if (step.rows > 0) panes.freezeRows(step.rows);
+      else panes.freezeColumns(step.cols);
+      return;
+    }
+  }
+}

@@ -1,0 +1,193 @@
+/**
+ * Turns a SheetSpec's rows into what Office.js is sent: a `formulas` entry and a number format per
+ * cell, the runs of rows whose formulas are copies of the row above (filled with one copy instead
+ * of being sent), and the rectangles of cells that must be sent explicitly.
+ */
+import type { CellSpec, SheetSpec, StyleName } from '../../workbook/spec';
+import { copyKey, renameSheetRefs } from './formula';
+
+/** One cell as written: the `formulas` entry ('=...' for a formula, '' for empty) and its number format. */
+export interface EncodedCell {
+  readonly out: string | number | boolean;
+  /** Number format to set, or null to leave the new sheet's General. */
+  readonly fmt: string | null;
+  /** True when the cell has a value or formula (counts as written). */
+  readonly filled: boolean;
+  /** True when `formulas`/`numberFormat` must carry this cell at all. */
+  readonly writable: boolean;
+  readonly style: StyleName | undefined;
+  readonly isFormula: boolean;
+}
+
+/** Text format: a string written into a cell with this format is stored as text, never parsed. */
+export const TEXT_FORMAT = '@';
+
+/**
+ * Encodes one spec cell. Strings are written with number format '@' so Excel keeps them as text
+ * (a leading '=', '+', '-' or '@', or text Excel would read as a number or date, stays as typed).
+ */
+export function encodeCell(
+  cell: CellSpec | null | undefined,
+  at: string,
+  renames: ReadonlyMap<string, string>,
+): EncodedCell {
+  const style = cell?.style;
+  if (!cell) return { out: '', fmt: null, filled: false, writable: false, style, isFormula: false };
+  const fmt = cell.fmt ?? null;
+  if (cell.f !== undefined) {
+    if (fmt === TEXT_FORMAT)
+      throw new Error(
+        `${at}: a formula cell cannot have the text format '@' (Excel would store it as text)`,
+      );
+    return {
+      out: `=${renameSheetRefs(cell.f, renames)}`,
+      fmt,
+      filled: true,
+      writable: true,
+      style,
+      isFormula: true,
+    };
+  }
+  const v = cell.v;
+  if (typeof v === 'string' && v !== '')
+    return { out: v, fmt: TEXT_FORMAT, filled: true, writable: true, style, isFormula: false };
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) throw new Error(`${at}: ${v} is not a finite number`);
+    return { out: v, fmt, filled: true, writable: true, style, isFormula: false };
+  }
+  if (typeof v === 'boolean')
+    return { out: v, fmt, filled: true, writable: true, style, isFormula: false };
+  return { out: '', fmt, filled: false, writable: fmt !== null, style, isFormula: false };
+}
+
+/** The encoded grid of a sheet, dense: `rows` × `width`. */
+export interface EncodedSheet {
+  readonly rows: number;
+  readonly width: number;
+  readonly cell: (r: number, c: number) => EncodedCell;
+}
+
+/** Encodes every cell of a sheet once. */
+export function encodeSheet(
+  sheet: SheetSpec,
+  renames: ReadonlyMap<string, string>,
+  at: (r: number, c: number) => string,
+): EncodedSheet {
+  const width = sheet.rows.reduce((m, row) => Math.max(m, row.length), 0);
+  const grid = sheet.rows.map((row, r) =>
+    Array.from({ length: width }, (_, c) => encodeCell(row[c], at(r, c), renames)),
+  );
+  const blank = encodeCell(null, '', renames);
+  return { rows: grid.length, width, cell: (r, c) => grid[r]?.[c] ?? blank };
+}
+
+/** Rows r0+1..r1 of columns col..col+cols-1 are copies of row r0 (formula, number format and style). */
+export interface FillRun {
+  readonly sourceRow: number;
+  readonly row: number;
+  readonly rows: number;
+  readonly col: number;
+  readonly cols: number;
+}
+
+/** Shortest run (source row included) worth a copy instead of sending the formulas. */
+export const MIN_FILL_ROWS = 3;
+
+/** Finds the copy-down runs of formulas and returns them with the mask of cells they cover. */
+export function findFillRuns(grid: EncodedSheet): {
+  runs: FillRun[];
+  covered: (r: number, c: number) => boolean;
+} {
+  const covered = new Set<number>();
+  const byRows = new Map<string, number[]>();
+  for (let c = 0; c < grid.width; c++) {
+    let start = 0;
+    let prev: string | undefined;
+    for (let r = 0; r <= grid.rows; r++) {
+      const e = r < grid.rows ? grid.cell(r, c) : undefined;
+      const k = e?.isFormula ? copyKey(String(e.out).slice(1), r) : undefined;
+      const key =
+        k === undefined || !e ? undefined : `${k}\u0001${e.fmt ?? ''}\u0001${e.style ?? ''}`;
+      if (key !== undefined && key === prev) continue;
+      if (prev !== undefined && r - start >= MIN_FILL_ROWS) {
+        for (let i = start + 1; i < r; i++) covered.add(i * grid.width + c);
+        const id = `${start}:${r - 1}`;
+        byRows.set(id, [...(byRows.get(id) ?? []), c]);
+      }
+      start = r;
+      prev = key;
+    }
+  }
+  const runs: FillRun[] = [];
+  for (const [id, cols] of byRows) {
+    const [r0, r1] = id.split(':').map(Number) as [number, number];
+    let first = cols[0] as number;
+    for (let i = 1; i <= cols.length; i++) {
+      const c = cols[i];
+      if (c !== undefined && c === (cols[i - 1] as number) + 1) continue;
+      const last = cols[i - 1] as number;
+      runs.push({ sourceRow: r0, row: r0 + 1, rows: r1 - r0, col: first, cols: last - first + 1 });
+      if (c !== undefined) first = c;
+    }
+  }
+  runs.sort((a, b) => a.row - b.row || a.col - b.col);
+  return { runs, covered: (r, c) => covered.has(r * grid.width + c) };
+}
+
+/** A rectangle of cells: rows row..row+rows-1, columns col..col+cols-1. */
+export interface Rect {
+  readonly row: number;
+  readonly rows: number;
+  readonly col: number;
+  readonly cols: number;
+}
+
+/**
+ * Rectangles covering every writable cell that is not covered by a copy: each row is cut at
+ * covered cells and trimmed to its writable cells, then equal cuts of consecutive rows are merged.
+ */
+export function explicitRects(
+  grid: EncodedSheet,
+  covered: (r: number, c: number) => boolean,
+): Rect[] {
+  return mergeRows(grid.rows, (r) => {
+    const segs: [number, number][] = [];
+    let c = 0;
+    while (c < grid.width) {
+      while (c < grid.width && covered(r, c)) c++;
+      let first = -1;
+      let last = -1;
+      while (c < grid.width && !covered(r, c)) {
+        if (grid.cell(r, c).writable) {
+          if (first < 0) first = c;
+          last = c;
+        }
+        c++;
+      }
+      if (first >= 0) segs.push([first, last]);
+    }
+    return segs.map(([a, b]) => ({ key: `${a}:${b}`, col: a, cols: b - a + 1 }));
+  }).map(({ rect }) => rect);
+}
+
+/** Merges, down the rows, column segments with the same key into rectangles. */
+export function mergeRows<
+  T extends { readonly key: string; readonly col: number; readonly cols: number },
+>(rows: number, segmentsOf: (r: number) => readonly T[]): { rect: Rect; seg: T }[] {
+  const done: { rect: Rect; seg: T }[] = [];
+  let open = new Map<string, { row: number; seg: T }>();
+  for (let r = 0; r <= rows; r++) {
+    const segs = r < rows ? segmentsOf(r) : [];
+    const next = new Map<string, { row: number; seg: T }>();
+    for (const seg of segs) next.set(seg.key, open.get(seg.key) ?? { row: r, seg });
+    for (const [key, o] of open) {
+      if (!next.has(key) || next.get(key) !== o)
+        done.push({
+          rect: { row: o.row, rows: r - o.row, col: o.seg.col, cols: o.seg.cols },
+          seg: o.seg,
+        });
+    }
+    open = next;
+  }
+  return done.sort((a, b) => a.rect.row - b.rect.row || a.rect.col - b.rect.col);
+}

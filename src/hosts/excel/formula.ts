@@ -1,0 +1,127 @@
+/**
+ * Just enough formula scanning for the Office.js writer: renaming sheet references (outputs are
+ * built under temporary names) and telling whether formulas down a column are copies of one
+ * another (so one row can be written and copied down instead of sending every formula).
+ * String literals and quoted sheet names are never looked into.
+ */
+import { quoteSheet } from '../../workbook/spec';
+
+type Piece =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'sheet'; readonly name: string };
+
+/** Splits a formula (no '=') into plain text, string literals (kept as text) and `'quoted'!` sheet prefixes. */
+function pieces(formula: string): Piece[] {
+  const out: Piece[] = [];
+  let plain = '';
+  let i = 0;
+  while (i < formula.length) {
+    const ch = formula[i] as string;
+    if (ch === '"' || ch === "'") {
+      let j = i + 1;
+      let body = '';
+      while (j < formula.length) {
+        const c = formula[j] as string;
+        if (c === ch && formula[j + 1] === ch) {
+          body += ch;
+          j += 2;
+        } else if (c === ch) break;
+        else {
+          body += c;
+          j++;
+        }
+      }
+      const literal = formula.slice(i, j + 1);
+      if (ch === "'" && formula[j + 1] === '!') {
+        if (plain) out.push({ kind: 'text', text: plain });
+        plain = '';
+        out.push({ kind: 'sheet', name: body });
+        i = j + 2;
+      } else {
+        // A string literal: opaque, but kept in the text so keys still compare it.
+        out.push({ kind: 'text', text: plain }, { kind: 'text', text: `\u0000${literal}` });
+        plain = '';
+        i = j + 1;
+      }
+      continue;
+    }
+    plain += ch;
+    i++;
+  }
+  if (plain) out.push({ kind: 'text', text: plain });
+  return out;
+}
+
+const isLiteral = (p: Piece): boolean => p.kind === 'text' && p.text.startsWith('\u0000');
+const literalText = (p: Piece & { kind: 'text' }): string =>
+  p.text.startsWith('\u0000') ? p.text.slice(1) : p.text;
+
+/** An unquoted sheet prefix such as `参数!` or `Sheet1!` (not preceded by a name character). */
+const BARE_SHEET = /(?<![\w.\u0080-\uffff])([A-Za-z_\u0080-\uffff][\w.\u0080-\uffff]*)!/g;
+
+/**
+ * Rewrites references to the sheets in `renames` (keys lower-cased) to their new names, quoted.
+ * @example renameSheetRefs("'分解结果'!C5*2", new Map([['分解结果', '~fj0~分解结果']])) // → "'~fj0~分解结果'!C5*2"
+ */
+export function renameSheetRefs(formula: string, renames: ReadonlyMap<string, string>): string {
+  if (renames.size === 0) return formula;
+  let out = '';
+  for (const p of pieces(formula)) {
+    if (p.kind === 'sheet') {
+      const to = renames.get(p.name.toLowerCase());
+      out += `${to === undefined ? quoteSheet(p.name) : quoteSheet(to)}!`;
+    } else if (isLiteral(p)) out += literalText(p);
+    else
+      out += p.text.replace(BARE_SHEET, (whole, name: string) => {
+        const to = renames.get(name.toLowerCase());
+        return to === undefined ? whole : `${quoteSheet(to)}!`;
+      });
+  }
+  return out;
+}
+
+/** A cell reference: optional $, 1–3 letters, optional $, a row; not part of a longer name or a call. */
+const CELL_REF =
+  /(?<![\w.$\u0080-\uffff])(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})(?![\w.(!\u0080-\uffff])/g;
+/** A whole-row reference such as 5:5 or $3:$9 (copying shifts it; not handled here). */
+const ROW_RANGE = /(?<![\w.$\u0080-\uffff])\$?\d+:\$?\d+(?![\w.])/;
+
+const MAX_COL = 16384;
+const MAX_ROW = 1048576;
+
+function colNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/**
+ * A key that is equal for two formulas in the same column exactly when Excel's copy (relative row
+ * references move, `$` rows stay) turns the one into the other: relative rows become offsets from
+ * `row` (0-based row of the cell). `undefined` when the formula has something this scanner does
+ * not model (structured or external references `[..]`, whole-row references), so it is never copied.
+ */
+export function copyKey(formula: string, row: number): string | undefined {
+  let key = '';
+  for (const p of pieces(formula)) {
+    if (p.kind === 'sheet') {
+      key += `${quoteSheet(p.name.toLowerCase())}!`;
+      continue;
+    }
+    if (isLiteral(p)) {
+      key += literalText(p);
+      continue;
+    }
+    if (p.text.includes('[') || ROW_RANGE.test(p.text)) return undefined;
+    key += p.text.replace(
+      CELL_REF,
+      (whole, d1: string, letters: string, d2: string, digits: string) => {
+        const r = Number(digits);
+        if (colNumber(letters) > MAX_COL || r < 1 || r > MAX_ROW) return whole;
+        const col = `${d1}${letters.toUpperCase()}${d2}`;
+        return d2 ? `${col}${r}` : `${col}{${r - 1 - row}}`;
+      },
+    );
+  }
+  return key;
+}

@@ -1,0 +1,260 @@
+/**
+ * Plans the Office.js operations that build one output sheet, as plain data with the estimated
+ * request bytes of each, so the writer can pack them into requests under the size cap.
+ * Cells go as whole 2-D blocks (`numberFormat` then `formulas`), copy-down runs as one `copyFrom`,
+ * styles per rectangle, widths per run of columns, conditional formats per rule, then the freeze.
+ */
+import { STYLE_DEFS, a1, quoteSheet, type SheetSpec, type StyleName } from '../../workbook/spec';
+import { ACTION_BYTES, jsonBytes, utf8Length } from './bytes';
+import {
+  encodeSheet,
+  explicitRects,
+  findFillRuns,
+  mergeRows,
+  type EncodedSheet,
+  type FillRun,
+  type Rect,
+} from './cells';
+import { renameSheetRefs } from './formula';
+
+/** One entry of a `formulas` array: a value, '=formula', or '' for empty. */
+export type FormulaEntry = string | number | boolean;
+
+/** One planned operation on a sheet, with its estimated request bytes and the cells it fills. */
+export type Step = { readonly bytes: number; readonly cells: number } & (
+  | {
+      readonly kind: 'cells';
+      readonly row: number;
+      readonly col: number;
+      readonly formulas: FormulaEntry[][];
+      readonly numberFormat?: (string | null)[][];
+    }
+  | ({ readonly kind: 'fill' } & FillRun)
+  | ({ readonly kind: 'style'; readonly style: StyleName } & Rect)
+  | { readonly kind: 'width'; readonly col: number; readonly cols: number; readonly points: number }
+  | {
+      readonly kind: 'cf';
+      readonly range: string;
+      readonly formula: string;
+      readonly fill: string;
+      readonly font: string;
+      readonly priority: number;
+    }
+  | { readonly kind: 'freeze'; readonly rows: number; readonly cols: number }
+);
+
+/** How to plan a sheet. */
+export interface PlanOptions {
+  /** Sheet renames applied inside formulas (lower-cased final name → temporary name). */
+  readonly renames: ReadonlyMap<string, string>;
+  /** Largest estimated bytes of one step; cell blocks are cut to fit. */
+  readonly maxStepBytes: number;
+  /** Copy formulas down runs of rows instead of sending each (default true). */
+  readonly fillDown?: boolean;
+}
+
+/** Excel column width in points for a width in characters (Calibri 11: 7 px per character + 5 px padding; 0.75 pt per px). */
+export const widthToPoints = (chars: number): number =>
+  chars <= 0 ? 0 : Math.round(chars * 7 + 5) * 0.75;
+
+const CELLS_ACTIONS = 3; // getRangeByIndexes, set numberFormat, set formulas
+
+/** Plans every operation for one sheet, in the order they must run. */
+export function planSheet(sheet: SheetSpec, opts: PlanOptions): Step[] {
+  const at = (r: number, c: number): string => `${quoteSheet(sheet.name)}!${a1(r, c)}`;
+  const grid = encodeSheet(sheet, opts.renames, at);
+  const { runs, covered } =
+    opts.fillDown === false ? { runs: [], covered: () => false } : findFillRuns(grid);
+  const steps: Step[] = [];
+  for (const rect of explicitRects(grid, covered))
+    steps.push(...cellSteps(grid, rect, opts.maxStepBytes, at));
+  for (const run of runs)
+    steps.push({ kind: 'fill', ...run, bytes: 3 * ACTION_BYTES + 64, cells: run.rows * run.cols });
+  steps.push(
+    ...styleSteps(grid),
+    ...widthSteps(sheet.widths ?? []),
+    ...cfSteps(sheet, opts.renames),
+  );
+  const freeze = sheet.freeze;
+  if (freeze && (freeze.rows > 0 || freeze.cols > 0))
+    steps.push({
+      kind: 'freeze',
+      rows: freeze.rows,
+      cols: freeze.cols,
+      bytes: 2 * ACTION_BYTES + 32,
+      cells: 0,
+    });
+  return steps;
+}
+
+function rowArrays(
+  grid: EncodedSheet,
+  r: number,
+  c0: number,
+  cols: number,
+): { f: FormulaEntry[]; n: (string | null)[]; cells: number } {
+  const f: FormulaEntry[] = [];
+  const n: (string | null)[] = [];
+  let cells = 0;
+  for (let c = c0; c < c0 + cols; c++) {
+    const e = grid.cell(r, c);
+    f.push(e.out);
+    n.push(e.fmt);
+    if (e.filled) cells++;
+  }
+  return { f, n, cells };
+}
+
+function cellStep(
+  row: number,
+  col: number,
+  f: FormulaEntry[][],
+  n: (string | null)[][],
+  cells: number,
+): Step {
+  const withFormats = n.some((line) => line.some((x) => x !== null));
+  const bytes = CELLS_ACTIONS * ACTION_BYTES + 32 + jsonBytes(f) + (withFormats ? jsonBytes(n) : 0);
+  return withFormats
+    ? { kind: 'cells', row, col, formulas: f, numberFormat: n, bytes, cells }
+    : { kind: 'cells', row, col, formulas: f, bytes, cells };
+}
+
+/** Cuts one rectangle into blocks of whole rows (or, for a row too big alone, of columns) under the byte budget. */
+function cellSteps(
+  grid: EncodedSheet,
+  rect: Rect,
+  maxStepBytes: number,
+  at: (r: number, c: number) => string,
+): Step[] {
+  const budget = maxStepBytes - CELLS_ACTIONS * ACTION_BYTES - 32;
+  const steps: Step[] = [];
+  let f: FormulaEntry[][] = [];
+  let n: (string | null)[][] = [];
+  let start = rect.row;
+  let bytes = 0;
+  let cells = 0;
+  const flush = (next: number): void => {
+    if (f.length > 0) steps.push(cellStep(start, rect.col, f, n, cells));
+    f = [];
+    n = [];
+    bytes = 0;
+    cells = 0;
+    start = next;
+  };
+  for (let r = rect.row; r < rect.row + rect.rows; r++) {
+    const line = rowArrays(grid, r, rect.col, rect.cols);
+    const lineBytes = jsonBytes(line.f) + jsonBytes(line.n) + 2;
+    if (lineBytes > budget) {
+      flush(r);
+      steps.push(...splitRow(grid, r, rect, budget, at));
+      flush(r + 1);
+      continue;
+    }
+    if (bytes + lineBytes > budget) flush(r);
+    f.push(line.f);
+    n.push(line.n);
+    bytes += lineBytes;
+    cells += line.cells;
+  }
+  flush(rect.row + rect.rows);
+  return steps;
+}
+
+/** A single row over budget: send it in runs of columns. */
+function splitRow(
+  grid: EncodedSheet,
+  r: number,
+  rect: Rect,
+  budget: number,
+  at: (r: number, c: number) => string,
+): Step[] {
+  const steps: Step[] = [];
+  let c0 = rect.col;
+  while (c0 < rect.col + rect.cols) {
+    let cols = 0;
+    let bytes = 0;
+    while (c0 + cols < rect.col + rect.cols) {
+      const one = rowArrays(grid, r, c0 + cols, 1);
+      const b = jsonBytes(one.f) + jsonBytes(one.n);
+      if (cols > 0 && bytes + b > budget) break;
+      if (b > budget)
+        throw new Error(
+          `${at(r, c0 + cols)}: one cell is larger than the request budget (${b} bytes)`,
+        );
+      bytes += b;
+      cols++;
+    }
+    const line = rowArrays(grid, r, c0, cols);
+    steps.push(cellStep(r, c0, [line.f], [line.n], line.cells));
+    c0 += cols;
+  }
+  return steps;
+}
+
+function styleSteps(grid: EncodedSheet): Step[] {
+  const merged = mergeRows(grid.rows, (r) => {
+    const segs: { key: string; col: number; cols: number; style: StyleName }[] = [];
+    let c = 0;
+    while (c < grid.width) {
+      const style = grid.cell(r, c).style;
+      let end = c + 1;
+      while (end < grid.width && grid.cell(r, end).style === style) end++;
+      if (style) segs.push({ key: `${c}:${end}:${style}`, col: c, cols: end - c, style });
+      c = end;
+    }
+    return segs;
+  });
+  return merged.map(({ rect, seg }) => {
+    const props = Object.keys(STYLE_DEFS[seg.style]).length;
+    return {
+      kind: 'style',
+      style: seg.style,
+      ...rect,
+      bytes: (1 + props) * ACTION_BYTES + 64,
+      cells: 0,
+    };
+  });
+}
+
+function widthSteps(widths: readonly number[]): Step[] {
+  const steps: Step[] = [];
+  let c = 0;
+  while (c < widths.length) {
+    const w = widths[c];
+    let end = c + 1;
+    while (end < widths.length && widths[end] === w) end++;
+    if (typeof w === 'number' && Number.isFinite(w))
+      steps.push({
+        kind: 'width',
+        col: c,
+        cols: end - c,
+        points: widthToPoints(w),
+        bytes: 2 * ACTION_BYTES + 32,
+        cells: 0,
+      });
+    c = end;
+  }
+  return steps;
+}
+
+function cfSteps(sheet: SheetSpec, renames: ReadonlyMap<string, string>): Step[] {
+  const steps: Step[] = [];
+  let priority = 0;
+  for (const cf of sheet.conditionalFormats ?? []) {
+    for (const rule of cf.rules) {
+      const formula = `=${renameSheetRefs(rule.formula, renames)}`;
+      const bytes = 8 * ACTION_BYTES + utf8Length(cf.range) + utf8Length(formula) + 32;
+      steps.push({
+        kind: 'cf',
+        range: cf.range,
+        formula,
+        fill: `#${rule.fill}`,
+        font: `#${rule.font}`,
+        priority: priority++,
+        bytes,
+        cells: 0,
+      });
+    }
+  }
+  return steps;
+}

@@ -1,0 +1,237 @@
+/**
+ * Writes a WorkbookSpec into live Excel through Office.js, atomically and in few requests.
+ *
+ * Requests (each one `context.sync()`):
+ *  1. read the sheet list (names, ids, positions);
+ *  2…k+1. the k write batches: batch 1 adds every output under a temporary name (`~fj<n>~name`);
+ *     steps are packed greedily into batches under `maxRequestBytes`, so k = 1 unless the
+ *     payload is larger than one request may carry;
+ *  k+2. the swap (see replace.ts): retire the old outputs, rename the new ones, delete the old.
+ * Calculation and screen updating are suspended for every writing request. Formulas that refer
+ * to another output are written against its temporary name, and Excel renames them with the sheet.
+ * On failure or cancel the temporary sheets are removed and the old outputs stay whole; the
+ * error is rethrown.
+ */
+import type { SheetSpec, WorkbookSpec } from '../../workbook/spec';
+import { ACTION_BYTES, DEFAULT_MAX_REQUEST_BYTES, REQUEST_LIMIT_BYTES, utf8Length } from './bytes';
+import { applyStep } from './apply';
+import { assertOutputNames, sameSheet, tempName } from './names';
+import { planSheet, type PlanOptions, type Step } from './plan';
+import {
+  leftovers,
+  loadSheets,
+  queueSwap,
+  recover,
+  type ExistingSheet,
+  type Output,
+} from './replace';
+
+/** Options of `writeSpec`. */
+export interface WriteOptions {
+  /** Sheets the writer must never touch; an output with one of these names is refused. */
+  readonly inputSheetNames: readonly string[];
+  /** Largest estimated request, in bytes (default 3.5 MB: the 4 MB cap less a margin). */
+  readonly maxRequestBytes?: number;
+  /** Called as work proceeds: stage 'probe' | 'write' | 'replace', fraction 0–1 of that stage. */
+  readonly onProgress?: (stage: string, fraction: number) => void;
+  /** Checked before every request; when aborted the old outputs are kept and the reason is thrown. */
+  readonly signal?: AbortSignal;
+  /** Copy runs of like formulas down with one `copyFrom` instead of sending each (default true). */
+  readonly fillDown?: boolean;
+}
+
+/** What a write cost: requests, batches, bytes and cells. */
+export interface WriteStats {
+  /** `context.sync()` calls made, recovery included. */
+  syncs: number;
+  /** Write batches (requests that carried cells). */
+  batches: number;
+  /** Largest estimated request, in bytes. */
+  largestRequestBytes: number;
+  /** Estimated bytes of every request sent, in order. */
+  readonly requestBytes: number[];
+  /** Cells given a value or formula (copied cells included). */
+  cellsWritten: number;
+}
+
+const BATCH_BYTES = 4 * ACTION_BYTES; // two suspend calls and slack
+const PROBE_BYTES = 2 * ACTION_BYTES;
+
+/**
+ * Rebuilds the output sheets of `spec` in the workbook: all or nothing, never touching an input sheet.
+ * @throws if a sheet name is invalid or names an input sheet (before any request), or rethrows
+ *   the failure of any request after putting the workbook back.
+ */
+export async function writeSpec(
+  ctx: Excel.RequestContext,
+  spec: WorkbookSpec,
+  opts: WriteOptions,
+): Promise<WriteStats> {
+  assertOutputNames(
+    spec.sheets.map((s) => s.name),
+    opts.inputSheetNames,
+  );
+  const { stats, sync } = counter(ctx);
+  opts.signal?.throwIfAborted();
+  opts.onProgress?.('probe', 0);
+  const read = loadSheets(ctx);
+  stats.requestBytes.push(PROBE_BYTES);
+  await sync();
+  await rebuild(ctx, spec.sheets, read(), opts, stats, sync);
+  return stats;
+}
+
+/** A stats record and a `sync` that counts into it. */
+export function counter(ctx: Excel.RequestContext): {
+  stats: WriteStats;
+  sync: () => Promise<void>;
+} {
+  const stats: WriteStats = {
+    syncs: 0,
+    batches: 0,
+    largestRequestBytes: 0,
+    requestBytes: [],
+    cellsWritten: 0,
+  };
+  const sync = async (): Promise<void> => {
+    stats.syncs++;
+    await ctx.sync();
+  };
+  return { stats, sync };
+}
+
+interface Batch {
+  bytes: number;
+  readonly items: { readonly output: Output; readonly step: Step }[];
+}
+
+/** Builds `sheets` under temporary names and swaps them in (the workbook's sheet list already read). */
+export async function rebuild(
+  ctx: Excel.RequestContext,
+  sheets: readonly SheetSpec[],
+  existing: readonly ExistingSheet[],
+  opts: WriteOptions,
+  stats: WriteStats,
+  sync: () => Promise<void>,
+): Promise<void> {
+  const maxBytes = opts.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
+  if (maxBytes > REQUEST_LIMIT_BYTES)
+    throw new Error(`maxRequestBytes ${maxBytes} is over the ${REQUEST_LIMIT_BYTES}-byte cap`);
+  if (maxBytes < 16 * ACTION_BYTES) throw new Error(`maxRequestBytes ${maxBytes} is too small`);
+  const outputs: Output[] = sheets.map((spec, index) => ({
+    spec,
+    index,
+    temp: tempName(index, spec.name),
+    old: existing.find((s) => sameSheet(s.name, spec.name)),
+  }));
+  const stale = leftovers(existing).filter(
+    (s) => !opts.inputSheetNames.some((n) => sameSheet(n, s.name)),
+  );
+  const renames = new Map(outputs.map((o) => [o.spec.name.toLowerCase(), o.temp]));
+  const maxStepBytes = maxBytes - BATCH_BYTES - ACTION_BYTES - 128;
+  const batches = pack(
+    outputs,
+    { renames, maxStepBytes, fillDown: opts.fillDown },
+    maxBytes,
+    stale.length,
+  );
+  stats.cellsWritten = batches.reduce(
+    (n, b) => n + b.items.reduce((m, i) => m + i.step.cells, 0),
+    0,
+  );
+  try {
+    for (const [k, batch] of batches.entries()) {
+      opts.signal?.throwIfAborted();
+      const app = ctx.workbook.application;
+      app.suspendApiCalculationUntilNextSync(); // ExcelApi 1.6
+      app.suspendScreenUpdatingUntilNextSync(); // ExcelApi 1.9
+      const proxies = new Map<Output, Excel.Worksheet>();
+      const added: [Output, Excel.Worksheet][] = [];
+      if (k === 0) {
+        for (const s of stale) ctx.workbook.worksheets.getItem(s.id).delete();
+        for (const o of outputs) {
+          const ws = ctx.workbook.worksheets.add(o.temp); // ExcelApi 1.1, added at the end
+          ws.load('id');
+          proxies.set(o, ws);
+          added.push([o, ws]);
+        }
+      }
+      for (const { output, step } of batch.items) {
+        let ws = proxies.get(output);
+        if (!ws) {
+          ws = ctx.workbook.worksheets.getItem(output.temp);
+          proxies.set(output, ws);
+        }
+        applyStep(ws, step);
+      }
+      stats.requestBytes.push(batch.bytes);
+      await sync();
+      for (const [o, ws] of added) o.newId = ws.id;
+      stats.batches++;
+      opts.onProgress?.('write', (k + 1) / batches.length);
+    }
+    opts.signal?.throwIfAborted();
+    opts.onProgress?.('replace', 0);
+    stats.requestBytes.push(queueSwap(ctx, outputs, existing));
+    await sync();
+  } catch (error) {
+    await undo(ctx, sync, outputs, error);
+  } finally {
+    stats.largestRequestBytes = Math.max(0, ...stats.requestBytes);
+  }
+  opts.onProgress?.('replace', 1);
+}
+
+/** Restores the workbook, then rethrows `error` (with the recovery failure too, if any). */
+async function undo(
+  ctx: Excel.RequestContext,
+  sync: () => Promise<void>,
+  outputs: readonly Output[],
+  error: unknown,
+): Promise<never> {
+  try {
+    await recover(ctx, sync, outputs);
+  } catch (cleanup) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new AggregateError(
+      [error, cleanup],
+      `${message} (and putting the workbook back failed too)`,
+    );
+  }
+  throw error;
+}
+
+/** Packs every sheet's steps, in order, into batches under `maxBytes`; the first also adds the sheets. */
+function pack(
+  outputs: readonly Output[],
+  plan: PlanOptions,
+  maxBytes: number,
+  stale: number,
+): Batch[] {
+  const setup =
+    (stale + 2 * outputs.length) * ACTION_BYTES +
+    outputs.reduce((n, o) => n + utf8Length(o.temp), 0);
+  const batches: Batch[] = [{ bytes: BATCH_BYTES + setup, items: [] }];
+  let seen = new Set<Output>(outputs);
+  for (const output of outputs) {
+    for (const step of planSheet(output.spec, plan)) {
+      let batch = batches[batches.length - 1] as Batch;
+      const getItem = seen.has(output) ? 0 : ACTION_BYTES + utf8Length(output.temp);
+      if (
+        batch.bytes + step.bytes + getItem > maxBytes &&
+        (batch.items.length > 0 || batches.length === 1)
+      ) {
+        batch = { bytes: BATCH_BYTES, items: [] };
+        batches.push(batch);
+        seen = new Set();
+      }
+      if (!seen.has(output)) {
+        batch.bytes += ACTION_BYTES + utf8Length(output.temp);
+        seen.add(output);
+      }
+      batch.bytes += step.bytes;
+      batch.items.push({ output, step });
+    }
+  }
+  return batches;
+}

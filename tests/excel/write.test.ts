@@ -1,0 +1,258 @@
+import { describe, expect, it } from 'vitest';
+import { writeSpec, type WriteStats } from '../../src/hosts/excel';
+import { REQUEST_LIMIT_BYTES } from '../../src/hosts/excel/bytes';
+import { FakeExcel } from './fake-excel';
+import { differences, inputWorkbook, names } from './helpers';
+import { ALLOCATION, INPUTS, PROGRESS, TRICKY_NAMES, outputSpec } from './spec-gen';
+
+const inputSheetNames = [...INPUTS];
+
+/** A workbook whose outputs were already written once (10 enterprises), the user's sheet between them. */
+async function withOldOutputs(): Promise<FakeExcel> {
+  const fake = inputWorkbook();
+  await writeSpec(fake.context, outputSpec(10), { inputSheetNames });
+  const notes = fake.sheets.findIndex((s) => s.name === '我的笔记');
+  const [mine] = fake.sheets.splice(notes, 1);
+  if (mine) fake.sheets.splice(fake.sheets.length - 1, 0, mine); // 分解结果, 我的笔记, 序时进度
+  return fake;
+}
+
+const snapshot = (fake: FakeExcel): unknown => ({
+  names: names(fake),
+  sheets: fake.sheets.map((s) => fake.snapshot(s.name)),
+});
+const temps = (fake: FakeExcel): string[] => names(fake).filter((n) => n.startsWith('~'));
+
+async function run(
+  n: number,
+  opts: { maxRequestBytes?: number; fillDown?: boolean } = {},
+): Promise<{ fake: FakeExcel; stats: WriteStats }> {
+  const fake = await withOldOutputs();
+  const from = fake.batches.length;
+  const stats = await writeSpec(fake.context, outputSpec(n), { inputSheetNames, ...opts });
+  fake.batches.splice(0, from);
+  return { fake, stats };
+}
+
+describe('writeSpec: requests', () => {
+  it('takes the same number of syncs for 100 and 5,000 enterprises, every request under 4 MB', async () => {
+    const counts: Record<number, WriteStats & { measuredLargest: number }> = {};
+    for (const n of [100, 5000]) {
+      const { fake, stats } = await run(n);
+      const measuredLargest = Math.max(...fake.batches.map((b) => b.payloadBytes));
+      counts[n] = { ...stats, measuredLargest };
+      console.log(
+        `[excel write] ${n} enterprises: ${stats.syncs} syncs (${stats.batches} write batch), ${stats.cellsWritten} cells, ` +
+          `largest request estimated ${stats.largestRequestBytes} B, measured by the fake ${measuredLargest} B`,
+      );
+      expect(fake.batches).toHaveLength(stats.syncs);
+      expect(stats.largestRequestBytes).toBeLessThan(REQUEST_LIMIT_BYTES);
+      expect(measuredLargest).toBeLessThanOrEqual(stats.largestRequestBytes);
+      for (const sheet of outputSpec(n).sheets) expect(differences(fake, sheet)).toEqual([]);
+    }
+    expect(counts[5000]?.syncs).toBe(counts[100]?.syncs);
+    expect(counts[5000]?.syncs).toBe(3);
+  });
+});
+
+describe('writeSpec: batching', () => {
+  it('without copy-down, 5,000 enterprises need more requests, each still under the cap', async () => {
+    const { fake, stats } = await run(5000, { fillDown: false });
+    const measured = Math.max(...fake.batches.map((b) => b.payloadBytes));
+    const total = stats.requestBytes.reduce((a, b) => a + b, 0);
+    console.log(
+      `[excel write] 5000 enterprises, copy-down off: ${stats.syncs} syncs (${stats.batches} write batches), ` +
+        `${total} B estimated in all, largest request estimated ${stats.largestRequestBytes} B, measured ${measured} B`,
+    );
+    expect(stats.batches).toBeGreaterThan(1);
+    expect(stats.syncs).toBe(stats.batches + 2);
+    expect(measured).toBeLessThanOrEqual(stats.largestRequestBytes);
+    expect(stats.largestRequestBytes).toBeLessThan(REQUEST_LIMIT_BYTES);
+    for (const sheet of outputSpec(5000).sheets) expect(differences(fake, sheet)).toEqual([]);
+  });
+
+  it('respects a small maxRequestBytes, splitting blocks of rows and still writing every cell', async () => {
+    const maxRequestBytes = 40_000;
+    const { fake, stats } = await run(300, { maxRequestBytes, fillDown: false });
+    console.log(
+      `[excel write] 300 enterprises under ${maxRequestBytes} B: ${stats.syncs} syncs, ${stats.batches} write batches, largest ${stats.largestRequestBytes} B`,
+    );
+    expect(stats.batches).toBeGreaterThan(10);
+    for (const b of stats.requestBytes) expect(b).toBeLessThanOrEqual(maxRequestBytes);
+    for (const b of fake.batches) expect(b.payloadBytes).toBeLessThanOrEqual(maxRequestBytes);
+    for (const sheet of outputSpec(300).sheets) expect(differences(fake, sheet)).toEqual([]);
+  });
+
+  it('suspends calculation and screen updating in every writing request, then recalculates', async () => {
+    const { fake, stats } = await run(100, { maxRequestBytes: 20_000 });
+    const writes = fake.batches.slice(1, 1 + stats.batches);
+    expect(writes.length).toBeGreaterThan(1);
+    for (const b of writes) {
+      const labels = b.operations.map((o) => o.label);
+      expect(labels).toContain('application.suspendApiCalculationUntilNextSync');
+      expect(labels).toContain('application.suspendScreenUpdatingUntilNextSync');
+    }
+    expect(fake.calculations).toEqual(['Full', 'Full']); // the earlier write and this one
+  });
+});
+
+describe('writeSpec: result', () => {
+  it('leaves cells, formats, conditional formats, freeze, widths and sheet order as specified', async () => {
+    const { fake } = await run(120);
+    for (const sheet of outputSpec(120).sheets) expect(differences(fake, sheet)).toEqual([]);
+    expect(names(fake)).toEqual([
+      '参数',
+      '目标',
+      '企业',
+      '基数',
+      '实绩',
+      ALLOCATION,
+      '我的笔记',
+      PROGRESS,
+    ]);
+    expect(temps(fake)).toEqual([]);
+  });
+
+  it('adds outputs at the end, in spec order, when there were none', async () => {
+    const fake = inputWorkbook();
+    await writeSpec(fake.context, outputSpec(5), { inputSheetNames });
+    expect(names(fake)).toEqual([
+      '参数',
+      '目标',
+      '企业',
+      '基数',
+      '实绩',
+      '我的笔记',
+      ALLOCATION,
+      PROGRESS,
+    ]);
+  });
+
+  it('keeps text that looks like a formula, a number, a boolean or a date as text', async () => {
+    const { fake } = await run(10);
+    const sheet = fake.sheet(PROGRESS);
+    const column = [...Array(14).keys()].map((i) => sheet.get(3 + i, 1));
+    for (const name of TRICKY_NAMES) {
+      const cell = column.find((c) => c?.value === name);
+      expect(cell, name).toBeDefined();
+      expect(cell?.formula, name).toBeUndefined();
+      expect(cell?.numberFormat, name).toBe('@');
+    }
+  });
+});
+
+describe('writeSpec: input sheets', () => {
+  it('never touches an input sheet (or the user’s own sheet)', async () => {
+    const fake = await withOldOutputs();
+    const before = ['参数', '目标', '企业', '基数', '实绩', '我的笔记'].map((n) =>
+      fake.snapshot(n),
+    );
+    const from = fake.batches.length;
+    await writeSpec(fake.context, outputSpec(200), { inputSheetNames, maxRequestBytes: 30_000 });
+    const touched = new Set(
+      fake.batches
+        .slice(from)
+        .flatMap((b) => b.operations.filter((o) => o.kind !== 'load').map((o) => o.sheet)),
+    );
+    for (const name of ['参数', '目标', '企业', '基数', '实绩', '我的笔记'])
+      expect(touched.has(name), name).toBe(false);
+    expect(
+      ['参数', '目标', '企业', '基数', '实绩', '我的笔记'].map((n) => fake.snapshot(n)),
+    ).toEqual(before);
+  });
+
+  it('refuses a spec that names an input sheet, before any request', async () => {
+    const fake = inputWorkbook();
+    const spec = { sheets: [...outputSpec(3).sheets, { name: '实绩', rows: [[{ v: 'x' }]] }] };
+    await expect(writeSpec(fake.context, spec, { inputSheetNames })).rejects.toThrow(
+      /input sheet "实绩"/,
+    );
+    const fullWidth = { sheets: [{ name: ' 参数 ', rows: [] }] }; // matched as the contract matches names
+    await expect(writeSpec(fake.context, fullWidth, { inputSheetNames })).rejects.toThrow(
+      /input sheet/,
+    );
+    expect(fake.batches).toHaveLength(0);
+  });
+});
+
+describe('writeSpec: failures leave the old outputs whole', () => {
+  it('when any request fails midway, the old outputs are intact and no temporary sheet remains', async () => {
+    const clean = await run(150, { maxRequestBytes: 25_000 });
+    const syncs = clean.stats.syncs;
+    console.log(
+      `[excel write] failure injected at each of ${syncs} syncs in turn (the probe, ${syncs - 2} write batches, the swap)`,
+    );
+    expect(syncs).toBeGreaterThan(4);
+    for (let k = 1; k <= syncs; k++) {
+      const fake = await withOldOutputs();
+      const before = snapshot(fake);
+      fake.failOnSync(k);
+      await expect(
+        writeSpec(fake.context, outputSpec(150), { inputSheetNames, maxRequestBytes: 25_000 }),
+        `sync ${k}`,
+      ).rejects.toThrow(/InjectedFailure/);
+      expect(temps(fake), `sync ${k}`).toEqual([]);
+      expect(snapshot(fake), `sync ${k}`).toEqual(before);
+    }
+  });
+
+  it('when the swap fails after the old outputs were deleted, it is completed (the new outputs are whole)', async () => {
+    const clean = await run(20);
+    const fake = await withOldOutputs();
+    fake.failOnSync(clean.stats.syncs, 'allButLast'); // everything but the final recalculation
+    await expect(writeSpec(fake.context, outputSpec(20), { inputSheetNames })).rejects.toThrow(
+      /InjectedFailure/,
+    );
+    expect(temps(fake)).toEqual([]);
+    expect(names(fake)).toEqual([
+      '参数',
+      '目标',
+      '企业',
+      '基数',
+      '实绩',
+      ALLOCATION,
+      '我的笔记',
+      PROGRESS,
+    ]);
+    for (const sheet of outputSpec(20).sheets) expect(differences(fake, sheet)).toEqual([]);
+  });
+
+  it('a request Excel refuses as too large is undone the same way and its error rethrown', async () => {
+    const fake = await withOldOutputs();
+    const before = snapshot(fake);
+    fake.payloadLimit = 50_000;
+    await expect(
+      writeSpec(fake.context, outputSpec(400), { inputSheetNames, fillDown: false }),
+    ).rejects.toThrow(/RequestPayloadSizeLimitExceeded/);
+    expect(temps(fake)).toEqual([]);
+    expect(snapshot(fake)).toEqual(before);
+  });
+
+  it('cancel through the AbortSignal keeps the old outputs and rejects with the abort reason', async () => {
+    const fake = await withOldOutputs();
+    const before = snapshot(fake);
+    const controller = new AbortController();
+    const stages: string[] = [];
+    const pending = writeSpec(fake.context, outputSpec(300), {
+      inputSheetNames,
+      maxRequestBytes: 30_000,
+      signal: controller.signal,
+      onProgress: (stage, fraction) => {
+        stages.push(stage);
+        if (stage === 'write' && fraction > 0.3) controller.abort();
+      },
+    });
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    expect(stages).toContain('write');
+    expect(temps(fake)).toEqual([]);
+    expect(snapshot(fake)).toEqual(before);
+  });
+
+  it('cleans up temporary sheets left by an interrupted earlier run', async () => {
+    const fake = await withOldOutputs();
+    fake.addSheet('~fj0~分解结果', [[1]]);
+    await writeSpec(fake.context, outputSpec(5), { inputSheetNames });
+    expect(temps(fake)).toEqual([]);
+    for (const sheet of outputSpec(5).sheets) expect(differences(fake, sheet)).toEqual([]);
+  });
+});
