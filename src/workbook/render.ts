@@ -7,7 +7,7 @@
  * are added or corrected. Only functions every one of them computes are used (SUMIFS, COUNTIFS,
  * SUMPRODUCT, IF, AND, OR, ISNUMBER, ROUND, RANK, CHOOSE, MAX, MIN, DATE, SUM, COUNT, COUNTIF).
  */
-import { toExcelSerial, type Flag, type Lang, type Plan, type PlanInput } from '../engine';
+import { enterpriseResolver, toExcelSerial, type Flag, type Lang, type Plan, type PlanInput } from '../engine';
 import { periodLabels, plannedSchedule, EVEN, type Profile } from '../engine/profile';
 import type { ActualsLayout, InputLayout } from './read';
 import { COLUMNS, FLAG_LABELS, METHODS, SHEETS } from './names';
@@ -34,17 +34,18 @@ export interface RenderOptions {
 
 const t = (lang: Lang, zh: string, en: string): string => (lang === 'zh' ? zh : en);
 
-const val = (v: CellValue, fmt?: string, style?: StyleName): CellSpec => ({
-  v,
-  ...(fmt ? { fmt } : {}),
-  ...(style ? { style } : {}),
-});
-const fx = (f: string, v: CellValue | undefined, fmt?: string, style?: StyleName): CellSpec => ({
-  f,
-  v: v === undefined ? '' : v,
-  ...(fmt ? { fmt } : {}),
-  ...(style ? { style } : {}),
-});
+function val(v: CellValue, fmt?: string, style?: StyleName): CellSpec {
+  const c: { v: CellValue; fmt?: string; style?: StyleName } = { v };
+  if (fmt) c.fmt = fmt;
+  if (style) c.style = style;
+  return c;
+}
+function fx(f: string, v: CellValue | undefined, fmt?: string, style?: StyleName): CellSpec {
+  const c: { f: string; v: CellValue; fmt?: string; style?: StyleName } = { f, v: v === undefined ? '' : v };
+  if (fmt) c.fmt = fmt;
+  if (style) c.style = style;
+  return c;
+}
 const num = (v: number | null | undefined): CellValue => (v === null || v === undefined ? '' : v);
 
 const amountFormat = (decimals: number): string => (decimals > 0 ? `#,##0.${'0'.repeat(decimals)}` : '#,##0');
@@ -113,7 +114,7 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
   const alloc = new Sheet();
   alloc.put(0, 0, val(t(lang, `分解结果 — ${plan.year}年度`, `Allocation — ${plan.year}`), undefined, 'title'));
   alloc.put(1, 0, val(note, undefined, 'note'));
-  /** indicator → enterprise index → A1 cell of its annual part (absolute). */
+  /** indicator → enterprise index → A1 cell of its annual part (relative, so rows copy down). */
   const partCell = new Map<string, string[]>();
   const checkRanges: string[] = [];
   let r = 3;
@@ -162,7 +163,7 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
         ...row.periods.map((p) => val(p, fmt)),
         fx(`ROUND(${columnLetter(annualCol)}${rr}-SUM(${periodsRange}),${a.decimals})`, 0, fmt, 'check'),
       ]);
-      cells.push(`${quoteSheet(allocationName)}!$${columnLetter(annualCol)}$${rr}`);
+      cells.push(`${quoteSheet(allocationName)}!${columnLetter(annualCol)}${rr}`);
       r++;
     });
     partCell.set(a.indicator, cells);
@@ -220,6 +221,10 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
   // ---------------------------------------------------------------- 序时进度 / Progress
   const prog = new Sheet();
   const live = actualsAreLive(input, layout.actuals);
+  // When every actuals row names the enterprise it belongs to, matching by name alone finds
+  // exactly the engine's rows, and the formulas can leave the credit code out (much shorter).
+  const resolve = enterpriseResolver(input);
+  const namesSuffice = input.actuals.every((a) => resolve(a) === a.enterprise);
   const act = layout.actuals;
   const days = input.settings.scheduleBasis === 'days';
   prog.put(0, 0, val(t(lang, `序时进度 — ${plan.year}年1-${plan.reportMonth}月`, `Schedule progress — ${plan.year}, months 1-${plan.reportMonth}`), undefined, 'title'));
@@ -272,13 +277,14 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
     [{ zh: '同口径上年', en: 'Like-for-like last year' }, 10],
     [{ zh: '序时档', en: 'Schedule level' }, 6],
     [{ zh: '增速档', en: 'Growth level' }, 6],
+    [COLUMNS.creditCode, 20],
   ] as const;
   const HEADER_ROW = 4;
   prog.line(HEADER_ROW, H.map(([n]) => val(n[lang], undefined, 'header')));
   const C = {
     ind: 'A', name: 'B', group: 'C', owner: 'D', target: 'E', ytd: 'F', compl: 'G', sched: 'H', planned: 'I',
     gap: 'J', short: 'K', need: 'L', so: 'M', ratio: 'N', last: 'O', yoy: 'P', ggap: 'Q', flag: 'R', failed: 'S',
-    rank: 'T', grank: 'U', likeCur: 'V', likeLast: 'W', sevS: 'X', sevG: 'Y',
+    rank: 'T', grank: 'U', likeCur: 'V', likeLast: 'W', sevS: 'X', sevG: 'Y', code: 'Z',
   } as const;
   const flagWords = (['ahead', 'slightlyBehind', 'behind', 'seriouslyBehind'] as const).map((f) => str(FLAG_LABELS[f][lang]));
   const noData = str(FLAG_LABELS.noData[lang]);
@@ -286,6 +292,7 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
   const failedText = (failed: readonly string[]): string =>
     failed.map((f) => (f === 'schedule' ? failedWords.s : failedWords.g)).join(failedWords.sep);
   const flagLabel = (f: Flag): string => FLAG_LABELS[f][lang];
+  const plannedByProfile = new Map<Profile, string>();
   const summaryRefs: { indicator: string; areaRow: number; first: number; last: number }[] = [];
   const flagRanges: string[] = [];
   let pr = HEADER_ROW + 1;
@@ -301,7 +308,7 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
     const valueCol = act?.values[ind.name];
     const liveInd = live && act !== undefined && valueCol !== undefined;
     // Actuals sums for one row: year offset 0 (this year) or 1 (last year).
-    const actualsSum = (row: number, code: string | undefined, yearOffset: 0 | 1): string => {
+    const actualsSum = (row: number, yearOffset: 0 | 1): string => {
       const A = act as ActualsLayout;
       const colRef = (c: number): string => `${quoteSheet(A.sheet)}!$${columnLetter(c)}:$${columnLetter(c)}`;
       const V = colRef(valueCol as number);
@@ -310,13 +317,18 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
         colRef(A.month), input.settings.actualsBasis === 'monthly' ? `"<="&${P_MONTH}` : P_MONTH,
       ];
       const nameCrit = [colRef(A.enterprise), exactCriterion(`$${C.name}${row}`, needsEscape)];
-      const terms: string[][] =
-        code !== undefined && A.creditCode !== undefined
-          ? [[...base, colRef(A.creditCode), str(code)], [...base, colRef(A.creditCode), '""', ...nameCrit]]
-          : [[...base, ...nameCrit]];
-      const count = terms.map((c) => `COUNTIFS(${[...c, V, '"<>"'].join(',')})`).join('+');
-      const sum = terms.map((c) => `SUMIFS(${[V, ...c].join(',')})`).join('+');
-      return `IF(${count}=0,"",${sum})`;
+      const countOf = (crit: string[]): string => `COUNTIFS(${[...crit, V, '"<>"'].join(',')})`;
+      const sumOf = (crit: string[]): string => `SUMIFS(${[V, ...crit].join(',')})`;
+      if (A.creditCode === undefined || namesSuffice) return `IF(${countOf([...base, ...nameCrit])}=0,"",${sumOf([...base, ...nameCrit])})`;
+      // With a code: the rows with that code, plus the rows without a code that carry the name
+      // (the engine's matching). The code is matched as text (code&"*"): an all-digit code would
+      // otherwise be compared as a number, to 15 digits.
+      const codeCell = `$${C.code}${row}`;
+      const byCode = [...base, colRef(A.creditCode), `${codeCell}&"*"`];
+      const blankCodeByName = [...base, colRef(A.creditCode), '""', ...nameCrit];
+      const pick = (f: (c: string[]) => string, join: string): string =>
+        `IF(${codeCell}="",${f([...base, ...nameCrit])},${f(byCode)}${join}${f(blankCodeByName)})`;
+      return `IF(${pick(countOf, '+')}=0,"",${pick(sumOf, '+')})`;
     };
     // Formulas shared by enterprise, group and area rows.
     const common = (row: number, f: { completion: number | null; gap: number | null; shortfall: number | null; paceNeeded: number | null; paceSoFar: number | null; paceRatio: number | null; yoy: number | null; growthGap: number | null; flag: Flag; failed: readonly string[]; scheduleLevel: number; growthLevel: number }): Record<string, CellSpec> => {
@@ -379,9 +391,10 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
         [C.name]: val(f.enterprise),
         [C.group]: val(f.group ?? ''),
         [C.owner]: val(e?.owner ?? ''),
+        [C.code]: val(e?.creditCode ?? ''),
         [C.target]: isRate ? val(f.target, PCT) : part ? fx(part, f.target, fmt) : val(f.target, fmt),
-        [C.ytd]: liveInd ? fx(actualsSum(row, e?.creditCode, 0), num(f.ytd), fmt) : val(num(f.ytd), fmt),
-        [C.last]: liveInd ? fx(actualsSum(row, e?.creditCode, 1), num(f.lastYtd), fmt) : val(num(f.lastYtd), fmt),
+        [C.ytd]: liveInd ? fx(actualsSum(row, 0), num(f.ytd), fmt) : val(num(f.ytd), fmt),
+        [C.last]: liveInd ? fx(actualsSum(row, 1), num(f.lastYtd), fmt) : val(num(f.lastYtd), fmt),
         [C.likeCur]: fx(`IF(AND(ISNUMBER(${x(C.ytd)}),ISNUMBER(${x(C.last)})),${x(C.ytd)},"")`, f.ytd !== null && f.lastYtd !== null ? f.ytd : '', fmt),
         [C.likeLast]: fx(`IF(AND(ISNUMBER(${x(C.ytd)}),ISNUMBER(${x(C.last)})),${x(C.last)},"")`, f.ytd !== null && f.lastYtd !== null ? f.lastYtd : '', fmt),
         [C.rank]: fx(`IF(ISNUMBER(${x(isRate ? C.yoy : C.compl)}),RANK(${x(isRate ? C.yoy : C.compl)},${span(isRate ? C.yoy : C.compl)},${higher ? 0 : 1}),"")`, num(f.rank)),
@@ -395,8 +408,13 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
       };
       if (!isRate) {
         const p = profiles.get(e?.profile ?? '') ?? profiles.get(ind.profile) ?? EVEN;
-        const cum = Array.from({ length: 12 }, (_, m) => plannedSchedule(p, m + 1));
-        cells[C.planned] = fx(`IF(${P_MONTH}<1,0,CHOOSE(MIN(12,${P_MONTH}),${cum.join(',')}))`, num(f.planned), PCT);
+        let cum = plannedByProfile.get(p);
+        if (!cum) {
+          const months = Array.from({ length: 12 }, (_, m) => plannedSchedule(p, m + 1));
+          cum = months.join(',');
+          plannedByProfile.set(p, cum);
+        }
+        cells[C.planned] = fx(`IF(${P_MONTH}<1,0,CHOOSE(MIN(12,${P_MONTH}),${cum}))`, num(f.planned), PCT);
       }
       place(pr, cells);
       pr++;

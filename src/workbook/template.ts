@@ -170,7 +170,7 @@ export function exampleWorkbook(d: ExampleData, lang: Lang): WorkbookSpec {
           a.year,
           a.month,
           a.enterprise,
-          (d.enterprises.find((e) => e.name === a.enterprise)?.creditCode ?? null) as CellValue,
+          (a.creditCode ?? d.enterprises.find((e) => e.name === a.enterprise)?.creditCode ?? null) as CellValue,
           ...indicatorsWithActuals.map((i) => (a[i] ?? null) as CellValue),
         ]),
         [8, 8, 18, 22, 14, 14, 14],

@@ -30,3 +30,19 @@ export function richExample(settings: Partial<ExampleData['settings']> = {}): Ex
     baseColumns: { 工业总产值: 'baseOutput', 规上工业产值: 'baseAboveSizeOutput', 制造业投资: 'baseInvestment', 综合能耗: 'baseEnergy' },
   };
 }
+
+/**
+ * The example where the statistics bureau spells one enterprise differently (石塔线缆有限公司) but
+ * gives its credit code, and another row carries no code: the engine matches by code first, so
+ * the sheet formulas must match by code too.
+ */
+export function nameVariantExample(): ExampleData {
+  return {
+    ...EXAMPLE,
+    actuals: EXAMPLE.actuals.map((a, i) => {
+      if (a.enterprise === '石塔线缆') return { ...a, enterprise: '石塔线缆有限公司', creditCode: '91331125355344339U' };
+      if (a.enterprise === '卓尔五金' && i % 2 === 0) return { ...a, creditCode: '' };
+      return a;
+    }),
+  };
+}

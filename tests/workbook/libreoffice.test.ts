@@ -15,7 +15,7 @@ import { specToNewWorkbook, toXlsxBuffer } from '../../src/hosts/xlsx/write';
 import type { RawCell } from '../../src/workbook/grid';
 import { exampleWorkbook, type ExampleData } from '../../src/workbook/template';
 import { recalcMany, requireLibreOffice, type SheetValues } from '../helpers/libreoffice';
-import { EXAMPLE, richExample } from '../helpers/variants';
+import { EXAMPLE, nameVariantExample, richExample } from '../helpers/variants';
 
 const dir = mkdtempSync(join(tmpdir(), 'fenjie-lo-'));
 const NOW = '2025-09-03T10:30';
@@ -25,6 +25,7 @@ const CASES: [string, ExampleData, 'zh' | 'en'][] = [
   ['example-en', EXAMPLE, 'en'],
   ['rich-days', richExample({ scheduleBasis: 'days' }), 'zh'],
   ['rich-monthly-actuals', richExample({ actualsBasis: 'monthly', reportMonth: 6 }), 'en'],
+  ['name-variants', nameVariantExample(), 'zh'],
 ];
 
 interface Mismatch { sheet: string; cell: string; cached: unknown; libreoffice: unknown; formula: string }

@@ -4,7 +4,7 @@
  * of being sent), and the rectangles of cells that must be sent explicitly.
  */
 import type { CellSpec, SheetSpec, StyleName } from '../../workbook/spec';
-import { copyKey, renameSheetRefs } from './formula';
+import { copyKey, renameSheetRefs } from '../../workbook/formula';
 
 /** One cell as written: the `formulas` entry ('=...' for a formula, '' for empty) and its number format. */
 export interface EncodedCell {

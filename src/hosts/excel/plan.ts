@@ -15,7 +15,7 @@ import {
   type FillRun,
   type Rect,
 } from './cells';
-import { renameSheetRefs } from './formula';
+import { renameSheetRefs } from '../../workbook/formula';
 
 /** One entry of a `formulas` array: a value, '=formula', or '' for empty. */
 export type FormulaEntry = string | number | boolean;

@@ -4,16 +4,18 @@
  * Runs in Node and in the browser: no Node imports here.
  */
 import type ExcelJS from 'exceljs';
-import { STYLE_DEFS, type CellSpec, type ConditionalFormatSpec, type SheetSpec, type StyleName } from '../../workbook/spec';
+import { copyKey } from '../../workbook/formula';
+import { a1, STYLE_DEFS, type CellSpec, type ConditionalFormatSpec, type SheetSpec, type StyleName } from '../../workbook/spec';
 
 /** '1F4E79' → ExcelJS colour { argb: 'FF1F4E79' }. */
 export const argb = (hex: string): { argb: string } => ({ argb: `FF${hex.toUpperCase()}` });
 
 /** Fill the (new, empty) worksheet from the spec. */
 export function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
+  const masters = sharedFormulaMasters(sheet);
   sheet.rows.forEach((row, r) => {
     row.forEach((spec, c) => {
-      if (spec) writeCell(ws.getCell(r + 1, c + 1), spec);
+      if (spec) writeCell(ws.getCell(r + 1, c + 1), spec, masters.get(r * MAX_COLS + c));
     });
   });
   sheet.widths?.forEach((width, c) => {
@@ -36,8 +38,37 @@ export function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
 /** A formula without its leading '=' (the spec says none; tolerate one). */
 const formulaText = (f: string): string => (f.startsWith('=') ? f.slice(1) : f);
 
-function writeCell(cell: ExcelJS.Cell, spec: CellSpec): void {
-  if (spec.f !== undefined) {
+const MAX_COLS = 16384;
+
+/**
+ * Runs of formulas down a column that are copies of one another (as a fill-down makes them) are
+ * stored as one shared formula: the first cell keeps the text, the others point at it. The file
+ * is much smaller, and every spreadsheet reads it back as the individual formulas.
+ * Returns, for each cell after the first of a run (key row * MAX_COLS + col), its master's address.
+ */
+function sharedFormulaMasters(sheet: SheetSpec): Map<number, string> {
+  const out = new Map<number, string>();
+  const width = sheet.rows.reduce((w, r) => Math.max(w, r.length), 0);
+  for (let c = 0; c < width; c++) {
+    let master = -1;
+    let masterKey: string | undefined;
+    for (let r = 0; r < sheet.rows.length; r++) {
+      const f = sheet.rows[r]?.[c]?.f;
+      const key = f === undefined ? undefined : copyKey(formulaText(f), r);
+      if (key !== undefined && key === masterKey) out.set(r * MAX_COLS + c, a1(master, c));
+      else {
+        master = r;
+        masterKey = key;
+      }
+    }
+  }
+  return out;
+}
+
+function writeCell(cell: ExcelJS.Cell, spec: CellSpec, sharedWith?: string): void {
+  if (spec.f !== undefined && sharedWith !== undefined) {
+    cell.value = spec.v === null ? { sharedFormula: sharedWith } : { sharedFormula: sharedWith, result: spec.v };
+  } else if (spec.f !== undefined) {
     // The cached result: null means none (the host computes it on recalculation).
     cell.value = spec.v === null ? { formula: formulaText(spec.f) } : { formula: formulaText(spec.f), result: spec.v };
   } else {
@@ -45,8 +76,7 @@ function writeCell(cell: ExcelJS.Cell, spec: CellSpec): void {
     // or '@' is never parsed as a formula (tests/xlsx/roundtrip.test.ts proves it).
     cell.value = spec.v;
   }
-  if (spec.fmt !== undefined) cell.numFmt = spec.fmt;
-  if (spec.style !== undefined) applyStyle(cell, spec.style);
+  if (spec.fmt !== undefined || spec.style !== undefined) cell.style = styleFor(spec.fmt, spec.style);
 }
 
 /**
@@ -55,15 +85,30 @@ function writeCell(cell: ExcelJS.Cell, spec: CellSpec): void {
  */
 const BASE_FONT: Partial<ExcelJS.Font> = { name: 'Calibri', family: 2, scheme: 'minor', size: 11, color: { theme: 1 } };
 
-function applyStyle(cell: ExcelJS.Cell, name: StyleName): void {
-  const def = STYLE_DEFS[name];
-  const font: Partial<ExcelJS.Font> = { ...BASE_FONT };
-  if (def.bold) font.bold = true;
-  if (def.italic) font.italic = true;
-  if (def.size !== undefined) font.size = def.size;
-  if (def.font !== undefined) font.color = argb(def.font);
-  cell.font = font;
-  if (def.fill !== undefined) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: argb(def.fill), bgColor: argb(def.fill) };
+const styles = new Map<string, Partial<ExcelJS.Style>>();
+
+/**
+ * One shared, never mutated style object per (number format, named style): ExcelJS recognises
+ * an object it has seen (a WeakMap) and skips rebuilding its XML for every cell.
+ */
+function styleFor(fmt: string | undefined, name: StyleName | undefined): Partial<ExcelJS.Style> {
+  const key = `${fmt ?? ''}\u0000${name ?? ''}`;
+  let style = styles.get(key);
+  if (style) return style;
+  style = {};
+  if (fmt !== undefined) style.numFmt = fmt;
+  if (name !== undefined) {
+    const def = STYLE_DEFS[name];
+    const font: Partial<ExcelJS.Font> = { ...BASE_FONT };
+    if (def.bold) font.bold = true;
+    if (def.italic) font.italic = true;
+    if (def.size !== undefined) font.size = def.size;
+    if (def.font !== undefined) font.color = argb(def.font);
+    style.font = font;
+    if (def.fill !== undefined) style.fill = { type: 'pattern', pattern: 'solid', fgColor: argb(def.fill), bgColor: argb(def.fill) };
+  }
+  styles.set(key, style);
+  return style;
 }
 
 /** Expression rules in spec order, numbered from `firstPriority` (1 wins over 2). */

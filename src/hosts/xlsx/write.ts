@@ -4,6 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import { a1, type CellSpec, type WorkbookSpec } from '../../workbook/spec';
+import { canRepack, deflateStoredZip } from './repack';
 import { writeSheet } from './sheet';
 
 /** Excel compares sheet names without regard to case. */
@@ -30,9 +31,22 @@ export function specToNewWorkbook(spec: WorkbookSpec): ExcelJS.Workbook {
   return workbook;
 }
 
-/** Serialise a workbook to .xlsx bytes. */
+/**
+ * Serialise a workbook to .xlsx bytes. Where the platform has a native deflate
+ * (CompressionStream: Node 18+, current browsers), ExcelJS writes the parts uncompressed and
+ * they are deflated natively (repack.ts), which is several times faster on large workbooks.
+ */
 export async function toXlsxBuffer(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
-  const out: unknown = await workbook.xlsx.writeBuffer();
+  if (canRepack()) {
+    const stored = bytesOf(await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions));
+    const packed = await deflateStoredZip(stored);
+    if (packed) return packed;
+    return stored;
+  }
+  return bytesOf(await workbook.xlsx.writeBuffer());
+}
+
+function bytesOf(out: unknown): Uint8Array {
   // A Node Buffer is a Uint8Array too; hand back a plain view of the same memory.
   if (ArrayBuffer.isView(out)) return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
   if (out instanceof ArrayBuffer) return new Uint8Array(out);

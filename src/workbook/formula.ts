@@ -1,10 +1,10 @@
 /**
- * Just enough formula scanning for the Office.js writer: renaming sheet references (outputs are
- * built under temporary names) and telling whether formulas down a column are copies of one
- * another (so one row can be written and copied down instead of sending every formula).
- * String literals and quoted sheet names are never looked into.
+ * Just enough formula scanning for the writers: renaming sheet references (the Office.js writer
+ * builds outputs under temporary names) and telling whether formulas down a column are copies of
+ * one another (Office.js writes one row and copies it down; the .xlsx writer stores the run as
+ * one shared formula). String literals and quoted sheet names are never looked into.
  */
-import { quoteSheet } from '../../workbook/spec';
+import { quoteSheet } from './spec';
 
 type Piece =
   | { readonly kind: 'text'; readonly text: string }
@@ -16,37 +16,46 @@ function pieces(formula: string): Piece[] {
   let plain = '';
   let i = 0;
   while (i < formula.length) {
-    const ch = formula[i] as string;
-    if (ch === '"' || ch === "'") {
-      let j = i + 1;
-      let body = '';
-      while (j < formula.length) {
-        const c = formula[j] as string;
-        if (c === ch && formula[j + 1] === ch) {
-          body += ch;
-          j += 2;
-        } else if (c === ch) break;
-        else {
-          body += c;
-          j++;
-        }
-      }
-      const literal = formula.slice(i, j + 1);
-      if (ch === "'" && formula[j + 1] === '!') {
-        if (plain) out.push({ kind: 'text', text: plain });
-        plain = '';
-        out.push({ kind: 'sheet', name: body });
-        i = j + 2;
-      } else {
-        // A string literal: opaque, but kept in the text so keys still compare it.
-        out.push({ kind: 'text', text: plain }, { kind: 'text', text: `\u0000${literal}` });
-        plain = '';
-        i = j + 1;
-      }
-      continue;
+    // Jump to the next quote; everything before it is plain text.
+    const dq = formula.indexOf('"', i);
+    const sq = formula.indexOf("'", i);
+    const next = dq < 0 ? sq : sq < 0 ? dq : Math.min(dq, sq);
+    if (next < 0) {
+      plain += formula.slice(i);
+      break;
     }
-    plain += ch;
-    i++;
+    plain += formula.slice(i, next);
+    const ch = formula[next] as string;
+    let j = next + 1;
+    let body = '';
+    for (;;) {
+      const k = formula.indexOf(ch, j);
+      if (k < 0) {
+        body += formula.slice(j);
+        j = formula.length;
+        break;
+      }
+      body += formula.slice(j, k);
+      if (formula[k + 1] === ch) {
+        body += ch;
+        j = k + 2;
+      } else {
+        j = k;
+        break;
+      }
+    }
+    const literal = formula.slice(next, j + 1);
+    if (ch === "'" && formula[j + 1] === '!') {
+      if (plain) out.push({ kind: 'text', text: plain });
+      plain = '';
+      out.push({ kind: 'sheet', name: body });
+      i = j + 2;
+    } else {
+      // A string literal: opaque, but kept in the text so keys still compare it.
+      out.push({ kind: 'text', text: plain }, { kind: 'text', text: `\u0000${literal}` });
+      plain = '';
+      i = j + 1;
+    }
   }
   if (plain) out.push({ kind: 'text', text: plain });
   return out;

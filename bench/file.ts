@@ -1,0 +1,150 @@
+/**
+ * File-path benchmark: `fenjie plan` on an .xlsx of 5,000 enterprises × 8 indicators with 8 months
+ * × 2 years of cumulative actuals, against a plain ExcelJS baseline that reads the same file and
+ * writes the same number of cells as plain values. Both write to a file; input generation is not
+ * timed. Best of 3 after a warm-up, measured in one run, printed as a ratio.
+ */
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { planFile } from '../src/cli/main';
+import { readXlsxFile, writeFileAtomic } from '../src/hosts/xlsx/file';
+import { specToNewWorkbook, toXlsxBuffer } from '../src/hosts/xlsx/write';
+import type { ExampleData } from '../src/workbook/template';
+import { exampleWorkbook } from '../src/workbook/template';
+
+export const FILE_ENTERPRISES = 5_000;
+const INDICATORS = 8;
+const MONTHS = 8;
+
+/** Deterministic PRNG (mulberry32). */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The synthetic input as the example's JSON shape, so the same builder writes its workbook. */
+export function syntheticData(n: number): ExampleData {
+  const rnd = prng(20251122);
+  const names = Array.from({ length: n }, (_, i) => `企业${String(i + 1).padStart(5, '0')}`);
+  const indicators = Array.from({ length: INDICATORS }, (_, k) => `指标${k + 1}`);
+  const methods = ['base', 'weights', 'equal', 'increment'] as const;
+  const enterprises = names.map((name, i) => ({
+    name,
+    group: `组${(i % 6) + 1}`,
+    owner: `办${(i % 4) + 1}`,
+    ...(i % 10 === 0 ? { profile: '下半年投产' } : {}),
+    ...Object.fromEntries(indicators.map((_, k) => [`base${k}`, Math.round(rnd() * 10000) / 10])),
+    ...Object.fromEntries(indicators.map((_, k) => [`w${k}`, 1 + Math.floor(rnd() * 5)])),
+  }));
+  const actuals = [];
+  for (const year of [2024, 2025]) {
+    for (let m = 1; m <= MONTHS; m++) {
+      for (const e of enterprises) {
+        const row: Record<string, number | string | null> & { year: number; month: number; enterprise: string } = { year, month: m, enterprise: e.name };
+        indicators.forEach((ind, k) => {
+          row[ind] = rnd() < 0.03 ? null : Math.round((Number(e[`base${k}` as keyof typeof e]) * m) / 12 * (0.8 + rnd() * 0.5) * 10) / 10;
+        });
+        actuals.push(row);
+      }
+    }
+  }
+  const sumBase = (k: number): number => enterprises.reduce((s, e) => s + Number(e[`base${k}` as keyof typeof e]), 0);
+  return {
+    settings: { year: 2025, scheduleBasis: 'months', combineJanFeb: false, unit: '万元', behindThreshold: 5, seriousThreshold: 10, actualsBasis: 'cumulative' },
+    targets: indicators.map((indicator, k) => ({
+      indicator,
+      unit: '万元',
+      kind: 'total' as const,
+      direction: k === 7 ? ('lower' as const) : ('higher' as const),
+      target: Math.round(sumBase(k) * 1.2),
+      ...(k % 2 === 0 ? { targetGrowth: 0.1 } : {}),
+      method: methods[k % methods.length] as (typeof methods)[number],
+      decimals: k % 3 === 0 ? 0 : 2,
+      profile: k % 2 === 0 ? '均衡' : '前低后高',
+    })),
+    profiles: [
+      { name: '前低后高', quarters: [20, 25, 25, 30] },
+      { name: '下半年投产', quarters: [0, 0, 40, 60] },
+    ],
+    enterprises,
+    constraints: [],
+    actuals,
+    baseColumns: Object.fromEntries(indicators.map((ind, k) => [ind, `base${k}`])),
+    weightColumns: Object.fromEntries(indicators.map((ind, k) => [ind, `w${k}`])),
+  };
+}
+
+/** The plain baseline: read the same file with ExcelJS, write `cells` plain values, save. */
+async function baseline(input: string, output: string, rows: number, cols: number): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(input);
+  const ws = wb.addWorksheet('plain');
+  for (let r = 1; r <= rows; r++) {
+    const row = ws.getRow(r);
+    for (let c = 1; c <= cols; c++) row.getCell(c).value = r * c + 0.5;
+  }
+  await writeFileAtomic(output, await toXlsxBuffer(wb));
+}
+
+async function time(f: () => Promise<unknown>): Promise<number> {
+  const t0 = performance.now();
+  await f();
+  return performance.now() - t0;
+}
+
+export interface FileBenchResult {
+  readonly planMs: number[];
+  readonly baselineMs: number[];
+  readonly outputCells: number;
+  readonly inputBytes: number;
+  readonly ratio: number;
+}
+
+export async function benchFile(n = FILE_ENTERPRISES): Promise<FileBenchResult> {
+  const dir = await mkdtemp(join(tmpdir(), 'fenjie-bench-'));
+  try {
+    const input = join(dir, 'input.xlsx');
+    await writeFileAtomic(input, await toXlsxBuffer(specToNewWorkbook(exampleWorkbook(syntheticData(n), 'zh'))));
+    const out = join(dir, 'plan.xlsx');
+    const quiet = { out: () => {}, err: (l: string) => console.error(l) };
+    const planOnce = async (): Promise<void> => {
+      const r = await planFile(input, out, { now: '2025-09-03T10:30' }, quiet);
+      if (r.code !== 0) throw new Error('plan failed on the benchmark input');
+    };
+    await planOnce();
+    // Count the cells the plan wrote into its three output sheets: the baseline writes as many.
+    const { grids } = await readXlsxFile(out);
+    const outputCells = grids.sheets.slice(-3).reduce((s, g) => s + g.cells.reduce((t, r) => t + r.filter((c) => c !== null).length, 0), 0);
+    const cols = 25;
+    const rows = Math.ceil(outputCells / cols);
+    const plainOut = join(dir, 'plain.xlsx');
+    await baseline(input, plainOut, rows, cols);
+    const planMs: number[] = [];
+    const baselineMs: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      planMs.push(await time(planOnce));
+      baselineMs.push(await time(() => baseline(input, plainOut, rows, cols)));
+    }
+    const ratio = Math.min(...planMs) / Math.min(...baselineMs);
+    return { planMs, baselineMs, outputCells, inputBytes: (await stat(input)).size, ratio };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+export function printFile(r: FileBenchResult): void {
+  const f = (xs: number[]): string => xs.map((x) => x.toFixed(0)).join(' / ');
+  console.log(`file: plan on ${FILE_ENTERPRISES} enterprises × ${INDICATORS} indicators, ${MONTHS} months × 2 years of actuals`);
+  console.log(`  input ${(r.inputBytes / 1e6).toFixed(1)} MB; output cells written ${r.outputCells}`);
+  console.log(`  plan (read, split, render, write) ms: ${f(r.planMs)}`);
+  console.log(`  ExcelJS baseline (read, write as many plain values) ms: ${f(r.baselineMs)}`);
+  console.log(`file plan / ExcelJS baseline ratio: ${r.ratio.toFixed(2)} (goal <= 1.30)`);
+}

@@ -1,0 +1,140 @@
+/**
+ * The browser file host: a `PaneHost` over an .xlsx file the user picked. Everything happens in
+ * memory in the page (no network): the file's bytes are read with ExcelJS, outputs are applied
+ * to a fresh copy and swapped in only when complete, and the result is offered as a download.
+ *
+ * ExcelJS is loaded on first use (a separate chunk), not with the pane.
+ */
+import type ExcelJS from 'exceljs';
+import type { Lang } from '../../engine';
+import type { PaneHost, WriteOptions } from '../../taskpane/host';
+import type { SheetGrid, WorkbookGrids } from '../../workbook/grid';
+import { SHEETS } from '../../workbook/names';
+import type { WorkbookSpec } from '../../workbook/spec';
+
+type Xlsx = typeof import('./xlsx');
+
+let xlsxModule: Promise<Xlsx> | undefined;
+
+/** The ExcelJS chunk, loaded once (a failed load is retried on the next call). */
+export function loadXlsx(): Promise<Xlsx> {
+  xlsxModule ??= import(/* webpackChunkName: "exceljs" */ './xlsx').catch((error: unknown) => {
+    xlsxModule = undefined;
+    throw error;
+  });
+  return xlsxModule;
+}
+
+/** The file host: a PaneHost with the file operations present. */
+export interface FileHost extends PaneHost {
+  readonly kind: 'file';
+  openFile(file: File): Promise<void>;
+  download(): Promise<{ name: string; bytes: Uint8Array }>;
+}
+
+interface Opened {
+  /** The picked file's name. */
+  readonly name: string;
+  /** The workbook as last accepted (the file, or the file with created input sheets). */
+  readonly base: Uint8Array;
+  readonly workbook: ExcelJS.Workbook;
+  readonly grids: WorkbookGrids;
+  /** Language of the outputs last written, for the download's name. */
+  readonly outputLang?: Lang;
+}
+
+/** Excel compares sheet names without regard to case. */
+const sameName = (a: string, b: string): boolean => a.toLocaleUpperCase() === b.toLocaleUpperCase();
+
+const ENGLISH_NAMES: readonly string[] = Object.values(SHEETS).map((n) => n.en);
+
+/** The language of a spec's sheet names: English when every sheet has an English contract name. */
+export function specLang(spec: WorkbookSpec): Lang {
+  return spec.sheets.length > 0 && spec.sheets.every((s) => ENGLISH_NAMES.some((n) => sameName(n, s.name))) ? 'en' : 'zh';
+}
+
+/** 'township.xlsx' → 'township-分解.xlsx' (zh) or 'township-fenjie.xlsx' (en). */
+export function downloadName(fileName: string, lang: Lang): string {
+  const stem = fileName.replace(/\.xlsx$/i, '') || 'workbook';
+  return `${stem}${lang === 'zh' ? '-分解' : '-fenjie'}.xlsx`;
+}
+
+/** Reports a stage of the write. */
+const progress = (o: WriteOptions, stage: string, fraction: number): void => o.onProgress?.({ stage, fraction });
+
+/** Creates a file host with no file open. */
+export function createFileHost(): FileHost {
+  let opened: Opened | undefined;
+
+  const current = (): Opened => {
+    if (!opened) throw new Error('No .xlsx file is open.');
+    return opened;
+  };
+
+  return {
+    kind: 'file',
+    label: () => opened?.name,
+
+    async openFile(file: File): Promise<void> {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const xlsx = await loadXlsx();
+      let read: Awaited<ReturnType<Xlsx['readWorkbook']>>;
+      try {
+        read = await xlsx.readWorkbook(bytes);
+      } catch (error) {
+        throw new Error(`${file.name}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      }
+      opened = { name: file.name, base: bytes, workbook: read.workbook, grids: read.grids };
+    },
+
+    async readGrids(): Promise<WorkbookGrids> {
+      return current().grids;
+    },
+
+    async writeOutputs(spec: WorkbookSpec, o: WriteOptions): Promise<void> {
+      const cur = current();
+      for (const name of [...spec.sheets.map((s) => s.name), ...(spec.remove ?? [])]) {
+        if (o.inputSheetNames.some((input) => sameName(input, name))) throw new Error(`The output sheet ${name} would replace an input sheet.`);
+      }
+      o.signal?.throwIfAborted();
+      progress(o, 'prepare', 0);
+      const xlsx = await loadXlsx();
+      // A fresh copy of the accepted workbook: the open one changes only when this one is complete.
+      const fresh = await xlsx.readWorkbook(cur.base);
+      o.signal?.throwIfAborted();
+      progress(o, 'write', 0.4);
+      xlsx.applySpec(fresh.workbook, spec);
+      const written = (name: string): boolean => spec.sheets.some((s) => sameName(s.name, name));
+      const sheets: SheetGrid[] = fresh.workbook.worksheets.map((ws) =>
+        written(ws.name) ? xlsx.sheetGrid(ws) : (fresh.grids.sheets.find((g) => g.name === ws.name) ?? xlsx.sheetGrid(ws)),
+      );
+      o.signal?.throwIfAborted();
+      progress(o, 'replace', 0.9);
+      opened = { ...cur, workbook: fresh.workbook, grids: { sheets }, outputLang: specLang(spec) };
+      progress(o, 'done', 1);
+    },
+
+    async createSheets(spec: WorkbookSpec): Promise<void> {
+      const cur = current();
+      const missing = spec.sheets.filter((s) => !cur.workbook.worksheets.some((ws) => sameName(ws.name, s.name)));
+      if (missing.length === 0) return;
+      const xlsx = await loadXlsx();
+      const copy = await xlsx.readWorkbook(await xlsx.toXlsxBuffer(cur.workbook));
+      xlsx.applySpec(copy.workbook, { sheets: missing });
+      const base = await xlsx.toXlsxBuffer(copy.workbook);
+      // Re-read so the grids are exactly what opening the downloaded file would give.
+      const reread = await xlsx.readWorkbook(base);
+      opened = { ...cur, base, workbook: reread.workbook, grids: reread.grids, outputLang: cur.outputLang ?? specLang(spec) };
+    },
+
+    async selectCell(): Promise<boolean> {
+      return false;
+    },
+
+    async download(): Promise<{ name: string; bytes: Uint8Array }> {
+      const cur = current();
+      const xlsx = await loadXlsx();
+      return { name: downloadName(cur.name, cur.outputLang ?? 'zh'), bytes: await xlsx.toXlsxBuffer(cur.workbook) };
+    },
+  };
+}

@@ -1,0 +1,6 @@
+/**
+ * The ExcelJS-backed operations the file host loads lazily (one chunk with ExcelJS in it), so the
+ * task pane renders before the 1 MB spreadsheet library is fetched and parsed.
+ */
+export { gridsOf, readWorkbook, sheetGrid } from '../xlsx/read';
+export { applySpec, toXlsxBuffer } from '../xlsx/write';

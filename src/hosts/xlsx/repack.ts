@@ -1,0 +1,121 @@
+/**
+ * Deflates a stored (uncompressed) zip with the platform's native compressor.
+ *
+ * ExcelJS compresses .xlsx parts with a pure-JavaScript deflate, which is most of the time it
+ * takes to write a large workbook. `toXlsxBuffer` asks it for an uncompressed zip instead and
+ * hands the parts to `CompressionStream('deflate-raw')` (native zlib in Node and in browsers):
+ * the same parts, the same CRCs, a valid zip of about the same size, several times faster.
+ * Browser-safe: no Node imports.
+ */
+
+const LOCAL = 0x04034b50;
+const CENTRAL = 0x02014b50;
+const END = 0x06054b50;
+
+interface Entry {
+  readonly name: Uint8Array;
+  readonly crc: number;
+  readonly time: number;
+  readonly date: number;
+  readonly data: Uint8Array;
+}
+
+/** Reads the entries of a zip whose entries are all stored (method 0). */
+function storedEntries(zip: Uint8Array): Entry[] | undefined {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  let end = -1;
+  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 65535); i--) {
+    if (view.getUint32(i, true) === END) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return undefined;
+  const count = view.getUint16(end + 10, true);
+  let p = view.getUint32(end + 16, true);
+  const entries: Entry[] = [];
+  for (let k = 0; k < count; k++) {
+    if (view.getUint32(p, true) !== CENTRAL) return undefined;
+    const method = view.getUint16(p + 10, true);
+    const time = view.getUint16(p + 12, true);
+    const date = view.getUint16(p + 14, true);
+    const crc = view.getUint32(p + 16, true);
+    const size = view.getUint32(p + 20, true);
+    const nameLen = view.getUint16(p + 28, true);
+    const extraLen = view.getUint16(p + 30, true);
+    const commentLen = view.getUint16(p + 32, true);
+    const local = view.getUint32(p + 42, true);
+    if (method !== 0 || view.getUint32(local, true) !== LOCAL) return undefined;
+    const name = zip.subarray(p + 46, p + 46 + nameLen);
+    const dataStart = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    entries.push({ name, crc, time, date, data: zip.subarray(dataStart, dataStart + size) });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return entries;
+}
+
+async function deflateRaw(data: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([data as BlobPart]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/** Whether this platform can deflate natively. */
+export const canRepack = (): boolean => typeof CompressionStream === 'function';
+
+/**
+ * A deflated copy of a stored zip. Returns undefined if the input is not a plain stored zip
+ * (then the caller keeps what it has).
+ */
+export async function deflateStoredZip(zip: Uint8Array): Promise<Uint8Array | undefined> {
+  const entries = storedEntries(zip);
+  if (!entries) return undefined;
+  const packed = await Promise.all(entries.map((e) => deflateRaw(e.data)));
+  const size = entries.reduce((s, e, i) => s + 30 + e.name.length + (packed[i] as Uint8Array).length + 46 + e.name.length, 22);
+  const out = new Uint8Array(size);
+  const view = new DataView(out.buffer);
+  let p = 0;
+  const offsets: number[] = [];
+  entries.forEach((e, i) => {
+    const body = packed[i] as Uint8Array;
+    offsets.push(p);
+    view.setUint32(p, LOCAL, true);
+    view.setUint16(p + 4, 20, true);
+    view.setUint16(p + 6, 0x0800, true); // UTF-8 names
+    view.setUint16(p + 8, 8, true); // deflate
+    view.setUint16(p + 10, e.time, true);
+    view.setUint16(p + 12, e.date, true);
+    view.setUint32(p + 14, e.crc, true);
+    view.setUint32(p + 18, body.length, true);
+    view.setUint32(p + 22, e.data.length, true);
+    view.setUint16(p + 26, e.name.length, true);
+    view.setUint16(p + 28, 0, true);
+    out.set(e.name, p + 30);
+    out.set(body, p + 30 + e.name.length);
+    p += 30 + e.name.length + body.length;
+  });
+  const central = p;
+  entries.forEach((e, i) => {
+    const body = packed[i] as Uint8Array;
+    view.setUint32(p, CENTRAL, true);
+    view.setUint16(p + 4, 20, true);
+    view.setUint16(p + 6, 20, true);
+    view.setUint16(p + 8, 0x0800, true);
+    view.setUint16(p + 10, 8, true);
+    view.setUint16(p + 12, e.time, true);
+    view.setUint16(p + 14, e.date, true);
+    view.setUint32(p + 16, e.crc, true);
+    view.setUint32(p + 20, body.length, true);
+    view.setUint32(p + 24, e.data.length, true);
+    view.setUint16(p + 28, e.name.length, true);
+    // extra, comment, disk, internal attributes: 0; external attributes: 0.
+    view.setUint32(p + 42, offsets[i] as number, true);
+    out.set(e.name, p + 46);
+    p += 46 + e.name.length;
+  });
+  view.setUint32(p, END, true);
+  view.setUint16(p + 8, entries.length, true);
+  view.setUint16(p + 10, entries.length, true);
+  view.setUint32(p + 12, p - central, true);
+  view.setUint32(p + 16, central, true);
+  return out;
+}
