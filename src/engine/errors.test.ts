@@ -294,9 +294,27 @@ const CASES: Case[] = [
           },
         ]),
       ),
-    // Reported at the indicator's target cell (splitTotal knows no constraint cells).
-    zh: '目标!E4：制造业投资：“石普铝业”的下限 3000 高于上限 2500',
-    en: '目标!E4: 制造业投资: "石普铝业" has a floor 3000 above its cap 2500',
+    // Reported at the cap's cell.
+    zh: '约束!D5：制造业投资：“石普铝业”的下限 3000 高于上限 2500',
+    en: '约束!D5: 制造业投资: "石普铝业" has a floor 3000 above its cap 2500',
+  },
+  {
+    code: 'LockPrecision',
+    what: 'a lock with more decimals than the indicator keeps',
+    errors: () =>
+      planErrors(
+        withConstraints([
+          {
+            enterprise: '卓尔五金',
+            indicator: '制造业投资',
+            type: 'lock',
+            value: 1500.5,
+            ref: { sheet: '约束', cell: 'D6' },
+          },
+        ]),
+      ),
+    zh: '约束!D6：制造业投资：“卓尔五金”的锁定值 1500.5 的小数位多于设定的 0 位',
+    en: '约束!D6: 制造业投资: the lock 1500.5 of "卓尔五金" has more decimals than the 0 kept',
   },
   {
     code: 'ConflictingConstraint',
@@ -313,7 +331,7 @@ const CASES: Case[] = [
           },
         ]),
       ),
-    zh: '约束!D6：工业总产值：“浙江华都新能源”的lock重复或与锁定冲突',
+    zh: '约束!D6：工业总产值：“浙江华都新能源”的锁定值重复或与锁定冲突',
     en: '约束!D6: 工业总产值: "浙江华都新能源" has a repeated lock or one that conflicts with a lock',
   },
   {
@@ -331,7 +349,7 @@ const CASES: Case[] = [
           },
         ]),
       ),
-    zh: '约束!D6：工业总产值：“龙显企业”的floor重复或与锁定冲突',
+    zh: '约束!D6：工业总产值：“龙显企业”的下限重复或与锁定冲突',
     en: '约束!D6: 工业总产值: "龙显企业" has a repeated floor or one that conflicts with a lock',
   },
   {
@@ -635,7 +653,7 @@ const READER_CODES: ErrorCode[] = [
   'MissingValue',
 ];
 /** Codes in the catalogue that nothing produces yet (plan() falls back to report month 0 instead). */
-const UNUSED_CODES: ErrorCode[] = ['ReportMonthWithoutActuals'];
+const UNUSED_CODES: ErrorCode[] = [];
 
 describe('every error the engine produces', () => {
   it('the example itself plans without errors', () => {

@@ -32,6 +32,9 @@ const FIELDS: Readonly<Record<string, { zh: string; en: string }>> = {
   cap: { zh: '上限', en: 'cap' },
 };
 
+const fieldName = (field: string | number | undefined): { zh: string; en: string } =>
+  FIELDS[String(field)] ?? { zh: String(field ?? ''), en: String(field ?? '') };
+
 /**
  * The message catalogue: one entry per error code, in Chinese and English.
  * Adding a code here is the only way to add a code to `ErrorCode`.
@@ -41,12 +44,13 @@ export const MESSAGES = {
     zh: `“${s(p.text)}”不是数字`,
     en: `"${s(p.text)}" is not a number`,
   }),
-  NotFinite: (p) => ({
-    zh: `${s(p.what)}不是有限数值`,
-    en: `${s(p.what)} is not a finite number`,
-  }),
+  NotFinite: (p) => {
+    if (p.field === undefined) return { zh: `${s(p.what)}不是有限数值`, en: `${s(p.what)} is not a finite number` };
+    const f = fieldName(p.field);
+    return { zh: `${s(p.subject)}的${f.zh}不是有限数值`, en: `${s(p.subject)}: the ${f.en} is not a finite number` };
+  },
   NegativeNumber: (p) => {
-    const f = FIELDS[String(p.field)] ?? { zh: String(p.field ?? ''), en: String(p.field ?? '') };
+    const f = fieldName(p.field);
     return {
       zh: `${s(p.subject)}的${f.zh}不能为负数（${s(p.value)}）`,
       en: `${s(p.subject)}: the ${f.en} cannot be negative (${s(p.value)})`,
@@ -97,8 +101,12 @@ export const MESSAGES = {
     en: `${s(p.indicator)}: "${s(p.enterprise)}" has a floor ${s(p.floor)} above its cap ${s(p.cap)}`,
   }),
   ConflictingConstraint: (p) => ({
-    zh: `${s(p.indicator)}：“${s(p.enterprise)}”的${s(p.type)}重复或与锁定冲突`,
-    en: `${s(p.indicator)}: "${s(p.enterprise)}" has a repeated ${s(p.type)} or one that conflicts with a lock`,
+    zh: `${s(p.indicator)}：“${s(p.enterprise)}”的${fieldName(p.type).zh}重复或与锁定冲突`,
+    en: `${s(p.indicator)}: "${s(p.enterprise)}" has a repeated ${fieldName(p.type).en} or one that conflicts with a lock`,
+  }),
+  LockPrecision: (p) => ({
+    zh: `${s(p.indicator)}：“${s(p.enterprise)}”的锁定值 ${s(p.value)} 的小数位多于设定的 ${s(p.decimals)} 位`,
+    en: `${s(p.indicator)}: the lock ${s(p.value)} of "${s(p.enterprise)}" has more decimals than the ${s(p.decimals)} kept`,
   }),
   UnknownProfile: (p) => ({
     zh: `时间分布“${s(p.name)}”未定义`,
@@ -195,10 +203,6 @@ export const MESSAGES = {
   NoIndicators: () => ({
     zh: `目标表中没有指标`,
     en: `there are no indicators in Targets`,
-  }),
-  ReportMonthWithoutActuals: () => ({
-    zh: `未设报告期，实绩表也没有本年度数据`,
-    en: `no report month is set and Actuals has no figures for the year`,
   }),
 } satisfies Catalogue;
 

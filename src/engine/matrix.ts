@@ -117,53 +117,61 @@ export function controlledRound(rows: readonly number[], q: readonly number[]): 
 function repair(cells: number[][], up: Int32Array, frac: Int32Array, diff: number[], J: number): void {
   const n = cells.length;
   // Candidate rows for each ordered column pair (a, b), validated lazily when read: first every
-  // row with a → b at the start, in row order (scanned in place, not listed), then the rows
-  // re-added after a move, in the order they were touched.
+  // row that has a → b at the start, in row order, then every row re-added after a move, in the
+  // order it was touched (with its masks then). Both are scanned in place with a head per pair
+  // rather than copied into per-pair lists.
   const initUp = up.slice();
   const initHeads = new Int32Array(J * J);
-  const lists: number[][] = Array.from({ length: J * J }, () => []);
+  const logRow: number[] = [];
+  const logUp: number[] = [];
   const heads = new Int32Array(J * J);
   const addRow = (i: number): void => {
-    const u = up[i] as number;
-    const down = (frac[i] as number) & ~u;
-    if (u === 0 || down === 0) return;
-    for (let a = 0; a < J; a++) {
-      if (!(u & (1 << a))) continue;
-      for (let b = 0; b < J; b++) if (down & (1 << b)) (lists[a * J + b] as number[]).push(i);
-    }
+    logRow.push(i);
+    logUp.push(up[i] as number);
   };
   const valid = (i: number, a: number, b: number): boolean =>
     ((up[i] as number) & (1 << a)) !== 0 && ((up[i] as number) & (1 << b)) === 0 && ((frac[i] as number) & (1 << b)) !== 0;
-  const listedAtStart = (i: number, a: number, b: number): boolean => {
-    const u = initUp[i] as number;
-    return (u & (1 << a)) !== 0 && ((frac[i] as number) & ~u & (1 << b)) !== 0;
-  };
+  /** Whether row i with up-mask u is a candidate for a → b: a rounded up, b with a remainder rounded down. */
+  const listed = (i: number, u: number, a: number, b: number): boolean =>
+    (u & (1 << a)) !== 0 && ((frac[i] as number) & ~u & (1 << b)) !== 0;
   const peek = (a: number, b: number): number => {
     const p = a * J + b;
     let h0 = initHeads[p] as number;
-    while (h0 < n && !(listedAtStart(h0, a, b) && valid(h0, a, b))) h0++;
+    while (h0 < n && !(listed(h0, initUp[h0] as number, a, b) && valid(h0, a, b))) h0++;
     initHeads[p] = h0;
     if (h0 < n) return h0;
-    const list = lists[p] as number[];
     let h = heads[p] as number;
-    while (h < list.length && !valid(list[h] as number, a, b)) h++;
+    while (h < logRow.length) {
+      const i = logRow[h] as number;
+      if (listed(i, logUp[h] as number, a, b) && valid(i, a, b)) break;
+      h++;
+    }
     heads[p] = h;
-    return h < list.length ? (list[h] as number) : -1;
+    return h < logRow.length ? (logRow[h] as number) : -1;
   };
   const via = new Int32Array(J);
   const from = new Int32Array(J);
   const seen = new Uint8Array(J);
+  const queue = new Int32Array(J);
+  const touched: number[] = [];
   for (;;) {
-    const s = diff.findIndex((d) => d > 0);
+    let s = -1;
+    for (let j = 0; j < J; j++) {
+      if ((diff[j] as number) > 0) {
+        s = j;
+        break;
+      }
+    }
     if (s < 0) return;
     // Breadth-first search from an over-full column to an under-full one.
     via.fill(-1);
     from.fill(-1);
     seen.fill(0);
     seen[s] = 1;
-    const queue = [s];
+    queue[0] = s;
+    let queued = 1;
     let target = -1;
-    for (let qi = 0; qi < queue.length && target < 0; qi++) {
+    for (let qi = 0; qi < queued && target < 0; qi++) {
       const a = queue[qi] as number;
       for (let b = 0; b < J; b++) {
         if (seen[b]) continue;
@@ -176,11 +184,11 @@ function repair(cells: number[][], up: Int32Array, frac: Int32Array, diff: numbe
           target = b;
           break;
         }
-        queue.push(b);
+        queue[queued++] = b;
       }
     }
     if (target < 0) throw new Error('controlledRound: no augmenting path (a bug: one always exists)');
-    const touched: number[] = [];
+    touched.length = 0;
     for (let b = target; b !== s; b = from[b] as number) {
       const a = from[b] as number;
       const i = via[b] as number;

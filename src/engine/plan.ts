@@ -288,7 +288,8 @@ export function plan(input: PlanInput, ctx: PlanContext): Result<Plan> {
   const invalid = validateInput(input, year);
   if (invalid.length > 0) return fail(...invalid);
   const reportMonth = st.reportMonth ?? latestMonth(input.actuals, year);
-  const asOf = st.asOf ?? lastDayOfMonth(year, Math.max(1, reportMonth));
+  // With no month reported yet the year has not started: the as-of date is the eve of the year.
+  const asOf = st.asOf ?? (reportMonth === 0 ? { y: year - 1, m: 12, d: 31 } : lastDayOfMonth(year, reportMonth));
   const schedule = timeSchedule({ basis: st.scheduleBasis, year, reportMonth, asOf });
   const profiles = new Map<string, Profile>([[EVEN.name, EVEN]]);
   for (const p of input.profiles) profiles.set(p.name, p);

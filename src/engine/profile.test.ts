@@ -174,12 +174,12 @@ describe('profileProblem', () => {
     [
       'a NaN share',
       makeProfile('x', 'quarters', [30, NaN, 50, 20]),
-      { zh: '比例不能为负', en: 'shares cannot be negative' },
+      { zh: '比例须为有限数值', en: 'shares must be finite numbers' },
     ],
     [
       'an infinite share',
       makeProfile('x', 'quarters', [30, Infinity, 50, 20]),
-      { zh: '比例不能为负', en: 'shares cannot be negative' },
+      { zh: '比例须为有限数值', en: 'shares must be finite numbers' },
     ],
     [
       'every share zero',

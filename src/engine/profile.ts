@@ -61,7 +61,8 @@ export function profileProblem(p: Profile): { zh: string; en: string } | undefin
   if (p.shares.length !== periodCount(p.grid)) {
     return { zh: `应有 ${periodCount(p.grid)} 个时段`, en: `needs ${periodCount(p.grid)} periods` };
   }
-  if (p.shares.some((v) => !Number.isFinite(v) || v < 0)) return { zh: '比例不能为负', en: 'shares cannot be negative' };
+  if (p.shares.some((v) => !Number.isFinite(v))) return { zh: '比例须为有限数值', en: 'shares must be finite numbers' };
+  if (p.shares.some((v) => v < 0)) return { zh: '比例不能为负', en: 'shares cannot be negative' };
   if (!p.shares.some((v) => v > 0)) return { zh: '比例全为零', en: 'every share is zero' };
   return undefined;
 }

@@ -354,8 +354,8 @@ describe('splitTotal: errors', () => {
       'a weight that is not finite',
       { ...base, total: 100, decimals: 0, rows: w(1, Infinity, 1) },
       'NotFinite',
-      '目标!E2：龙显 weight不是有限数值',
-      '目标!E2: 龙显 weight is not a finite number',
+      '目标!E2：工业总产值 龙显的权重不是有限数值',
+      '目标!E2: 工业总产值 龙显: the weight is not a finite number',
     ],
     [
       'a cap beyond exact integers',

@@ -253,7 +253,7 @@ export function splitTotal(p: SplitProblem): Result<SplitResult> {
   const scale = 10 ** d;
   const check = (i: number, what: string, v: number | undefined): void => {
     if (v === undefined) return;
-    if (!Number.isFinite(v)) errors.push(fenjieError('NotFinite', { what: `${name(i)} ${what}` }, p.ref));
+    if (!Number.isFinite(v)) errors.push(fenjieError('NotFinite', { subject: `${indicator} ${name(i)}`.trim(), field: what }, p.ref));
     else if (v < 0) errors.push(fenjieError('NegativeNumber', { subject: `${indicator} ${name(i)}`.trim(), field: what, value: v }, p.ref));
     else if (Math.abs(v * scale) > MAX_UNITS) {
       errors.push(fenjieError('TotalTooLarge', { indicator, value: v, decimals: d }, p.ref));
@@ -353,12 +353,36 @@ export function apportion(total: number, shares: readonly number[]): number[] {
   const rems: number[] = [];
   let sum = 0;
   for (const q of shares) {
-    const [f, r] = divFloor(total, q, Q);
+    // divFloor(total, q, Q), inline for safe integers (no pair allocated per share).
+    const n = total * q;
+    let f: number;
+    let r: number;
+    if (Number.isSafeInteger(n)) {
+      f = Math.floor(n / Q);
+      if (f * Q > n) f--;
+      else if ((f + 1) * Q <= n) f++;
+      r = n - f * Q;
+    } else [f, r] = divFloor(total, q, Q);
     floors.push(f);
     rems.push(r);
     sum += f;
   }
-  const order = shares.map((_, j) => j).sort((a, b) => (rems[b] ?? 0) - (rems[a] ?? 0) || (shares[b] ?? 0) - (shares[a] ?? 0) || a - b);
+  // Largest remainder first, then larger share, then earlier position: a total order.
+  const cmp = (a: number, b: number): number =>
+    (rems[b] ?? 0) - (rems[a] ?? 0) || (shares[b] ?? 0) - (shares[a] ?? 0) || a - b;
+  const k = total - sum;
+  if (k > 0 && k <= shares.length) {
+    // The first k positions in cmp order, picked one by one: the sort's first k, unsorted.
+    const taken = new Uint8Array(shares.length);
+    for (let t = 0; t < k; t++) {
+      let best = -1;
+      for (let j = 0; j < shares.length; j++) if (!taken[j] && (best < 0 || cmp(j, best) < 0)) best = j;
+      taken[best] = 1;
+      floors[best] = (floors[best] ?? 0) + 1;
+    }
+    return floors;
+  }
+  const order = shares.map((_, j) => j).sort(cmp);
   for (let k = total - sum, t = 0; k > 0; k--, t++) {
     const j = order[t] as number;
     floors[j] = (floors[j] ?? 0) + 1;

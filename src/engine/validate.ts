@@ -5,7 +5,8 @@
 import { isValidYMD } from './calendar';
 import { checkCreditCode, normalizeCreditCode } from './creditCode';
 import { errorPlace, fenjieError, type FenjieError, type Ref } from './errors';
-import type { Actual, PlanInput, ValueCell } from './model';
+import type { Actual, Constraint, PlanInput, ValueCell } from './model';
+import { isOnStep } from './number';
 import { EVEN, profileProblem } from './profile';
 
 /** Finds the first occurrence of each key and reports later ones. */
@@ -158,6 +159,8 @@ export function validateInput(input: PlanInput, year: number): FenjieError[] {
 
   // Constraints.
   const seenConstraint = new Map<string, Set<string>>();
+  const boundsOf = new Map<string, { floor?: Constraint; cap?: Constraint }>();
+  const indicatorByName = new Map(input.indicators.map((i) => [i.name, i]));
   for (const c of input.constraints) {
     let known = true;
     if (!enterprises.has(c.enterprise)) {
@@ -170,6 +173,10 @@ export function validateInput(input: PlanInput, year: number): FenjieError[] {
     }
     if (c.value < 0) push(fenjieError('NegativeNumber', { subject: `${c.enterprise} ${c.indicator}`, field: c.type, value: c.value }, c.ref));
     if (!known) continue;
+    const ind = indicatorByName.get(c.indicator);
+    if (c.type === 'lock' && ind && c.value >= 0 && !isOnStep(c.value, ind.decimals)) {
+      push(fenjieError('LockPrecision', { indicator: c.indicator, enterprise: c.enterprise, value: c.value, decimals: ind.decimals }, c.ref));
+    }
     const key = `${c.indicator}\u0000${c.enterprise}`;
     const types = seenConstraint.get(key) ?? new Set<string>();
     if (types.has(c.type) || (c.type === 'lock' && types.size > 0) || types.has('lock')) {
@@ -177,6 +184,15 @@ export function validateInput(input: PlanInput, year: number): FenjieError[] {
     }
     types.add(c.type);
     seenConstraint.set(key, types);
+    const bounds = boundsOf.get(key) ?? {};
+    if (c.type === 'floor') bounds.floor = c;
+    if (c.type === 'cap') bounds.cap = c;
+    boundsOf.set(key, bounds);
+  }
+  for (const { floor, cap } of boundsOf.values()) {
+    if (floor && cap && floor.value > cap.value) {
+      push(fenjieError('FloorAboveCap', { indicator: cap.indicator, enterprise: cap.enterprise, floor: floor.value, cap: cap.value }, cap.ref));
+    }
   }
 
   // Actuals.
