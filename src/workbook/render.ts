@@ -424,11 +424,11 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
     for (const g of aggregates) {
       const row = pr + 1;
       const isArea = g.group === null;
-      const inGroup = (col: string): string => `(${span(C.group)}=$${C.group}${row})`;
+      const inGroup = `(${span(C.group)}=$${C.group}${row})`;
       const sumOrBlank = (col: string): string =>
         isArea
           ? `IF(COUNT(${span(col)})=0,"",SUM(${span(col)}))`
-          : `IF(SUMPRODUCT(${inGroup(col)}*ISNUMBER(${span(col)}))=0,"",SUMIFS(${span(col)},${span(C.group)},${exactCriterion(`$${C.group}${row}`, needsEscape)}))`;
+          : `IF(SUMPRODUCT(${inGroup}*ISNUMBER(${span(col)}))=0,"",SUMIFS(${span(col)},${span(C.group)},${exactCriterion(`$${C.group}${row}`, needsEscape)}))`;
       const style: StyleName = isArea ? 'total' : 'subtotal';
       const cells: Record<string, CellSpec> = {
         [C.ind]: val(ind.name, undefined, style),
@@ -450,7 +450,7 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
         cells[C.planned] = fx(
           isArea
             ? `IF(${C.target}${row}=0,"",SUMPRODUCT(${span(C.target)},${span(C.planned)})/${C.target}${row})`
-            : `IF(${C.target}${row}=0,"",SUMPRODUCT(${inGroup(C.planned)}*${span(C.target)}*${span(C.planned)})/${C.target}${row})`,
+            : `IF(${C.target}${row}=0,"",SUMPRODUCT(${inGroup}*${span(C.target)}*${span(C.planned)})/${C.target}${row})`,
           num(g.planned),
           PCT,
         );
