@@ -32,6 +32,11 @@ export default tseslint.config(
     },
   },
   {
+    // Node scripts in plain JavaScript.
+    files: ['bin/**/*.js', '*.config.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
     files: ['src/engine/**/*.ts'],
     ignores: ['src/engine/**/*.test.ts'],
     rules: {

@@ -19,9 +19,11 @@ export interface PipelineOptions {
   /** Timestamp shown in the generated note, e.g. '2026-11-22 10:30'. */
   readonly generatedAt: string;
   readonly lang: Lang;
-  /** Overrides the report month (CLI `--as-of YYYY-MM`). */
+  /** Overrides of the Settings sheet for this run only (CLI `--as-of YYYY-MM`, the pane's run settings). */
   readonly reportMonth?: number;
   readonly year?: number;
+  readonly behindThreshold?: number;
+  readonly seriousThreshold?: number;
 }
 
 export type PipelineResult =
@@ -43,6 +45,8 @@ export function runPipeline(grids: WorkbookGrids, o: PipelineOptions): PipelineR
       ...read.input.settings,
       ...(o.year !== undefined ? { year: o.year } : {}),
       ...(o.reportMonth !== undefined ? { reportMonth: o.reportMonth } : {}),
+      ...(o.behindThreshold !== undefined ? { behindThreshold: o.behindThreshold } : {}),
+      ...(o.seriousThreshold !== undefined ? { seriousThreshold: o.seriousThreshold } : {}),
     },
   };
   const r = runEngine(input, { today: o.today });

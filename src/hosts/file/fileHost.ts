@@ -50,7 +50,10 @@ const ENGLISH_NAMES: readonly string[] = Object.values(SHEETS).map((n) => n.en);
 
 /** The language of a spec's sheet names: English when every sheet has an English contract name. */
 export function specLang(spec: WorkbookSpec): Lang {
-  return spec.sheets.length > 0 && spec.sheets.every((s) => ENGLISH_NAMES.some((n) => sameName(n, s.name))) ? 'en' : 'zh';
+  return spec.sheets.length > 0 &&
+    spec.sheets.every((s) => ENGLISH_NAMES.some((n) => sameName(n, s.name)))
+    ? 'en'
+    : 'zh';
 }
 
 /** 'township.xlsx' → 'township-分解.xlsx' (zh) or 'township-fenjie.xlsx' (en). */
@@ -60,7 +63,8 @@ export function downloadName(fileName: string, lang: Lang): string {
 }
 
 /** Reports a stage of the write. */
-const progress = (o: WriteOptions, stage: string, fraction: number): void => o.onProgress?.({ stage, fraction });
+const progress = (o: WriteOptions, stage: string, fraction: number): void =>
+  o.onProgress?.({ stage, fraction });
 
 /** Creates a file host with no file open. */
 export function createFileHost(): FileHost {
@@ -82,7 +86,9 @@ export function createFileHost(): FileHost {
       try {
         read = await xlsx.readWorkbook(bytes);
       } catch (error) {
-        throw new Error(`${file.name}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+        throw new Error(`${file.name}: ${error instanceof Error ? error.message : String(error)}`, {
+          cause: error,
+        });
       }
       opened = { name: file.name, base: bytes, workbook: read.workbook, grids: read.grids };
     },
@@ -94,7 +100,8 @@ export function createFileHost(): FileHost {
     async writeOutputs(spec: WorkbookSpec, o: WriteOptions): Promise<void> {
       const cur = current();
       for (const name of [...spec.sheets.map((s) => s.name), ...(spec.remove ?? [])]) {
-        if (o.inputSheetNames.some((input) => sameName(input, name))) throw new Error(`The output sheet ${name} would replace an input sheet.`);
+        if (o.inputSheetNames.some((input) => sameName(input, name)))
+          throw new Error(`The output sheet ${name} would replace an input sheet.`);
       }
       o.signal?.throwIfAborted();
       progress(o, 'prepare', 0);
@@ -106,7 +113,9 @@ export function createFileHost(): FileHost {
       xlsx.applySpec(fresh.workbook, spec);
       const written = (name: string): boolean => spec.sheets.some((s) => sameName(s.name, name));
       const sheets: SheetGrid[] = fresh.workbook.worksheets.map((ws) =>
-        written(ws.name) ? xlsx.sheetGrid(ws) : (fresh.grids.sheets.find((g) => g.name === ws.name) ?? xlsx.sheetGrid(ws)),
+        written(ws.name)
+          ? xlsx.sheetGrid(ws)
+          : (fresh.grids.sheets.find((g) => g.name === ws.name) ?? xlsx.sheetGrid(ws)),
       );
       o.signal?.throwIfAborted();
       progress(o, 'replace', 0.9);
@@ -116,7 +125,9 @@ export function createFileHost(): FileHost {
 
     async createSheets(spec: WorkbookSpec): Promise<void> {
       const cur = current();
-      const missing = spec.sheets.filter((s) => !cur.workbook.worksheets.some((ws) => sameName(ws.name, s.name)));
+      const missing = spec.sheets.filter(
+        (s) => !cur.workbook.worksheets.some((ws) => sameName(ws.name, s.name)),
+      );
       if (missing.length === 0) return;
       const xlsx = await loadXlsx();
       const copy = await xlsx.readWorkbook(await xlsx.toXlsxBuffer(cur.workbook));
@@ -124,7 +135,13 @@ export function createFileHost(): FileHost {
       const base = await xlsx.toXlsxBuffer(copy.workbook);
       // Re-read so the grids are exactly what opening the downloaded file would give.
       const reread = await xlsx.readWorkbook(base);
-      opened = { ...cur, base, workbook: reread.workbook, grids: reread.grids, outputLang: cur.outputLang ?? specLang(spec) };
+      opened = {
+        ...cur,
+        base,
+        workbook: reread.workbook,
+        grids: reread.grids,
+        outputLang: cur.outputLang ?? specLang(spec),
+      };
     },
 
     async selectCell(): Promise<boolean> {
@@ -134,7 +151,10 @@ export function createFileHost(): FileHost {
     async download(): Promise<{ name: string; bytes: Uint8Array }> {
       const cur = current();
       const xlsx = await loadXlsx();
-      return { name: downloadName(cur.name, cur.outputLang ?? 'zh'), bytes: await xlsx.toXlsxBuffer(cur.workbook) };
+      return {
+        name: downloadName(cur.name, cur.outputLang ?? 'zh'),
+        bytes: await xlsx.toXlsxBuffer(cur.workbook),
+      };
     },
   };
 }

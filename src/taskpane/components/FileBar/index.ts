@@ -1,0 +1,2 @@
+export { FileBar } from './FileBar';
+export type { FileBarProps } from './FileBar.types';

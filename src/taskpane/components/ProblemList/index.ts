@@ -1,0 +1,2 @@
+export { ProblemList } from './ProblemList';
+export type { ProblemListProps } from './ProblemList.types';

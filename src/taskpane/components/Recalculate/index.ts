@@ -1,0 +1,2 @@
+export { Recalculate } from './Recalculate';
+export type { RecalculateProps, RunOutcomeKind } from './Recalculate.types';

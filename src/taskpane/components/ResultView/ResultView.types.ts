@@ -1,0 +1,16 @@
+import type { Lang, Plan } from '../../../engine';
+import type { Strings } from '../../strings';
+import type { ResultModel } from './resultModel';
+
+/** Props of the result view. */
+export interface ResultViewProps {
+  readonly t: Strings;
+  readonly lang: Lang;
+  readonly plan: Plan;
+}
+
+/** State of the result view. */
+export interface ResultViewState {
+  readonly t: Strings;
+  readonly model: ResultModel;
+}

@@ -1,0 +1,2 @@
+export { ResultView } from './ResultView';
+export type { ResultViewProps } from './ResultView.types';

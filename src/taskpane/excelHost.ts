@@ -1,0 +1,69 @@
+/**
+ * The Excel `PaneHost`: the Office.js host functions (src/hosts/excel), each run in its own
+ * `Excel.run` batch. Loaded with a dynamic import only when the pane runs inside Excel.
+ */
+import {
+  createSheets,
+  EXCEL_API_FOR_MERGES,
+  readGrids,
+  selectCell,
+  writeSpec,
+} from '../hosts/excel';
+import type { WorkbookGrids } from '../workbook/grid';
+import type { WorkbookSpec } from '../workbook/spec';
+import type { PaneHost, WriteOptions } from './host';
+
+/** Where each of the writer's stages falls within the whole write (0–1). */
+const WRITE_STAGES: Readonly<Record<string, readonly [number, number]>> = {
+  probe: [0, 0.05],
+  write: [0.05, 0.9],
+  replace: [0.9, 1],
+};
+
+/** The writer's (stage, fraction of the stage) as a fraction of the whole write. */
+export function writeFraction(stage: string, fraction: number): number {
+  const [from, to] = WRITE_STAGES[stage] ?? [0, 1];
+  return from + (to - from) * Math.min(1, Math.max(0, fraction));
+}
+
+/** The open workbook's file name, if Office knows it (not for a new, unsaved workbook). */
+function workbookName(): string | undefined {
+  const url = typeof Office === 'undefined' ? undefined : Office.context?.document?.url;
+  if (!url) return undefined;
+  const name = url.split(/[\\/]/).pop();
+  if (!name) return undefined;
+  try {
+    return decodeURIComponent(name);
+  } catch (error) {
+    // A local path such as C:\报表\100%.xlsx is not URI-encoded: show it as it is.
+    console.debug('[fenjie] workbook name is not URI-encoded', error);
+    return name;
+  }
+}
+
+/** Creates the PaneHost over the workbook open in Excel. */
+export function createExcelHost(): PaneHost {
+  const merges = Office.context.requirements.isSetSupported('ExcelApi', EXCEL_API_FOR_MERGES);
+  return {
+    kind: 'excel',
+    label: workbookName,
+    readGrids: (): Promise<WorkbookGrids> => Excel.run((ctx) => readGrids(ctx, { merges })),
+    writeOutputs: async (spec: WorkbookSpec, o: WriteOptions): Promise<void> => {
+      await Excel.run((ctx) =>
+        writeSpec(ctx, spec, {
+          inputSheetNames: o.inputSheetNames,
+          ...(o.signal ? { signal: o.signal } : {}),
+          onProgress: (stage, fraction) =>
+            o.onProgress?.({ stage, fraction: writeFraction(stage, fraction) }),
+        }),
+      );
+    },
+    createSheets: async (spec: WorkbookSpec): Promise<void> => {
+      await Excel.run((ctx) => createSheets(ctx, spec));
+    },
+    selectCell: async (sheet: string, cell: string | undefined): Promise<boolean> => {
+      await Excel.run((ctx) => selectCell(ctx, sheet, cell ?? 'A1'));
+      return true;
+    },
+  };
+}

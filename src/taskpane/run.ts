@@ -1,0 +1,47 @@
+/**
+ * The pane's call of the shared pipeline, with this run's overrides (report month and flag
+ * thresholds from the Run settings). Overrides change the input model only for this run: the
+ * input sheets are never written, and the outputs' fingerprint stays the one of the sheets.
+ */
+import type { WorkbookGrids } from '../workbook/grid';
+import { runPipeline, type PipelineOptions, type PipelineResult } from '../workbook/pipeline';
+import { readInputs } from '../workbook/read';
+
+/** Values for one run that replace the Settings sheet's; undefined keeps the sheet's value. */
+export interface RunOverrides {
+  readonly reportMonth?: number;
+  readonly behindThreshold?: number;
+  readonly seriousThreshold?: number;
+}
+
+/** The settings the Run settings start from, as read from the Settings sheet (or defaults). */
+export interface SheetSettings {
+  /** Undefined: the latest month in Actuals. */
+  readonly reportMonth?: number;
+  readonly behindThreshold: number;
+  readonly seriousThreshold: number;
+}
+
+/** The Settings sheet's report month and thresholds, read as the pipeline reads them. */
+export function sheetSettings(grids: WorkbookGrids): SheetSettings {
+  const s = readInputs(grids).input.settings;
+  return {
+    ...(s.reportMonth !== undefined ? { reportMonth: s.reportMonth } : {}),
+    behindThreshold: s.behindThreshold,
+    seriousThreshold: s.seriousThreshold,
+  };
+}
+
+/** Runs the shared pipeline with this run's overrides (undefined keeps the sheet's value). */
+export function runWithOverrides(
+  grids: WorkbookGrids,
+  options: PipelineOptions,
+  overrides: RunOverrides,
+): PipelineResult {
+  return runPipeline(grids, {
+    ...options,
+    ...(overrides.reportMonth !== undefined ? { reportMonth: overrides.reportMonth } : {}),
+    ...(overrides.behindThreshold !== undefined ? { behindThreshold: overrides.behindThreshold } : {}),
+    ...(overrides.seriousThreshold !== undefined ? { seriousThreshold: overrides.seriousThreshold } : {}),
+  });
+}

@@ -1,0 +1,125 @@
+/**
+ * The pane's Excel adapter (src/taskpane/excelHost.ts) over the recording fake of Office.js
+ * (tests/excel/fake-excel.ts): one Recalculate reads the inputs, writes the outputs in Excel,
+ * and a second read finds them current; a cancelled run leaves the old outputs; a problem's
+ * cell is selected.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readWorkbook } from '../../src/hosts/xlsx/read';
+import { specToNewWorkbook, toXlsxBuffer } from '../../src/hosts/xlsx/write';
+import { nowOf } from '../../src/taskpane/clock';
+import { createExcelHost } from '../../src/taskpane/excelHost';
+import { recalculate } from '../../src/taskpane/runner';
+import type { RawCell, WorkbookGrids } from '../../src/workbook/grid';
+import { workbookStatus } from '../../src/workbook/status';
+import { exampleWorkbook, type ExampleData } from '../../src/workbook/template';
+import { FakeExcel, type SeedCell } from '../excel/fake-excel';
+import { ROOT } from './harness';
+
+const NOW = nowOf(new Date('2025-09-03T10:30'));
+let example: WorkbookGrids;
+
+beforeAll(async () => {
+  const data = JSON.parse(
+    await readFile(join(ROOT, 'examples', 'data', 'township-example.json'), 'utf8'),
+  ) as ExampleData;
+  example = (await readWorkbook(await toXlsxBuffer(specToNewWorkbook(exampleWorkbook(data, 'zh')))))
+    .grids;
+});
+
+const globals = globalThis as unknown as { Office?: unknown; Excel?: unknown };
+afterEach(() => {
+  delete globals.Office;
+  delete globals.Excel;
+});
+
+/** A fake Excel holding `grids`, installed as the Office and Excel globals. */
+function installFake(grids: WorkbookGrids): FakeExcel {
+  const fake = new FakeExcel();
+  for (const sheet of grids.sheets) {
+    const seed = (c: RawCell): SeedCell => {
+      if (c === null || typeof c !== 'object') return c;
+      throw new Error(`the example has no ${JSON.stringify(c)} cells`);
+    };
+    fake.addSheet(
+      sheet.name,
+      sheet.cells.map((row) => row.map(seed)),
+    );
+  }
+  globals.Office = {
+    context: {
+      requirements: { isSetSupported: () => false },
+      document: { url: 'https://example.sharepoint.com/sites/x/%E4%B9%A1%E9%95%87.xlsx' },
+    },
+  };
+  globals.Excel = {
+    run: <T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => batch(fake.context),
+  };
+  return fake;
+}
+
+describe('Excel host adapter', () => {
+  it('recalculates into the open workbook; the outputs are then current', async () => {
+    const fake = installFake(example);
+    const host = createExcelHost();
+    expect(host.label()).toBe('乡镇.xlsx');
+    const fractions: number[] = [];
+    const outcome = await recalculate({
+      host,
+      lang: 'zh',
+      now: NOW,
+      overrides: {},
+      signal: new AbortController().signal,
+      onStage: (_s, f) => fractions.push(f),
+    });
+    expect(outcome.kind).toBe('written');
+    expect(fake.sheets.map((s) => s.name)).toEqual([
+      '参数',
+      '目标',
+      '企业',
+      '基数',
+      '权重',
+      '约束',
+      '时间分布',
+      '实绩',
+      '分解结果',
+      '序时进度',
+      '汇总',
+    ]);
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+    expect(workbookStatus(await host.readGrids()).outputs).toBe('current');
+    expect(await host.selectCell('基数', 'B3')).toBe(true);
+    expect(fake.selection).toBe('基数!B3');
+  });
+
+  it('keeps the previous outputs when the run is cancelled while writing', async () => {
+    const fake = installFake(example);
+    const host = createExcelHost();
+    const first = await recalculate({
+      host,
+      lang: 'zh',
+      now: NOW,
+      overrides: {},
+      signal: new AbortController().signal,
+      onStage: () => undefined,
+    });
+    expect(first.kind).toBe('written');
+    const before = fake.snapshot('序时进度');
+    const controller = new AbortController();
+    const second = await recalculate({
+      host,
+      lang: 'zh',
+      now: nowOf(new Date('2025-09-04T08:00')),
+      overrides: { behindThreshold: 1, seriousThreshold: 2 },
+      signal: controller.signal,
+      onStage: (stage, fraction) => {
+        if (stage === 'write' && fraction > 0.2) controller.abort();
+      },
+    });
+    expect(second).toEqual({ kind: 'cancelled' });
+    expect(fake.snapshot('序时进度')).toEqual(before);
+    expect(fake.sheets.some((s) => s.name.startsWith('~fj'))).toBe(false);
+  });
+});
