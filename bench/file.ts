@@ -13,22 +13,11 @@ import { readXlsxFile, writeFileAtomic } from '../src/hosts/xlsx/file';
 import { specToNewWorkbook, toXlsxBuffer } from '../src/hosts/xlsx/write';
 import type { ExampleData } from '../src/workbook/template';
 import { exampleWorkbook } from '../src/workbook/template';
+import { prng } from './engine';
 
 export const FILE_ENTERPRISES = 5_000;
 const INDICATORS = 8;
 const MONTHS = 8;
-
-/** Deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The synthetic input as the example's JSON shape, so the same builder writes its workbook. */
 export function syntheticData(n: number): ExampleData {

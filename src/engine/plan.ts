@@ -278,7 +278,7 @@ function allocate(
 /** Latest month with any figure for the year, or 0 when there is none. */
 function latestMonth(actuals: readonly Actual[], year: number): number {
   let m = 0;
-  for (const a of actuals) if (a.year === year && Object.keys(a.values).length > 0 && a.month > m) m = a.month;
+  for (const a of actuals) if (a.year === year && a.month > m && hasOwnKey(a.values)) m = a.month;
   return m;
 }
 

@@ -131,9 +131,16 @@ export function progressOf(
     ind.targetGrowth === undefined || yoy === null ? null : roundPoints((yoy - ind.targetGrowth) * 100);
   const growthFlag = growthGap === null ? null : flagOf(growthGap);
   const flag = worseFlag(scheduleFlag, growthFlag);
-  const failed: ('schedule' | 'growth')[] = [];
-  if (scheduleFlag !== 'ahead' && scheduleFlag !== 'noData') failed.push('schedule');
-  if (growthFlag !== null && growthFlag !== 'ahead') failed.push('growth');
+  const scheduleFailed = scheduleFlag !== 'ahead' && scheduleFlag !== 'noData';
+  const growthFailed = growthFlag !== null && growthFlag !== 'ahead';
+  // Array literals of the exact length (an empty array that is pushed to reserves 17 slots).
+  const failed: ('schedule' | 'growth')[] = scheduleFailed
+    ? growthFailed
+      ? ['schedule', 'growth']
+      : ['schedule']
+    : growthFailed
+      ? ['growth']
+      : [];
   return {
     target: row.target, ytd, lastYtd, completion, schedule: ctx.schedule, planned: row.planned, gap,
     shortfall: ytd === null ? null : row.target * ctx.schedule - ytd,
@@ -183,12 +190,21 @@ export function sumRows(
  * @example rankValues([0.5, 0.7, null, 0.5], 'higher') // → [2, 1, null, 2]
  */
 export function rankValues(values: readonly (number | null)[], direction: Direction): (number | null)[] {
-  const present = values.filter((v): v is number => v !== null);
-  if (present.some((v) => typeof v !== 'number' || v !== v)) return rankBySort(values, present, direction);
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null) continue;
+    if (typeof v !== 'number' || v !== v) return rankBySort(values, values.filter((x): x is number => x !== null), direction);
+    n++;
+  }
   // Without NaN the order is total: a value's rank is 1 + the count of strictly better values,
   // found by binary search in the values sorted ascending (a fast typed-array sort).
-  const sorted = new Float64Array(present).sort();
-  const n = sorted.length;
+  const sorted = new Float64Array(n);
+  for (let i = 0, k = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v !== null) sorted[k++] = v as number;
+  }
+  sorted.sort();
   return values.map((v) => {
     if (v === null) return null;
     let lo = 0;

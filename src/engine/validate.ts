@@ -204,6 +204,10 @@ export function validateInput(input: PlanInput, year: number): FenjieError[] {
   for (const e of input.enterprises) if (!slotOf.has(e.name)) slotOf.set(e.name, slotOf.size);
   const seenActual = new Array<Actual | undefined>(slotOf.size * 24);
   const seenOther = new Map<string, Actual>();
+  // Whether a row's code and name disagree, and the enterprise it resolves to, depend only on
+  // its name and code, which repeat month after month: worked out once per name (again when
+  // the code differs from the one last seen with that name).
+  const byRowName = new Map<string, { code: string | undefined; mismatch: boolean; name: string | undefined }>();
   for (const a of input.actuals) {
     if (!Number.isInteger(a.month) || a.month < 1 || a.month > 12) {
       push(fenjieError('InvalidMonth', { value: a.month }, a.monthRef ?? a.ref));
@@ -213,11 +217,17 @@ export function validateInput(input: PlanInput, year: number): FenjieError[] {
       push(fenjieError('InvalidYear', { value: a.year, expected: `${year - 1}/${year}` }, a.yearRef ?? a.ref));
       continue;
     }
-    if (codeNameMismatch(enterpriseByName, a)) {
+    let known = byRowName.get(a.enterprise);
+    if (known === undefined || known.code !== a.creditCode) {
+      const mismatch = codeNameMismatch(enterpriseByName, a);
+      known = { code: a.creditCode, mismatch, name: mismatch ? undefined : resolve(a) };
+      byRowName.set(a.enterprise, known);
+    }
+    if (known.mismatch) {
       push(fenjieError('CodeNameMismatch', { code: a.creditCode ?? '', enterprise: a.enterprise }, a.enterpriseRef ?? a.ref));
       continue;
     }
-    const name = resolve(a);
+    const name = known.name;
     if (name === undefined) {
       push(fenjieError('UnknownEnterprise', { name: a.enterprise || a.creditCode || '' }, a.enterpriseRef ?? a.ref));
       continue;
