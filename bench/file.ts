@@ -20,10 +20,10 @@ const INDICATORS = 8;
 const MONTHS = 8;
 
 /** The synthetic input as the example's JSON shape, so the same builder writes its workbook. */
-export function syntheticData(n: number): ExampleData {
+export function syntheticData(n: number, indicatorCount = INDICATORS): ExampleData {
   const rnd = prng(20251122);
   const names = Array.from({ length: n }, (_, i) => `企业${String(i + 1).padStart(5, '0')}`);
-  const indicators = Array.from({ length: INDICATORS }, (_, k) => `指标${k + 1}`);
+  const indicators = Array.from({ length: indicatorCount }, (_, k) => `指标${k + 1}`);
   const methods = ['base', 'weights', 'equal', 'increment'] as const;
   const enterprises = names.map((name, i) => ({
     name,

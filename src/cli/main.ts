@@ -145,14 +145,3 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     throw e;
   }
 }
-
-const invokedDirectly = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (invokedDirectly) {
-  main(process.argv.slice(2), { out: (l) => console.log(l), err: (l) => console.error(l) }).then(
-    (code) => process.exit(code),
-    (e: unknown) => {
-      console.error(e);
-      process.exit(3);
-    },
-  );
-}

@@ -68,6 +68,8 @@ export const noteFingerprint = (note: string): string | undefined => /fingerprin
 class Sheet {
   readonly rows: (CellSpec | null)[][] = [];
   put(row: number, col: number, cell: CellSpec | null): void {
+    // An empty value without a style is no cell at all.
+    if (cell && cell.v === null && cell.f === undefined && cell.style === undefined) cell = null;
     while (this.rows.length <= row) this.rows.push([]);
     const r = this.rows[row] as (CellSpec | null)[];
     while (r.length < col) r.push(null);
@@ -117,6 +119,10 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
   /** indicator → enterprise index → A1 cell of its annual part (relative, so rows copy down). */
   const partCell = new Map<string, string[]>();
   const checkRanges: string[] = [];
+  /** 1-based row of the first enterprise in the first block: names, groups and owners live there. */
+  let nameRow: number | undefined;
+  /** Effective profile of each enterprise in each indicator's block (allocation cell). */
+  const profileCell = new Map<string, string[]>();
   let r = 3;
   let maxPeriods = 4;
   for (const a of plan.allocations) {
@@ -150,20 +156,27 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
     const first = r;
     const last = r + a.rows.length - 1;
     const cells: string[] = [];
+    const firstBlock = nameRow === undefined;
+    if (firstBlock) nameRow = r + 1;
     a.rows.forEach((row, i) => {
       const e = enterprises[i];
       const rr = r + 1;
       const periodsRange = `${columnLetter(annualCol + 1)}${rr}:${columnLetter(annualCol + P)}${rr}`;
+      // The first block holds the names; later blocks refer to it (rows copy down, and a
+      // renamed enterprise changes in one place).
+      const ref = (col: string, v: string | undefined): CellSpec =>
+        firstBlock ? val(v ?? null) : fx(`${col}${(nameRow as number) + i}&""`, v ?? '');
       alloc.line(r, [
-        val(row.enterprise),
-        val(row.group ?? ''),
-        val(e?.owner ?? ''),
+        ref('A', row.enterprise),
+        ref('B', row.group),
+        ref('C', e?.owner),
         val(row.profile),
         val(row.annual, fmt),
         ...row.periods.map((p) => val(p, fmt)),
         fx(`ROUND(${columnLetter(annualCol)}${rr}-SUM(${periodsRange}),${a.decimals})`, 0, fmt, 'check'),
       ]);
       cells.push(`${quoteSheet(allocationName)}!${columnLetter(annualCol)}${rr}`);
+      (profileCell.get(a.indicator) ?? profileCell.set(a.indicator, []).get(a.indicator))?.push(`${quoteSheet(allocationName)}!D${rr}`);
       r++;
     });
     partCell.set(a.indicator, cells);
@@ -292,7 +305,25 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
   const failedText = (failed: readonly string[]): string =>
     failed.map((f) => (f === 'schedule' ? failedWords.s : failedWords.g)).join(failedWords.sep);
   const flagLabel = (f: Flag): string => FLAG_LABELS[f][lang];
-  const plannedByProfile = new Map<Profile, string>();
+  // Cells of an enterprise's name, group and owner: the first allocation block when there is one.
+  const nameRef = (col: 'A' | 'B' | 'C', i: number, v: string | undefined): CellSpec =>
+    nameRow === undefined ? val(v ?? null) : fx(`${quoteSheet(allocationName)}!${col}${nameRow + i}&""`, v ?? '');
+  // The profile table (right of the progress table): each profile's planned schedule through
+  // month 1 … 12, which the planned-schedule formulas look up.
+  const PT_COL = 27;
+  const tableProfiles: Profile[] = [EVEN, { ...EVEN, name: 'even' }, ...input.profiles.filter((p) => p.name !== EVEN.name && p.name !== 'even')];
+  prog.put(HEADER_ROW, PT_COL, val(t(lang, '时间分布（计划进度累计）', 'Profile (planned, cumulative)'), undefined, 'header'));
+  for (let m = 1; m <= 12; m++) prog.put(HEADER_ROW, PT_COL + m, val(t(lang, `至${m}月`, `to M${m}`), undefined, 'header'));
+  tableProfiles.forEach((p, k) => {
+    prog.put(HEADER_ROW + 1 + k, PT_COL, val(p.name));
+    for (let m = 1; m <= 12; m++) prog.put(HEADER_ROW + 1 + k, PT_COL + m, val(plannedSchedule(p, m), PCT));
+  });
+  const ptFirst = HEADER_ROW + 2;
+  const ptLast = HEADER_ROW + 1 + tableProfiles.length;
+  const PT = {
+    names: `$${columnLetter(PT_COL)}$${ptFirst}:$${columnLetter(PT_COL)}$${ptLast}`,
+    values: `$${columnLetter(PT_COL + 1)}$${ptFirst}:$${columnLetter(PT_COL + 12)}$${ptLast}`,
+  };
   const summaryRefs: { indicator: string; areaRow: number; first: number; last: number }[] = [];
   const flagRanges: string[] = [];
   let pr = HEADER_ROW + 1;
@@ -345,7 +376,7 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
         [C.yoy]: fx(`IF(OR(${x(C.likeCur)}="",${x(C.likeLast)}="",${x(C.likeLast)}=0),"",${x(C.likeCur)}/${x(C.likeLast)}-1)`, num(f.yoy), PCT),
         [C.ggap]: hasGrowth
           ? fx(`IF(${x(C.yoy)}="","",ROUND((${x(C.yoy)}-${isRate ? x(C.target) : String(ind.targetGrowth)})*100,6))`, num(f.growthGap), PTS)
-          : val(''),
+          : val(null),
         [C.sevS]: isRate ? fx('-1', -1, '0') : fx(level(x(C.gap), true), f.scheduleLevel, '0'),
         [C.sevG]: fx(level(x(C.ggap), hasGrowth), f.growthLevel, '0'),
         [C.flag]: fx(
@@ -388,10 +419,11 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
       const part = partCell.get(ind.name)?.[i];
       const cells: Record<string, CellSpec> = {
         [C.ind]: val(ind.name),
-        [C.name]: val(f.enterprise),
-        [C.group]: val(f.group ?? ''),
-        [C.owner]: val(e?.owner ?? ''),
-        [C.code]: val(e?.creditCode ?? ''),
+        [C.name]: nameRef('A', i, f.enterprise),
+        [C.group]: nameRef('B', i, f.group),
+        [C.owner]: nameRef('C', i, e?.owner),
+        // The code is needed only when formulas match actuals by code.
+        [C.code]: val(namesSuffice ? null : (e?.creditCode ?? null)),
         [C.target]: isRate ? val(f.target, PCT) : part ? fx(part, f.target, fmt) : val(f.target, fmt),
         [C.ytd]: liveInd ? fx(actualsSum(row, 0), num(f.ytd), fmt) : val(num(f.ytd), fmt),
         [C.last]: liveInd ? fx(actualsSum(row, 1), num(f.lastYtd), fmt) : val(num(f.lastYtd), fmt),
@@ -403,18 +435,17 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
               `IF(ISNUMBER(${x(isRate ? C.yoy : C.compl)}),SUMPRODUCT((${span(C.group)}=${x(C.group)})*ISNUMBER(${span(isRate ? C.yoy : C.compl)})*(${span(isRate ? C.yoy : C.compl)}${higher ? '>' : '<'}${x(isRate ? C.yoy : C.compl)}))+1,"")`,
               num(f.groupRank),
             )
-          : val(''),
+          : val(null),
         ...common(row, { ...f, scheduleLevel: levelOf(f.gap, !isRate), growthLevel: levelOf(f.growthGap, hasGrowth) }),
       };
-      if (!isRate) {
-        const p = profiles.get(e?.profile ?? '') ?? profiles.get(ind.profile) ?? EVEN;
-        let cum = plannedByProfile.get(p);
-        if (!cum) {
-          const months = Array.from({ length: 12 }, (_, m) => plannedSchedule(p, m + 1));
-          cum = months.join(',');
-          plannedByProfile.set(p, cum);
-        }
-        cells[C.planned] = fx(`IF(${P_MONTH}<1,0,CHOOSE(MIN(12,${P_MONTH}),${cum}))`, num(f.planned), PCT);
+      const profileAt = profileCell.get(ind.name)?.[i];
+      if (!isRate && profileAt) {
+        // The enterprise's effective profile (its block in 分解结果) looked up in the profile table.
+        cells[C.planned] = fx(
+          `IF(${P_MONTH}<1,0,INDEX(${PT.values},MATCH(${profileAt},${PT.names},0),MIN(12,${P_MONTH})))`,
+          num(f.planned),
+          PCT,
+        );
       }
       place(pr, cells);
       pr++;
@@ -433,8 +464,8 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
       const cells: Record<string, CellSpec> = {
         [C.ind]: val(ind.name, undefined, style),
         [C.name]: val(isArea ? t(lang, '全区合计', 'Area total') : t(lang, '分组小计', 'Group subtotal'), undefined, style),
-        [C.group]: val(g.group ?? '', undefined, style),
-        [C.owner]: val('', undefined, style),
+        [C.group]: val(g.group ?? null, undefined, style),
+        [C.owner]: val(null, undefined, style),
         [C.target]: isRate
           ? val(g.target, PCT, style)
           : fx(isArea ? `SUM(${span(C.target)})` : `SUMIFS(${span(C.target)},${span(C.group)},${exactCriterion(`$${C.group}${row}`, needsEscape)})`, g.target, fmt, style),
@@ -442,8 +473,8 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
         [C.last]: fx(sumOrBlank(C.likeLast), num(g.lastYtd), fmt, style),
         [C.likeCur]: fx(sumOrBlank(C.likeCur), num(g.yoy === null && g.lastYtd === null ? null : sumLike(ip.rows, g.group)), fmt, style),
         [C.likeLast]: fx(sumOrBlank(C.likeLast), num(g.lastYtd), fmt, style),
-        [C.rank]: val('', undefined, style),
-        [C.grank]: val('', undefined, style),
+        [C.rank]: val(null, undefined, style),
+        [C.grank]: val(null, undefined, style),
         ...common(row, { ...g, scheduleLevel: levelOf(g.gap, !isRate), growthLevel: levelOf(g.growthGap, hasGrowth) }),
       };
       if (!isRate) {
@@ -470,7 +501,7 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
   const progressSheet: SheetSpec = {
     name: progressName,
     rows: prog.rows,
-    widths: H.map(([, w]) => w),
+    widths: [...H.map(([, w]) => w), 2, 16, ...new Array<number>(12).fill(7)],
     freeze: { rows: HEADER_ROW + 1, cols: 2 },
     printLandscape: true,
     conditionalFormats: flagRanges.map((range) => ({ range, rules: flagRules(range.split(':')[0] as string) })),
@@ -507,7 +538,7 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
       ip.kind === 'rate' ? val(null) : fx(pref(C.sched, ref.areaRow), plan.schedule, PCT),
       fx(pref(C.gap, ref.areaRow), num(a.gap), PTS),
       fx(pref(C.yoy, ref.areaRow), num(a.yoy), PCT),
-      ip.kind === 'rate' ? val(a.target, PCT) : val(ind.targetGrowth ?? '', PCT),
+      ip.kind === 'rate' ? val(a.target, PCT) : val(ind.targetGrowth ?? null, PCT),
       fx(pref(C.flag, ref.areaRow), flagLabel(a.flag)),
       fx(pref(C.failed, ref.areaRow), failedText(a.failed)),
       ...(['ahead', 'slightlyBehind', 'behind', 'seriouslyBehind', 'noData'] as const).map((f) =>

@@ -92,8 +92,10 @@ export interface FillRun {
 
 /** Shortest run (source row included) worth a copy instead of sending the formulas. */
 export const MIN_FILL_ROWS = 3;
+/** Repeated texts are copied only in long runs: a short run would cut the value blocks apart. */
+export const MIN_FILL_TEXT_ROWS = 64;
 
-/** Finds the copy-down runs of formulas and returns them with the mask of cells they cover. */
+/** Finds the copy-down runs (formulas, and repeated values) and the mask of cells they cover. */
 export function findFillRuns(grid: EncodedSheet): {
   runs: FillRun[];
   covered: (r: number, c: number) => boolean;
@@ -105,11 +107,19 @@ export function findFillRuns(grid: EncodedSheet): {
     let prev: string | undefined;
     for (let r = 0; r <= grid.rows; r++) {
       const e = r < grid.rows ? grid.cell(r, c) : undefined;
-      const k = e?.isFormula ? copyKey(String(e.out).slice(1), r) : undefined;
+      // A formula copies when it is the row above's shifted by one row; a text when it equals
+      // the row above's (a copy of a constant is the constant). Numbers are left to the blocks:
+      // short runs of equal numbers would only cut the rectangles into pieces.
+      const k = e?.isFormula
+        ? copyKey(String(e.out).slice(1), r)
+        : e?.filled && typeof e.out === 'string'
+          ? `\u0002${e.out}`
+          : undefined;
       const key =
         k === undefined || !e ? undefined : `${k}\u0001${e.fmt ?? ''}\u0001${e.style ?? ''}`;
       if (key !== undefined && key === prev) continue;
-      if (prev !== undefined && r - start >= MIN_FILL_ROWS) {
+      const min = prev?.startsWith('\u0002') ? MIN_FILL_TEXT_ROWS : MIN_FILL_ROWS;
+      if (prev !== undefined && r - start >= min) {
         for (let i = start + 1; i < r; i++) covered.add(i * grid.width + c);
         const id = `${start}:${r - 1}`;
         byRows.set(id, [...(byRows.get(id) ?? []), c]);
