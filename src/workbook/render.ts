@@ -5,7 +5,8 @@
  * the progress and summary sheets are live formulas over 分解结果 and 实绩 with the engine's
  * numbers cached, so they stay right in Excel, WPS or LibreOffice without the add-in when actuals
  * are added or corrected. Only functions every one of them computes are used (SUMIFS, COUNTIFS,
- * SUMPRODUCT, IF, AND, OR, ISNUMBER, ROUND, RANK, CHOOSE, MAX, MIN, DATE, SUM, COUNT, COUNTIF).
+ * SUMPRODUCT, IF, AND, OR, ISNUMBER, ROUND, RANK, CHOOSE, INDEX, MATCH, MAX, MIN, DATE, SUM,
+ * COUNT, COUNTIF, SUBSTITUTE).
  */
 import { enterpriseResolver, toExcelSerial, type Flag, type Lang, type Plan, type PlanInput } from '../engine';
 import { periodLabels, plannedSchedule, EVEN, type Profile } from '../engine/profile';
