@@ -7,6 +7,7 @@
  * the same parts, the same CRCs, a valid zip of about the same size, several times faster.
  * Browser-safe: no Node imports.
  */
+import { entryData, zipEntries } from './unzip';
 
 const LOCAL = 0x04034b50;
 const CENTRAL = 0x02014b50;
@@ -20,38 +21,17 @@ interface Entry {
   readonly data: Uint8Array;
 }
 
-/** Reads the entries of a zip whose entries are all stored (method 0). */
+/** The entries of a zip whose entries are all stored (method 0), in order. */
 function storedEntries(zip: Uint8Array): Entry[] | undefined {
-  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-  let end = -1;
-  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 65535); i--) {
-    if (view.getUint32(i, true) === END) {
-      end = i;
-      break;
-    }
+  const entries = zipEntries(zip);
+  if (!entries) return undefined;
+  const out: Entry[] = [];
+  for (const e of entries.values()) {
+    const data = entryData(zip, e);
+    if (e.method !== 0 || !data) return undefined;
+    out.push({ name: e.rawName, crc: e.crc, time: e.time, date: e.date, data });
   }
-  if (end < 0) return undefined;
-  const count = view.getUint16(end + 10, true);
-  let p = view.getUint32(end + 16, true);
-  const entries: Entry[] = [];
-  for (let k = 0; k < count; k++) {
-    if (view.getUint32(p, true) !== CENTRAL) return undefined;
-    const method = view.getUint16(p + 10, true);
-    const time = view.getUint16(p + 12, true);
-    const date = view.getUint16(p + 14, true);
-    const crc = view.getUint32(p + 16, true);
-    const size = view.getUint32(p + 20, true);
-    const nameLen = view.getUint16(p + 28, true);
-    const extraLen = view.getUint16(p + 30, true);
-    const commentLen = view.getUint16(p + 32, true);
-    const local = view.getUint32(p + 42, true);
-    if (method !== 0 || view.getUint32(local, true) !== LOCAL) return undefined;
-    const name = zip.subarray(p + 46, p + 46 + nameLen);
-    const dataStart = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
-    entries.push({ name, crc, time, date, data: zip.subarray(dataStart, dataStart + size) });
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return entries;
+  return out;
 }
 
 async function deflateRaw(data: Uint8Array): Promise<Uint8Array> {

@@ -1,21 +1,28 @@
 /**
  * A minimal .zip entry reader (stored and deflated entries, no zip64, no encryption) built on
  * the web-standard DecompressionStream, so it runs in the browser and in Node 20 alike.
- * Used only to look at raw sheet XML where ExcelJS loses information.
+ * Used to look at raw sheet XML where ExcelJS loses information, and by repack.ts.
  */
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
-interface Entry {
+export interface ZipEntry {
+  /** The name as stored (bytes). */
+  readonly rawName: Uint8Array;
   readonly method: number;
+  readonly time: number;
+  readonly date: number;
+  readonly crc: number;
+  /** Compressed size. */
   readonly size: number;
+  readonly uncompressedSize: number;
   readonly localOffset: number;
 }
 
 /** The entries of a zip archive by name; undefined if it is not a zip this reader understands. */
-export function zipEntries(zip: Uint8Array): Map<string, Entry> | undefined {
+export function zipEntries(zip: Uint8Array): Map<string, ZipEntry> | undefined {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   let eocd = -1;
   for (let i = zip.byteLength - 22; i >= Math.max(0, zip.byteLength - 22 - 0xffff); i--) {
@@ -28,14 +35,19 @@ export function zipEntries(zip: Uint8Array): Map<string, Entry> | undefined {
   const count = view.getUint16(eocd + 10, true);
   let at = view.getUint32(eocd + 16, true);
   const decoder = new TextDecoder();
-  const entries = new Map<string, Entry>();
+  const entries = new Map<string, ZipEntry>();
   for (let n = 0; n < count; n++) {
     if (at + 46 > zip.byteLength || view.getUint32(at, true) !== CENTRAL) return undefined;
     const nameLength = view.getUint16(at + 28, true);
-    const name = decoder.decode(zip.subarray(at + 46, at + 46 + nameLength));
-    entries.set(name, {
+    const rawName = zip.subarray(at + 46, at + 46 + nameLength);
+    entries.set(decoder.decode(rawName), {
+      rawName,
       method: view.getUint16(at + 10, true),
+      time: view.getUint16(at + 12, true),
+      date: view.getUint16(at + 14, true),
+      crc: view.getUint32(at + 16, true),
       size: view.getUint32(at + 20, true),
+      uncompressedSize: view.getUint32(at + 24, true),
       localOffset: view.getUint32(at + 42, true),
     });
     at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
@@ -43,17 +55,23 @@ export function zipEntries(zip: Uint8Array): Map<string, Entry> | undefined {
   return entries;
 }
 
-/** The text of one entry; undefined if it is absent or stored in a way this reader cannot read. */
-export async function zipEntryText(zip: Uint8Array, entries: Map<string, Entry>, name: string): Promise<string | undefined> {
-  const entry = entries.get(name);
-  if (!entry || entry.size === 0xffffffff) return undefined;
+/** The bytes of an entry as stored in the archive (compressed if it is); undefined if unreadable. */
+export function entryData(zip: Uint8Array, entry: ZipEntry): Uint8Array | undefined {
+  if (entry.size === 0xffffffff) return undefined;
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   const local = entry.localOffset;
   if (local + 30 > zip.byteLength || view.getUint32(local, true) !== LOCAL) return undefined;
   const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
-  const data = zip.slice(start, start + entry.size);
+  return zip.subarray(start, start + entry.size);
+}
+
+/** The text of one entry; undefined if it is absent or stored in a way this reader cannot read. */
+export async function zipEntryText(zip: Uint8Array, entries: Map<string, ZipEntry>, name: string): Promise<string | undefined> {
+  const entry = entries.get(name);
+  const data = entry && entryData(zip, entry);
+  if (!entry || !data) return undefined;
   if (entry.method === 0) return new TextDecoder().decode(data);
   if (entry.method !== 8) return undefined;
-  const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  const stream = new Blob([data.slice()]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
   return new Response(stream).text();
 }
