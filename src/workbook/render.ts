@@ -289,8 +289,6 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
     [{ zh: '组内排名', en: 'Rank in group' }, 7],
     [{ zh: '同口径本期', en: 'Like-for-like YTD' }, 10],
     [{ zh: '同口径上年', en: 'Like-for-like last year' }, 10],
-    [{ zh: '序时档', en: 'Schedule level' }, 6],
-    [{ zh: '增速档', en: 'Growth level' }, 6],
     [COLUMNS.creditCode, 20],
   ] as const;
   const HEADER_ROW = 4;
@@ -298,7 +296,7 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
   const C = {
     ind: 'A', name: 'B', group: 'C', owner: 'D', target: 'E', ytd: 'F', compl: 'G', sched: 'H', planned: 'I',
     gap: 'J', short: 'K', need: 'L', so: 'M', ratio: 'N', last: 'O', yoy: 'P', ggap: 'Q', flag: 'R', failed: 'S',
-    rank: 'T', grank: 'U', likeCur: 'V', likeLast: 'W', sevS: 'X', sevG: 'Y', code: 'Z',
+    rank: 'T', grank: 'U', likeCur: 'V', likeLast: 'W', code: 'X',
   } as const;
   const flagWords = (['ahead', 'slightlyBehind', 'behind', 'seriouslyBehind'] as const).map((f) => str(FLAG_LABELS[f][lang]));
   const noData = str(FLAG_LABELS.noData[lang]);
@@ -363,7 +361,7 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
       return `IF(${pick(countOf, '+')}=0,"",${pick(sumOf, '+')})`;
     };
     // Formulas shared by enterprise, group and area rows.
-    const common = (row: number, f: { completion: number | null; gap: number | null; shortfall: number | null; paceNeeded: number | null; paceSoFar: number | null; paceRatio: number | null; yoy: number | null; growthGap: number | null; flag: Flag; failed: readonly string[]; scheduleLevel: number; growthLevel: number }): Record<string, CellSpec> => {
+    const common = (row: number, f: { completion: number | null; gap: number | null; shortfall: number | null; paceNeeded: number | null; paceSoFar: number | null; paceRatio: number | null; yoy: number | null; growthGap: number | null; flag: Flag; failed: readonly string[] }): Record<string, CellSpec> => {
       const x = (c: string): string => `${c}${row}`;
       const level = (gapCell: string, enabled: boolean): string => {
         if (!enabled) return '-1';
@@ -371,21 +369,22 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
         return `IF(${gapCell}="",-1,IF(${bad}<=0,0,IF(${bad}<=${P_BEHIND},1,IF(${bad}<=${P_SERIOUS},2,3))))`;
       };
       const hasGrowth = isRate || ind.targetGrowth !== undefined;
-      const worst = `MAX(${x(C.sevS)},${x(C.sevG)})`;
+      // Levels of the two tests: −1 no test, 0 ahead, 1 slightly behind, 2 behind, 3 seriously.
+      const sevS = isRate ? '-1' : level(x(C.gap), true);
+      const sevG = level(x(C.ggap), hasGrowth);
+      const worst = `MAX(${sevS},${sevG})`;
       const dataCell = isRate ? x(C.yoy) : x(C.ytd);
       const out: Record<string, CellSpec> = {
         [C.yoy]: fx(`IF(OR(${x(C.likeCur)}="",${x(C.likeLast)}="",${x(C.likeLast)}=0),"",${x(C.likeCur)}/${x(C.likeLast)}-1)`, num(f.yoy), PCT),
         [C.ggap]: hasGrowth
           ? fx(`IF(${x(C.yoy)}="","",ROUND((${x(C.yoy)}-${isRate ? x(C.target) : String(ind.targetGrowth)})*100,6))`, num(f.growthGap), PTS)
           : val(null),
-        [C.sevS]: isRate ? fx('-1', -1, '0') : fx(level(x(C.gap), true), f.scheduleLevel, '0'),
-        [C.sevG]: fx(level(x(C.ggap), hasGrowth), f.growthLevel, '0'),
         [C.flag]: fx(
           `IF(${dataCell}="",${noData},IF(${worst}<0,${noData},CHOOSE(${worst}+1,${flagWords.join(',')})))`,
           flagLabel(f.flag),
         ),
         [C.failed]: fx(
-          `IF(${dataCell}="","",IF(AND(${x(C.sevS)}>0,${x(C.sevG)}>0),${str(failedWords.s + failedWords.sep + failedWords.g)},IF(${x(C.sevS)}>0,${str(failedWords.s)},IF(${x(C.sevG)}>0,${str(failedWords.g)},""))))`,
+          `IF(${dataCell}="","",IF(AND(${sevS}>0,${sevG}>0),${str(failedWords.s + failedWords.sep + failedWords.g)},IF(${sevS}>0,${str(failedWords.s)},IF(${sevG}>0,${str(failedWords.g)},""))))`,
           failedText(f.failed),
         ),
       };
@@ -403,12 +402,6 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
       }
       return out;
     };
-    const levelOf = (gap: number | null, on: boolean): number => {
-      if (!on || gap === null) return -1;
-      const bad = higher ? -gap : gap;
-      return bad <= 0 ? 0 : bad <= input.settings.behindThreshold ? 1 : bad <= input.settings.seriousThreshold ? 2 : 3;
-    };
-    const hasGrowth = isRate || ind.targetGrowth !== undefined;
     const place = (row0: number, cells: Record<string, CellSpec>): void => {
       for (const [col, cell] of Object.entries(cells)) prog.put(row0, colIndex(col), cell);
     };
@@ -437,7 +430,7 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
               num(f.groupRank),
             )
           : val(null),
-        ...common(row, { ...f, scheduleLevel: levelOf(f.gap, !isRate), growthLevel: levelOf(f.growthGap, hasGrowth) }),
+        ...common(row, f),
       };
       const profileAt = profileCell.get(ind.name)?.[i];
       if (!isRate && profileAt) {
@@ -476,7 +469,7 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
         [C.likeLast]: fx(sumOrBlank(C.likeLast), num(g.lastYtd), fmt, style),
         [C.rank]: val(null, undefined, style),
         [C.grank]: val(null, undefined, style),
-        ...common(row, { ...g, scheduleLevel: levelOf(g.gap, !isRate), growthLevel: levelOf(g.growthGap, hasGrowth) }),
+        ...common(row, g),
       };
       if (!isRate) {
         cells[C.planned] = fx(
