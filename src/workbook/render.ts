@@ -68,6 +68,15 @@ export const noteFingerprint = (note: string): string | undefined => /fingerprin
 
 class Sheet {
   readonly rows: (CellSpec | null)[][] = [];
+  /** Marks the formulas of rows from+1 … to (0-based) as copies of the row above. */
+  copiesDown(from: number, to: number): void {
+    for (let r = from + 1; r <= to; r++) {
+      const row = this.rows[r] ?? [];
+      row.forEach((c, col) => {
+        if (c?.f !== undefined && this.rows[r - 1]?.[col]?.f !== undefined) row[col] = { ...c, down: true };
+      });
+    }
+  }
   put(row: number, col: number, cell: CellSpec | null): void {
     // An empty value without a style is no cell at all.
     if (cell && cell.v === null && cell.f === undefined && cell.style === undefined) cell = null;
@@ -181,6 +190,7 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
       r++;
     });
     partCell.set(a.indicator, cells);
+    alloc.copiesDown(first, last);
     const span = (col: number): string => `${columnLetter(col)}$${first + 1}:${columnLetter(col)}$${last + 1}`;
     const groups = [...new Set(a.rows.map((x) => x.group).filter((g): g is string => !!g))];
     for (const g of groups) {
@@ -444,6 +454,7 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
       place(pr, cells);
       pr++;
     });
+    prog.copiesDown(first - 1, last - 1);
     // Group and area rows: summed totals, never averaged percentages.
     const aggregates = [...ip.groups, ip.area];
     for (const g of aggregates) {

@@ -23,6 +23,13 @@ export interface CellSpec {
   /** A number format code ('0.0%', '#,##0.00', '@'). */
   readonly fmt?: string;
   readonly style?: StyleName;
+  /**
+   * The renderer's promise that this formula is the formula of the cell above copied one row
+   * down (as a fill-down makes it), with the same format and style. Writers use it to store runs
+   * as one shared formula (.xlsx) or to send one row and fill the rest (Office.js) without
+   * re-parsing every formula; tests/workbook/formulas.test.ts checks every such promise.
+   */
+  readonly down?: true;
 }
 
 /** A conditional format: where `formula` (relative to the range's top-left cell) is true, fill. */

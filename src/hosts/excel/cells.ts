@@ -17,6 +17,8 @@ export interface EncodedCell {
   readonly writable: boolean;
   readonly style: StyleName | undefined;
   readonly isFormula: boolean;
+  /** The renderer marked this formula a copy of the one above (CellSpec.down). */
+  readonly down?: boolean;
 }
 
 /** Text format: a string written into a cell with this format is stored as text, never parsed. */
@@ -46,6 +48,7 @@ export function encodeCell(
       writable: true,
       style,
       isFormula: true,
+      ...(cell.down ? { down: true } : {}),
     };
   }
   const v = cell.v;
@@ -110,13 +113,15 @@ export function findFillRuns(grid: EncodedSheet): {
       // A formula copies when it is the row above's shifted by one row; a text when it equals
       // the row above's (a copy of a constant is the constant). Numbers are left to the blocks:
       // short runs of equal numbers would only cut the rectangles into pieces.
+      const rest = e ? `\u0001${e.fmt ?? ''}\u0001${e.style ?? ''}` : '';
+      // A cell the renderer marked as the copy of the one above continues the run at no cost.
+      if (e?.down && prev !== undefined && prev.endsWith(rest)) continue;
       const k = e?.isFormula
         ? copyKey(String(e.out).slice(1), r)
         : e?.filled && typeof e.out === 'string'
           ? `\u0002${e.out}`
           : undefined;
-      const key =
-        k === undefined || !e ? undefined : `${k}\u0001${e.fmt ?? ''}\u0001${e.style ?? ''}`;
+      const key = k === undefined || !e ? undefined : `${k}${rest}`;
       if (key !== undefined && key === prev) continue;
       const min = prev?.startsWith('\u0002') ? MIN_FILL_TEXT_ROWS : MIN_FILL_ROWS;
       if (prev !== undefined && r - start >= min) {

@@ -4,7 +4,6 @@
  * Runs in Node and in the browser: no Node imports here.
  */
 import type ExcelJS from 'exceljs';
-import { copyKey } from '../../workbook/formula';
 import { a1, STYLE_DEFS, type CellSpec, type ConditionalFormatSpec, type SheetSpec, type StyleName } from '../../workbook/spec';
 
 /** '1F4E79' → ExcelJS colour { argb: 'FF1F4E79' }. */
@@ -41,27 +40,25 @@ const formulaText = (f: string): string => (f.startsWith('=') ? f.slice(1) : f);
 const MAX_COLS = 16384;
 
 /**
- * Runs of formulas down a column that are copies of one another (as a fill-down makes them) are
- * stored as one shared formula: the first cell keeps the text, the others point at it. The file
- * is much smaller, and every spreadsheet reads it back as the individual formulas.
+ * Runs of formulas down a column that are copies of one another (cells the renderer marks
+ * `down`) are stored as one shared formula: the first cell keeps the text, the others point at
+ * it. The file is much smaller, and every spreadsheet reads it back as the individual formulas.
  * Returns, for each cell after the first of a run (key row * MAX_COLS + col), its master's address.
  */
 function sharedFormulaMasters(sheet: SheetSpec): Map<number, string> {
   const out = new Map<number, string>();
-  const width = sheet.rows.reduce((w, r) => Math.max(w, r.length), 0);
-  for (let c = 0; c < width; c++) {
-    let master = -1;
-    let masterKey: string | undefined;
-    for (let r = 0; r < sheet.rows.length; r++) {
-      const f = sheet.rows[r]?.[c]?.f;
-      const key = f === undefined ? undefined : copyKey(formulaText(f), r);
-      if (key !== undefined && key === masterKey) out.set(r * MAX_COLS + c, a1(master, c));
-      else {
-        master = r;
-        masterKey = key;
+  const masters = new Map<number, string>();
+  sheet.rows.forEach((row, r) => {
+    row.forEach((cell, c) => {
+      if (cell?.f === undefined) {
+        masters.delete(c);
+        return;
       }
-    }
-  }
+      const master = masters.get(c);
+      if (cell.down && master !== undefined) out.set(r * MAX_COLS + c, master);
+      else masters.set(c, a1(r, c));
+    });
+  });
   return out;
 }
 
