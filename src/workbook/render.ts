@@ -73,7 +73,8 @@ class Sheet {
     for (let r = from + 1; r <= to; r++) {
       const row = this.rows[r] ?? [];
       row.forEach((c, col) => {
-        if (c?.f !== undefined && this.rows[r - 1]?.[col]?.f !== undefined) row[col] = { ...c, down: true };
+        // The cells are this renderer's own fresh objects: marking them in place is safe.
+        if (c?.f !== undefined && this.rows[r - 1]?.[col]?.f !== undefined) (c as { down?: true }).down = true;
       });
     }
   }

@@ -11,11 +11,20 @@ export const argb = (hex: string): { argb: string } => ({ argb: `FF${hex.toUpper
 
 /** Fill the (new, empty) worksheet from the spec. */
 export function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
-  const masters = sharedFormulaMasters(sheet);
+  // Runs of formulas the renderer marks as copies of the one above (CellSpec.down) are stored
+  // as one shared formula: the first cell keeps the text, the others point at it. The file is
+  // much smaller, and every spreadsheet reads it back as the individual formulas.
+  const master: (string | undefined)[] = [];
   sheet.rows.forEach((row, r) => {
     row.forEach((spec, c) => {
-      if (spec) writeCell(ws.getCell(r + 1, c + 1), spec, masters.get(r * MAX_COLS + c));
+      let sharedWith: string | undefined;
+      if (spec?.f === undefined) master[c] = undefined;
+      else if (spec.down && master[c] !== undefined) sharedWith = master[c];
+      else master[c] = a1(r, c);
+      if (spec) writeCell(ws.getCell(r + 1, c + 1), spec, sharedWith);
     });
+    // A column the row does not reach ends its run too.
+    for (let c = row.length; c < master.length; c++) master[c] = undefined;
   });
   sheet.widths?.forEach((width, c) => {
     if (width > 0) ws.getColumn(c + 1).width = width;
@@ -36,31 +45,6 @@ export function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
 
 /** A formula without its leading '=' (the spec says none; tolerate one). */
 const formulaText = (f: string): string => (f.startsWith('=') ? f.slice(1) : f);
-
-const MAX_COLS = 16384;
-
-/**
- * Runs of formulas down a column that are copies of one another (cells the renderer marks
- * `down`) are stored as one shared formula: the first cell keeps the text, the others point at
- * it. The file is much smaller, and every spreadsheet reads it back as the individual formulas.
- * Returns, for each cell after the first of a run (key row * MAX_COLS + col), its master's address.
- */
-function sharedFormulaMasters(sheet: SheetSpec): Map<number, string> {
-  const out = new Map<number, string>();
-  const masters = new Map<number, string>();
-  sheet.rows.forEach((row, r) => {
-    row.forEach((cell, c) => {
-      if (cell?.f === undefined) {
-        masters.delete(c);
-        return;
-      }
-      const master = masters.get(c);
-      if (cell.down && master !== undefined) out.set(r * MAX_COLS + c, master);
-      else masters.set(c, a1(r, c));
-    });
-  });
-  return out;
-}
 
 function writeCell(cell: ExcelJS.Cell, spec: CellSpec, sharedWith?: string): void {
   if (spec.f !== undefined && sharedWith !== undefined) {

@@ -65,13 +65,13 @@ function checkSpec(spec: WorkbookSpec): void {
     }
     if (seen.some((other) => sameName(other, name))) throw new Error(`sheet ${name} appears twice in the spec`);
     seen.push(name);
-    sheet.rows.forEach((row, r) => row.forEach((cell, c) => checkCell(cell, `${name}!${a1(r, c)}`)));
+    sheet.rows.forEach((row, r) => row.forEach((cell, c) => checkCell(cell, () => `${name}!${a1(r, c)}`)));
   }
 }
 
-function checkCell(cell: CellSpec | null, where: string): void {
+function checkCell(cell: CellSpec | null, where: () => string): void {
   if (cell === null) return;
-  if (typeof cell.v === 'number' && !Number.isFinite(cell.v)) throw new Error(`${where}: not a finite number: ${cell.v}`);
-  if (typeof cell.v === 'string' && cell.v.length > 32767) throw new Error(`${where}: text longer than 32767 characters`);
-  if (cell.f !== undefined && cell.f.replace(/^=/, '').length === 0) throw new Error(`${where}: empty formula`);
+  if (typeof cell.v === 'number' && !Number.isFinite(cell.v)) throw new Error(`${where()}: not a finite number: ${cell.v}`);
+  if (typeof cell.v === 'string' && cell.v.length > 32767) throw new Error(`${where()}: text longer than 32767 characters`);
+  if (cell.f !== undefined && (cell.f === '' || cell.f === '=')) throw new Error(`${where()}: empty formula`);
 }
