@@ -53,6 +53,8 @@ export interface AggregateProgress extends ProgressFigures {
   readonly group: string | null;
   readonly enterprises: number;
   readonly reported: number;
+  /** This year's YTD over the enterprises reported in both years (the like-for-like base of yoy). */
+  readonly ytdLike: number | null;
 }
 
 export interface IndicatorProgress {
@@ -390,6 +392,7 @@ export function plan(input: PlanInput, ctx: PlanContext): Result<Plan> {
         group,
         enterprises: idx.length,
         reported: idx.filter((i) => inputs[i]?.ytd !== null).length,
+        ytdLike: s.ytdLike,
       };
     };
     const groups = [...groupIdx].map(([g, idx]) => {

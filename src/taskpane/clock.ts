@@ -2,27 +2,12 @@
  * The pane's one reading of the clock (the engine and the workbook layer never read it). A fixed
  * time, from the page's `?now=2025-09-03T10:30` query parameter, makes runs reproducible in tests.
  */
-import type { YMD } from '../engine';
+import { nowOf, type Now } from '../workbook/now';
 
-/** A moment as the pipeline needs it. */
-export interface Now {
-  readonly today: YMD;
-  /** Local time for the generated notes: '2025-09-03 10:30'. */
-  readonly stamp: string;
-}
+export { nowOf, type Now };
 
 /** A source of the current time. */
 export type Clock = () => Now;
-
-const pad = (n: number): string => String(n).padStart(2, '0');
-
-/** The `Now` of a Date, in local time. */
-export function nowOf(d: Date): Now {
-  return {
-    today: { y: d.getFullYear(), m: d.getMonth() + 1, d: d.getDate() },
-    stamp: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`,
-  };
-}
 
 /**
  * A clock: fixed at `fixed` (ISO local time such as '2025-09-03T10:30') when given, else the

@@ -4,7 +4,7 @@
  * one another (Office.js writes one row and copies it down; the .xlsx writer stores the run as
  * one shared formula). String literals and quoted sheet names are never looked into.
  */
-import { quoteSheet } from './spec';
+import { columnIndex, quoteSheet } from './spec';
 
 type Piece =
   | { readonly kind: 'text'; readonly text: string }
@@ -98,11 +98,6 @@ const ROW_RANGE = /(?<![\w.$\u0080-\uffff])\$?\d+:\$?\d+(?![\w.])/;
 const MAX_COL = 16384;
 const MAX_ROW = 1048576;
 
-function colNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
 
 /**
  * A key that is equal for two formulas in the same column exactly when Excel's copy (relative row
@@ -126,7 +121,7 @@ export function copyKey(formula: string, row: number): string | undefined {
       CELL_REF,
       (whole, d1: string, letters: string, d2: string, digits: string) => {
         const r = Number(digits);
-        if (colNumber(letters) > MAX_COL || r < 1 || r > MAX_ROW) return whole;
+        if (columnIndex(letters) + 1 > MAX_COL || r < 1 || r > MAX_ROW) return whole;
         const col = `${d1}${letters.toUpperCase()}${d2}`;
         return d2 ? `${col}${r}` : `${col}{${r - 1 - row}}`;
       },

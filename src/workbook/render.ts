@@ -13,6 +13,7 @@ import { periodLabels, plannedSchedule, EVEN, type Profile } from '../engine/pro
 import type { ActualsLayout, InputLayout } from './read';
 import { COLUMNS, FLAG_LABELS, METHODS, SHEETS } from './names';
 import {
+  columnIndex,
   columnLetter,
   FLAG_COLORS,
   quoteSheet,
@@ -414,7 +415,7 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
       return out;
     };
     const place = (row0: number, cells: Record<string, CellSpec>): void => {
-      for (const [col, cell] of Object.entries(cells)) prog.put(row0, colIndex(col), cell);
+      for (const [col, cell] of Object.entries(cells)) prog.put(row0, columnIndex(col), cell);
     };
     // Enterprise rows.
     ip.rows.forEach((f, i) => {
@@ -477,7 +478,7 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
           : fx(isArea ? `SUM(${span(C.target)})` : `SUMIFS(${span(C.target)},${span(C.group)},${exactCriterion(`$${C.group}${row}`, needsEscape)})`, g.target, fmt, style),
         [C.ytd]: fx(sumOrBlank(C.ytd), num(g.ytd), fmt, style),
         [C.last]: fx(sumOrBlank(C.likeLast), num(g.lastYtd), fmt, style),
-        [C.likeCur]: fx(sumOrBlank(C.likeCur), num(g.yoy === null && g.lastYtd === null ? null : sumLike(ip.rows, g.group)), fmt, style),
+        [C.likeCur]: fx(sumOrBlank(C.likeCur), num(g.ytdLike), fmt, style),
         [C.likeLast]: fx(sumOrBlank(C.likeLast), num(g.lastYtd), fmt, style),
         [C.rank]: val(null, undefined, style),
         [C.grank]: val(null, undefined, style),
@@ -570,25 +571,7 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
   };
 }
 
-/** Like-for-like YTD summed over a group (null: the area) — the cached value of column V. */
-function sumLike(rows: Plan['progress'][number]['rows'], group: string | null): number | null {
-  let s = 0;
-  let n = 0;
-  for (const r of rows) {
-    if (group !== null && r.group !== group) continue;
-    if (r.ytd !== null && r.lastYtd !== null) {
-      s += r.ytd;
-      n++;
-    }
-  }
-  return n > 0 ? s : null;
-}
 
 const round = (v: number, d: number): number => Number(v.toFixed(d));
 
-function colIndex(letters: string): number {
-  let c = 0;
-  for (const ch of letters) c = c * 26 + (ch.charCodeAt(0) - 64);
-  return c - 1;
-}
 

@@ -105,6 +105,13 @@ export function columnLetter(index: number): string {
   return s;
 }
 
+/** Column letters to a 0-based index: A → 0, AB → 27 (either case). */
+export function columnIndex(letters: string): number {
+  let col = 0;
+  for (const ch of letters.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return col - 1;
+}
+
 /** 0-based row and column to an A1 reference. @example a1(0, 0) // → 'A1' */
 export const a1 = (row: number, col: number): string => `${columnLetter(col)}${row + 1}`;
 
@@ -112,9 +119,7 @@ export const a1 = (row: number, col: number): string => `${columnLetter(col)}${r
 export function parseA1(ref: string): { row: number; col: number } {
   const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(ref.toUpperCase());
   if (!m) throw new Error(`not an A1 reference: ${ref}`);
-  let col = 0;
-  for (const ch of m[1] as string) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
+  return { row: Number(m[2]) - 1, col: columnIndex(m[1] as string) };
 }
 
 /** A sheet name quoted for use in a formula: 'Sheet 1'!A1, '分解结果'!A1. */
