@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeError } from './errors';
-import { fromUnits, isOnStep, parseNumber, toHalfWidth, toUnits, unitExponent } from './number';
+import { fromUnits, isOnStep, parseNumber, scaleToStep, toHalfWidth, toUnits, unitExponent } from './number';
 
 describe('parseNumber: numbers as people type them', () => {
   it.each<[string, unknown, string | undefined, number]>([
@@ -152,6 +152,16 @@ describe('integer units', () => {
     [123456700, 6, 123.4567],
   ])('fromUnits(%d, %d) → %d', (units, decimals, expected) => {
     expect(fromUnits(units, decimals)).toBe(expected);
+  });
+
+  it.each<[number, number, number]>([
+    [9839358.87, 2, 983935887],
+    [1.1, 2, 110],
+    [0.125, 2, 12.5],
+    [-0.07, 2, -7],
+    [123.4567, 6, 123456700],
+  ])('scaleToStep(%d, %d) → %d', (value, decimals, expected) => {
+    expect(scaleToStep(value, decimals)).toBe(expected);
   });
 
   it.each<[number, number, boolean]>([

@@ -106,21 +106,31 @@ export function parseNumber(input: unknown, opts: ParseNumberOptions = {}): Resu
 }
 
 /**
+ * `value` × 10^decimals as it would print with 15 significant digits: the product rid of float
+ * noise, keeping any digits past the step.
+ *
+ * @example scaleToStep(9839358.87, 2) // → 983935887 (the bare product is 983935886.9999999)
+ * @example scaleToStep(0.125, 2)      // → 12.5
+ */
+export function scaleToStep(value: number, decimals: number): number {
+  return Number((value * 10 ** decimals).toPrecision(15));
+}
+
+/**
  * A value in integer units of 10^-decimals, rounding half away from zero on the value as it
  * would be printed with 15 significant digits (so 1.005 at 2 decimals is 101, not 100).
  *
  * @example toUnits(1234.56, 2) // → 123456
  */
 export function toUnits(value: number, decimals: number): number {
-  const scaled = Number((value * 10 ** decimals).toPrecision(15));
+  const scaled = scaleToStep(value, decimals);
   const r = Math.round(Math.abs(scaled));
   return scaled < 0 ? -r : r;
 }
 
 /** Whether `value` is a whole number of 10^-decimals steps (within print precision). */
 export function isOnStep(value: number, decimals: number): boolean {
-  const scaled = Number((value * 10 ** decimals).toPrecision(15));
-  return Number.isInteger(scaled);
+  return Number.isInteger(scaleToStep(value, decimals));
 }
 
 /** 10^0 … 10^22, each exact in a double. */

@@ -12,7 +12,7 @@
  *   gridShares(p, 'quarters')   // → [4, 5, 5, 6] (integer numerators, divided by their gcd)
  *   plannedSchedule(p, 8)       // → (20 + 25 + 25·2/3) / 100 = 0.6167
  */
-import { toUnits } from './number';
+import { isOnStep, toUnits } from './number';
 
 export type Grid = 'quarters' | 'months' | 'janFeb';
 
@@ -73,7 +73,7 @@ export const EVEN: Profile = makeProfile('均衡', 'quarters', [1, 1, 1, 1]);
 /** Integer numerators of the shares as given (scaled by a power of ten up to 10^6). */
 function integerShares(shares: readonly number[]): number[] {
   for (let k = 0; k <= 6; k++) {
-    if (shares.every((v) => Number.isInteger(Number((v * 10 ** k).toPrecision(15))))) {
+    if (shares.every((v) => isOnStep(v, k))) {
       return shares.map((v) => toUnits(v, k));
     }
   }

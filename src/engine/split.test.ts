@@ -52,6 +52,33 @@ describe('splitTotal: weights', () => {
     expect(r.value.units).toEqual([3334, 3333, 3333]);
     r.value.exact.forEach((x) => expect(x).toBeCloseTo(100 / 3, 9));
   });
+
+  it.each<[string, number, SplitRow[], number[]]>([
+    [
+      // Found by `npm run fuzz` (seed -525935730): the slope lost its low digits when the large
+      // weight came off it, and the exact shares summed to one more than the total.
+      'a large capped weight beside a tiny one',
+      93368854,
+      [
+        { weight: 131071.99903383965, cap: 1 },
+        { weight: 0.001, cap: 93368854 },
+      ],
+      [1, 93368853],
+    ],
+    [
+      'a cap of zero beside an open row',
+      1,
+      [{ weight: 1, cap: 0 }, { weight: 1 }, { weight: 0 }],
+      [0, 1, 0],
+    ],
+    ['floor equal to cap', 10, [{ weight: 5, floor: 3, cap: 3 }, { weight: 1 }], [3, 7]],
+  ])('exact shares: %s', (_what, total, rows, expected) => {
+    const r = splitTotal({ total, decimals: 0, rows });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.exact).toEqual(expected);
+    expect(r.value.units).toEqual(expected);
+  });
 });
 
 describe('splitTotal: locks, floors, caps', () => {
@@ -210,6 +237,15 @@ describe('splitTotal: offsets (the increment method)', () => {
         { weight: 1, offset: 50 },
       ],
       [130, 70],
+    ],
+    [
+      // Found by the property test (seed -1525169863): 9839358.87 × 100 is 983935886.9999999 in
+      // floating point, which looked short of the total and failed with AllWeightsZero.
+      'zero weights whose bases add up to the total exactly (float noise in the base)',
+      9839358.87,
+      2,
+      [{ weight: 0, offset: 9839358.87 }, { weight: 0 }],
+      [9839358.87, 0],
     ],
   ])('%s', (_what, total, decimals, rows, expected) => {
     expect(parts({ total, decimals, rows })).toEqual(expected);

@@ -13,7 +13,7 @@
  *   // → parts [34, 33, 33]: 33⅓ each, the tie goes to the earliest row
  */
 import { fail, fenjieError, ok, type FenjieError, type Ref, type Result } from './errors';
-import { fromUnits, isOnStep, toUnits } from './number';
+import { fromUnits, isOnStep, scaleToStep, toUnits } from './number';
 
 export interface SplitRow {
   /** Relative share, ≥ 0. */
@@ -62,7 +62,7 @@ interface FreeRow {
 
 /** Ceil/floor of a bound in units, tolerant of print noise (1.10 at 2 decimals is 110). */
 function boundUnits(v: number, decimals: number, dir: 'up' | 'down'): number {
-  const scaled = Number((v * 10 ** decimals).toPrecision(15));
+  const scaled = scaleToStep(v, decimals);
   return dir === 'up' ? Math.ceil(scaled) : Math.floor(scaled);
 }
 
@@ -112,6 +112,13 @@ function sortedSum(values: Float64Array): number {
 /**
  * Water-filling: the λ with Σ clamp(o_i + λ w_i, lo_i, hi_i) = R, then each row's exact share.
  * Precondition: some w > 0 and min ≤ R ≤ max. Returns the shares by row index (`n` rows).
+ *
+ * The sweep over the breakpoints only decides which rows sit at a bound: a row is at its floor
+ * until its rising event has been passed and at its cap once its stopping event has. The shares
+ * of the rows in between are then computed from the exact remainder. (Deciding that from λ
+ * instead is fragile: after 131071.999 and 0.001 are added to the slope and 131071.999 taken off
+ * again, the slope is 0.000999999989, and the λ it gives put a row at its cap that was one unit
+ * below it.) The slope is summed with Neumaier compensation, so it stays exact to a few ulps.
  */
 function waterFill(rows: readonly FreeRow[], R: number, n: number): Float64Array {
   const x = new Float64Array(n);
@@ -119,18 +126,21 @@ function waterFill(rows: readonly FreeRow[], R: number, n: number): Float64Array
   const zero = rows.filter((r) => r.w === 0);
   for (const r of zero) x[r.index] = Math.min(r.hi, Math.max(r.lo, r.o));
   let value = canonicalSumOf(zero, (r) => x[r.index] as number);
-  // Events: at λ = (lo − o)/w a row starts to rise (slope += w); at (hi − o)/w it stops.
+  // Events: at λ = (lo − o)/w row k starts to rise (slope += w); at (hi − o)/w it stops.
   // Sorted by λ, then by slope change (a total order on the values, so any sort agrees).
   const eventAt: number[] = [];
   const eventDw: number[] = [];
-  for (const r of positive) {
+  const eventRow: number[] = [];
+  positive.forEach((r, k) => {
     eventAt.push((r.lo - r.o) / r.w);
     eventDw.push(r.w);
+    eventRow.push(k);
     if (Number.isFinite(r.hi)) {
       eventAt.push((r.hi - r.o) / r.w);
       eventDw.push(-r.w);
+      eventRow.push(k);
     }
-  }
+  });
   const order = new Uint32Array(eventAt.length);
   for (let i = 0; i < order.length; i++) order[i] = i;
   order.sort((a, b) => {
@@ -145,31 +155,37 @@ function waterFill(rows: readonly FreeRow[], R: number, n: number): Float64Array
   });
   value += canonicalSumOf(positive, (r) => r.lo);
   let slope = 0;
+  let lost = 0; // Neumaier compensation of `slope`
   let lambda = order.length > 0 ? (eventAt[order[0] as number] as number) : 0;
+  // 0: at the floor (not risen yet), 1: between its bounds, 2: at the cap.
+  const state = new Uint8Array(positive.length);
   for (let e = 0; e < order.length; e++) {
-    const at = eventAt[order[e] as number] as number;
-    const reach = value + slope * (at - lambda);
-    if (slope > 0 && reach >= R) break;
+    const i = order[e] as number;
+    const at = eventAt[i] as number;
+    const reach = value + (slope + lost) * (at - lambda);
+    if (slope + lost > 0 && reach >= R) break;
     value = reach;
     lambda = at;
-    slope += eventDw[order[e] as number] as number;
+    const dw = eventDw[i] as number;
+    const t = slope + dw;
+    lost += Math.abs(slope) >= Math.abs(dw) ? slope - t + dw : dw - t + slope;
+    slope = t;
+    // A row with floor = cap stops at the λ where it rises, and the stop sorts first: it stays stopped.
+    const k = eventRow[i] as number;
+    state[k] = dw > 0 ? Math.max(state[k] as number, 1) : 2;
   }
-  if (slope > 0) lambda += (R - value) / slope;
-  // Recompute the shares of the rows that are strictly between their bounds from the exact
-  // remainder, x_i = o_i + w_i·(R_active − Σo)/W_active, which is more precise than λ·w_i.
   const active: FreeRow[] = [];
   const fixedValues: number[] = [];
-  for (const r of positive) {
-    const v = r.o + lambda * r.w;
-    if (v <= r.lo) {
-      x[r.index] = r.lo;
-      fixedValues.push(r.lo);
-    } else if (v >= r.hi) {
-      x[r.index] = r.hi;
-      fixedValues.push(r.hi);
-    } else active.push(r);
-  }
+  positive.forEach((r, k) => {
+    if (state[k] === 1) active.push(r);
+    else {
+      const bound = state[k] === 0 ? r.lo : r.hi;
+      x[r.index] = bound;
+      fixedValues.push(bound);
+    }
+  });
   if (active.length > 0) {
+    // x_i = o_i + w_i·(R − fixed − Σo)/W over the rows between their bounds: more precise than λ·w_i.
     for (const r of zero) fixedValues.push(x[r.index] as number);
     const fixed = canonicalSum(fixedValues);
     const rest = R - fixed - canonicalSumOf(active, (r) => r.o);
@@ -224,7 +240,9 @@ function roundShares(rows: readonly FreeRow[], x: Float64Array, R: number): Floa
       k--;
     }
   } else if (k < 0) {
-    const order = rows.filter((r) => (out[r.index] as number) > r.lo).sort((a, b) => -byPriority(a, b));
+    const order = rows
+      .filter((r) => (out[r.index] as number) > r.lo)
+      .sort((a, b) => -byPriority(a, b));
     for (const r of order) {
       if (k === 0) break;
       out[r.index] = (out[r.index] as number) - 1;
@@ -241,7 +259,8 @@ export function splitTotal(p: SplitProblem): Result<SplitResult> {
   const name = (i: number): string => p.names?.[i] ?? `#${i + 1}`;
   const fmt = (units: number): string => String(fromUnits(units, d));
   const errors: FenjieError[] = [];
-  if (!Number.isFinite(p.total)) return fail(fenjieError('NotFinite', { what: String(p.total) }, p.ref));
+  if (!Number.isFinite(p.total))
+    return fail(fenjieError('NotFinite', { what: String(p.total) }, p.ref));
   if (p.total < 0) return fail(fenjieError('NegativeTarget', { indicator, value: p.total }, p.ref));
   const T = toUnits(p.total, d);
   if (Math.abs(T) > MAX_UNITS) {
@@ -253,8 +272,18 @@ export function splitTotal(p: SplitProblem): Result<SplitResult> {
   const scale = 10 ** d;
   const check = (i: number, what: string, v: number | undefined): void => {
     if (v === undefined) return;
-    if (!Number.isFinite(v)) errors.push(fenjieError('NotFinite', { subject: `${indicator} ${name(i)}`.trim(), field: what }, p.ref));
-    else if (v < 0) errors.push(fenjieError('NegativeNumber', { subject: `${indicator} ${name(i)}`.trim(), field: what, value: v }, p.ref));
+    if (!Number.isFinite(v))
+      errors.push(
+        fenjieError('NotFinite', { subject: `${indicator} ${name(i)}`.trim(), field: what }, p.ref),
+      );
+    else if (v < 0)
+      errors.push(
+        fenjieError(
+          'NegativeNumber',
+          { subject: `${indicator} ${name(i)}`.trim(), field: what, value: v },
+          p.ref,
+        ),
+      );
     else if (Math.abs(v * scale) > MAX_UNITS) {
       errors.push(fenjieError('TotalTooLarge', { indicator, value: v, decimals: d }, p.ref));
     }
@@ -267,7 +296,13 @@ export function splitTotal(p: SplitProblem): Result<SplitResult> {
     check(i, 'floor', r.floor);
     check(i, 'cap', r.cap);
     if (r.floor !== undefined && r.cap !== undefined && r.floor > r.cap) {
-      errors.push(fenjieError('FloorAboveCap', { indicator, enterprise: name(i), floor: r.floor, cap: r.cap }, p.ref));
+      errors.push(
+        fenjieError(
+          'FloorAboveCap',
+          { indicator, enterprise: name(i), floor: r.floor, cap: r.cap },
+          p.ref,
+        ),
+      );
     }
   }
   if (errors.length > 0) return fail(...errors);
@@ -289,7 +324,7 @@ export function splitTotal(p: SplitProblem): Result<SplitResult> {
       free.push({
         index: i,
         w: r.weight,
-        o: (r.offset ?? 0) * 10 ** d,
+        o: r.offset === undefined ? 0 : scaleToStep(r.offset, d),
         lo: r.floor === undefined ? 0 : boundUnits(r.floor, d, 'up'),
         hi: r.cap === undefined ? Infinity : boundUnits(r.cap, d, 'down'),
       });
@@ -298,20 +333,32 @@ export function splitTotal(p: SplitProblem): Result<SplitResult> {
   const R = T - lockSum;
   if (R < 0) {
     return fail(
-      fenjieError('LocksExceedTotal', { indicator, locks: fmt(lockSum), total: fmt(T), names: locked.join('、') }, p.ref),
+      fenjieError(
+        'LocksExceedTotal',
+        { indicator, locks: fmt(lockSum), total: fmt(T), names: locked.join('、') },
+        p.ref,
+      ),
     );
   }
   if (free.length === 0) {
-    if (R !== 0) return fail(fenjieError('AllWeightsZero', { indicator, remainder: fmt(R) }, p.ref));
+    if (R !== 0)
+      return fail(fenjieError('AllWeightsZero', { indicator, remainder: fmt(R) }, p.ref));
   } else {
     const fixedOf = (r: FreeRow): number => Math.min(r.hi, Math.max(r.lo, r.o));
     const positive = free.filter((r) => r.w > 0);
-    const zeroSum = canonicalSumOf(free.filter((r) => r.w === 0), fixedOf);
+    const zeroSum = canonicalSumOf(
+      free.filter((r) => r.w === 0),
+      fixedOf,
+    );
     const minSum = zeroSum + canonicalSumOf(positive, (r) => r.lo);
     const maxSum = zeroSum + canonicalSumOf(positive, (r) => r.hi);
     if (minSum > R + 1e-9) {
       return fail(
-        fenjieError('FloorsExceedRemainder', { indicator, remainder: fmt(R), excess: fmt(Math.ceil(minSum - R)) }, p.ref),
+        fenjieError(
+          'FloorsExceedRemainder',
+          { indicator, remainder: fmt(R), excess: fmt(Math.ceil(minSum - R)) },
+          p.ref,
+        ),
       );
     }
     if (maxSum < R - 1e-9) {
@@ -319,7 +366,11 @@ export function splitTotal(p: SplitProblem): Result<SplitResult> {
         return fail(fenjieError('AllWeightsZero', { indicator, remainder: fmt(R) }, p.ref));
       }
       return fail(
-        fenjieError('CapsBelowRemainder', { indicator, remainder: fmt(R), shortfall: fmt(Math.ceil(R - maxSum)) }, p.ref),
+        fenjieError(
+          'CapsBelowRemainder',
+          { indicator, remainder: fmt(R), shortfall: fmt(Math.ceil(R - maxSum)) },
+          p.ref,
+        ),
       );
     }
     let x: Float64Array;
@@ -376,7 +427,8 @@ export function apportion(total: number, shares: readonly number[]): number[] {
     const taken = new Uint8Array(shares.length);
     for (let t = 0; t < k; t++) {
       let best = -1;
-      for (let j = 0; j < shares.length; j++) if (!taken[j] && (best < 0 || cmp(j, best) < 0)) best = j;
+      for (let j = 0; j < shares.length; j++)
+        if (!taken[j] && (best < 0 || cmp(j, best) < 0)) best = j;
       taken[best] = 1;
       floors[best] = (floors[best] ?? 0) + 1;
     }

@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { runs } from './runs';
 import { controlledRound, roundRow } from '../../src/engine/matrix';
 import { apportion } from '../../src/engine/split';
 
@@ -65,11 +66,11 @@ describe('controlledRound properties', () => {
   };
 
   it('rows exact, columns = apportion(Σ rows, q), cells floor or ceiling, whole values kept', () => {
-    fc.assert(fc.property(problemArb, check), { numRuns: 400 });
+    fc.assert(fc.property(problemArb, check), runs(400));
   });
 
   it('the same with totals and numerators beyond 2^53 when multiplied', () => {
-    fc.assert(fc.property(hugeArb, check), { numRuns: 200 });
+    fc.assert(fc.property(hugeArb, check), runs(200));
   });
 
   it('is deterministic', () => {
@@ -77,7 +78,7 @@ describe('controlledRound properties', () => {
       fc.property(problemArb, ([rows, q]) => {
         expect(controlledRound(rows, q)).toEqual(controlledRound(rows, q));
       }),
-      { numRuns: 100 },
+      runs(100),
     );
   });
 
@@ -93,7 +94,7 @@ describe('controlledRound properties', () => {
           expect(big(c) * Q > exact - Q && big(c) * Q < exact + Q).toBe(true);
         });
       }),
-      { numRuns: 300 },
+      runs(300),
     );
   });
 });

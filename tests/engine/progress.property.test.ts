@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { runs } from './runs';
 import { FLAGS, type Direction, type Flag } from '../../src/engine/model';
 import {
   flagForGap,
@@ -48,7 +49,7 @@ describe('flagForGap properties', () => {
           expectedFlag(gap, direction, behind, serious),
         );
       }),
-      { numRuns: 1000 },
+      runs(1000),
     );
   });
 
@@ -59,7 +60,7 @@ describe('flagForGap properties', () => {
           flagForGap(gap, 'higher', behind, serious),
         );
       }),
-      { numRuns: 500 },
+      runs(500),
     );
   });
 
@@ -71,7 +72,7 @@ describe('flagForGap properties', () => {
           rank(flagForGap(better, 'higher', behind, serious)),
         );
       }),
-      { numRuns: 500 },
+      runs(500),
     );
   });
 });
@@ -128,7 +129,7 @@ describe('progressOf properties (totals)', () => {
           expect(r.failed).toEqual(failed);
         },
       ),
-      { numRuns: 1000 },
+      runs(1000),
     );
   });
 
@@ -141,7 +142,7 @@ describe('progressOf properties (totals)', () => {
         else if (a === 'noData') expect(w).toBe(b);
         else expect(rank(w)).toBe(Math.max(rank(a), rank(b)));
       }),
-      { numRuns: 200 },
+      runs(200),
     );
   });
 });
@@ -174,7 +175,7 @@ describe('sumRows properties: summed totals, like for like', () => {
             12,
           );
       }),
-      { numRuns: 500 },
+      runs(500),
     );
   });
 
@@ -198,7 +199,7 @@ describe('sumRows properties: summed totals, like for like', () => {
           expect({ ...reversed, planned: null }).toEqual({ ...all, planned: null });
         },
       ),
-      { numRuns: 300 },
+      runs(300),
     );
   });
 
@@ -218,7 +219,7 @@ describe('sumRows properties: summed totals, like for like', () => {
             : s.ytdLike / s.lastYtd - 1,
         );
       }),
-      { numRuns: 300 },
+      runs(300),
     );
   });
 });
@@ -247,7 +248,7 @@ describe('rankValues properties', () => {
           }
         });
       }),
-      { numRuns: 500 },
+      runs(500),
     );
   });
 
@@ -257,7 +258,7 @@ describe('rankValues properties', () => {
         const reversed = rankValues([...values].reverse(), direction).reverse();
         expect(reversed).toEqual(rankValues(values, direction));
       }),
-      { numRuns: 300 },
+      runs(300),
     );
   });
 });

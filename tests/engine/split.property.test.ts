@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { runs } from './runs';
 import { fromUnits, toUnits } from '../../src/engine/number';
 import { splitTotal, type SplitProblem, type SplitRow } from '../../src/engine/split';
 
@@ -176,11 +177,11 @@ function checkFeasible(b: Built): void {
 
 describe('splitTotal properties', () => {
   it('feasible problems: exact sum, bounds, within one step, locks, largest remainder, deterministic', () => {
-    fc.assert(fc.property(problemArb(false), checkFeasible), { numRuns: 400 });
+    fc.assert(fc.property(problemArb(false), checkFeasible), runs(400));
   });
 
   it('the same with offsets (the increment method)', () => {
-    fc.assert(fc.property(problemArb(true), checkFeasible), { numRuns: 200 });
+    fc.assert(fc.property(problemArb(true), checkFeasible), runs(200));
   });
 
   it('small totals and few rows (many ties)', () => {
@@ -200,7 +201,7 @@ describe('splitTotal properties', () => {
         ),
       )
       .map(([d, specs]) => build(d, specs));
-    fc.assert(fc.property(small, checkFeasible), { numRuns: 400 });
+    fc.assert(fc.property(small, checkFeasible), runs(400));
   });
 
   it('does not depend on the order of the rows (distinct weights)', () => {
@@ -248,7 +249,7 @@ describe('splitTotal properties', () => {
         perm.forEach((i, k) => (back[i] = shuffled.value.units[k]!));
         expect(back).toEqual(r.value.units);
       }),
-      { numRuns: 300 },
+      runs(300),
     );
   });
 });
@@ -279,7 +280,7 @@ describe('splitTotal on infeasible problems', () => {
         expect(r.errors.map((e) => e.code)).toEqual(['LocksExceedTotal']);
         expect(r.errors[0]!.params.locks).toBe(String(fromUnits(lockSum, d)));
       }),
-      { numRuns: 200 },
+      runs(200),
     );
   });
 
@@ -304,7 +305,7 @@ describe('splitTotal on infeasible problems', () => {
         expect(r.errors.map((e) => e.code)).toEqual(['FloorsExceedRemainder']);
         expect(r.errors[0]!.params.excess).toBe(String(fromUnits(short, d)));
       }),
-      { numRuns: 200 },
+      runs(200),
     );
   });
 
@@ -328,7 +329,7 @@ describe('splitTotal on infeasible problems', () => {
         expect(r.errors.map((e) => e.code)).toEqual(['CapsBelowRemainder']);
         expect(r.errors[0]!.params.shortfall).toBe(String(fromUnits(over, d)));
       }),
-      { numRuns: 200 },
+      runs(200),
     );
   });
 
@@ -346,7 +347,7 @@ describe('splitTotal on infeasible problems', () => {
         expect(r.errors.map((e) => e.code)).toEqual(['AllWeightsZero']);
         expect(r.errors[0]!.params.remainder).toBe(String(fromUnits(T, d)));
       }),
-      { numRuns: 100 },
+      runs(100),
     );
   });
 
@@ -380,7 +381,7 @@ describe('splitTotal on infeasible problems', () => {
         expect(n.ok).toBe(false);
         if (!n.ok) expect(n.errors.map((e) => e.code)).toEqual(['NegativeTarget']);
       }),
-      { numRuns: 200 },
+      runs(200),
     );
   });
 });

@@ -188,7 +188,7 @@ export class FakeRange extends Bound<{
   copyFrom(source: unknown, copyType?: string, skipBlanks?: boolean, transpose?: boolean): void {
     const from = raw<FakeRange>(source, 'copyFrom source');
     this[QUEUE]('call', 'copyFrom', [from[PATH], copyType, skipBlanks, transpose], () => {
-      if (copyType !== 'All' || skipBlanks || transpose)
+      if ((copyType !== 'All' && copyType !== 'Formats') || skipBlanks || transpose)
         throw new TypeError(
           `fake Excel: copyFrom(${copyType}, ${skipBlanks}, ${transpose}) is not modelled`,
         );
@@ -202,10 +202,23 @@ export class FakeRange extends Bound<{
       for (let i = 0; i < d.rows; i++) {
         for (let j = 0; j < d.cols; j++) {
           const src = s.sheet.get(s.row + (i % s.rows), s.col + j);
-          const copy: FakeCell = src ? { ...src } : { value: null, numberFormat: 'General' };
+          const blank: FakeCell = { value: null, numberFormat: 'General' };
+          const copy: FakeCell = src ? { ...src } : blank;
           if (src?.formula !== undefined)
             copy.formula = shiftRows(src.formula, d.row + i - (s.row + (i % s.rows)));
-          d.sheet.cells.set(`${d.row + i},${d.col + j}`, copy);
+          const key = `${d.row + i},${d.col + j}`;
+          if (copyType === 'Formats') {
+            // Formatting only: the target keeps its value, formula and error.
+            const { value, formula, error } = d.sheet.cells.get(key) ?? blank;
+            const formats = { ...(src ?? blank), value };
+            delete formats.formula;
+            delete formats.error;
+            d.sheet.cells.set(key, {
+              ...formats,
+              ...(formula !== undefined ? { formula } : {}),
+              ...(error !== undefined ? { error } : {}),
+            });
+          } else d.sheet.cells.set(key, copy);
         }
       }
       return { sheet: d.sheet };

@@ -8,13 +8,20 @@ import type { Step } from './plan';
 /** Queues `step` on `sheet`. */
 export function applyStep(sheet: Excel.Worksheet, step: Step): void {
   switch (step.kind) {
+    case 'format': {
+      // Planned before any cell: a string then lands in a '@' cell as text, never as a formula.
+      const top = sheet.getRangeByIndexes(step.row, step.col, 1, step.cols); // ExcelApi 1.7
+      top.numberFormat = [[...step.formats]]; // ExcelApi 1.1
+      if (step.rows > 1)
+        sheet
+          .getRangeByIndexes(step.row + 1, step.col, step.rows - 1, step.cols)
+          .copyFrom(top, 'Formats'); // ExcelApi 1.9; nothing else is formatted yet
+      return;
+    }
     case 'cells': {
       const rows = step.formulas.length;
       const cols = step.formulas[0]?.length ?? 0;
-      const range = sheet.getRangeByIndexes(step.row, step.col, rows, cols); // ExcelApi 1.7
-      // Number formats first: a string lands in a '@' cell as text, never as a formula or number.
-      if (step.numberFormat) range.numberFormat = step.numberFormat; // ExcelApi 1.1
-      range.formulas = step.formulas; // ExcelApi 1.1
+      sheet.getRangeByIndexes(step.row, step.col, rows, cols).formulas = step.formulas; // ExcelApi 1.1
       return;
     }
     case 'fill': {

@@ -185,6 +185,36 @@ export function explicitRects(
   }).map(({ rect }) => rect);
 }
 
+/** A rectangle whose rows all carry the same number formats, column by column. */
+export interface FormatRect extends Rect {
+  /** The number format of each column, left to right. */
+  readonly formats: readonly string[];
+}
+
+/**
+ * Rectangles covering every cell with a number format: each row is cut into runs of cells that
+ * have one, then runs with the same columns and formats on consecutive rows are merged. A data
+ * block's formats are the same on every row, so a block costs one rectangle whatever its rows.
+ */
+export function formatRects(grid: EncodedSheet): FormatRect[] {
+  return mergeRows(grid.rows, (r) => {
+    const segs: { key: string; col: number; cols: number; formats: string[] }[] = [];
+    let c = 0;
+    while (c < grid.width) {
+      while (c < grid.width && grid.cell(r, c).fmt === null) c++;
+      const col = c;
+      const formats: string[] = [];
+      for (let f = grid.cell(r, c).fmt; f !== null && c < grid.width; f = grid.cell(r, c).fmt) {
+        formats.push(f);
+        c++;
+      }
+      if (formats.length > 0)
+        segs.push({ key: `${col}\u0001${formats.join('\u0001')}`, col, cols: formats.length, formats });
+    }
+    return segs;
+  }).map(({ rect, seg }) => ({ ...rect, formats: seg.formats }));
+}
+
 /** Merges, down the rows, column segments with the same key into rectangles. */
 export function mergeRows<
   T extends { readonly key: string; readonly col: number; readonly cols: number },

@@ -1,8 +1,10 @@
 /**
  * Plans the Office.js operations that build one output sheet, as plain data with the estimated
  * request bytes of each, so the writer can pack them into requests under the size cap.
- * Cells go as whole 2-D blocks (`numberFormat` then `formulas`), copy-down runs as one `copyFrom`,
- * styles per rectangle, widths per run of columns, conditional formats per rule, then the freeze.
+ * Number formats go first, one row per rectangle of like rows copied down with `copyFrom(…,
+ * 'Formats')` (so a string lands in a '@' cell as text, and formats cost nothing per row); then
+ * cells as whole 2-D blocks of `formulas`, copy-down runs as one `copyFrom`, styles per rectangle,
+ * widths per run of columns, conditional formats per rule, then the freeze.
  */
 import { STYLE_DEFS, a1, quoteSheet, type SheetSpec, type StyleName } from '../../workbook/spec';
 import { ACTION_BYTES, jsonBytes, utf8Length } from './bytes';
@@ -10,6 +12,7 @@ import {
   encodeSheet,
   explicitRects,
   findFillRuns,
+  formatRects,
   mergeRows,
   type EncodedSheet,
   type FillRun,
@@ -22,12 +25,12 @@ export type FormulaEntry = string | number | boolean;
 
 /** One planned operation on a sheet, with its estimated request bytes and the cells it fills. */
 export type Step = { readonly bytes: number; readonly cells: number } & (
+  | ({ readonly kind: 'format'; readonly formats: readonly string[] } & Rect)
   | {
       readonly kind: 'cells';
       readonly row: number;
       readonly col: number;
       readonly formulas: FormulaEntry[][];
-      readonly numberFormat?: (string | null)[][];
     }
   | ({ readonly kind: 'fill' } & FillRun)
   | ({ readonly kind: 'style'; readonly style: StyleName } & Rect)
@@ -57,7 +60,7 @@ export interface PlanOptions {
 export const widthToPoints = (chars: number): number =>
   chars <= 0 ? 0 : Math.round(chars * 7 + 5) * 0.75;
 
-const CELLS_ACTIONS = 3; // getRangeByIndexes, set numberFormat, set formulas
+const CELLS_ACTIONS = 2; // getRangeByIndexes, set formulas
 
 /** Plans every operation for one sheet, in the order they must run. */
 export function planSheet(sheet: SheetSpec, opts: PlanOptions): Step[] {
@@ -65,7 +68,7 @@ export function planSheet(sheet: SheetSpec, opts: PlanOptions): Step[] {
   const grid = encodeSheet(sheet, opts.renames, at);
   const { runs, covered } =
     opts.fillDown === false ? { runs: [], covered: () => false } : findFillRuns(grid);
-  const steps: Step[] = [];
+  const steps: Step[] = formatSteps(grid);
   for (const rect of explicitRects(grid, covered))
     steps.push(...cellSteps(grid, rect, opts.maxStepBytes, at));
   for (const run of runs)
@@ -87,36 +90,36 @@ export function planSheet(sheet: SheetSpec, opts: PlanOptions): Step[] {
   return steps;
 }
 
+/** Number formats: per rectangle of like rows, the top row sent and copied down. */
+function formatSteps(grid: EncodedSheet): Step[] {
+  return formatRects(grid).map((rect) => ({
+    kind: 'format',
+    ...rect,
+    // getRangeByIndexes and set numberFormat, then getRangeByIndexes and copyFrom below it
+    bytes: (rect.rows > 1 ? 4 : 2) * ACTION_BYTES + 64 + jsonBytes([rect.formats]),
+    cells: 0,
+  }));
+}
+
 function rowArrays(
   grid: EncodedSheet,
   r: number,
   c0: number,
   cols: number,
-): { f: FormulaEntry[]; n: (string | null)[]; cells: number } {
+): { f: FormulaEntry[]; cells: number } {
   const f: FormulaEntry[] = [];
-  const n: (string | null)[] = [];
   let cells = 0;
   for (let c = c0; c < c0 + cols; c++) {
     const e = grid.cell(r, c);
     f.push(e.out);
-    n.push(e.fmt);
     if (e.filled) cells++;
   }
-  return { f, n, cells };
+  return { f, cells };
 }
 
-function cellStep(
-  row: number,
-  col: number,
-  f: FormulaEntry[][],
-  n: (string | null)[][],
-  cells: number,
-): Step {
-  const withFormats = n.some((line) => line.some((x) => x !== null));
-  const bytes = CELLS_ACTIONS * ACTION_BYTES + 32 + jsonBytes(f) + (withFormats ? jsonBytes(n) : 0);
-  return withFormats
-    ? { kind: 'cells', row, col, formulas: f, numberFormat: n, bytes, cells }
-    : { kind: 'cells', row, col, formulas: f, bytes, cells };
+function cellStep(row: number, col: number, f: FormulaEntry[][], cells: number): Step {
+  const bytes = CELLS_ACTIONS * ACTION_BYTES + 32 + jsonBytes(f);
+  return { kind: 'cells', row, col, formulas: f, bytes, cells };
 }
 
 /** Cuts one rectangle into blocks of whole rows (or, for a row too big alone, of columns) under the byte budget. */
@@ -129,21 +132,19 @@ function cellSteps(
   const budget = maxStepBytes - CELLS_ACTIONS * ACTION_BYTES - 32;
   const steps: Step[] = [];
   let f: FormulaEntry[][] = [];
-  let n: (string | null)[][] = [];
   let start = rect.row;
   let bytes = 0;
   let cells = 0;
   const flush = (next: number): void => {
-    if (f.length > 0) steps.push(cellStep(start, rect.col, f, n, cells));
+    if (f.length > 0) steps.push(cellStep(start, rect.col, f, cells));
     f = [];
-    n = [];
     bytes = 0;
     cells = 0;
     start = next;
   };
   for (let r = rect.row; r < rect.row + rect.rows; r++) {
     const line = rowArrays(grid, r, rect.col, rect.cols);
-    const lineBytes = jsonBytes(line.f) + jsonBytes(line.n) + 2;
+    const lineBytes = jsonBytes(line.f) + 1;
     if (lineBytes > budget) {
       flush(r);
       steps.push(...splitRow(grid, r, rect, budget, at));
@@ -152,7 +153,6 @@ function cellSteps(
     }
     if (bytes + lineBytes > budget) flush(r);
     f.push(line.f);
-    n.push(line.n);
     bytes += lineBytes;
     cells += line.cells;
   }
@@ -175,7 +175,7 @@ function splitRow(
     let bytes = 0;
     while (c0 + cols < rect.col + rect.cols) {
       const one = rowArrays(grid, r, c0 + cols, 1);
-      const b = jsonBytes(one.f) + jsonBytes(one.n);
+      const b = jsonBytes(one.f);
       if (cols > 0 && bytes + b > budget) break;
       if (b > budget)
         throw new Error(
@@ -185,7 +185,7 @@ function splitRow(
       cols++;
     }
     const line = rowArrays(grid, r, c0, cols);
-    steps.push(cellStep(r, c0, [line.f], [line.n], line.cells));
+    steps.push(cellStep(r, c0, [line.f], line.cells));
     c0 += cols;
   }
   return steps;
