@@ -79,6 +79,28 @@ describe('controlledRound', () => {
     expect(r.cells[0]![2]! + r.cells[2]![2]!).toBe(10);
   });
 
+  it('when no rounding has the largest-remainder columns, every column is still within one step', () => {
+    // Found by `npm run fuzz` (seed 2136202288). Largest remainder puts the area's two spare
+    // units in the 943 and 963 columns (remainders .42 and .41); both need the first row rounded
+    // up there, and its three units have only one to spare. No rounding has those columns.
+    const rows = [3, 875214933];
+    const q = [0, 0, 943, 9, 0, 9, 1, 963, 29, 3, 1];
+    const r = controlledRound(rows, q);
+    expect(apportion(875214936, q)).toEqual([
+      0, 0, 421515672, 4022949, 0, 4022949, 446994, 430455559, 12962836, 1340983, 446994,
+    ]);
+    expect(r.columns).toEqual([
+      0, 0, 421515671, 4022949, 0, 4022949, 446995, 430455559, 12962836, 1340983, 446994,
+    ]);
+    expect(r.cells[0]).toEqual([0, 0, 1, 0, 0, 0, 0, 2, 0, 0, 0]);
+    const Q = q.reduce((a, b) => a + b, 0);
+    r.columns.forEach((c, j) => {
+      const exact = (875214936 * q[j]!) / Q; // within float precision here, far from a whole number
+      expect(c === Math.floor(exact) || c === Math.ceil(exact)).toBe(true);
+    });
+    r.cells.forEach((row, i) => expect(row.reduce((a, b) => a + b, 0)).toBe(rows[i]));
+  });
+
   it('row-wise rounding alone would miss the column totals', () => {
     // The premise of controlled rounding: rounding each row by itself gets these columns wrong.
     const rows = [1, 1, 1, 1];

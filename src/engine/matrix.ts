@@ -4,12 +4,18 @@
  * Rows are enterprises' annual parts a_i (integer units); every row shares one profile with
  * integer numerators q_j (Q = Σ q_j). The exact cell is a_i·q_j/Q. The result:
  * - each row sums to a_i exactly;
- * - each column sums to the area total A = Σ a_i apportioned by the profile (largest remainder);
+ * - each column sums to the floor or the ceiling of its exact total A·q_j/Q (A = Σ a_i), the
+ *   columns summing to A: the area total apportioned by the profile by largest remainder
+ *   whenever some rounding of the cells has those column totals;
  * - each cell is the floor or the ceiling of its exact value, and a whole exact value is kept.
  *
- * Such a rounding always exists (controlled rounding of two-way tables). It is found by rounding
- * each row by largest remainder, then moving single units along augmenting paths between the
- * columns that are over and under their totals (a max-flow on the 12-column residual graph).
+ * A rounding with every column within one step always exists (controlled rounding of two-way
+ * tables); one with the largest-remainder columns does not always: rows [3, 875214933] over
+ * q = [943, 9, 9, 1, 963, 29, 3, 1] need the first row rounded up in both large columns, and it
+ * has one unit to give. It is found by rounding each row by largest remainder, then moving single
+ * units along augmenting paths between columns (a max-flow on the 12-column residual graph):
+ * first until every column is within one step, then towards the largest-remainder totals while
+ * a path exists.
  *
  * @example
  *   controlledRound([1, 1, 1, 1], [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1])
@@ -104,18 +110,49 @@ export function controlledRound(rows: readonly number[], q: readonly number[]): 
     for (let j = 0; j < J; j++) sums[j] = (sums[j] as number) + (row[j] as number);
     cells[i] = row;
   }
-  const diff = sums.map((s, j) => s - (columns[j] as number));
-  if (diff.some((d) => d !== 0)) repair(cells, up, frac, diff, J);
-  return { cells, columns };
+  if (sums.some((v, j) => v !== columns[j])) {
+    // Each column's bounds: the floor and the ceiling of A·q_j/Q (one value when it is whole).
+    const lo = new Array<number>(J);
+    const hi = new Array<number>(J);
+    for (let j = 0; j < J; j++) {
+      const [f, r] = divFloor(A, q[j] as number, Q);
+      lo[j] = f;
+      hi[j] = r > 0 ? f + 1 : f;
+    }
+    repair(cells, up, frac, sums, { lo, hi, want: columns });
+  }
+  return { cells, columns: sums };
+}
+
+/** What each column total may be, and what it should be when it can. */
+interface ColumnBounds {
+  readonly lo: readonly number[];
+  readonly hi: readonly number[];
+  /** Largest-remainder totals, within [lo, hi]. */
+  readonly want: readonly number[];
 }
 
 /**
- * Moves units between columns until every column total is met. An edge a → b exists through
- * row i when cell (i, a) was rounded up and cell (i, b) has a remainder but was rounded down;
- * moving the unit keeps row i's sum and every cell within one step of its exact value.
+ * Moves units between columns: first until every column total is within its bounds, then towards
+ * the wanted totals while a path exists. An edge a → b exists through row i when cell (i, a) was
+ * rounded up and cell (i, b) has a remainder but was rounded down; moving the unit keeps row i's
+ * sum and every cell within one step of its exact value. `sums` are updated in place.
+ *
+ * A column over its ceiling always reaches one below its ceiling, and a column under its floor is
+ * always reached from one above its floor: if not, every row would already give the columns on
+ * one side of the cut their least, and no rounding within the bounds would exist. The same cut
+ * shows that the wanted totals are reached whenever some rounding has them.
  */
-function repair(cells: number[][], up: Int32Array, frac: Int32Array, diff: number[], J: number): void {
+function repair(
+  cells: number[][],
+  up: Int32Array,
+  frac: Int32Array,
+  sums: number[],
+  bounds: ColumnBounds,
+): void {
   const n = cells.length;
+  const J = sums.length;
+  const { lo, hi, want } = bounds;
   // Candidate rows for each ordered column pair (a, b), validated lazily when read: first every
   // row that has a → b at the start, in row order, then every row re-added after a move, in the
   // order it was touched (with its masks then). Both are scanned in place with a head per pair
@@ -125,15 +162,14 @@ function repair(cells: number[][], up: Int32Array, frac: Int32Array, diff: numbe
   const logRow: number[] = [];
   const logUp: number[] = [];
   const heads = new Int32Array(J * J);
-  const addRow = (i: number): void => {
-    logRow.push(i);
-    logUp.push(up[i] as number);
-  };
   const valid = (i: number, a: number, b: number): boolean =>
-    ((up[i] as number) & (1 << a)) !== 0 && ((up[i] as number) & (1 << b)) === 0 && ((frac[i] as number) & (1 << b)) !== 0;
+    ((up[i] as number) & (1 << a)) !== 0 &&
+    ((up[i] as number) & (1 << b)) === 0 &&
+    ((frac[i] as number) & (1 << b)) !== 0;
   /** Whether row i with up-mask u is a candidate for a → b: a rounded up, b with a remainder rounded down. */
   const listed = (i: number, u: number, a: number, b: number): boolean =>
     (u & (1 << a)) !== 0 && ((frac[i] as number) & ~u & (1 << b)) !== 0;
+  /** A row through which a unit can move from column a to column b, or −1. */
   const peek = (a: number, b: number): number => {
     const p = a * J + b;
     let h0 = initHeads[p] as number;
@@ -149,57 +185,94 @@ function repair(cells: number[][], up: Int32Array, frac: Int32Array, diff: numbe
     heads[p] = h;
     return h < logRow.length ? (logRow[h] as number) : -1;
   };
+  // Breadth-first search over the columns, forwards (a → b) or backwards (b ← a) from `start`.
+  // `next[c]` is the neighbour of c towards `start` and `via[c]` the row of that edge; `found`
+  // lists the columns reached, in order.
   const via = new Int32Array(J);
-  const from = new Int32Array(J);
+  const next = new Int32Array(J);
   const seen = new Uint8Array(J);
-  const queue = new Int32Array(J);
-  const touched: number[] = [];
-  for (;;) {
-    let s = -1;
-    for (let j = 0; j < J; j++) {
-      if ((diff[j] as number) > 0) {
-        s = j;
-        break;
-      }
-    }
-    if (s < 0) return;
-    // Breadth-first search from an over-full column to an under-full one.
-    via.fill(-1);
-    from.fill(-1);
+  const found = new Int32Array(J);
+  const search = (start: number, forwards: boolean): number => {
     seen.fill(0);
-    seen[s] = 1;
-    queue[0] = s;
-    let queued = 1;
-    let target = -1;
-    for (let qi = 0; qi < queued && target < 0; qi++) {
-      const a = queue[qi] as number;
-      for (let b = 0; b < J; b++) {
-        if (seen[b]) continue;
-        const i = peek(a, b);
+    seen[start] = 1;
+    found[0] = start;
+    let count = 1;
+    for (let k = 0; k < count; k++) {
+      const c = found[k] as number;
+      for (let d = 0; d < J; d++) {
+        if (seen[d]) continue;
+        const i = forwards ? peek(c, d) : peek(d, c);
         if (i < 0) continue;
-        seen[b] = 1;
-        via[b] = i;
-        from[b] = a;
-        if ((diff[b] as number) < 0) {
-          target = b;
-          break;
-        }
-        queue[queued++] = b;
+        seen[d] = 1;
+        via[d] = i;
+        next[d] = c;
+        found[count++] = d;
       }
     }
-    if (target < 0) throw new Error('controlledRound: no augmenting path (a bug: one always exists)');
-    touched.length = 0;
-    for (let b = target; b !== s; b = from[b] as number) {
-      const a = from[b] as number;
-      const i = via[b] as number;
+    return count;
+  };
+  /** The first column reached (after `start`) that passes the earliest test, or −1. */
+  const pick = (count: number, tests: readonly ((c: number) => boolean)[]): number => {
+    for (const test of tests)
+      for (let k = 1; k < count; k++) if (test(found[k] as number)) return found[k] as number;
+    return -1;
+  };
+  /** Moves one unit from column `from` to column `to` along the edges just searched. */
+  const augment = (from: number, to: number, forwards: boolean): void => {
+    const touched: number[] = [];
+    let c = forwards ? to : from;
+    const end = forwards ? from : to;
+    while (c !== end) {
+      const d = next[c] as number;
+      const [a, b] = forwards ? [d, c] : [c, d];
+      const i = via[c] as number;
       const row = cells[i] as number[];
       row[a] = (row[a] as number) - 1;
       row[b] = (row[b] as number) + 1;
       up[i] = ((up[i] as number) & ~(1 << a)) | (1 << b);
       touched.push(i);
+      c = d;
     }
-    diff[s] = (diff[s] as number) - 1;
-    diff[target] = (diff[target] as number) + 1;
-    for (const i of touched) addRow(i);
+    sums[from] = (sums[from] as number) - 1;
+    sums[to] = (sums[to] as number) + 1;
+    for (const i of touched) {
+      logRow.push(i);
+      logUp.push(up[i] as number);
+    }
+  };
+  const s = (c: number): number => sums[c] as number;
+  // Every column within its bounds, preferring moves that also reach the wanted totals.
+  for (;;) {
+    const over = sums.findIndex((v, c) => v > (hi[c] as number));
+    if (over >= 0) {
+      const to = pick(search(over, true), [
+        (c) => s(c) < (lo[c] as number),
+        (c) => s(c) < (want[c] as number),
+        (c) => s(c) < (hi[c] as number),
+      ]);
+      if (to < 0) throw new Error('controlledRound: no augmenting path (a bug: one always exists)');
+      augment(over, to, true);
+      continue;
+    }
+    const under = sums.findIndex((v, c) => v < (lo[c] as number));
+    if (under < 0) break;
+    const from = pick(search(under, false), [
+      (c) => s(c) > (hi[c] as number),
+      (c) => s(c) > (want[c] as number),
+      (c) => s(c) > (lo[c] as number),
+    ]);
+    if (from < 0) throw new Error('controlledRound: no augmenting path (a bug: one always exists)');
+    augment(from, under, false);
+  }
+  // Then towards the wanted totals: a column one over moves its unit to one a unit short.
+  for (let moved = true; moved;) {
+    moved = false;
+    for (let c = 0; c < J; c++) {
+      if (s(c) <= (want[c] as number)) continue;
+      const to = pick(search(c, true), [(d) => s(d) < (want[d] as number)]);
+      if (to < 0) continue;
+      augment(c, to, true);
+      moved = true;
+    }
   }
 }

@@ -83,6 +83,27 @@ describe('fake Excel', () => {
     expect(fake.sheet('a').cells.size).toBe(0);
   });
 
+  it('copies formats only with copyFrom(…, "Formats"), keeping the target’s values and formulas', async () => {
+    const fake = new FakeExcel();
+    fake.addSheet('a', [
+      [1, 2],
+      ['x', null],
+    ]);
+    const ws = fake.context.workbook.worksheets.getItem('a');
+    const top = ws.getRangeByIndexes(0, 0, 1, 2);
+    top.numberFormat = [['0.0%', '@']];
+    top.format.font.bold = true;
+    ws.getRangeByIndexes(1, 1, 1, 1).formulas = [['=A1']];
+    ws.getRangeByIndexes(1, 0, 1, 2).copyFrom(top, 'Formats');
+    await fake.context.sync();
+    const sheet = fake.sheet('a');
+    expect(sheet.get(1, 0)).toEqual({ value: 'x', numberFormat: '0.0%', bold: true });
+    expect(sheet.get(1, 1)).toMatchObject({ formula: 'A1', numberFormat: '@', bold: true });
+    // What Excel would do but the fake does not model fails loudly.
+    ws.getRangeByIndexes(1, 0, 1, 2).copyFrom(top, 'Values');
+    await expect(fake.context.sync()).rejects.toThrow(/copyFrom\(Values.*not modelled/);
+  });
+
   it('renames, deletes and copies references like Excel', () => {
     expect(renameRefs(`'a b'!A1+SUM(a b!B2)+"'a b'!C3"`, 'A B', 'c')).toBe(
       `'c'!A1+SUM(a b!B2)+"'a b'!C3"`,
