@@ -26,7 +26,11 @@ import { apportion, divFloor } from './split';
 export interface ControlledRounding {
   /** cells[i][j] in integer units. */
   readonly cells: number[][];
-  /** Column totals (the area total apportioned by the profile). */
+  /**
+   * Column totals: the area total apportioned by the profile (largest remainder) whenever some
+   * rounding of the cells has those totals; otherwise each is still the floor or the ceiling of
+   * its exact value, and they sum to the area total.
+   */
   readonly columns: number[];
 }
 
@@ -256,8 +260,8 @@ function repair(
     }
     const under = sums.findIndex((v, c) => v < (lo[c] as number));
     if (under < 0) break;
+    // (No column is over its ceiling here: those were all dealt with first.)
     const from = pick(search(under, false), [
-      (c) => s(c) > (hi[c] as number),
       (c) => s(c) > (want[c] as number),
       (c) => s(c) > (lo[c] as number),
     ]);

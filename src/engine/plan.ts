@@ -215,8 +215,9 @@ function allocate(
   });
   if (!split.ok) return split;
 
-  // Across time: enterprises that follow the indicator's profile are rounded together so both
-  // margins are exact; an enterprise with a profile of its own is rounded on its row.
+  // Across time: enterprises that follow the indicator's profile are rounded together, so each
+  // row sums to its annual part and each period to the area's part (within one step of its exact
+  // share, see matrix.ts); an enterprise with a profile of its own is rounded on its row.
   const areaProfile = profiles.get(profileName(ind.profile)) ?? EVEN;
   const grid = gridOf(areaProfile, input.settings.combineJanFeb);
   const areaShares = gridShares(areaProfile, grid);

@@ -110,6 +110,34 @@ function sortedSum(values: Float64Array): number {
 }
 
 /**
+ * Adds `b` to `e` exactly: `e` is a floating-point expansion, non-overlapping components whose
+ * sum is the exact value, smallest first (Shewchuk's GROW-EXPANSION, zeros dropped).
+ *
+ * @example const e = [352]; growExact(e, 1e-48); growExact(e, -352); valueOf(e) // → 1e-48
+ */
+function growExact(e: number[], b: number): void {
+  let q = b;
+  let n = 0;
+  for (let i = 0; i < e.length; i++) {
+    const a = e[i] as number;
+    const s = q + a;
+    const bv = s - q;
+    const err = q - (s - bv) + (a - bv); // Knuth's TwoSum: q + a = s + err exactly
+    q = s;
+    if (err !== 0) e[n++] = err;
+  }
+  if (q !== 0) e[n++] = q;
+  e.length = n;
+}
+
+/** An expansion's value, rounded (its components summed smallest first). */
+function valueOf(e: readonly number[]): number {
+  let s = 0;
+  for (const v of e) s += v;
+  return s;
+}
+
+/**
  * Water-filling: the λ with Σ clamp(o_i + λ w_i, lo_i, hi_i) = R, then each row's exact share.
  * Precondition: some w > 0 and min ≤ R ≤ max. Returns the shares by row index (`n` rows).
  *
@@ -118,7 +146,8 @@ function sortedSum(values: Float64Array): number {
  * of the rows in between are then computed from the exact remainder. (Deciding that from λ
  * instead is fragile: after 131071.999 and 0.001 are added to the slope and 131071.999 taken off
  * again, the slope is 0.000999999989, and the λ it gives put a row at its cap that was one unit
- * below it.) The slope is summed with Neumaier compensation, so it stays exact to a few ulps.
+ * below it.) The slope is kept exactly, as a floating-point expansion (`growExact`): weights from
+ * 10^-247 to 352 come and go without leaving noise behind.
  */
 function waterFill(rows: readonly FreeRow[], R: number, n: number): Float64Array {
   const x = new Float64Array(n);
@@ -144,35 +173,38 @@ function waterFill(rows: readonly FreeRow[], R: number, n: number): Float64Array
   const order = new Uint32Array(eventAt.length);
   for (let i = 0; i < order.length; i++) order[i] = i;
   order.sort((a, b) => {
-    // The decisions of (at_a − at_b) || (dw_a − dw_b), as small integers.
+    // The decisions of (at_a − at_b) || (dw_b − dw_a), as small integers: at one λ rises come
+    // first, so a row whose floor is its cap rises and stops there.
     const x = eventAt[a] as number;
     const y = eventAt[b] as number;
     if (x < y) return -1;
     if (x > y) return 1;
     const u = eventDw[a] as number;
     const v = eventDw[b] as number;
-    return u < v ? -1 : u > v ? 1 : 0;
+    return u > v ? -1 : u < v ? 1 : 0;
   });
   value += canonicalSumOf(positive, (r) => r.lo);
-  let slope = 0;
-  let lost = 0; // Neumaier compensation of `slope`
+  const slope: number[] = []; // Σ w of the rows between their bounds, exactly
+  let slopeValue = 0;
+  let rising = 0; // how many rows are between their bounds
   let lambda = order.length > 0 ? (eventAt[order[0] as number] as number) : 0;
   // 0: at the floor (not risen yet), 1: between its bounds, 2: at the cap.
   const state = new Uint8Array(positive.length);
   for (let e = 0; e < order.length; e++) {
     const i = order[e] as number;
     const at = eventAt[i] as number;
-    const reach = value + (slope + lost) * (at - lambda);
-    if (slope + lost > 0 && reach >= R) break;
-    value = reach;
+    if (rising > 0) {
+      const reach = value + slopeValue * (at - lambda);
+      // (NaN: a weight so small that its λ overflowed to ∞ at both ends; it is the row that rises.)
+      if (!(reach < R)) break;
+      value = reach;
+    }
     lambda = at;
     const dw = eventDw[i] as number;
-    const t = slope + dw;
-    lost += Math.abs(slope) >= Math.abs(dw) ? slope - t + dw : dw - t + slope;
-    slope = t;
-    // A row with floor = cap stops at the λ where it rises, and the stop sorts first: it stays stopped.
-    const k = eventRow[i] as number;
-    state[k] = dw > 0 ? Math.max(state[k] as number, 1) : 2;
+    state[eventRow[i] as number] = dw > 0 ? 1 : 2;
+    rising += dw > 0 ? 1 : -1;
+    growExact(slope, dw);
+    slopeValue = valueOf(slope);
   }
   const active: FreeRow[] = [];
   const fixedValues: number[] = [];
@@ -230,6 +262,7 @@ function roundShares(rows: readonly FreeRow[], x: Float64Array, R: number): Floa
     if (b.w !== a.w) return b.w > a.w ? 1 : -1;
     return a.index - b.index;
   };
+  const left = k;
   if (k > 0) {
     // Rows with a fractional share first (they may round up); whole shares only if float noise
     // left more to give, which keeps the sum exact.
@@ -249,6 +282,11 @@ function roundShares(rows: readonly FreeRow[], x: Float64Array, R: number): Floa
       k++;
     }
   }
+  // One unit per row is all float noise can call for; more means the exact shares were wrong.
+  if (k !== 0)
+    throw new Error(
+      `splitTotal: ${left} units to place and only ${left - k} rows to take them (a bug)`,
+    );
   return out;
 }
 
