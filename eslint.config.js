@@ -33,7 +33,7 @@ export default tseslint.config(
   },
   {
     // Node scripts in plain JavaScript.
-    files: ['bin/**/*.js', '*.config.js'],
+    files: ['bin/**/*.js', 'scripts/**/*.mjs', 'bench/**/*.mjs', '*.config.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
   {

@@ -158,6 +158,22 @@ const CASES: Case[] = [
     en: '基数!B3: 石塔线缆 工业总产值: the base cannot be negative (-1)',
   },
   {
+    code: 'WeightsTooFarApart',
+    what: 'a weight 10^280 times smaller than the largest',
+    errors: () => {
+      const input = example();
+      const weights = {
+        制造业投资: {
+          ...input.weights['制造业投资'],
+          石塔线缆: { value: 1e-300, ref: { sheet: '权重', cell: 'B3' } },
+        },
+      };
+      return planErrors({ ...input, weights });
+    },
+    zh: '权重!B3：制造业投资：“石塔线缆”的权重 1e-300 比最大权重 6 小 10^280 倍以上，无法精确分配',
+    en: '权重!B3: 制造业投资: the weight of "石塔线缆" (1e-300) is more than 10^280 times smaller than the largest (6), too far apart to split exactly',
+  },
+  {
     code: 'NegativeNumber',
     what: 'a negative weight',
     errors: () => {

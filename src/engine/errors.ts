@@ -45,9 +45,13 @@ export const MESSAGES = {
     en: `"${s(p.text)}" is not a number`,
   }),
   NotFinite: (p) => {
-    if (p.field === undefined) return { zh: `${s(p.what)}不是有限数值`, en: `${s(p.what)} is not a finite number` };
+    if (p.field === undefined)
+      return { zh: `${s(p.what)}不是有限数值`, en: `${s(p.what)} is not a finite number` };
     const f = fieldName(p.field);
-    return { zh: `${s(p.subject)}的${f.zh}不是有限数值`, en: `${s(p.subject)}: the ${f.en} is not a finite number` };
+    return {
+      zh: `${s(p.subject)}的${f.zh}不是有限数值`,
+      en: `${s(p.subject)}: the ${f.en} is not a finite number`,
+    };
   },
   NegativeNumber: (p) => {
     const f = fieldName(p.field);
@@ -83,6 +87,10 @@ export const MESSAGES = {
   AllWeightsZero: (p) => ({
     zh: `${s(p.indicator)}：权重全为零，无法分配 ${s(p.remainder)}`,
     en: `${s(p.indicator)}: every weight is zero, so ${s(p.remainder)} cannot be split`,
+  }),
+  WeightsTooFarApart: (p) => ({
+    zh: `${s(p.indicator)}：“${s(p.enterprise)}”的权重 ${s(p.weight)} 比最大权重 ${s(p.largest)} 小 10^280 倍以上，无法精确分配`,
+    en: `${s(p.indicator)}: the weight of "${s(p.enterprise)}" (${s(p.weight)}) is more than 10^280 times smaller than the largest (${s(p.largest)}), too far apart to split exactly`,
   }),
   MissingWeight: (p) => ({
     zh: `${s(p.indicator)}：按权重分解，但“${s(p.enterprise)}”没有权重`,

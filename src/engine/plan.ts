@@ -212,6 +212,7 @@ function allocate(
     indicator: ind.name,
     names: es.map((e) => e.name),
     ...(ind.targetRef ? { ref: ind.targetRef } : {}),
+    weightRefs: es.map((e) => (ind.method === 'base' ? base[e.name]?.ref : ind.method === 'equal' ? undefined : weights[e.name]?.ref)),
   });
   if (!split.ok) return split;
 

@@ -136,6 +136,19 @@ describe('splitTotal: weights', () => {
         ],
       },
     ],
+    [
+      // Found by `npm run fuzz` (seed 636739635): 7.4e-323 ÷ … overflowed λ to ∞ at both ends.
+      'subnormal weights, one capped',
+      {
+        total: 69.317,
+        decimals: 3,
+        rows: [
+          { weight: 2.3197175958679435e-120, lock: 0 },
+          { weight: 5e-324 },
+          { weight: 7.4e-323, floor: 0, cap: 0.001 },
+        ],
+      },
+    ],
   ])('exact shares sum to the total: %s', (_what, problem) => {
     const r = splitTotal(problem);
     expect(r.ok).toBe(true);
@@ -438,6 +451,19 @@ describe('splitTotal: errors', () => {
       '目标!E2: 工业总产值: every weight is zero, so 50.5 cannot be split',
     ],
     [
+      'weights 10^280 times apart (scaled to the largest, the smallest would underflow)',
+      {
+        ...base,
+        total: 1,
+        decimals: 0,
+        rows: [{ weight: 4 }, { weight: 5e-324 }, { weight: 1e-300, lock: 0 }],
+        weightRefs: [undefined, { sheet: '权重', cell: 'C3' }],
+      },
+      'WeightsTooFarApart',
+      '权重!C3：工业总产值：“龙显”的权重 5e-324 比最大权重 4 小 10^280 倍以上，无法精确分配',
+      '权重!C3: 工业总产值: the weight of "龙显" (5e-324) is more than 10^280 times smaller than the largest (4), too far apart to split exactly',
+    ],
+    [
       'a floor above a cap',
       {
         ...base,
@@ -480,8 +506,8 @@ describe('splitTotal: errors', () => {
     expect(errors).toHaveLength(1);
     const e = errors[0]!;
     expect(e.code).toBe(code);
-    expect(e.sheet).toBe('目标');
-    expect(e.cell).toBe('E2');
+    // The cell the message starts with: the target's, or the weight's when the weight is wrong.
+    expect(`${e.sheet}!${e.cell}`).toBe(zh.split('：')[0]);
     expect(describeError(e, 'zh')).toBe(zh);
     expect(describeError(e, 'en')).toBe(en);
   });

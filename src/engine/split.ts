@@ -37,6 +37,8 @@ export interface SplitProblem {
   readonly indicator?: string;
   readonly names?: readonly string[];
   readonly ref?: Ref;
+  /** For messages about a weight: the cell each row's weight came from (default `ref`). */
+  readonly weightRefs?: readonly (Ref | undefined)[];
 }
 
 export interface SplitResult {
@@ -47,6 +49,14 @@ export interface SplitResult {
   /** The continuous (unrounded) shares, in the indicator's unit. */
   readonly exact: number[];
 }
+
+/**
+ * Smallest ratio of a positive weight to the largest. Weights are scaled so the largest is 1;
+ * above this ratio every breakpoint λ = (bound − base)/w stays finite (bounds are below 2^49
+ * units), so water-filling is exact. Below it the split is refused (no real weights are 10^280
+ * times apart).
+ */
+export const MIN_WEIGHT_RATIO = 1e-280;
 
 /** Largest safe total in units: beyond it integer arithmetic is no longer exact. */
 const MAX_UNITS = Number.MAX_SAFE_INTEGER / 16;
@@ -155,30 +165,38 @@ function waterFill(rows: readonly FreeRow[], R: number, n: number): Float64Array
   const zero = rows.filter((r) => r.w === 0);
   for (const r of zero) x[r.index] = Math.min(r.hi, Math.max(r.lo, r.o));
   let value = canonicalSumOf(zero, (r) => x[r.index] as number);
+  // Weights scaled so the largest is 1 (the split depends only on their ratios): with the ratio
+  // guard in splitTotal, every λ and the slope stay finite.
+  const top = positive.reduce((m, r) => Math.max(m, r.w), 0);
   // Events: at λ = (lo − o)/w row k starts to rise (slope += w); at (hi − o)/w it stops.
   // Sorted by λ, then by slope change (a total order on the values, so any sort agrees).
   const eventAt: number[] = [];
-  const eventDw: number[] = [];
+  const eventDw: number[] = []; // +w for a rise, −w for a stop
+  const eventRises: boolean[] = [];
   const eventRow: number[] = [];
   positive.forEach((r, k) => {
-    eventAt.push((r.lo - r.o) / r.w);
-    eventDw.push(r.w);
+    const w = r.w / top;
+    eventAt.push((r.lo - r.o) / w);
+    eventDw.push(w);
+    eventRises.push(true);
     eventRow.push(k);
     if (Number.isFinite(r.hi)) {
-      eventAt.push((r.hi - r.o) / r.w);
-      eventDw.push(-r.w);
+      eventAt.push((r.hi - r.o) / w);
+      eventDw.push(-w);
+      eventRises.push(false);
       eventRow.push(k);
     }
   });
   const order = new Uint32Array(eventAt.length);
   for (let i = 0; i < order.length; i++) order[i] = i;
   order.sort((a, b) => {
-    // The decisions of (at_a − at_b) || (dw_b − dw_a), as small integers: at one λ rises come
-    // first, so a row whose floor is its cap rises and stops there.
+    // By λ, then rises before stops (so a row whose floor is its cap rises and stops there), then
+    // by weight, as small integers.
     const x = eventAt[a] as number;
     const y = eventAt[b] as number;
     if (x < y) return -1;
     if (x > y) return 1;
+    if (eventRises[a] !== eventRises[b]) return eventRises[a] ? -1 : 1;
     const u = eventDw[a] as number;
     const v = eventDw[b] as number;
     return u > v ? -1 : u < v ? 1 : 0;
@@ -192,22 +210,22 @@ function waterFill(rows: readonly FreeRow[], R: number, n: number): Float64Array
   const state = new Uint8Array(positive.length);
   for (let e = 0; e < order.length; e++) {
     const i = order[e] as number;
-    const at = eventAt[i] as number;
+    const next = eventAt[i] as number;
     if (rising > 0) {
-      const reach = value + slopeValue * (at - lambda);
-      // (NaN: a weight so small that its λ overflowed to ∞ at both ends; it is the row that rises.)
-      if (!(reach < R)) break;
+      const reach = value + slopeValue * (next - lambda);
+      if (reach >= R) break;
       value = reach;
     }
-    lambda = at;
-    const dw = eventDw[i] as number;
-    state[eventRow[i] as number] = dw > 0 ? 1 : 2;
-    rising += dw > 0 ? 1 : -1;
-    growExact(slope, dw);
+    lambda = next;
+    const rises = eventRises[i] as boolean;
+    state[eventRow[i] as number] = rises ? 1 : 2;
+    rising += rises ? 1 : -1;
+    growExact(slope, eventDw[i] as number);
     slopeValue = valueOf(slope);
   }
-  const active: FreeRow[] = [];
+  let active: FreeRow[] = [];
   const fixedValues: number[] = [];
+  for (const r of zero) fixedValues.push(x[r.index] as number);
   positive.forEach((r, k) => {
     if (state[k] === 1) active.push(r);
     else {
@@ -216,13 +234,26 @@ function waterFill(rows: readonly FreeRow[], R: number, n: number): Float64Array
       fixedValues.push(bound);
     }
   });
-  if (active.length > 0) {
-    // x_i = o_i + w_i·(R − fixed − Σo)/W over the rows between their bounds: more precise than λ·w_i.
-    for (const r of zero) fixedValues.push(x[r.index] as number);
-    const fixed = canonicalSum(fixedValues);
-    const rest = R - fixed - canonicalSumOf(active, (r) => r.o);
-    const W = canonicalSumOf(active, (r) => r.w);
-    for (const r of active) x[r.index] = Math.min(r.hi, Math.max(r.lo, r.o + (r.w * rest) / W));
+  // x_i = o_i + (w_i/W)·(R − fixed − Σo) over the rows between their bounds: more precise than
+  // λ·w_i. A row that lands outside its bounds (only when the sweep above lost precision, or by
+  // float noise at a bound) is fixed at that bound and the others are shared again.
+  while (active.length > 0) {
+    const rest = R - canonicalSum(fixedValues) - canonicalSumOf(active, (r) => r.o);
+    const big = active.reduce((m, r) => Math.max(m, r.w), 0);
+    const W = canonicalSumOf(active, (r) => r.w / big);
+    const inside: FreeRow[] = [];
+    for (const r of active) {
+      const v = r.o + (r.w / big / W) * rest;
+      if (v < r.lo || v > r.hi) {
+        x[r.index] = v < r.lo ? r.lo : r.hi;
+        fixedValues.push(x[r.index] as number);
+      } else {
+        x[r.index] = v;
+        inside.push(r);
+      }
+    }
+    if (inside.length === active.length) break;
+    active = inside;
   }
   return x;
 }
@@ -322,7 +353,8 @@ export function splitTotal(p: SplitProblem): Result<SplitResult> {
           p.ref,
         ),
       );
-    else if (Math.abs(v * scale) > MAX_UNITS) {
+    else if (what !== 'weight' && Math.abs(v * scale) > MAX_UNITS) {
+      // (A weight is a ratio: any finite size will do.)
       errors.push(fenjieError('TotalTooLarge', { indicator, value: v, decimals: d }, p.ref));
     }
   };
@@ -343,6 +375,20 @@ export function splitTotal(p: SplitProblem): Result<SplitResult> {
       );
     }
   }
+  if (errors.length > 0) return fail(...errors);
+  let top = 0;
+  for (const r of p.rows) if (r.lock === undefined && r.weight > top) top = r.weight;
+  p.rows.forEach((r, i) => {
+    if (r.lock === undefined && r.weight > 0 && r.weight < top * MIN_WEIGHT_RATIO) {
+      errors.push(
+        fenjieError(
+          'WeightsTooFarApart',
+          { indicator, enterprise: name(i), weight: r.weight, largest: top },
+          p.weightRefs?.[i] ?? p.ref,
+        ),
+      );
+    }
+  });
   if (errors.length > 0) return fail(...errors);
 
   const units = new Array<number>(p.rows.length).fill(0);
