@@ -8,7 +8,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describeError, type Lang } from '../engine';
+import { describeError, FLAGS, type Lang } from '../engine';
 import { readXlsxFile, writeFileAtomic } from '../hosts/xlsx/file';
 import { applySpec, specToNewWorkbook, toXlsxBuffer } from '../hosts/xlsx/write';
 import { FLAG_LABELS } from '../workbook/names';
@@ -95,7 +95,7 @@ export function summaryText(r: Extract<PipelineResult, { ok: true }>, lang: Lang
   ];
   for (const p of r.plan.progress) {
     const a = p.area;
-    const counts = (['ahead', 'slightlyBehind', 'behind', 'seriouslyBehind', 'noData'] as const)
+    const counts = FLAGS
       .map((f) => `${FLAG_LABELS[f][lang]} ${p.counts[f]}`)
       .join(' · ');
     lines.push(`  ${p.indicator}: ${pct(a.completion ?? a.yoy)} ${FLAG_LABELS[a.flag][lang]} (${counts})`);

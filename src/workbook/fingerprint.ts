@@ -5,7 +5,7 @@
  * @example inputFingerprint(grids) // → '9c1f0e3a5b7d2c44'
  */
 import type { WorkbookGrids } from './grid';
-import { INPUT_SHEETS, matchesName, SHEETS } from './names';
+import { findSheet, INPUT_SHEETS } from './names';
 
 function fnv1a(text: string, seed: number): number {
   let h = seed >>> 0;
@@ -19,7 +19,7 @@ function fnv1a(text: string, seed: number): number {
 export function inputFingerprint(grids: WorkbookGrids): string {
   const parts: string[] = [];
   for (const key of INPUT_SHEETS) {
-    const g = grids.sheets.find((s) => matchesName(SHEETS[key], s.name));
+    const g = findSheet(grids.sheets, key);
     if (g) parts.push(key, JSON.stringify(g.cells), JSON.stringify(g.merges ?? []));
   }
   const text = parts.join('\u0001');

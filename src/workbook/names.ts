@@ -22,6 +22,9 @@ export function matchesName(n: Name, text: string): boolean {
   return normName(n.zh) === t || normName(n.en) === t || (n.alt ?? []).some((a) => normName(a) === t);
 }
 
+/** "企业名称 / Enterprise" — a name in both languages, for messages. */
+export const bothNames = (n: Name): string => `${n.zh} / ${n.en}`;
+
 export const SHEETS = {
   settings: { zh: '参数', en: 'Settings' },
   targets: { zh: '目标', en: 'Targets' },
@@ -40,6 +43,14 @@ export type InputSheet = 'settings' | 'targets' | 'enterprises' | 'base' | 'weig
 export type OutputSheet = 'allocation' | 'progress' | 'summary';
 export const INPUT_SHEETS: readonly InputSheet[] = ['settings', 'targets', 'enterprises', 'base', 'weights', 'constraints', 'profiles', 'actuals'];
 export const OUTPUT_SHEETS: readonly OutputSheet[] = ['allocation', 'progress', 'summary'];
+/** The sheet named `key` in Chinese or English (any spelling `matchesName` accepts), if any. */
+export function findSheet<S extends { readonly name: string }>(
+  sheets: readonly S[],
+  key: keyof typeof SHEETS,
+): S | undefined {
+  return sheets.find((s) => matchesName(SHEETS[key], s.name));
+}
+
 /** Input sheets a plan cannot do without. */
 export const REQUIRED_SHEETS: readonly InputSheet[] = ['targets', 'enterprises'];
 

@@ -30,10 +30,12 @@ import type { Grid } from '../engine/profile';
 import type { RawCell, SheetGrid, WorkbookGrids } from './grid';
 import {
   ACTUALS_BASES,
+  bothNames,
   choiceList,
   COLUMNS,
   CONSTRAINT_TYPES,
   DIRECTIONS,
+  findSheet,
   INPUT_SHEETS,
   JAN_FEB_HEADER,
   KINDS,
@@ -231,7 +233,7 @@ class Reader {
       this.errors.push(fenjieError('DuplicateColumn', { name: dup.text }, this.ref(t.sheet, t.headerRow, dup.col)));
     }
     if (hits.length === 0 && required) {
-      this.errors.push(fenjieError('MissingColumn', { name: `${name.zh} / ${name.en}` }, this.ref(t.sheet, t.headerRow, 0)));
+      this.errors.push(fenjieError('MissingColumn', { name: bothNames(name) }, this.ref(t.sheet, t.headerRow, 0)));
     }
     return hits[0]?.col;
   }
@@ -241,7 +243,7 @@ class Reader {
 function findSheets(grids: WorkbookGrids): Partial<Record<InputSheet, SheetGrid>> {
   const out: Partial<Record<InputSheet, SheetGrid>> = {};
   for (const key of INPUT_SHEETS) {
-    const hit = grids.sheets.find((g) => matchesName(SHEETS[key], g.name));
+    const hit = findSheet(grids.sheets, key);
     if (hit) out[key] = hit;
   }
   return out;
@@ -254,7 +256,7 @@ export function readInputs(grids: WorkbookGrids): ReadResult {
   const sheets: Partial<Record<InputSheet, string>> = {};
   for (const [k, g] of Object.entries(found)) sheets[k as InputSheet] = g.name;
   for (const key of REQUIRED_SHEETS) {
-    if (!found[key]) R.errors.push(fenjieError('MissingSheet', { name: `${SHEETS[key].zh} / ${SHEETS[key].en}` }));
+    if (!found[key]) R.errors.push(fenjieError('MissingSheet', { name: bothNames(SHEETS[key]) }));
   }
 
   // 参数 / Settings.
@@ -268,7 +270,7 @@ export function readInputs(grids: WorkbookGrids): ReadResult {
       for (const row of t.rows) {
         const key = R.text(row.cells[kc], R.ref(t.sheet, row.row, kc));
         if (key === undefined) continue;
-        const k = (Object.keys(SETTING_KEYS) as SettingKey[]).find((s) => matchesName(SETTING_KEYS[s], key));
+        const k = matchChoice(SETTING_KEYS, key);
         if (!k) continue;
         const ref = R.ref(t.sheet, row.row, vc);
         raw[k] = { cell: row.cells[vc] ?? null, ref };
@@ -326,7 +328,7 @@ export function readInputs(grids: WorkbookGrids): ReadResult {
         const nameRef = R.ref(t.sheet, row.row, c.name);
         const name = R.text(row.cells[c.name], nameRef);
         if (name === undefined) {
-          R.errors.push(fenjieError('MissingValue', { field: `${COLUMNS.indicator.zh} / ${COLUMNS.indicator.en}` }, nameRef));
+          R.errors.push(fenjieError('MissingValue', { field: bothNames(COLUMNS.indicator) }, nameRef));
           continue;
         }
         const iu = R.text(...at(c.unit)) ?? unit;
@@ -334,7 +336,7 @@ export function readInputs(grids: WorkbookGrids): ReadResult {
         const [tc, tref] = at(c.target);
         const target = R.number(tc, tref, kind === 'total' ? iu : undefined);
         if (target === undefined) {
-          if (isBlank(tc)) R.errors.push(fenjieError('MissingValue', { field: `${name} ${COLUMNS.target.zh} / ${COLUMNS.target.en}` }, tref));
+          if (isBlank(tc)) R.errors.push(fenjieError('MissingValue', { field: `${name} ${bothNames(COLUMNS.target)}` }, tref));
           continue;
         }
         const growth = c.growth === undefined ? undefined : R.number(...at(c.growth));
@@ -385,7 +387,7 @@ export function readInputs(grids: WorkbookGrids): ReadResult {
           return [R.text(row.cells[col], r), r];
         };
         if (name === undefined) {
-          R.errors.push(fenjieError('MissingValue', { field: `${COLUMNS.enterprise.zh} / ${COLUMNS.enterprise.en}` }, ref));
+          R.errors.push(fenjieError('MissingValue', { field: bothNames(COLUMNS.enterprise) }, ref));
           continue;
         }
         const [code, codeRef] = opt(c.code);
@@ -475,7 +477,7 @@ export function readInputs(grids: WorkbookGrids): ReadResult {
     const labels = grid === 'quarters' ? QUARTER_HEADERS : grid === 'janFeb' ? [JAN_FEB_HEADER, ...MONTH_HEADERS.slice(2)] : MONTH_HEADERS;
     if (missing >= 0) {
       const n = labels[missing] as Name;
-      R.errors.push(fenjieError('MissingColumn', { name: `${n.zh} / ${n.en}` }, R.ref(t.sheet, t.headerRow, 0)));
+      R.errors.push(fenjieError('MissingColumn', { name: bothNames(n) }, R.ref(t.sheet, t.headerRow, 0)));
     } else if (nc !== undefined) {
       for (const row of t.rows) {
         const ref = R.ref(t.sheet, row.row, nc);
@@ -526,9 +528,9 @@ export function readInputs(grids: WorkbookGrids): ReadResult {
           ref: eRef,
         });
         if (y === undefined || m === undefined || (name === undefined && code === undefined)) {
-          if (y === undefined && isBlank(row.cells[c.year])) R.errors.push(fenjieError('MissingValue', { field: `${COLUMNS.year.zh} / ${COLUMNS.year.en}` }, yRef));
-          if (m === undefined && isBlank(row.cells[c.month])) R.errors.push(fenjieError('MissingValue', { field: `${COLUMNS.month.zh} / ${COLUMNS.month.en}` }, mRef));
-          if (name === undefined && code === undefined) R.errors.push(fenjieError('MissingValue', { field: `${COLUMNS.enterprise.zh} / ${COLUMNS.enterprise.en}` }, eRef));
+          if (y === undefined && isBlank(row.cells[c.year])) R.errors.push(fenjieError('MissingValue', { field: bothNames(COLUMNS.year) }, yRef));
+          if (m === undefined && isBlank(row.cells[c.month])) R.errors.push(fenjieError('MissingValue', { field: bothNames(COLUMNS.month) }, mRef));
+          if (name === undefined && code === undefined) R.errors.push(fenjieError('MissingValue', { field: bothNames(COLUMNS.enterprise) }, eRef));
           continue;
         }
         actuals.push({

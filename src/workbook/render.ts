@@ -8,7 +8,7 @@
  * SUMPRODUCT, IF, AND, OR, ISNUMBER, ROUND, RANK, CHOOSE, INDEX, MATCH, MAX, MIN, DATE, SUM,
  * COUNT, COUNTIF, SUBSTITUTE).
  */
-import { enterpriseResolver, toExcelSerial, type Flag, type Lang, type Plan, type PlanInput } from '../engine';
+import { enterpriseResolver, FLAGS, toExcelSerial, type Flag, type Lang, type Plan, type PlanInput } from '../engine';
 import { periodLabels, plannedSchedule, EVEN, type Profile } from '../engine/profile';
 import type { ActualsLayout, InputLayout } from './read';
 import { COLUMNS, FLAG_LABELS, METHODS, SHEETS } from './names';
@@ -120,8 +120,6 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
   const summaryName = SHEETS.summary[lang];
   const note = generatedNote(o);
   const enterprises = input.enterprises;
-  const profiles = new Map<string, Profile>([[EVEN.name, EVEN], ['even', EVEN]]);
-  for (const p of input.profiles) profiles.set(p.name, p);
   const needsEscape = enterprises.some((e) => /[*?~]/.test(e.name) || /[*?~]/.test(e.group ?? ''));
 
   // ---------------------------------------------------------------- 分解结果 / Allocation
@@ -310,7 +308,7 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
     gap: 'J', short: 'K', need: 'L', so: 'M', ratio: 'N', last: 'O', yoy: 'P', ggap: 'Q', flag: 'R', failed: 'S',
     rank: 'T', grank: 'U', likeCur: 'V', likeLast: 'W', code: 'X',
   } as const;
-  const flagWords = (['ahead', 'slightlyBehind', 'behind', 'seriouslyBehind'] as const).map((f) => str(FLAG_LABELS[f][lang]));
+  const flagWords = FLAGS.filter((f) => f !== 'noData').map((f) => str(FLAG_LABELS[f][lang]));
   const noData = str(FLAG_LABELS.noData[lang]);
   const failedWords = { s: t(lang, '序时', 'schedule'), g: t(lang, '增速', 'growth'), sep: t(lang, '、', ', ') };
   const failedText = (failed: readonly string[]): string =>
@@ -504,7 +502,7 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
     pr++; // a blank row between indicators
   }
   const flagRules = (cell: string): ConditionalFormatSpec['rules'] =>
-    (Object.keys(FLAG_COLORS) as Flag[]).map((f) => ({ formula: `${cell}=${str(FLAG_LABELS[f][lang])}`, fill: FLAG_COLORS[f].fill, font: FLAG_COLORS[f].font }));
+    FLAGS.map((f) => ({ formula: `${cell}=${str(FLAG_LABELS[f][lang])}`, fill: FLAG_COLORS[f].fill, font: FLAG_COLORS[f].font }));
   const progressSheet: SheetSpec = {
     name: progressName,
     rows: prog.rows,
@@ -523,7 +521,7 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
     [COLUMNS.indicator, 14], [COLUMNS.unit, 8], [COLUMNS.target, 12], [{ zh: '本年累计', en: 'YTD' }, 12],
     [{ zh: '完成率', en: 'Completion' }, 9], [{ zh: '序时进度', en: 'Time schedule' }, 9], [{ zh: '差距（百分点）', en: 'Gap (pts)' }, 9],
     [{ zh: '同比增长', en: 'Year on year' }, 9], [COLUMNS.targetGrowth, 9], [{ zh: '预警', en: 'Flag' }, 11], [{ zh: '未达项', en: 'Failed tests' }, 10],
-    ...(['ahead', 'slightlyBehind', 'behind', 'seriouslyBehind', 'noData'] as const).map((f) => [FLAG_LABELS[f], 8] as [{ zh: string; en: string }, number]),
+    ...FLAGS.map((f) => [FLAG_LABELS[f], 8] as [{ zh: string; en: string }, number]),
     [{ zh: '企业数', en: 'Enterprises' }, 8],
   ];
   sum.line(3, SH.map(([n]) => val(n[lang], undefined, 'header')));
@@ -548,7 +546,7 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
       ip.kind === 'rate' ? val(a.target, PCT) : val(ind.targetGrowth ?? null, PCT),
       fx(pref(C.flag, ref.areaRow), flagLabel(a.flag)),
       fx(pref(C.failed, ref.areaRow), failedText(a.failed)),
-      ...(['ahead', 'slightlyBehind', 'behind', 'seriouslyBehind', 'noData'] as const).map((f) =>
+      ...FLAGS.map((f) =>
         fx(`COUNTIF(${flagsRange},${str(FLAG_LABELS[f][lang])})`, ip.counts[f], '0'),
       ),
       val(ip.rows.length, '0'),

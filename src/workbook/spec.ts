@@ -124,6 +124,3 @@ export function parseA1(ref: string): { row: number; col: number } {
 
 /** A sheet name quoted for use in a formula: 'Sheet 1'!A1, '分解结果'!A1. */
 export const quoteSheet = (name: string): string => `'${name.replace(/'/g, "''")}'`;
-
-/** True if a host would read this text as a formula when written as a plain value. */
-export const looksLikeFormula = (text: string): boolean => /^[=+\-@]/.test(text);

@@ -4,7 +4,7 @@
  */
 import { inputFingerprint } from './fingerprint';
 import type { WorkbookGrids } from './grid';
-import { INPUT_SHEETS, matchesName, OUTPUT_SHEETS, REQUIRED_SHEETS, SHEETS, type InputSheet, type OutputSheet } from './names';
+import { findSheet, INPUT_SHEETS, OUTPUT_SHEETS, REQUIRED_SHEETS, type InputSheet, type OutputSheet } from './names';
 import { noteFingerprint } from './render';
 
 export type OutputState = 'missing' | 'current' | 'stale';
@@ -20,14 +20,14 @@ export interface WorkbookStatus {
 
 /** Text of the note cell (A2) of an output sheet, if any. */
 function noteOf(grids: WorkbookGrids, key: OutputSheet): string | undefined {
-  const sheet = grids.sheets.find((s) => matchesName(SHEETS[key], s.name));
+  const sheet = findSheet(grids.sheets, key);
   const cell = sheet?.cells[1]?.[0];
   return typeof cell === 'string' ? cell : undefined;
 }
 
 export function workbookStatus(grids: WorkbookGrids): WorkbookStatus {
   const inputs = Object.fromEntries(
-    INPUT_SHEETS.map((k) => [k, grids.sheets.find((s) => matchesName(SHEETS[k], s.name))?.name]),
+    INPUT_SHEETS.map((k) => [k, findSheet(grids.sheets, k)?.name]),
   ) as Record<InputSheet, string | undefined>;
   const fingerprint = inputFingerprint(grids);
   const notes = OUTPUT_SHEETS.map((k) => noteOf(grids, k));
