@@ -5,6 +5,7 @@
  */
 import type { WorkbookGrids } from '../workbook/grid';
 import { runPipeline, type PipelineOptions, type PipelineResult } from '../workbook/pipeline';
+import { findSheet } from '../workbook/names';
 import { readInputs } from '../workbook/read';
 
 /** Values for one run that replace the Settings sheet's; undefined keeps the sheet's value. */
@@ -22,9 +23,13 @@ export interface SheetSettings {
   readonly seriousThreshold: number;
 }
 
-/** The Settings sheet's report month and thresholds, read as the pipeline reads them. */
+/**
+ * The Settings sheet's report month and thresholds, read as the pipeline reads them (from that
+ * sheet alone: the other sheets, Actuals above all, are not needed for it).
+ */
 export function sheetSettings(grids: WorkbookGrids): SheetSettings {
-  const s = readInputs(grids).input.settings;
+  const settings = findSheet(grids.sheets, 'settings');
+  const s = readInputs({ ...grids, sheets: settings ? [settings] : [] }).input.settings;
   return {
     ...(s.reportMonth !== undefined ? { reportMonth: s.reportMonth } : {}),
     behindThreshold: s.behindThreshold,
@@ -41,7 +46,11 @@ export function runWithOverrides(
   return runPipeline(grids, {
     ...options,
     ...(overrides.reportMonth !== undefined ? { reportMonth: overrides.reportMonth } : {}),
-    ...(overrides.behindThreshold !== undefined ? { behindThreshold: overrides.behindThreshold } : {}),
-    ...(overrides.seriousThreshold !== undefined ? { seriousThreshold: overrides.seriousThreshold } : {}),
+    ...(overrides.behindThreshold !== undefined
+      ? { behindThreshold: overrides.behindThreshold }
+      : {}),
+    ...(overrides.seriousThreshold !== undefined
+      ? { seriousThreshold: overrides.seriousThreshold }
+      : {}),
   });
 }

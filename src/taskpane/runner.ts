@@ -71,7 +71,12 @@ export async function recalculate(req: RunRequest): Promise<RunOutcome> {
     signal.throwIfAborted();
     const result = runWithOverrides(
       grids,
-      { today: req.now.today, generatedAt: req.now.stamp, lang: req.lang },
+      {
+        today: req.now.today,
+        generatedAt: req.now.stamp,
+        lang: req.lang,
+        fingerprint: status.fingerprint,
+      },
       req.overrides,
     );
     if (!result.ok) {

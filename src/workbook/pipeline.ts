@@ -24,6 +24,8 @@ export interface PipelineOptions {
   readonly year?: number;
   readonly behindThreshold?: number;
   readonly seriousThreshold?: number;
+  /** `inputFingerprint(grids)` when the caller has already computed it (the pane's status). */
+  readonly fingerprint?: string;
 }
 
 export type PipelineResult =
@@ -51,7 +53,7 @@ export function runPipeline(grids: WorkbookGrids, o: PipelineOptions): PipelineR
   };
   const r = runEngine(input, { today: o.today });
   if (!r.ok) return failed(r.errors, o.lang);
-  const fingerprint = inputFingerprint(grids);
+  const fingerprint = o.fingerprint ?? inputFingerprint(grids);
   const spec = renderOutputs(r.value, input, read.layout, {
     lang: o.lang,
     generatedAt: o.generatedAt,
