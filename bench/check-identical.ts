@@ -21,7 +21,7 @@ import { pathToFileURL } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { PlanInput } from '../src/engine/model';
 import { plan } from '../src/engine/plan';
-import { TOWNSHIP_EXAMPLE_PATH, townshipExampleInput } from '../tests/helpers/example-input';
+import { townshipExampleInput } from '../tests/helpers/example-input';
 import { makeInput, TODAY } from './engine';
 
 interface Case {
@@ -75,36 +75,32 @@ const CASES: Case[] = [
   },
   { name: 'n10000', big: true, build: () => makeInput(10_000) },
   // The township example as the workbook reader builds it, under a few settings.
-  ...(existsSync(TOWNSHIP_EXAMPLE_PATH)
-    ? [
-        { name: 'township', build: () => townshipExampleInput() },
-        {
-          name: 'township-janfeb-latest',
-          build: (): PlanInput => {
-            const i = townshipExampleInput();
-            return {
-              ...i,
-              settings: { ...i.settings, combineJanFeb: true, reportMonth: undefined },
-            };
-          },
+  { name: 'township', build: () => townshipExampleInput() },
+  {
+    name: 'township-janfeb-latest',
+    build: (): PlanInput => {
+      const i = townshipExampleInput();
+      return {
+        ...i,
+        settings: { ...i.settings, combineJanFeb: true, reportMonth: undefined },
+      };
+    },
+  },
+  {
+    name: 'township-days-monthly',
+    build: (): PlanInput => {
+      const i = townshipExampleInput();
+      return {
+        ...i,
+        settings: {
+          ...i.settings,
+          scheduleBasis: 'days',
+          actualsBasis: 'monthly',
+          combineJanFeb: false,
         },
-        {
-          name: 'township-days-monthly',
-          build: (): PlanInput => {
-            const i = townshipExampleInput();
-            return {
-              ...i,
-              settings: {
-                ...i.settings,
-                scheduleBasis: 'days',
-                actualsBasis: 'monthly',
-                combineJanFeb: false,
-              },
-            };
-          },
-        },
-      ]
-    : []),
+      };
+    },
+  },
 ];
 
 function same(a: unknown, b: unknown, path: string, out: string[]): void {

@@ -1,5 +1,5 @@
 /**
- * The township example (/work/shared/data/township-example.json) mapped to a `PlanInput`, as the
+ * The township example (examples/data/township-example.json, as bundled) mapped to a `PlanInput`, as the
  * workbook reader would build it. Refs are synthetic but laid out like the workbook contract
  * (docs: workbook-format.md): 目标 rows from 2, 企业 rows from 2, 约束 rows from 2, 实绩 rows from 2.
  *
@@ -13,6 +13,8 @@
  * - actuals: every indicator column, null values omitted (a blank cell is no data).
  */
 import { readFileSync } from 'node:fs';
+import { EXAMPLE_JSON } from '../../src/cli/main';
+import { columnLetter as col } from '../../src/workbook/spec';
 import type {
   Actual,
   ByIndicator,
@@ -24,7 +26,7 @@ import type {
   ValueCell,
 } from '../../src/engine/model';
 
-export const TOWNSHIP_EXAMPLE_PATH = '/work/shared/data/township-example.json';
+export const TOWNSHIP_EXAMPLE_PATH = EXAMPLE_JSON;
 
 interface RawTarget {
   indicator: string;
@@ -89,9 +91,6 @@ export const BASE_COLUMNS = {
 export const WEIGHT_COLUMNS = {
   制造业投资: 'weightInvestment',
 } as const satisfies Record<string, keyof RawEnterprise>;
-
-const COLUMN_LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-const col = (i: number): string => COLUMN_LETTERS[i] ?? `A${COLUMN_LETTERS[i - 26] ?? 'Z'}`;
 
 /** The raw JSON of the example. */
 export function loadTownshipExampleJson(path: string = TOWNSHIP_EXAMPLE_PATH): TownshipExample {
