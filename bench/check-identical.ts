@@ -11,7 +11,7 @@
  * key order count), and their JSON.stringify forms are compared and hashed too. The cases are the
  * benchmark inputs plus variants that reach other code paths (Jan-Feb combined, monthly actuals,
  * days schedule, latest month, actuals matched by credit code only, tiny and invalid inputs), and
- * the township example (tests/helpers/example-input.ts) when its JSON is present.
+ * the township example (tests/helpers/example-input.ts).
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
