@@ -21,7 +21,7 @@
  *   controlledRound([1, 1, 1, 1], [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1])
  *   // each row puts its single unit in a different month; column sums apportion 4 over 12 months
  */
-import { apportion, divFloor } from './split';
+import { apportion, apportionInto, divFloor } from './split';
 
 export interface ControlledRounding {
   /** cells[i][j] in integer units. */
@@ -50,66 +50,19 @@ export function controlledRound(rows: readonly number[], q: readonly number[]): 
   const up = new Int32Array(n);
   const frac = new Int32Array(n);
   const sums = new Array<number>(J).fill(0);
-  const order = q.map((_, j) => j);
-  // The current row's remainders (read only while that row is rounded).
+  // The current row's remainders (−1 where the row was rounded up).
   const rem = new Array<number>(J).fill(0);
-  // Largest remainder first, then larger share, then earlier column: a total order.
-  const cmp = (x: number, y: number): number =>
-    (rem[y] as number) - (rem[x] as number) || (q[y] as number) - (q[x] as number) || x - y;
-  // cmp(x, y) < 0, decided term by term as `||` does (a zero or NaN term passes on).
-  const before = (x: number, y: number): boolean => {
-    const d = (rem[y] as number) - (rem[x] as number);
-    if (d) return d < 0;
-    const e = (q[y] as number) - (q[x] as number);
-    if (e) return e < 0;
-    return x < y;
-  };
   for (let i = 0; i < n; i++) {
-    const a = rows[i] as number;
     const row = new Array<number>(J);
-    let k = a;
+    apportionInto(rows[i] as number, q, Q, row, rem);
     let fmask = 0;
+    let umask = 0;
     for (let j = 0; j < J; j++) {
-      // divFloor(a, q_j, Q), inline for safe integers (no pair allocated per cell).
-      const qj = q[j] as number;
-      const prod = a * qj;
-      let f: number;
-      let r: number;
-      if (Number.isSafeInteger(prod)) {
-        f = Math.floor(prod / Q);
-        if (f * Q > prod) f--;
-        else if ((f + 1) * Q <= prod) f++;
-        r = prod - f * Q;
-      } else [f, r] = divFloor(a, qj, Q);
-      row[j] = f;
-      rem[j] = r;
-      k -= f;
-      if (r > 0) fmask |= 1 << j;
+      const r = rem[j] as number;
+      if (r !== 0) fmask |= 1 << j;
+      if (r < 0) umask |= 1 << j;
     }
-    if (k > 0) {
-      let umask = 0;
-      if (k <= J) {
-        // The first k columns in cmp order, picked one by one (the order is total, so this is
-        // the sort's first k without sorting).
-        for (let t = 0; t < k; t++) {
-          let best = -1;
-          for (let j = 0; j < J; j++) {
-            if (umask & (1 << j)) continue;
-            if (best < 0 || before(j, best)) best = j;
-          }
-          row[best] = (row[best] as number) + 1;
-          umask |= 1 << best;
-        }
-      } else {
-        order.sort(cmp);
-        for (let t = 0; t < k; t++) {
-          const j = order[t] as number;
-          row[j] = (row[j] as number) + 1;
-          umask |= 1 << j;
-        }
-      }
-      up[i] = umask;
-    }
+    up[i] = umask;
     frac[i] = fmask;
     for (let j = 0; j < J; j++) sums[j] = (sums[j] as number) + (row[j] as number);
     cells[i] = row;

@@ -171,56 +171,51 @@ function waterFill(rows: readonly FreeRow[], R: number, n: number): Float64Array
   // Events: at λ = (lo − o)/w row k starts to rise (slope += w); at (hi − o)/w it stops.
   // Sorted by λ, then by slope change (a total order on the values, so any sort agrees).
   const eventAt: number[] = [];
-  const eventDw: number[] = []; // +w for a rise, −w for a stop
-  const eventRises: boolean[] = [];
+  const eventDw: number[] = []; // +w for a rise, −w for a stop (w > 0: see the ratio guard)
   const eventRow: number[] = [];
   positive.forEach((r, k) => {
     const w = r.w / top;
     eventAt.push((r.lo - r.o) / w);
     eventDw.push(w);
-    eventRises.push(true);
     eventRow.push(k);
     if (Number.isFinite(r.hi)) {
       eventAt.push((r.hi - r.o) / w);
       eventDw.push(-w);
-      eventRises.push(false);
       eventRow.push(k);
     }
   });
   const order = new Uint32Array(eventAt.length);
   for (let i = 0; i < order.length; i++) order[i] = i;
   order.sort((a, b) => {
-    // By λ, then rises before stops (so a row whose floor is its cap rises and stops there), then
-    // by weight, as small integers.
+    // The decisions of (at_a − at_b) || (dw_b − dw_a), as small integers: at one λ rises come
+    // first, so a row whose floor is its cap rises and stops there.
     const x = eventAt[a] as number;
     const y = eventAt[b] as number;
     if (x < y) return -1;
     if (x > y) return 1;
-    if (eventRises[a] !== eventRises[b]) return eventRises[a] ? -1 : 1;
     const u = eventDw[a] as number;
     const v = eventDw[b] as number;
     return u > v ? -1 : u < v ? 1 : 0;
   });
   value += canonicalSumOf(positive, (r) => r.lo);
-  const slope: number[] = []; // Σ w of the rows between their bounds, exactly
+  // Σ w of the rows between their bounds, exactly: empty exactly when no row is (every w > 0).
+  const slope: number[] = [];
   let slopeValue = 0;
-  let rising = 0; // how many rows are between their bounds
-  let lambda = order.length > 0 ? (eventAt[order[0] as number] as number) : 0;
+  let lambda = 0;
   // 0: at the floor (not risen yet), 1: between its bounds, 2: at the cap.
   const state = new Uint8Array(positive.length);
   for (let e = 0; e < order.length; e++) {
     const i = order[e] as number;
     const next = eventAt[i] as number;
-    if (rising > 0) {
+    if (slope.length > 0) {
       const reach = value + slopeValue * (next - lambda);
       if (reach >= R) break;
       value = reach;
     }
     lambda = next;
-    const rises = eventRises[i] as boolean;
-    state[eventRow[i] as number] = rises ? 1 : 2;
-    rising += rises ? 1 : -1;
-    growExact(slope, eventDw[i] as number);
+    const dw = eventDw[i] as number;
+    state[eventRow[i] as number] = dw > 0 ? 1 : 2;
+    growExact(slope, dw);
     slopeValue = valueOf(slope);
   }
   let active: FreeRow[] = [];
@@ -294,23 +289,17 @@ function roundShares(rows: readonly FreeRow[], x: Float64Array, R: number): Floa
     return a.index - b.index;
   };
   const left = k;
-  if (k > 0) {
-    // Rows with a fractional share first (they may round up); whole shares only if float noise
-    // left more to give, which keeps the sum exact.
-    const order = rows.filter((r) => (out[r.index] as number) < r.hi).sort(byPriority);
-    for (const r of order) {
-      if (k === 0) break;
-      out[r.index] = (out[r.index] as number) + 1;
-      k--;
-    }
-  } else if (k < 0) {
+  // k > 0: rows with a fractional share first (they may round up); whole shares only if float
+  // noise left more to give, which keeps the sum exact. k < 0: the same order backwards, down.
+  const step = Math.sign(k);
+  if (step !== 0) {
     const order = rows
-      .filter((r) => (out[r.index] as number) > r.lo)
-      .sort((a, b) => -byPriority(a, b));
+      .filter((r) => (step > 0 ? (out[r.index] as number) < r.hi : (out[r.index] as number) > r.lo))
+      .sort((a, b) => step * byPriority(a, b));
     for (const r of order) {
       if (k === 0) break;
-      out[r.index] = (out[r.index] as number) - 1;
-      k++;
+      out[r.index] = (out[r.index] as number) + step;
+      k -= step;
     }
   }
   // One unit per row is all float noise can call for; more means the exact shares were wrong.
@@ -483,13 +472,35 @@ export function splitTotal(p: SplitProblem): Result<SplitResult> {
  * @example apportion(10, [1, 1, 1]) // → [4, 3, 3]
  */
 export function apportion(total: number, shares: readonly number[]): number[] {
-  const Q = shares.reduce((a, b) => a + b, 0);
-  const floors: number[] = [];
-  const rems: number[] = [];
-  let sum = 0;
-  for (const q of shares) {
-    // divFloor(total, q, Q), inline for safe integers (no pair allocated per share).
-    const n = total * q;
+  const out = new Array<number>(shares.length);
+  const rems = new Array<number>(shares.length);
+  apportionInto(
+    total,
+    shares,
+    shares.reduce((a, b) => a + b, 0),
+    out,
+    rems,
+  );
+  return out;
+}
+
+/**
+ * `apportion(a, q)` written into `out`, given Q = Σ q, without allocating (controlled rounding
+ * runs it once per enterprise). `rems` receives each position's remainder a·q_j − floor·Q, and −1
+ * where the position was rounded up (those all had a remainder).
+ */
+export function apportionInto(
+  a: number,
+  q: readonly number[],
+  Q: number,
+  out: number[],
+  rems: number[],
+): void {
+  let k = a;
+  for (let j = 0; j < q.length; j++) {
+    // divFloor(a, q_j, Q), inline for safe integers (no pair allocated per share).
+    const qj = q[j] as number;
+    const n = a * qj;
     let f: number;
     let r: number;
     if (Number.isSafeInteger(n)) {
@@ -497,33 +508,29 @@ export function apportion(total: number, shares: readonly number[]): number[] {
       if (f * Q > n) f--;
       else if ((f + 1) * Q <= n) f++;
       r = n - f * Q;
-    } else [f, r] = divFloor(total, q, Q);
-    floors.push(f);
-    rems.push(r);
-    sum += f;
+    } else [f, r] = divFloor(a, qj, Q);
+    out[j] = f;
+    rems[j] = r;
+    k -= f;
   }
-  // Largest remainder first, then larger share, then earlier position: a total order.
-  const cmp = (a: number, b: number): number =>
-    (rems[b] ?? 0) - (rems[a] ?? 0) || (shares[b] ?? 0) - (shares[a] ?? 0) || a - b;
-  const k = total - sum;
-  if (k > 0 && k <= shares.length) {
-    // The first k positions in cmp order, picked one by one: the sort's first k, unsorted.
-    const taken = new Uint8Array(shares.length);
-    for (let t = 0; t < k; t++) {
-      let best = -1;
-      for (let j = 0; j < shares.length; j++)
-        if (!taken[j] && (best < 0 || cmp(j, best) < 0)) best = j;
-      taken[best] = 1;
-      floors[best] = (floors[best] ?? 0) + 1;
+  // Each remainder is below Q, so fewer units are left than positions with a remainder: the
+  // first k of those by largest remainder, then larger share, then earlier position (a total
+  // order, so picking them one by one gives a sort's first k).
+  for (let t = 0; t < k; t++) {
+    let best = -1;
+    for (let j = 0; j < q.length; j++) {
+      const r = rems[j] as number;
+      if (r < 0) continue;
+      if (best < 0) {
+        best = j;
+        continue;
+      }
+      const d = r - (rems[best] as number);
+      if (d > 0 || (d === 0 && (q[j] as number) > (q[best] as number))) best = j;
     }
-    return floors;
+    out[best] = (out[best] as number) + 1;
+    rems[best] = -1;
   }
-  const order = shares.map((_, j) => j).sort(cmp);
-  for (let k = total - sum, t = 0; k > 0; k--, t++) {
-    const j = order[t] as number;
-    floors[j] = (floors[j] ?? 0) + 1;
-  }
-  return floors;
 }
 
 /** floor(a·q / Q) and its remainder a·q − floor·Q, exact for integers (BigInt past 2^53). */
