@@ -1,7 +1,8 @@
 /**
  * Turns a SheetSpec's rows into what Office.js is sent: a `formulas` entry and a number format per
  * cell, the runs of rows whose formulas are copies of the row above (filled with one copy instead
- * of being sent), and the rectangles of cells that must be sent explicitly.
+ * of being sent), the rectangles of cells that must be sent explicitly, and the rectangles of
+ * rows with like number formats.
  */
 import type { CellSpec, SheetSpec, StyleName } from '../../workbook/spec';
 import { copyKey, renameSheetRefs } from '../../workbook/formula';
@@ -11,10 +12,8 @@ export interface EncodedCell {
   readonly out: string | number | boolean;
   /** Number format to set, or null to leave the new sheet's General. */
   readonly fmt: string | null;
-  /** True when the cell has a value or formula (counts as written). */
+  /** True when the cell has a value or formula: `formulas` must carry it (formats go apart). */
   readonly filled: boolean;
-  /** True when `formulas`/`numberFormat` must carry this cell at all. */
-  readonly writable: boolean;
   readonly style: StyleName | undefined;
   readonly isFormula: boolean;
   /** The renderer marked this formula a copy of the one above (CellSpec.down). */
@@ -30,22 +29,21 @@ export const TEXT_FORMAT = '@';
  */
 export function encodeCell(
   cell: CellSpec | null | undefined,
-  at: string,
+  where: () => string,
   renames: ReadonlyMap<string, string>,
 ): EncodedCell {
   const style = cell?.style;
-  if (!cell) return { out: '', fmt: null, filled: false, writable: false, style, isFormula: false };
+  if (!cell) return { out: '', fmt: null, filled: false, style, isFormula: false };
   const fmt = cell.fmt ?? null;
   if (cell.f !== undefined) {
     if (fmt === TEXT_FORMAT)
       throw new Error(
-        `${at}: a formula cell cannot have the text format '@' (Excel would store it as text)`,
+        `${where()}: a formula cell cannot have the text format '@' (Excel would store it as text)`,
       );
     return {
       out: `=${renameSheetRefs(cell.f, renames)}`,
       fmt,
       filled: true,
-      writable: true,
       style,
       isFormula: true,
       ...(cell.down ? { down: true } : {}),
@@ -53,14 +51,13 @@ export function encodeCell(
   }
   const v = cell.v;
   if (typeof v === 'string' && v !== '')
-    return { out: v, fmt: TEXT_FORMAT, filled: true, writable: true, style, isFormula: false };
+    return { out: v, fmt: TEXT_FORMAT, filled: true, style, isFormula: false };
   if (typeof v === 'number') {
-    if (!Number.isFinite(v)) throw new Error(`${at}: ${v} is not a finite number`);
-    return { out: v, fmt, filled: true, writable: true, style, isFormula: false };
+    if (!Number.isFinite(v)) throw new Error(`${where()}: ${v} is not a finite number`);
+    return { out: v, fmt, filled: true, style, isFormula: false };
   }
-  if (typeof v === 'boolean')
-    return { out: v, fmt, filled: true, writable: true, style, isFormula: false };
-  return { out: '', fmt, filled: false, writable: fmt !== null, style, isFormula: false };
+  if (typeof v === 'boolean') return { out: v, fmt, filled: true, style, isFormula: false };
+  return { out: '', fmt, filled: false, style, isFormula: false };
 }
 
 /** The encoded grid of a sheet, dense: `rows` × `width`. */
@@ -78,9 +75,9 @@ export function encodeSheet(
 ): EncodedSheet {
   const width = sheet.rows.reduce((m, row) => Math.max(m, row.length), 0);
   const grid = sheet.rows.map((row, r) =>
-    Array.from({ length: width }, (_, c) => encodeCell(row[c], at(r, c), renames)),
+    Array.from({ length: width }, (_, c) => encodeCell(row[c], () => at(r, c), renames)),
   );
-  const blank = encodeCell(null, '', renames);
+  const blank = encodeCell(null, () => '', renames);
   return { rows: grid.length, width, cell: (r, c) => grid[r]?.[c] ?? blank };
 }
 
@@ -158,8 +155,8 @@ export interface Rect {
 }
 
 /**
- * Rectangles covering every writable cell that is not covered by a copy: each row is cut at
- * covered cells and trimmed to its writable cells, then equal cuts of consecutive rows are merged.
+ * Rectangles covering every filled cell that is not covered by a copy: each row is cut at
+ * covered cells and trimmed to its filled cells, then equal cuts of consecutive rows are merged.
  */
 export function explicitRects(
   grid: EncodedSheet,
@@ -173,7 +170,7 @@ export function explicitRects(
       let first = -1;
       let last = -1;
       while (c < grid.width && !covered(r, c)) {
-        if (grid.cell(r, c).writable) {
+        if (grid.cell(r, c).filled) {
           if (first < 0) first = c;
           last = c;
         }
@@ -209,7 +206,12 @@ export function formatRects(grid: EncodedSheet): FormatRect[] {
         c++;
       }
       if (formats.length > 0)
-        segs.push({ key: `${col}\u0001${formats.join('\u0001')}`, col, cols: formats.length, formats });
+        segs.push({
+          key: `${col}\u0001${formats.join('\u0001')}`,
+          col,
+          cols: formats.length,
+          formats,
+        });
     }
     return segs;
   }).map(({ rect, seg }) => ({ ...rect, formats: seg.formats }));

@@ -64,7 +64,8 @@ const CELLS_ACTIONS = 2; // getRangeByIndexes, set formulas
 
 /** Plans every operation for one sheet, in the order they must run. */
 export function planSheet(sheet: SheetSpec, opts: PlanOptions): Step[] {
-  const at = (r: number, c: number): string => `${quoteSheet(sheet.name)}!${a1(r, c)}`;
+  const quoted = quoteSheet(sheet.name);
+  const at = (r: number, c: number): string => `${quoted}!${a1(r, c)}`;
   const grid = encodeSheet(sheet, opts.renames, at);
   const { runs, covered } =
     opts.fillDown === false ? { runs: [], covered: () => false } : findFillRuns(grid);
@@ -117,8 +118,15 @@ function rowArrays(
   return { f, cells };
 }
 
-function cellStep(row: number, col: number, f: FormulaEntry[][], cells: number): Step {
-  const bytes = CELLS_ACTIONS * ACTION_BYTES + 32 + jsonBytes(f);
+/** A block of `formulas`; `json` is the UTF-8 size of its JSON (`jsonBytes(f)`), known to the caller. */
+function cellStep(
+  row: number,
+  col: number,
+  f: FormulaEntry[][],
+  cells: number,
+  json: number,
+): Step {
+  const bytes = CELLS_ACTIONS * ACTION_BYTES + 32 + json;
   return { kind: 'cells', row, col, formulas: f, bytes, cells };
 }
 
@@ -136,7 +144,8 @@ function cellSteps(
   let bytes = 0;
   let cells = 0;
   const flush = (next: number): void => {
-    if (f.length > 0) steps.push(cellStep(start, rect.col, f, cells));
+    // The lines' sizes, each with its comma, plus the outer brackets less the last comma.
+    if (f.length > 0) steps.push(cellStep(start, rect.col, f, cells, bytes + 1));
     f = [];
     bytes = 0;
     cells = 0;
@@ -185,7 +194,7 @@ function splitRow(
       cols++;
     }
     const line = rowArrays(grid, r, c0, cols);
-    steps.push(cellStep(r, c0, [line.f], line.cells));
+    steps.push(cellStep(r, c0, [line.f], line.cells, jsonBytes([line.f])));
     c0 += cols;
   }
   return steps;
