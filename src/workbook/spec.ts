@@ -13,7 +13,8 @@
 export type CellValue = string | number | boolean | null;
 
 /** Named styles; each writer maps them to fonts and fills (see STYLE_DEFS). */
-export type StyleName = 'title' | 'note' | 'header' | 'section' | 'subtotal' | 'total' | 'check' | 'param';
+export type StyleName =
+  'title' | 'note' | 'header' | 'section' | 'subtotal' | 'total' | 'check' | 'param';
 
 export interface CellSpec {
   /** The value, or a formula's cached result. */
@@ -73,7 +74,12 @@ export interface WorkbookSpec {
 }
 
 /** Style definitions shared by every writer: bold, italic, fill and font colours (hex). */
-export const STYLE_DEFS: Readonly<Record<StyleName, { bold?: boolean; italic?: boolean; fill?: string; font?: string; size?: number }>> = {
+export const STYLE_DEFS: Readonly<
+  Record<
+    StyleName,
+    { bold?: boolean; italic?: boolean; fill?: string; font?: string; size?: number }
+  >
+> = {
   title: { bold: true, size: 14 },
   note: { italic: true, font: '666666' },
   header: { bold: true, fill: 'D9E1F2' },
@@ -121,6 +127,18 @@ export function parseA1(ref: string): { row: number; col: number } {
   if (!m) throw new Error(`not an A1 reference: ${ref}`);
   return { row: Number(m[2]) - 1, col: columnIndex(m[1] as string) };
 }
+
+/** Whether Excel accepts `name` for a sheet: 1–31 characters, none of : \ / ? * [ ], no quote at either end. */
+export const isLegalSheetName = (name: string): boolean =>
+  name.length > 0 &&
+  name.length <= 31 &&
+  !/[:\\/?*[\]]/.test(name) &&
+  !name.startsWith("'") &&
+  !name.endsWith("'");
+
+/** Excel compares sheet names without regard to case (as the writers of files do). */
+export const sameSheetName = (a: string, b: string): boolean =>
+  a.toLocaleUpperCase() === b.toLocaleUpperCase();
 
 /** A sheet name quoted for use in a formula: 'Sheet 1'!A1, '分解结果'!A1. */
 export const quoteSheet = (name: string): string => `'${name.replace(/'/g, "''")}'`;

@@ -2,6 +2,7 @@
  * Sheet-name rules for the Office.js host: validity, the comparison Excel uses, the guard that
  * keeps the writer off input sheets, and the reserved temporary names used while rebuilding.
  */
+import { isLegalSheetName } from '../../workbook/spec';
 
 /** Excel's own comparison of sheet names: case-insensitive. */
 export const sameSheet = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
@@ -20,13 +21,7 @@ export const retiredName = (index: number): string => `~fjx${index}~`;
 
 /** Throws unless `name` is a legal Excel sheet name. */
 export function assertSheetName(name: string): void {
-  if (
-    name.length === 0 ||
-    name.length > 31 ||
-    /[:\\/?*[\]]/.test(name) ||
-    name.startsWith("'") ||
-    name.endsWith("'")
-  ) {
+  if (!isLegalSheetName(name)) {
     throw new Error(`"${name}" is not a valid Excel sheet name`);
   }
   if (name.toLowerCase() === 'history') throw new Error('"History" is reserved by Excel');

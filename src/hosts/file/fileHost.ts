@@ -10,7 +10,7 @@ import type { Lang } from '../../engine';
 import type { PaneHost, WriteOptions } from '../../taskpane/host';
 import type { SheetGrid, WorkbookGrids } from '../../workbook/grid';
 import { SHEETS } from '../../workbook/names';
-import type { WorkbookSpec } from '../../workbook/spec';
+import { sameSheetName as sameName, type WorkbookSpec } from '../../workbook/spec';
 
 type Xlsx = typeof import('./xlsx');
 
@@ -42,9 +42,6 @@ interface Opened {
   /** Language of the outputs last written, for the download's name. */
   readonly outputLang?: Lang;
 }
-
-/** Excel compares sheet names without regard to case. */
-const sameName = (a: string, b: string): boolean => a.toLocaleUpperCase() === b.toLocaleUpperCase();
 
 const ENGLISH_NAMES: readonly string[] = Object.values(SHEETS).map((n) => n.en);
 

@@ -7,11 +7,7 @@
  * the same parts, the same CRCs, a valid zip of about the same size, several times faster.
  * Browser-safe: no Node imports.
  */
-import { entryData, zipEntries } from './unzip';
-
-const LOCAL = 0x04034b50;
-const CENTRAL = 0x02014b50;
-const END = 0x06054b50;
+import { CENTRAL, EOCD, entryData, LOCAL, zipEntries } from './unzip';
 
 interface Entry {
   readonly name: Uint8Array;
@@ -19,6 +15,22 @@ interface Entry {
   readonly time: number;
   readonly date: number;
   readonly data: Uint8Array;
+}
+
+/**
+ * The 24 bytes a local header (at +4) and a central header (at +6) share: version needed 2.0,
+ * UTF-8 names, deflate, time, date, CRC, both sizes and the name's length.
+ */
+function writeCommon(view: DataView, at: number, e: Entry, packedSize: number): void {
+  view.setUint16(at, 20, true);
+  view.setUint16(at + 2, 0x0800, true); // UTF-8 names
+  view.setUint16(at + 4, 8, true); // deflate
+  view.setUint16(at + 6, e.time, true);
+  view.setUint16(at + 8, e.date, true);
+  view.setUint32(at + 10, e.crc, true);
+  view.setUint32(at + 14, packedSize, true);
+  view.setUint32(at + 18, e.data.length, true);
+  view.setUint16(at + 22, e.name.length, true);
 }
 
 /** The entries of a zip whose entries are all stored (method 0), in order. */
@@ -35,7 +47,9 @@ function storedEntries(zip: Uint8Array): Entry[] | undefined {
 }
 
 async function deflateRaw(data: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([data as BlobPart]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+  const stream = new Blob([data as BlobPart])
+    .stream()
+    .pipeThrough(new CompressionStream('deflate-raw'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
@@ -50,7 +64,10 @@ export async function deflateStoredZip(zip: Uint8Array): Promise<Uint8Array | un
   const entries = storedEntries(zip);
   if (!entries) return undefined;
   const packed = await Promise.all(entries.map((e) => deflateRaw(e.data)));
-  const size = entries.reduce((s, e, i) => s + 30 + e.name.length + (packed[i] as Uint8Array).length + 46 + e.name.length, 22);
+  const size = entries.reduce(
+    (s, e, i) => s + 30 + e.name.length + (packed[i] as Uint8Array).length + 46 + e.name.length,
+    22,
+  );
   const out = new Uint8Array(size);
   const view = new DataView(out.buffer);
   let p = 0;
@@ -59,16 +76,8 @@ export async function deflateStoredZip(zip: Uint8Array): Promise<Uint8Array | un
     const body = packed[i] as Uint8Array;
     offsets.push(p);
     view.setUint32(p, LOCAL, true);
-    view.setUint16(p + 4, 20, true);
-    view.setUint16(p + 6, 0x0800, true); // UTF-8 names
-    view.setUint16(p + 8, 8, true); // deflate
-    view.setUint16(p + 10, e.time, true);
-    view.setUint16(p + 12, e.date, true);
-    view.setUint32(p + 14, e.crc, true);
-    view.setUint32(p + 18, body.length, true);
-    view.setUint32(p + 22, e.data.length, true);
-    view.setUint16(p + 26, e.name.length, true);
-    view.setUint16(p + 28, 0, true);
+    writeCommon(view, p + 4, e, body.length);
+    // extra field length: 0.
     out.set(e.name, p + 30);
     out.set(body, p + 30 + e.name.length);
     p += 30 + e.name.length + body.length;
@@ -77,22 +86,14 @@ export async function deflateStoredZip(zip: Uint8Array): Promise<Uint8Array | un
   entries.forEach((e, i) => {
     const body = packed[i] as Uint8Array;
     view.setUint32(p, CENTRAL, true);
-    view.setUint16(p + 4, 20, true);
-    view.setUint16(p + 6, 20, true);
-    view.setUint16(p + 8, 0x0800, true);
-    view.setUint16(p + 10, 8, true);
-    view.setUint16(p + 12, e.time, true);
-    view.setUint16(p + 14, e.date, true);
-    view.setUint32(p + 16, e.crc, true);
-    view.setUint32(p + 20, body.length, true);
-    view.setUint32(p + 24, e.data.length, true);
-    view.setUint16(p + 28, e.name.length, true);
+    view.setUint16(p + 4, 20, true); // version made by
+    writeCommon(view, p + 6, e, body.length);
     // extra, comment, disk, internal attributes: 0; external attributes: 0.
     view.setUint32(p + 42, offsets[i] as number, true);
     out.set(e.name, p + 46);
     p += 46 + e.name.length;
   });
-  view.setUint32(p, END, true);
+  view.setUint32(p, EOCD, true);
   view.setUint16(p + 8, entries.length, true);
   view.setUint16(p + 10, entries.length, true);
   view.setUint32(p + 12, p - central, true);

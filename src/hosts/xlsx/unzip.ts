@@ -4,9 +4,10 @@
  * Used to look at raw sheet XML where ExcelJS loses information, and by repack.ts.
  */
 
-const EOCD = 0x06054b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
+/** Record signatures: end of central directory, central directory header, local header. */
+export const EOCD = 0x06054b50;
+export const CENTRAL = 0x02014b50;
+export const LOCAL = 0x04034b50;
 
 export interface ZipEntry {
   /** The name as stored (bytes). */
@@ -66,12 +67,18 @@ export function entryData(zip: Uint8Array, entry: ZipEntry): Uint8Array | undefi
 }
 
 /** The text of one entry; undefined if it is absent or stored in a way this reader cannot read. */
-export async function zipEntryText(zip: Uint8Array, entries: Map<string, ZipEntry>, name: string): Promise<string | undefined> {
+export async function zipEntryText(
+  zip: Uint8Array,
+  entries: Map<string, ZipEntry>,
+  name: string,
+): Promise<string | undefined> {
   const entry = entries.get(name);
   const data = entry && entryData(zip, entry);
   if (!entry || !data) return undefined;
   if (entry.method === 0) return new TextDecoder().decode(data);
   if (entry.method !== 8) return undefined;
-  const stream = new Blob([data.slice()]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  const stream = new Blob([data.slice()])
+    .stream()
+    .pipeThrough(new DecompressionStream('deflate-raw'));
   return new Response(stream).text();
 }

@@ -3,12 +3,15 @@
  * only sheets named in the spec are replaced. Runs in Node and in the browser.
  */
 import ExcelJS from 'exceljs';
-import { a1, type CellSpec, type WorkbookSpec } from '../../workbook/spec';
+import {
+  a1,
+  isLegalSheetName,
+  sameSheetName as sameName,
+  type CellSpec,
+  type WorkbookSpec,
+} from '../../workbook/spec';
 import { canRepack, deflateStoredZip } from './repack';
 import { writeSheet } from './sheet';
-
-/** Excel compares sheet names without regard to case. */
-const sameName = (a: string, b: string): boolean => a.toLocaleUpperCase() === b.toLocaleUpperCase();
 
 /**
  * Replace the spec's sheets in `workbook`: every existing sheet whose name (ignoring case) is in
@@ -19,7 +22,8 @@ export function applySpec(workbook: ExcelJS.Workbook, spec: WorkbookSpec): void 
   checkSpec(spec);
   const replaced = [...spec.sheets.map((s) => s.name), ...(spec.remove ?? [])];
   for (const name of replaced) {
-    for (const ws of workbook.worksheets) if (sameName(ws.name, name)) workbook.removeWorksheet(ws.id);
+    for (const ws of workbook.worksheets)
+      if (sameName(ws.name, name)) workbook.removeWorksheet(ws.id);
   }
   for (const sheet of spec.sheets) writeSheet(workbook.addWorksheet(sheet.name), sheet);
 }
@@ -38,7 +42,11 @@ export function specToNewWorkbook(spec: WorkbookSpec): ExcelJS.Workbook {
  */
 export async function toXlsxBuffer(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
   if (canRepack()) {
-    const stored = bytesOf(await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions));
+    const stored = bytesOf(
+      await workbook.xlsx.writeBuffer({
+        zip: { compression: 'STORE' },
+      } as ExcelJS.XlsxWriteOptions),
+    );
     const packed = await deflateStoredZip(stored);
     if (packed) return packed;
     return stored;
@@ -53,25 +61,29 @@ function bytesOf(out: unknown): Uint8Array {
   throw new Error('ExcelJS writeBuffer returned neither bytes nor an ArrayBuffer');
 }
 
-const BAD_SHEET_NAME = /[\\/?*[\]:]/;
-
 /** Throw on what would make ExcelJS fail halfway or write a file Excel rejects. */
 function checkSpec(spec: WorkbookSpec): void {
   const seen: string[] = [];
   for (const sheet of spec.sheets) {
     const { name } = sheet;
-    if (name.length === 0 || name.length > 31 || BAD_SHEET_NAME.test(name) || name.startsWith("'") || name.endsWith("'")) {
+    if (!isLegalSheetName(name)) {
       throw new Error(`invalid sheet name: ${JSON.stringify(name)}`);
     }
-    if (seen.some((other) => sameName(other, name))) throw new Error(`sheet ${name} appears twice in the spec`);
+    if (seen.some((other) => sameName(other, name)))
+      throw new Error(`sheet ${name} appears twice in the spec`);
     seen.push(name);
-    sheet.rows.forEach((row, r) => row.forEach((cell, c) => checkCell(cell, () => `${name}!${a1(r, c)}`)));
+    sheet.rows.forEach((row, r) =>
+      row.forEach((cell, c) => checkCell(cell, () => `${name}!${a1(r, c)}`)),
+    );
   }
 }
 
 function checkCell(cell: CellSpec | null, where: () => string): void {
   if (cell === null) return;
-  if (typeof cell.v === 'number' && !Number.isFinite(cell.v)) throw new Error(`${where()}: not a finite number: ${cell.v}`);
-  if (typeof cell.v === 'string' && cell.v.length > 32767) throw new Error(`${where()}: text longer than 32767 characters`);
-  if (cell.f !== undefined && (cell.f === '' || cell.f === '=')) throw new Error(`${where()}: empty formula`);
+  if (typeof cell.v === 'number' && !Number.isFinite(cell.v))
+    throw new Error(`${where()}: not a finite number: ${cell.v}`);
+  if (typeof cell.v === 'string' && cell.v.length > 32767)
+    throw new Error(`${where()}: text longer than 32767 characters`);
+  if (cell.f !== undefined && (cell.f === '' || cell.f === '='))
+    throw new Error(`${where()}: empty formula`);
 }
