@@ -249,6 +249,9 @@ function findSheets(grids: WorkbookGrids): Partial<Record<InputSheet, SheetGrid>
   return out;
 }
 
+/** The flag thresholds, in percentage points, when the Settings sheet gives none. */
+export const DEFAULT_THRESHOLDS = { behindThreshold: 5, seriousThreshold: 10 } as const;
+
 /** Reads the input sheets of a workbook into a plan model. */
 export function readInputs(grids: WorkbookGrids): ReadResult {
   const R = new Reader();
@@ -298,8 +301,8 @@ export function readInputs(grids: WorkbookGrids): ReadResult {
     ...(reportMonth !== undefined ? { reportMonth } : {}),
     ...(asOf !== undefined ? { asOf } : {}),
     scheduleBasis: sv('scheduleBasis', (c, ref) => R.choice(SCHEDULE_BASES, SETTING_KEYS.scheduleBasis, c, ref)) ?? 'months',
-    behindThreshold: sv('behindThreshold', points) ?? 5,
-    seriousThreshold: sv('seriousThreshold', points) ?? 10,
+    behindThreshold: sv('behindThreshold', points) ?? DEFAULT_THRESHOLDS.behindThreshold,
+    seriousThreshold: sv('seriousThreshold', points) ?? DEFAULT_THRESHOLDS.seriousThreshold,
     actualsBasis: sv('actualsBasis', (c, ref) => R.choice(ACTUALS_BASES, SETTING_KEYS.actualsBasis, c, ref)) ?? 'cumulative',
     combineJanFeb: sv('combineJanFeb', yesNo) ?? true,
     unit,

@@ -22,6 +22,19 @@ import type { AppState } from './App.types';
 import type { useAppStyles } from './useAppStyles.styles';
 
 /** Renders the messages: start-up error, error, notice. */
+/** The Dismiss button of a message. */
+function dismissAction(t: AppState['t'], onClick: () => void): JSX.Element {
+  return (
+    <MessageBarActions
+      containerAction={
+        <Button appearance="transparent" size="small" onClick={onClick}>
+          {t.dismiss}
+        </Button>
+      }
+    />
+  );
+}
+
 function renderMessages(
   state: AppState,
   classes: ReturnType<typeof useAppStyles>,
@@ -49,13 +62,7 @@ function renderMessages(
             <MessageBarTitle>{error.kind === 'open' ? t.openFailed : t.errorTitle}</MessageBarTitle>
             {error.text}
           </MessageBarBody>
-          <MessageBarActions
-            containerAction={
-              <Button appearance="transparent" size="small" onClick={state.dismissError}>
-                {t.dismiss}
-              </Button>
-            }
-          />
+          {dismissAction(t, state.dismissError)}
         </MessageBar>
       ) : null}
       {notice ? (
@@ -66,13 +73,7 @@ function renderMessages(
           <MessageBarBody className={classes.messageText}>
             {notice.kind === 'cancelled' ? t.cancelledNotice : t.inputsCreated(notice.n)}
           </MessageBarBody>
-          <MessageBarActions
-            containerAction={
-              <Button appearance="transparent" size="small" onClick={state.dismissNotice}>
-                {t.dismiss}
-              </Button>
-            }
-          />
+          {dismissAction(t, state.dismissNotice)}
         </MessageBar>
       ) : null}
     </div>

@@ -59,7 +59,7 @@ export function useApp(props: AppProps): AppState {
   const { clear } = runner;
 
   // Inside Excel the workbook is there from the start: read its status once.
-  const { refresh } = wb;
+  const { refresh, openFile: openWorkbook } = wb;
   useEffect(() => {
     if (host?.kind === 'excel') refresh();
   }, [host, refresh]);
@@ -69,14 +69,14 @@ export function useApp(props: AppProps): AppState {
       setError(undefined);
       setNotice(undefined);
       try {
-        await wb.openFile(file);
+        await openWorkbook(file);
         clear();
       } catch (e) {
         console.error('[fenjie]', e);
         setError({ kind: 'open', text: messageOf(e) });
       }
     },
-    [wb, clear],
+    [openWorkbook, clear],
   );
 
   const download = useCallback(async () => {
@@ -90,6 +90,7 @@ export function useApp(props: AppProps): AppState {
     [host],
   );
 
+  const label = host?.label();
   return {
     lang,
     t,
@@ -105,7 +106,7 @@ export function useApp(props: AppProps): AppState {
     dismissNotice: () => setNotice(undefined),
     reportError,
     ...(wb.workbook ? { workbook: wb.workbook } : {}),
-    ...(host?.label() !== undefined ? { label: host.label() } : {}),
+    ...(label !== undefined ? { label } : {}),
     creating: wb.creating,
     openFile,
     createInputs: wb.createInputs,

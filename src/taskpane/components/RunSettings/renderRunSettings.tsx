@@ -3,12 +3,36 @@ import type { JSX } from 'react';
 import type { RunSettingsState } from './RunSettings.types';
 import type { useRunSettingsStyles } from './useRunSettingsStyles.styles';
 
+/** One threshold field: a decimal text input with its validation message. */
+function renderThreshold(
+  state: RunSettingsState,
+  classes: ReturnType<typeof useRunSettingsStyles>,
+  label: string,
+  value: string,
+  onChange: RunSettingsState['onBehind'],
+  message: string | undefined,
+): JSX.Element {
+  return (
+    <Field label={label} validationState={message ? 'error' : 'none'} validationMessage={message}>
+      <Input
+        className={classes.input}
+        type="text"
+        inputMode="decimal"
+        value={value}
+        onChange={onChange}
+        disabled={state.disabled}
+      />
+    </Field>
+  );
+}
+
 /** Renders the run settings: report month and the two thresholds, with a reset button. */
 export function renderRunSettings(
   state: RunSettingsState,
   classes: ReturnType<typeof useRunSettingsStyles>,
 ): JSX.Element {
   const { t, value, problems } = state;
+  const behindMessage = problems.behind ? t.invalidThreshold : undefined;
   const seriousMessage =
     problems.serious === 'belowBehind'
       ? t.seriousBelowBehind
@@ -36,34 +60,22 @@ export function renderRunSettings(
         </Select>
       </Field>
       <div className={classes.thresholds}>
-        <Field
-          label={t.behindThreshold}
-          validationState={problems.behind ? 'error' : 'none'}
-          validationMessage={problems.behind ? t.invalidThreshold : undefined}
-        >
-          <Input
-            className={classes.input}
-            type="text"
-            inputMode="decimal"
-            value={value.behind}
-            onChange={state.onBehind}
-            disabled={state.disabled}
-          />
-        </Field>
-        <Field
-          label={t.seriousThreshold}
-          validationState={seriousMessage ? 'error' : 'none'}
-          validationMessage={seriousMessage}
-        >
-          <Input
-            className={classes.input}
-            type="text"
-            inputMode="decimal"
-            value={value.serious}
-            onChange={state.onSerious}
-            disabled={state.disabled}
-          />
-        </Field>
+        {renderThreshold(
+          state,
+          classes,
+          t.behindThreshold,
+          value.behind,
+          state.onBehind,
+          behindMessage,
+        )}
+        {renderThreshold(
+          state,
+          classes,
+          t.seriousThreshold,
+          value.serious,
+          state.onSerious,
+          seriousMessage,
+        )}
       </div>
       <div className={classes.footer}>
         <Caption1 className={classes.hint}>{t.settingsHint}</Caption1>

@@ -2,6 +2,8 @@
  * The Run settings as the user edits them (text, so a half-typed number stays on screen), their
  * validation, and the overrides they make for a run. Pure: tested without a browser.
  */
+import { toHalfWidth } from '../../../engine';
+import { DEFAULT_THRESHOLDS } from '../../../workbook/read';
 import type { RunOverrides, SheetSettings } from '../../run';
 
 /** The form's values. */
@@ -23,17 +25,14 @@ export interface RunSettingsProblems {
 export function settingsValueFrom(sheet: SheetSettings | undefined): RunSettingsValue {
   return {
     reportMonth: sheet?.reportMonth ?? 'auto',
-    behind: String(sheet?.behindThreshold ?? 5),
-    serious: String(sheet?.seriousThreshold ?? 10),
+    behind: String((sheet ?? DEFAULT_THRESHOLDS).behindThreshold),
+    serious: String((sheet ?? DEFAULT_THRESHOLDS).seriousThreshold),
   };
 }
 
 /** A typed threshold: a finite number ≥ 0 (full-width digits and a trailing % are accepted). */
 export function parseThreshold(text: string): number | undefined {
-  const t = text
-    .replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[%％]$/, '')
-    .trim();
+  const t = toHalfWidth(text).replace(/%$/, '').trim();
   if (!/^\d+(\.\d+)?$|^\.\d+$/.test(t)) return undefined;
   const n = Number(t);
   return Number.isFinite(n) && n >= 0 ? n : undefined;
@@ -65,7 +64,7 @@ export function overridesOf(
   if (p.behind || p.serious) return undefined;
   const behind = parseThreshold(v.behind) as number;
   const serious = parseThreshold(v.serious) as number;
-  const base = sheet ?? { behindThreshold: 5, seriousThreshold: 10 };
+  const base = sheet ?? DEFAULT_THRESHOLDS;
   return {
     ...(v.reportMonth !== 'auto' && v.reportMonth !== sheet?.reportMonth
       ? { reportMonth: v.reportMonth }
