@@ -2,7 +2,7 @@
  * Renders the add-in icons (assets/icon-*.png) in headless Chromium: a rounded teal square with
  * the character 分 and a small stacked-bar mark. Run: npx tsx scripts/make-icons.ts
  */
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../tests/ui/harness';
 
 const SIZES = [16, 32, 64, 80, 128];
 const html = (size: number): string => `<!doctype html><html><body style="margin:0;background:transparent">
@@ -13,10 +13,7 @@ ${size >= 32 ? `<div style="position:absolute;right:${size * 0.08}px;bottom:${si
 ${[0.18, 0.26, 0.34].map((h) => `<i style="display:block;width:${size * 0.07}px;height:${size * h}px;background:#F4B942"></i>`).join('')}</div>` : ''}
 </div></body></html>`;
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
+const browser = await launchChromium();
 try {
   for (const size of SIZES) {
     const page = await browser.newPage({ viewport: { width: size, height: size } });

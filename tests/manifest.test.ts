@@ -4,13 +4,13 @@
  * permission and requirement set the code really needs, every resource id defined, and in a
  * production build with a real URL every referenced icon and page exists and is https.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXCEL_API_REQUIRED } from '../src/hosts/excel';
+import { buildPane } from './ui/harness';
 
 const ROOT = process.cwd();
 const SOURCE = readFileSync(join(ROOT, 'manifest.xml'), 'utf8');
@@ -90,20 +90,6 @@ describe('manifest.xml (source)', () => {
   });
 });
 
-function build(outDir: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'webpack-cli', 'bin', 'cli.js'), '--mode', 'production'], {
-      cwd: ROOT,
-      env: { ...process.env, FENJIE_URL: PROD_URL, FENJIE_DIST: outDir },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`webpack exited ${code}:\n${out}`))));
-  });
-}
-
 /** Width and height of a PNG, from its IHDR chunk. */
 const pngSize = (file: string): [number, number] => {
   const b = readFileSync(file);
@@ -114,7 +100,7 @@ describe('manifest.xml in a production build', () => {
   const dist = mkdtempSync(join(tmpdir(), 'fenjie-dist-'));
   let built = '';
   beforeAll(async () => {
-    await build(dist);
+    await buildPane(dist, { FENJIE_URL: PROD_URL });
     built = readFileSync(join(dist, 'manifest.xml'), 'utf8');
   }, 240_000);
 

@@ -29,8 +29,6 @@ const onPath = (command: string): boolean =>
 /** True if `soffice` is on PATH. */
 export const hasLibreOffice = (): boolean => onPath('soffice');
 
-/** True if `pdftoppm` is on PATH. */
-export const hasPdftoppm = (): boolean => onPath('pdftoppm');
 
 /**
  * For tests: true if LibreOffice can be used. When it is missing, CI (`process.env.CI`) fails
@@ -130,10 +128,6 @@ export async function convert(
   }
 }
 
-/** Recalculate workbooks in LibreOffice and save them as .xlsx in outDir (one launch for all). */
-export const recalcFiles = (xlsxPaths: readonly string[], outDir: string): Promise<string[]> =>
-  convert(xlsxPaths, 'xlsx', outDir);
-
 /** A RawCell as the plain value a recalculated sheet shows. */
 function plainValue(cell: RawCell): string | number | boolean | null {
   if (cell === null || typeof cell !== 'object') return cell;
@@ -151,25 +145,19 @@ export async function readValues(xlsxPath: string): Promise<Map<string, SheetVal
   return new Map(grids.sheets.map((sheet) => [sheet.name, sheet.cells.map((row) => row.map(plainValue))]));
 }
 
-/** Recalculate several workbooks with one soffice launch; each result as `recalc` gives it. */
+/**
+ * Open workbooks in LibreOffice headless (one launch for all), recalculate every formula, and
+ * return each one's sheet values (formula cells → LibreOffice's results; errors → their text,
+ * e.g. '#DIV/0!').
+ */
 export async function recalcMany(xlsxPaths: readonly string[]): Promise<Map<string, SheetValues>[]> {
   const outDir = await mkdtemp(join(tmpdir(), 'fenjie-lo-out-'));
   try {
-    const converted = await recalcFiles(xlsxPaths, outDir);
+    const converted = await convert(xlsxPaths, 'xlsx', outDir);
     return await Promise.all(converted.map(readValues));
   } finally {
     await rm(outDir, { recursive: true, force: true });
   }
-}
-
-/**
- * Open a workbook in LibreOffice headless, recalculate every formula, and return each sheet's
- * values (formula cells → LibreOffice's results; errors → their text, e.g. '#DIV/0!').
- */
-export async function recalc(xlsxPath: string): Promise<Map<string, SheetValues>> {
-  const [values] = await recalcMany([xlsxPath]);
-  if (!values) throw new Error(`recalc produced nothing for ${xlsxPath}`);
-  return values;
 }
 
 /** Render a workbook (recalculated) to PDF in outDir; returns the PDF's path. */

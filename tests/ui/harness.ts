@@ -50,16 +50,18 @@ function run(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv): Prom
   });
 }
 
-/** Builds the pane for production with office.js copied locally, into `outDir`. */
-export async function buildPane(outDir: string): Promise<void> {
+/**
+ * Builds the pane for production into `outDir`: with office.js copied locally by default, or with
+ * the build variables in `env` (e.g. `FENJIE_URL`).
+ */
+export async function buildPane(
+  outDir: string,
+  env: NodeJS.ProcessEnv = { FENJIE_OFFICE_JS: 'local' },
+): Promise<void> {
   await run(
     process.execPath,
     [join(ROOT, 'node_modules', 'webpack-cli', 'bin', 'cli.js'), '--mode', 'production'],
-    {
-      ...process.env,
-      FENJIE_OFFICE_JS: 'local',
-      FENJIE_DIST: outDir,
-    },
+    { ...process.env, ...env, FENJIE_DIST: outDir },
   );
 }
 

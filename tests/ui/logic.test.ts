@@ -35,7 +35,7 @@ import type { WorkbookGrids } from '../../src/workbook/grid';
 import { SHEETS } from '../../src/workbook/names';
 import { runPipeline } from '../../src/workbook/pipeline';
 import type { WorkbookSpec } from '../../src/workbook/spec';
-import { workbookStatus } from '../../src/workbook/status';
+import { inputSheetNames, workbookStatus } from '../../src/workbook/status';
 import { exampleWorkbook, type ExampleData } from '../../src/workbook/template';
 import { ROOT } from './harness';
 
@@ -321,7 +321,7 @@ describe('file host', () => {
     expect(workbookStatus(grids).outputs).toBe('missing');
     const stages: string[] = [];
     await host.writeOutputs(plan(grids), {
-      inputSheetNames: Object.values(workbookStatus(grids).inputs).filter((n): n is string => !!n),
+      inputSheetNames: inputSheetNames(workbookStatus(grids)),
       onProgress: (p) => stages.push(p.stage),
     });
     expect(stages).toEqual(['prepare', 'write', 'replace', 'done']);

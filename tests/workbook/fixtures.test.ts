@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { readXlsxFile } from '../../src/hosts/xlsx/file';
-import { INPUT_SHEETS, matchesName, SHEETS } from '../../src/workbook/names';
+import { findSheet, INPUT_SHEETS } from '../../src/workbook/names';
 import { fixturePath } from '../fixtures/make-fixtures';
 
 const NOW = ['--now', '2025-09-03T10:30'];
@@ -73,10 +73,12 @@ describe('bad inputs: exit 1, the sheet and cell named, nothing written', () => 
 
 describe('good variants give exactly the example’s numbers', () => {
   let example: Record<string, unknown>;
+  let exampleOut: string;
   beforeAll(async () => {
     const r = await plan('example');
     expect(r.code).toBe(0);
     example = r.json;
+    exampleOut = r.outFile;
   });
   const numbers = (j: Record<string, unknown>): unknown => ({
     allocations: j.allocations,
@@ -100,8 +102,8 @@ describe('good variants give exactly the example’s numbers', () => {
     const before = await readXlsxFile(fixturePath('hidden-rows'));
     const after = await readXlsxFile(r.outFile);
     for (const key of INPUT_SHEETS) {
-      const a = before.grids.sheets.find((s) => matchesName(SHEETS[key], s.name));
-      const b = after.grids.sheets.find((s) => matchesName(SHEETS[key], s.name));
+      const a = findSheet(before.grids.sheets, key);
+      const b = findSheet(after.grids.sheets, key);
       expect(b?.cells, key).toEqual(a?.cells);
       expect(b?.hiddenRows, key).toEqual(a?.hiddenRows);
     }
@@ -109,9 +111,8 @@ describe('good variants give exactly the example’s numbers', () => {
   });
 
   it('planning the output again replaces the outputs and keeps the inputs', async () => {
-    const first = await plan('example');
     const outFile = join(dir, 'replanned.xlsx');
-    const code = await main(['plan', first.outFile, '-o', outFile, ...NOW, '--lang', 'en'], { out: () => {}, err: () => {} });
+    const code = await main(['plan', exampleOut, '-o', outFile, ...NOW, '--lang', 'en'], { out: () => {}, err: () => {} });
     expect(code).toBe(0);
     const names = (await readXlsxFile(outFile)).grids.sheets.map((s) => s.name);
     expect(names).toEqual(['参数', '目标', '企业', '基数', '权重', '约束', '时间分布', '实绩', 'Allocation', 'Progress', 'Summary']);

@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { planFile } from '../../src/cli/main';
 import { readXlsxFile, writeFileAtomic } from '../../src/hosts/xlsx/file';
 import { specToNewWorkbook, toXlsxBuffer } from '../../src/hosts/xlsx/write';
+import { a1 } from '../../src/workbook/spec';
 import type { RawCell } from '../../src/workbook/grid';
 import { exampleWorkbook, type ExampleData } from '../../src/workbook/template';
 import { recalcMany, requireLibreOffice, type SheetValues } from '../helpers/libreoffice';
@@ -46,7 +47,7 @@ function mismatches(written: { name: string; cells: readonly (readonly RawCell[]
           typeof cached === 'number' && typeof got === 'number'
             ? Math.abs(cached - got) <= 1e-9 * Math.max(1, Math.abs(cached))
             : cached === got;
-        if (!same) bad.push({ sheet: sheet.name, cell: `${String.fromCharCode(65 + col)}${r + 1}`, cached, libreoffice: got, formula: c.formula });
+        if (!same) bad.push({ sheet: sheet.name, cell: a1(r, col), cached, libreoffice: got, formula: c.formula });
       }),
     );
   }
