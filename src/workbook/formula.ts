@@ -8,9 +8,11 @@ import { columnIndex, quoteSheet } from './spec';
 
 type Piece =
   | { readonly kind: 'text'; readonly text: string }
+  /** A string literal, quotes included: opaque, but kept so keys still compare it. */
+  | { readonly kind: 'literal'; readonly text: string }
   | { readonly kind: 'sheet'; readonly name: string };
 
-/** Splits a formula (no '=') into plain text, string literals (kept as text) and `'quoted'!` sheet prefixes. */
+/** Splits a formula (no '=') into plain text, string literals and `'quoted'!` sheet prefixes. */
 function pieces(formula: string): Piece[] {
   const out: Piece[] = [];
   let plain = '';
@@ -51,8 +53,7 @@ function pieces(formula: string): Piece[] {
       out.push({ kind: 'sheet', name: body });
       i = j + 2;
     } else {
-      // A string literal: opaque, but kept in the text so keys still compare it.
-      out.push({ kind: 'text', text: plain }, { kind: 'text', text: `\u0000${literal}` });
+      out.push({ kind: 'text', text: plain }, { kind: 'literal', text: literal });
       plain = '';
       i = j + 1;
     }
@@ -60,10 +61,6 @@ function pieces(formula: string): Piece[] {
   if (plain) out.push({ kind: 'text', text: plain });
   return out;
 }
-
-const isLiteral = (p: Piece): boolean => p.kind === 'text' && p.text.startsWith('\u0000');
-const literalText = (p: Piece & { kind: 'text' }): string =>
-  p.text.startsWith('\u0000') ? p.text.slice(1) : p.text;
 
 /** An unquoted sheet prefix such as `参数!` or `Sheet1!` (not preceded by a name character). */
 const BARE_SHEET = /(?<![\w.\u0080-\uffff])([A-Za-z_\u0080-\uffff][\w.\u0080-\uffff]*)!/g;
@@ -79,7 +76,7 @@ export function renameSheetRefs(formula: string, renames: ReadonlyMap<string, st
     if (p.kind === 'sheet') {
       const to = renames.get(p.name.toLowerCase());
       out += `${to === undefined ? quoteSheet(p.name) : quoteSheet(to)}!`;
-    } else if (isLiteral(p)) out += literalText(p);
+    } else if (p.kind === 'literal') out += p.text;
     else
       out += p.text.replace(BARE_SHEET, (whole, name: string) => {
         const to = renames.get(name.toLowerCase());
@@ -112,8 +109,8 @@ export function copyKey(formula: string, row: number): string | undefined {
       key += `${quoteSheet(p.name.toLowerCase())}!`;
       continue;
     }
-    if (isLiteral(p)) {
-      key += literalText(p);
+    if (p.kind === 'literal') {
+      key += p.text;
       continue;
     }
     if (p.text.includes('[') || ROW_RANGE.test(p.text)) return undefined;
