@@ -166,6 +166,7 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
     const first = r;
     const last = r + a.rows.length - 1;
     const cells: string[] = [];
+    const profiles: string[] = [];
     const firstBlock = nameRow === undefined;
     if (firstBlock) nameRow = r + 1;
     a.rows.forEach((row, i) => {
@@ -186,10 +187,11 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
         fx(`ROUND(${columnLetter(annualCol)}${rr}-SUM(${periodsRange}),${a.decimals})`, 0, fmt, 'check'),
       ]);
       cells.push(`${quoteSheet(allocationName)}!${columnLetter(annualCol)}${rr}`);
-      (profileCell.get(a.indicator) ?? profileCell.set(a.indicator, []).get(a.indicator))?.push(`${quoteSheet(allocationName)}!D${rr}`);
+      profiles.push(`${quoteSheet(allocationName)}!D${rr}`);
       r++;
     });
     partCell.set(a.indicator, cells);
+    profileCell.set(a.indicator, profiles);
     alloc.copiesDown(first, last);
     const span = (col: number): string => `${columnLetter(col)}$${first + 1}:${columnLetter(col)}$${last + 1}`;
     const groups = [...new Set(a.rows.map((x) => x.group).filter((g): g is string => !!g))];
