@@ -99,14 +99,18 @@ interface Table {
 const isBlank = (c: RawCell | undefined): boolean =>
   c === null || c === undefined || (typeof c === 'string' && c.trim() === '');
 
-/** Clears every cell of a merged range but its top-left one. */
-function unmerge(grid: SheetGrid): RawCell[][] {
-  const cells = grid.cells.map((r) => [...r]);
-  for (const m of grid.merges ?? []) {
+/** A sheet's merged ranges, as their top-left and bottom-right cells (0-based). */
+function mergesOf(grid: SheetGrid): { s: { row: number; col: number }; e: { row: number; col: number } }[] {
+  return (grid.merges ?? []).flatMap((m) => {
     const [from, to] = m.split(':');
-    if (!from || !to) continue;
-    const s = parseA1(from);
-    const e = parseA1(to);
+    return from && to ? [{ s: parseA1(from), e: parseA1(to) }] : [];
+  });
+}
+
+/** Clears every cell of a merged range but its top-left one. */
+function unmerge(grid: SheetGrid, merges: ReturnType<typeof mergesOf>): RawCell[][] {
+  const cells = grid.cells.map((r) => [...r]);
+  for (const { s, e } of merges) {
     for (let r = s.row; r <= e.row; r++) {
       for (let c = s.col; c <= e.col; c++) {
         if ((r !== s.row || c !== s.col) && cells[r] && c < (cells[r] as RawCell[]).length) (cells[r] as RawCell[])[c] = null;
@@ -195,18 +199,11 @@ class Reader {
   }
 
   table(grid: SheetGrid): Table {
-    const cells = unmerge(grid);
+    const merges = mergesOf(grid);
+    const cells = unmerge(grid, merges);
     // The header row is the first non-empty row, passing over a title: a row whose only value
     // is the top-left cell of a merge across several columns (common above government tables).
-    const titles = new Set(
-      (grid.merges ?? []).flatMap((m) => {
-        const [from, to] = m.split(':');
-        if (!from || !to) return [];
-        const s = parseA1(from);
-        const e = parseA1(to);
-        return e.col > s.col ? [`${s.row}:${s.col}`] : [];
-      }),
-    );
+    const titles = new Set(merges.flatMap(({ s, e }) => (e.col > s.col ? [`${s.row}:${s.col}`] : [])));
     const isTitle = (r: readonly RawCell[], i: number): boolean => {
       const filled = r.flatMap((c, col) => (isBlank(c) ? [] : [col]));
       return filled.length === 1 && titles.has(`${i}:${filled[0]}`);
@@ -572,8 +569,7 @@ export function readInputs(grids: WorkbookGrids): ReadResult {
 
 /** A number, or a formula whose cached result is a number. */
 function isNumberCell(c: RawCell | undefined): boolean {
-  if (typeof c === 'number') return true;
-  return c !== null && typeof c === 'object' && 'formula' in c && typeof c.result === 'number';
+  return typeof scalarOf(c) === 'number';
 }
 
 function scalarOf(c: RawCell | undefined): unknown {
