@@ -3,12 +3,11 @@
  * lower-is-better cap with a growth target, a rate indicator, days-based schedule, monthly actuals.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { EXAMPLE_JSON } from '../../src/cli/main';
 import type { ExampleData } from '../../src/workbook/template';
 
-export const EXAMPLE: ExampleData = JSON.parse(
-  readFileSync(join(import.meta.dirname, '..', '..', 'examples', 'data', 'township-example.json'), 'utf8'),
-) as ExampleData;
+/** The bundled township example (examples/data/township-example.json). */
+export const EXAMPLE: ExampleData = JSON.parse(readFileSync(EXAMPLE_JSON, 'utf8')) as ExampleData;
 
 const round1 = (v: number): number => Math.round(v * 10) / 10;
 

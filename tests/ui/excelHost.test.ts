@@ -4,8 +4,6 @@
  * and a second read finds them current; a cancelled run leaves the old outputs; a problem's
  * cell is selected.
  */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readWorkbook } from '../../src/hosts/xlsx/read';
 import { specToNewWorkbook, toXlsxBuffer } from '../../src/hosts/xlsx/write';
@@ -14,17 +12,15 @@ import { createExcelHost } from '../../src/taskpane/excelHost';
 import { recalculate } from '../../src/taskpane/runner';
 import type { RawCell, WorkbookGrids } from '../../src/workbook/grid';
 import { workbookStatus } from '../../src/workbook/status';
-import { exampleWorkbook, type ExampleData } from '../../src/workbook/template';
+import { exampleWorkbook } from '../../src/workbook/template';
+import { EXAMPLE } from '../helpers/variants';
 import { FakeExcel, type SeedCell } from '../excel/fake-excel';
-import { ROOT } from './harness';
 
 const NOW = nowOf(new Date('2025-09-03T10:30'));
 let example: WorkbookGrids;
 
 beforeAll(async () => {
-  const data = JSON.parse(
-    await readFile(join(ROOT, 'examples', 'data', 'township-example.json'), 'utf8'),
-  ) as ExampleData;
+  const data = EXAMPLE;
   example = (await readWorkbook(await toXlsxBuffer(specToNewWorkbook(exampleWorkbook(data, 'zh')))))
     .grids;
 });

@@ -14,7 +14,8 @@ import { planFile } from '../../src/cli/main';
 import { readWorkbook } from '../../src/hosts/xlsx/read';
 import { specToNewWorkbook, toXlsxBuffer } from '../../src/hosts/xlsx/write';
 import type { SheetGrid } from '../../src/workbook/grid';
-import { exampleWorkbook, type ExampleData } from '../../src/workbook/template';
+import { exampleWorkbook } from '../../src/workbook/template';
+import { EXAMPLE } from '../helpers/variants';
 
 /** The repository's root. */
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
@@ -156,9 +157,7 @@ export async function openSession(browser: Browser, locale: string): Promise<Pan
 
 /** The township example's input workbook and the CLI's plan of it, written into `dir`. */
 export async function exampleFiles(dir: string): Promise<{ input: string; cliOutput: string }> {
-  const data = JSON.parse(
-    await readFile(join(ROOT, 'examples', 'data', 'township-example.json'), 'utf8'),
-  ) as ExampleData;
+  const data = EXAMPLE;
   const input = join(dir, 'township-example.xlsx');
   const cliOutput = join(dir, 'township-example-cli.xlsx');
   await writeFile(input, await toXlsxBuffer(specToNewWorkbook(exampleWorkbook(data, 'zh'))));

@@ -36,7 +36,8 @@ import { SHEETS } from '../../src/workbook/names';
 import { runPipeline } from '../../src/workbook/pipeline';
 import type { WorkbookSpec } from '../../src/workbook/spec';
 import { inputSheetNames, workbookStatus } from '../../src/workbook/status';
-import { exampleWorkbook, type ExampleData } from '../../src/workbook/template';
+import { exampleWorkbook } from '../../src/workbook/template';
+import { EXAMPLE } from '../helpers/variants';
 import { ROOT } from './harness';
 
 const NOW = nowOf(new Date('2025-09-03T10:30'));
@@ -45,9 +46,7 @@ let example: WorkbookGrids;
 let bad: WorkbookGrids;
 
 beforeAll(async () => {
-  const data = JSON.parse(
-    await readFile(join(ROOT, 'examples', 'data', 'township-example.json'), 'utf8'),
-  ) as ExampleData;
+  const data = EXAMPLE;
   exampleBytes = await toXlsxBuffer(specToNewWorkbook(exampleWorkbook(data, 'zh')));
   example = (await readWorkbook(exampleBytes)).grids;
   bad = (
