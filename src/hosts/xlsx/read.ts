@@ -4,6 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { RawCell, SheetGrid, WorkbookGrids } from '../../workbook/grid';
+import { a1 } from '../../workbook/spec';
 import { toRawCell } from './cells';
 import { emptyStringResults } from './emptyResults';
 
@@ -23,12 +24,22 @@ export async function readWorkbook(
   await workbook.xlsx.load(bytes as unknown as LoadInput);
   const grids = gridsOf(workbook);
   // ExcelJS reads a cached '' as no cached value; only then look at the raw XML to tell them apart.
-  const unsure = grids.sheets.filter((sheet) => sheet.cells.some((row) => row.some(lacksResult))).map((sheet) => sheet.name);
+  const unsure = grids.sheets
+    .filter((sheet) => sheet.cells.some((row) => row.some(lacksResult)))
+    .map((sheet) => sheet.name);
   if (unsure.length === 0) return { workbook, grids };
   const empties = await emptyStringResults(bytes, unsure);
-  const sheets = workbook.worksheets.map((ws, i) => {
-    const cells = empties.get(ws.name);
-    return cells && cells.size > 0 ? sheetGrid(ws, cells) : (grids.sheets[i] as SheetGrid);
+  const sheets = grids.sheets.map((sheet) => {
+    const set = empties.get(sheet.name);
+    if (!set || set.size === 0) return sheet;
+    const cells = sheet.cells.map((row, r) =>
+      row.map((cell, c) =>
+        lacksResult(cell) && set.has(a1(r, c))
+          ? { ...(cell as { formula: string }), result: '' }
+          : cell,
+      ),
+    );
+    return { ...sheet, cells };
   });
   return { workbook, grids: { sheets } };
 }
@@ -42,24 +53,25 @@ export function gridsOf(workbook: ExcelJS.Workbook): WorkbookGrids {
 }
 
 /**
- * One worksheet as a SheetGrid. `emptyStrings` holds the cells (A1 references) whose formula has
- * a cached empty string, which ExcelJS cannot tell from no cached value.
+ * One worksheet as a SheetGrid. A formula whose cached result is an empty string reads as one
+ * without a result (ExcelJS cannot tell them apart); `readWorkbook` mends those from the XML.
  */
-export function sheetGrid(ws: ExcelJS.Worksheet, emptyStrings?: ReadonlySet<string>): SheetGrid {
+export function sheetGrid(ws: ExcelJS.Worksheet): SheetGrid {
   const found: { row: number; col: number; value: RawCell }[] = [];
   let height = 0;
   let width = 0;
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      let value = toRawCell(cell);
+      const value = toRawCell(cell);
       if (value === null) return;
-      if (lacksResult(value) && emptyStrings?.has(cell.address)) value = { ...(value as { formula: string }), result: '' };
       found.push({ row: rowNumber - 1, col: colNumber - 1, value });
       height = Math.max(height, rowNumber);
       width = Math.max(width, colNumber);
     });
   });
-  const cells: RawCell[][] = Array.from({ length: height }, () => new Array<RawCell>(width).fill(null));
+  const cells: RawCell[][] = Array.from({ length: height }, () =>
+    new Array<RawCell>(width).fill(null),
+  );
   for (const { row, col, value } of found) (cells[row] as RawCell[])[col] = value;
 
   const hiddenRows: number[] = [];
