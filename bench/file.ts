@@ -37,17 +37,35 @@ export function syntheticData(n: number, indicatorCount = INDICATORS): ExampleDa
   for (const year of [2024, 2025]) {
     for (let m = 1; m <= MONTHS; m++) {
       for (const e of enterprises) {
-        const row: Record<string, number | string | null> & { year: number; month: number; enterprise: string } = { year, month: m, enterprise: e.name };
+        const row: Record<string, number | string | null> & {
+          year: number;
+          month: number;
+          enterprise: string;
+        } = { year, month: m, enterprise: e.name };
         indicators.forEach((ind, k) => {
-          row[ind] = rnd() < 0.03 ? null : Math.round((Number(e[`base${k}` as keyof typeof e]) * m) / 12 * (0.8 + rnd() * 0.5) * 10) / 10;
+          row[ind] =
+            rnd() < 0.03
+              ? null
+              : Math.round(
+                  ((Number(e[`base${k}` as keyof typeof e]) * m) / 12) * (0.8 + rnd() * 0.5) * 10,
+                ) / 10;
         });
         actuals.push(row);
       }
     }
   }
-  const sumBase = (k: number): number => enterprises.reduce((s, e) => s + Number(e[`base${k}` as keyof typeof e]), 0);
+  const sumBase = (k: number): number =>
+    enterprises.reduce((s, e) => s + Number(e[`base${k}` as keyof typeof e]), 0);
   return {
-    settings: { year: 2025, scheduleBasis: 'months', combineJanFeb: false, unit: '万元', behindThreshold: 5, seriousThreshold: 10, actualsBasis: 'cumulative' },
+    settings: {
+      year: 2025,
+      scheduleBasis: 'months',
+      combineJanFeb: false,
+      unit: '万元',
+      behindThreshold: 5,
+      seriousThreshold: 10,
+      actualsBasis: 'cumulative',
+    },
     targets: indicators.map((indicator, k) => ({
       indicator,
       unit: '万元',
@@ -75,7 +93,13 @@ export function syntheticData(n: number, indicatorCount = INDICATORS): ExampleDa
  * The plain baseline: read the same file with ExcelJS, write `cells` plain values, save with
  * ExcelJS's own zip (`nativeDeflate` false) or with the native deflate Fenjie's writer uses.
  */
-async function baseline(input: string, output: string, rows: number, cols: number, nativeDeflate: boolean): Promise<void> {
+async function baseline(
+  input: string,
+  output: string,
+  rows: number,
+  cols: number,
+  nativeDeflate: boolean,
+): Promise<void> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(input);
   const ws = wb.addWorksheet('plain');
@@ -83,7 +107,9 @@ async function baseline(input: string, output: string, rows: number, cols: numbe
     const row = ws.getRow(r);
     for (let c = 1; c <= cols; c++) row.getCell(c).value = r * c + 0.5;
   }
-  const bytes = nativeDeflate ? await toXlsxBuffer(wb) : new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  const bytes = nativeDeflate
+    ? await toXlsxBuffer(wb)
+    : new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
   await writeFileAtomic(output, bytes);
 }
 
@@ -108,7 +134,10 @@ export async function benchFile(n = FILE_ENTERPRISES): Promise<FileBenchResult> 
   const dir = await mkdtemp(join(tmpdir(), 'fenjie-bench-'));
   try {
     const input = join(dir, 'input.xlsx');
-    await writeFileAtomic(input, await toXlsxBuffer(specToNewWorkbook(exampleWorkbook(syntheticData(n), 'zh'))));
+    await writeFileAtomic(
+      input,
+      await toXlsxBuffer(specToNewWorkbook(exampleWorkbook(syntheticData(n), 'zh'))),
+    );
     const out = join(dir, 'plan.xlsx');
     const quiet = { out: () => {}, err: (l: string) => console.error(l) };
     const planOnce = async (): Promise<void> => {
@@ -118,7 +147,9 @@ export async function benchFile(n = FILE_ENTERPRISES): Promise<FileBenchResult> 
     await planOnce();
     // Count the cells the plan wrote into its three output sheets: the baseline writes as many.
     const { grids } = await readXlsxFile(out);
-    const outputCells = grids.sheets.slice(-3).reduce((s, g) => s + g.cells.reduce((t, r) => t + r.filter((c) => c !== null).length, 0), 0);
+    const outputCells = grids.sheets
+      .slice(-3)
+      .reduce((s, g) => s + g.cells.reduce((t, r) => t + r.filter((c) => c !== null).length, 0), 0);
     const cols = 25;
     const rows = Math.ceil(outputCells / cols);
     const plainOut = join(dir, 'plain.xlsx');
@@ -148,11 +179,17 @@ export async function benchFile(n = FILE_ENTERPRISES): Promise<FileBenchResult> 
 
 export function printFile(r: FileBenchResult): void {
   const f = (xs: number[]): string => xs.map((x) => x.toFixed(0)).join(' / ');
-  console.log(`file: plan on ${FILE_ENTERPRISES} enterprises × ${INDICATORS} indicators, ${MONTHS} months × 2 years of actuals`);
-  console.log(`  input ${(r.inputBytes / 1e6).toFixed(1)} MB; output cells written ${r.outputCells}`);
+  console.log(
+    `file: plan on ${FILE_ENTERPRISES} enterprises × ${INDICATORS} indicators, ${MONTHS} months × 2 years of actuals`,
+  );
+  console.log(
+    `  input ${(r.inputBytes / 1e6).toFixed(1)} MB; output cells written ${r.outputCells}`,
+  );
   console.log(`  plan (read, split, render, write) ms: ${f(r.planMs)}`);
   console.log(`  ExcelJS baseline (read, write as many plain values) ms: ${f(r.baselineMs)}`);
   console.log(`  ExcelJS baseline saved with the same native deflate ms: ${f(r.nativeMs)}`);
   console.log(`file plan / ExcelJS baseline ratio: ${r.ratio.toFixed(2)} (goal <= 1.30)`);
-  console.log(`file plan / ExcelJS baseline with native deflate: ${r.nativeRatio.toFixed(2)} (like for like on the zip step)`);
+  console.log(
+    `file plan / ExcelJS baseline with native deflate: ${r.nativeRatio.toFixed(2)} (like for like on the zip step)`,
+  );
 }

@@ -11,7 +11,8 @@ import ExcelJS from 'exceljs';
 import { pdfToPngs, toPdf } from '../tests/helpers/libreoffice';
 
 const [input, sheet, output] = process.argv.slice(2);
-if (!input || !sheet || !output) throw new Error('usage: sheet-screenshot.ts IN.xlsx SHEET OUT.png');
+if (!input || !sheet || !output)
+  throw new Error('usage: sheet-screenshot.ts IN.xlsx SHEET OUT.png');
 const dir = await mkdtemp(join(tmpdir(), 'fenjie-shot-'));
 try {
   const wb = new ExcelJS.Workbook();
@@ -19,7 +20,17 @@ try {
   for (const ws of wb.worksheets) ws.state = ws.name === sheet ? 'visible' : 'hidden';
   const target = wb.getWorksheet(sheet);
   if (!target) throw new Error(`no sheet ${sheet}`);
-  wb.views = [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab: wb.worksheets.indexOf(target), visibility: 'visible' }];
+  wb.views = [
+    {
+      x: 0,
+      y: 0,
+      width: 10000,
+      height: 20000,
+      firstSheet: 0,
+      activeTab: wb.worksheets.indexOf(target),
+      visibility: 'visible',
+    },
+  ];
   const only = join(dir, 'sheet.xlsx');
   await wb.xlsx.writeFile(only);
   const pdf = await toPdf(only, dir);

@@ -13,12 +13,21 @@ const probe = async (code: string, filePath = 'src/engine/probe.ts'): Promise<st
 
 describe('src/engine is pure (lint rule)', () => {
   it.each([
-    ["import { readFileSync } from 'node:fs';\nexport const f = readFileSync;", 'no-restricted-imports'],
+    [
+      "import { readFileSync } from 'node:fs';\nexport const f = readFileSync;",
+      'no-restricted-imports',
+    ],
     ["import fs from 'fs';\nexport const f = fs;", 'no-restricted-imports'],
     ["import React from 'react';\nexport const r = React;", 'no-restricted-imports'],
-    ["import { Button } from '@fluentui/react-components';\nexport const b = Button;", 'no-restricted-imports'],
+    [
+      "import { Button } from '@fluentui/react-components';\nexport const b = Button;",
+      'no-restricted-imports',
+    ],
     ["import ExcelJS from 'exceljs';\nexport const x = ExcelJS;", 'no-restricted-imports'],
-    ["import { readInputs } from '../workbook/read';\nexport const r = readInputs;", 'no-restricted-imports'],
+    [
+      "import { readInputs } from '../workbook/read';\nexport const r = readInputs;",
+      'no-restricted-imports',
+    ],
     ['export const d = () => document.title;', 'no-restricted-globals'],
     ['export const w = () => window.innerWidth;', 'no-restricted-globals'],
     ['export const e = () => Excel.run;', 'no-restricted-globals'],
@@ -32,12 +41,19 @@ describe('src/engine is pure (lint rule)', () => {
   });
 
   it('allows the same code outside the engine', async () => {
-    expect(await probe("import { readFileSync } from 'node:fs';\nexport const f = readFileSync;", 'src/cli/probe.ts')).toEqual([]);
+    expect(
+      await probe(
+        "import { readFileSync } from 'node:fs';\nexport const f = readFileSync;",
+        'src/cli/probe.ts',
+      ),
+    ).toEqual([]);
   });
 
   it('the engine as it is passes', async () => {
     const results = await eslint.lintFiles(['src/engine/**/*.ts']);
-    const problems = results.flatMap((r) => r.messages.map((m) => `${r.filePath}:${m.line} ${m.ruleId}`));
+    const problems = results.flatMap((r) =>
+      r.messages.map((m) => `${r.filePath}:${m.line} ${m.ruleId}`),
+    );
     expect(results.length).toBeGreaterThan(10);
     expect(problems).toEqual([]);
   });

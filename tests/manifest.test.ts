@@ -17,7 +17,13 @@ const SOURCE = readFileSync(join(ROOT, 'manifest.xml'), 'utf8');
 const PROD_URL = 'https://fenjie.example.gov.cn/addin/';
 
 type Node = Record<string, unknown>;
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', removeNSPrefix: true, isArray: (name) => ['Override', 'Image', 'Url', 'String', 'Set', 'Host', 'AppDomain', 'Control'].includes(name) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  removeNSPrefix: true,
+  isArray: (name) =>
+    ['Override', 'Image', 'Url', 'String', 'Set', 'Host', 'AppDomain', 'Control'].includes(name),
+});
 const parse = (xml: string): Node => (parser.parse(xml) as { OfficeApp: Node }).OfficeApp;
 
 /** Every attribute value anywhere in the tree, with its attribute name. */
@@ -45,7 +51,9 @@ describe('manifest.xml (source)', () => {
   });
   it('is an Excel task-pane add-in with a GUID id and a four-part version', () => {
     expect(app['@type']).toBe('TaskPaneApp');
-    expect(String(app.Id)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(String(app.Id)).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+    );
     expect(String(app.Version)).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
     expect((app.Hosts as Node).Host).toEqual([{ '@Name': 'Workbook' }]);
     expect(String(app.ProviderName).length).toBeGreaterThan(0);
@@ -68,7 +76,9 @@ describe('manifest.xml (source)', () => {
     expect(String((app.DisplayName as Node)['@DefaultValue']).length).toBeLessThanOrEqual(125);
   });
   it('defines every resource id it refers to, each short string in English too', () => {
-    const resids = attributes(app).filter(([k]) => k === 'resid').map(([, v]) => v);
+    const resids = attributes(app)
+      .filter(([k]) => k === 'resid')
+      .map(([, v]) => v);
     const resources = (app.VersionOverrides as Node).Resources as Node;
     const defined = new Set(
       ['Images', 'Urls', 'ShortStrings', 'LongStrings'].flatMap((group) => {
@@ -79,7 +89,10 @@ describe('manifest.xml (source)', () => {
     );
     expect(resids.length).toBeGreaterThan(5);
     expect(resids.filter((r) => !defined.has(r))).toEqual([]);
-    for (const s of [...((resources.ShortStrings as Node).String as Node[]), ...((resources.LongStrings as Node).String as Node[])]) {
+    for (const s of [
+      ...((resources.ShortStrings as Node).String as Node[]),
+      ...((resources.LongStrings as Node).String as Node[]),
+    ]) {
       expect((s.Override as Node[] | undefined)?.[0]?.['@Locale'], String(s['@id'])).toBe('en-US');
     }
   });
@@ -125,12 +138,20 @@ describe('manifest.xml in a production build', () => {
     const images = ((app.VersionOverrides as Node).Resources as Node).Images as Node;
     for (const img of images.Image as Node[]) {
       const size = Number(/icon-(\d+)\.png$/.exec(String(img['@DefaultValue']))?.[1]);
-      const file = join(dist, new URL(String(img['@DefaultValue'])).pathname.slice(new URL(PROD_URL).pathname.length));
+      const file = join(
+        dist,
+        new URL(String(img['@DefaultValue'])).pathname.slice(new URL(PROD_URL).pathname.length),
+      );
       expect(pngSize(file)).toEqual([size, size]);
     }
-    for (const [key, size] of [['IconUrl', 32], ['HighResolutionIconUrl', 64]] as const) {
+    for (const [key, size] of [
+      ['IconUrl', 32],
+      ['HighResolutionIconUrl', 64],
+    ] as const) {
       const url = String((app[key] as Node)['@DefaultValue']);
-      expect(pngSize(join(dist, new URL(url).pathname.slice(new URL(PROD_URL).pathname.length)))).toEqual([size, size]);
+      expect(
+        pngSize(join(dist, new URL(url).pathname.slice(new URL(PROD_URL).pathname.length))),
+      ).toEqual([size, size]);
     }
   });
 });

@@ -57,7 +57,8 @@ function langOf(o: Record<string, string>): Lang {
 function asOf(o: Record<string, string>): { year?: number; reportMonth?: number } {
   if (o['as-of'] === undefined) return {};
   const m = /^(\d{4})-(\d{1,2})$/.exec(o['as-of']);
-  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) throw new UsageError(`--as-of must be YYYY-MM, not ${o['as-of']}`);
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12)
+    throw new UsageError(`--as-of must be YYYY-MM, not ${o['as-of']}`);
   return { year: Number(m[1]), reportMonth: Number(m[2]) };
 }
 
@@ -67,14 +68,23 @@ export interface Io {
 }
 
 /** Plans one workbook file; returns the exit code. Errors → no output file. */
-export async function planFile(input: string, output: string, o: Record<string, string>, io: Io): Promise<{ code: number; result?: PipelineResult }> {
+export async function planFile(
+  input: string,
+  output: string,
+  o: Record<string, string>,
+  io: Io,
+): Promise<{ code: number; result?: PipelineResult }> {
   const lang = langOf(o);
   const { workbook, grids } = await readXlsxFile(input);
   const now = clock(o.now);
   const result = runPipeline(grids, { today: now.today, generatedAt: now.stamp, lang, ...asOf(o) });
   if (o.json) await writeFile(o.json, JSON.stringify(result.json, null, 2) + '\n');
   if (!result.ok) {
-    io.err(lang === 'zh' ? `发现 ${result.errors.length} 个问题，未写出结果：` : `${result.errors.length} problem(s) found; nothing written:`);
+    io.err(
+      lang === 'zh'
+        ? `发现 ${result.errors.length} 个问题，未写出结果：`
+        : `${result.errors.length} problem(s) found; nothing written:`,
+    );
     for (const e of result.errors) io.err(`  ${describeError(e, lang)}`);
     return { code: 1, result };
   }
@@ -95,10 +105,10 @@ export function summaryText(r: Extract<PipelineResult, { ok: true }>, lang: Lang
   ];
   for (const p of r.plan.progress) {
     const a = p.area;
-    const counts = FLAGS
-      .map((f) => `${FLAG_LABELS[f][lang]} ${p.counts[f]}`)
-      .join(' · ');
-    lines.push(`  ${p.indicator}: ${pct(a.completion ?? a.yoy)} ${FLAG_LABELS[a.flag][lang]} (${counts})`);
+    const counts = FLAGS.map((f) => `${FLAG_LABELS[f][lang]} ${p.counts[f]}`).join(' · ');
+    lines.push(
+      `  ${p.indicator}: ${pct(a.completion ?? a.yoy)} ${FLAG_LABELS[a.flag][lang]} (${counts})`,
+    );
   }
   return lines.join('\n');
 }
@@ -124,11 +134,22 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case 'demo': {
         const lang = langOf(options);
         const dir = options.out ?? join(ROOT, 'examples');
-        const data = JSON.parse(await readFile(options.from ?? EXAMPLE_JSON, 'utf8')) as ExampleData;
+        const data = JSON.parse(
+          await readFile(options.from ?? EXAMPLE_JSON, 'utf8'),
+        ) as ExampleData;
         await mkdir(dir, { recursive: true });
-        const inFile = join(dir, lang === 'zh' ? 'township-example.xlsx' : 'township-example-en.xlsx');
-        const outFile = join(dir, lang === 'zh' ? 'township-example-plan.xlsx' : 'township-example-plan-en.xlsx');
-        await writeFileAtomic(inFile, await toXlsxBuffer(specToNewWorkbook(exampleWorkbook(data, lang))));
+        const inFile = join(
+          dir,
+          lang === 'zh' ? 'township-example.xlsx' : 'township-example-en.xlsx',
+        );
+        const outFile = join(
+          dir,
+          lang === 'zh' ? 'township-example-plan.xlsx' : 'township-example-plan-en.xlsx',
+        );
+        await writeFileAtomic(
+          inFile,
+          await toXlsxBuffer(specToNewWorkbook(exampleWorkbook(data, lang))),
+        );
         io.out(lang === 'zh' ? `示例输入：${inFile}` : `Example input: ${inFile}`);
         const json = outFile.replace(/\.xlsx$/, '.json');
         return (await planFile(inFile, outFile, { ...options, json }, io)).code;

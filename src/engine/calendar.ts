@@ -36,8 +36,15 @@ export function dayOfYear(date: YMD): number {
 
 /** Whether y-m-d is a real calendar day. */
 export const isValidYMD = (v: YMD): boolean =>
-  Number.isInteger(v.y) && Number.isInteger(v.m) && Number.isInteger(v.d) &&
-  v.y >= 1900 && v.y <= 9999 && v.m >= 1 && v.m <= 12 && v.d >= 1 && v.d <= daysInMonth(v.y, v.m);
+  Number.isInteger(v.y) &&
+  Number.isInteger(v.m) &&
+  Number.isInteger(v.d) &&
+  v.y >= 1900 &&
+  v.y <= 9999 &&
+  v.m >= 1 &&
+  v.m <= 12 &&
+  v.d >= 1 &&
+  v.d <= daysInMonth(v.y, v.m);
 
 /** ISO form: 2025-08-31. */
 export const formatYMD = (v: YMD): string =>
@@ -52,7 +59,9 @@ export function fromExcelSerial(serial: number): YMD {
   const z = Math.floor(serial) - 25569 + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
@@ -78,7 +87,12 @@ export type ScheduleBasis = 'months' | 'days';
  * By months (the statistics convention): reportMonth / 12. By days: day of year of the as-of
  * date / days in the year, clamped to [0, 1] (the as-of date defaults to the report month's end).
  */
-export function timeSchedule(o: { basis: ScheduleBasis; year: number; reportMonth: number; asOf?: YMD }): number {
+export function timeSchedule(o: {
+  basis: ScheduleBasis;
+  year: number;
+  reportMonth: number;
+  asOf?: YMD;
+}): number {
   if (o.basis === 'months') return o.reportMonth / 12;
   const asOf = o.asOf ?? lastDayOfMonth(o.year, o.reportMonth);
   if (asOf.y < o.year) return 0;

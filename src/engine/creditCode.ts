@@ -16,7 +16,8 @@ const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
 /** The check character for the first 17 characters (assumed to be in the alphabet). */
 export function creditCodeCheckChar(first17: string): string {
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += CREDIT_CODE_ALPHABET.indexOf(first17[i] ?? '0') * (WEIGHTS[i] ?? 0);
+  for (let i = 0; i < 17; i++)
+    sum += CREDIT_CODE_ALPHABET.indexOf(first17[i] ?? '0') * (WEIGHTS[i] ?? 0);
   return CREDIT_CODE_ALPHABET[(31 - (sum % 31)) % 31] as string;
 }
 
@@ -37,14 +38,24 @@ const IN_ALPHABET = new RegExp(`^[${CREDIT_CODE_ALPHABET}]*$`);
 
 /** Why a (normalised) code is invalid, or undefined when it is valid. */
 export function checkCreditCode(code: string): { zh: string; en: string } | undefined {
-  if (code.length !== 18) return { zh: `应为 18 位，实为 ${code.length} 位`, en: `must have 18 characters, not ${code.length}` };
+  if (code.length !== 18)
+    return {
+      zh: `应为 18 位，实为 ${code.length} 位`,
+      en: `must have 18 characters, not ${code.length}`,
+    };
   for (const [i, ch] of (IN_ALPHABET.test(code) ? [] : [...code]).entries()) {
     if (!CREDIT_CODE_ALPHABET.includes(ch)) {
-      return { zh: `第 ${i + 1} 位“${ch}”不是允许的字符`, en: `character ${i + 1} "${ch}" is not allowed` };
+      return {
+        zh: `第 ${i + 1} 位“${ch}”不是允许的字符`,
+        en: `character ${i + 1} "${ch}" is not allowed`,
+      };
     }
   }
   if (!/^\d{6}$/.test(code.slice(2, 8))) {
-    return { zh: '第 3–8 位应为行政区划码（数字）', en: 'characters 3-8 must be a division code (digits)' };
+    return {
+      zh: '第 3–8 位应为行政区划码（数字）',
+      en: 'characters 3-8 must be a division code (digits)',
+    };
   }
   const expected = creditCodeCheckChar(code.slice(0, 17));
   if (code[17] !== expected) {

@@ -15,7 +15,13 @@ export type ActualsBasis = 'cumulative' | 'monthly';
 export type Flag = 'ahead' | 'slightlyBehind' | 'behind' | 'seriouslyBehind' | 'noData';
 
 /** Flags from best to worst, then no data. */
-export const FLAGS: readonly Flag[] = ['ahead', 'slightlyBehind', 'behind', 'seriouslyBehind', 'noData'];
+export const FLAGS: readonly Flag[] = [
+  'ahead',
+  'slightlyBehind',
+  'behind',
+  'seriouslyBehind',
+  'noData',
+];
 
 export interface Settings {
   /** Undefined means the current year (from the injected today). */
@@ -32,7 +38,9 @@ export interface Settings {
   readonly combineJanFeb: boolean;
   readonly unit: string;
   /** Cells of the settings, for errors. */
-  readonly refs?: Partial<Record<'year' | 'reportMonth' | 'asOf' | 'behindThreshold' | 'seriousThreshold', Ref>>;
+  readonly refs?: Partial<
+    Record<'year' | 'reportMonth' | 'asOf' | 'behindThreshold' | 'seriousThreshold', Ref>
+  >;
 }
 
 export interface Indicator {
@@ -100,7 +108,15 @@ export interface Actual {
   readonly enterpriseRef?: Ref;
 }
 
-export type SheetKey = 'settings' | 'targets' | 'enterprises' | 'base' | 'weights' | 'constraints' | 'profiles' | 'actuals';
+export type SheetKey =
+  | 'settings'
+  | 'targets'
+  | 'enterprises'
+  | 'base'
+  | 'weights'
+  | 'constraints'
+  | 'profiles'
+  | 'actuals';
 
 export interface PlanInput {
   /** The sheets the input came from (for errors about a whole sheet). */

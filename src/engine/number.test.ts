@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { describeError } from './errors';
-import { fromUnits, isOnStep, parseNumber, scaleToStep, toHalfWidth, toUnits, unitExponent } from './number';
+import {
+  fromUnits,
+  isOnStep,
+  parseNumber,
+  scaleToStep,
+  toHalfWidth,
+  toUnits,
+  unitExponent,
+} from './number';
 
 describe('parseNumber: numbers as people type them', () => {
   it.each<[string, unknown, string | undefined, number]>([

@@ -70,7 +70,8 @@ const NUMBER_RE = /^([+-])?(\d{1,3}(?:,\d{3})+|\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$
 export function parseNumber(input: unknown, opts: ParseNumberOptions = {}): Result<number | null> {
   if (input === null || input === undefined) return ok(null);
   if (typeof input === 'number') {
-    if (!Number.isFinite(input)) return fail(fenjieError('NotFinite', { what: String(input) }, opts.ref));
+    if (!Number.isFinite(input))
+      return fail(fenjieError('NotFinite', { what: String(input) }, opts.ref));
     return ok(input);
   }
   if (typeof input !== 'string') {
@@ -101,7 +102,8 @@ export function parseNumber(input: unknown, opts: ParseNumberOptions = {}): Resu
   const sign = m[1] === '-' ? '-' : '';
   const e = exp + (m[4] ? Number(m[4]) : 0);
   const value = Number(`${sign}${intPart.replace(/,/g, '') || '0'}.${fracPart || '0'}e${e}`);
-  if (!Number.isFinite(value)) return fail(fenjieError('NotFinite', { what: raw.trim() }, opts.ref));
+  if (!Number.isFinite(value))
+    return fail(fenjieError('NotFinite', { what: raw.trim() }, opts.ref));
   return ok(value === 0 ? 0 : value);
 }
 

@@ -114,7 +114,10 @@ function ytdTables(
   month: number,
   basis: PlanInput['settings']['actualsBasis'],
 ): YtdTable[] {
-  const out = indicators.map(() => ({ value: new Float64Array(slotCount), has: new Uint8Array(slotCount) }));
+  const out = indicators.map(() => ({
+    value: new Float64Array(slotCount),
+    has: new Uint8Array(slotCount),
+  }));
   const cumulative = basis === 'cumulative';
   for (let r = 0; r < actuals.length; r++) {
     const a = actuals[r] as Actual;
@@ -163,11 +166,19 @@ function allocate(
     const b = base[e.name]?.value ?? 0;
     const w = weights[e.name]?.value;
     // One object shape for every row; splitTotal reads an undefined bound as none.
-    const row = (weight: number, offset?: number): SplitRow => ({ weight, offset, lock: c.lock, floor: c.floor, cap: c.cap });
+    const row = (weight: number, offset?: number): SplitRow => ({
+      weight,
+      offset,
+      lock: c.lock,
+      floor: c.floor,
+      cap: c.cap,
+    });
     switch (ind.method) {
       case 'weights':
         if (w === undefined && c.lock === undefined) {
-          errors.push(fenjieError('MissingWeight', { indicator: ind.name, enterprise: e.name }, ind.ref));
+          errors.push(
+            fenjieError('MissingWeight', { indicator: ind.name, enterprise: e.name }, ind.ref),
+          );
         }
         return row(w ?? 0);
       case 'base':
@@ -176,12 +187,16 @@ function allocate(
         return row(1);
       case 'increment':
         if (hasWeights && w === undefined && c.lock === undefined) {
-          errors.push(fenjieError('MissingWeight', { indicator: ind.name, enterprise: e.name }, ind.ref));
+          errors.push(
+            fenjieError('MissingWeight', { indicator: ind.name, enterprise: e.name }, ind.ref),
+          );
         }
         return row(hasWeights ? (w ?? 0) : 1, b);
       case 'manual':
         if (c.lock === undefined) {
-          errors.push(fenjieError('ManualMissingPart', { indicator: ind.name, enterprise: e.name }, e.ref));
+          errors.push(
+            fenjieError('ManualMissingPart', { indicator: ind.name, enterprise: e.name }, e.ref),
+          );
         }
         return { weight: 0, lock: c.lock ?? 0 };
     }
@@ -212,7 +227,13 @@ function allocate(
     indicator: ind.name,
     names: es.map((e) => e.name),
     ...(ind.targetRef ? { ref: ind.targetRef } : {}),
-    weightRefs: es.map((e) => (ind.method === 'base' ? base[e.name]?.ref : ind.method === 'equal' ? undefined : weights[e.name]?.ref)),
+    weightRefs: es.map((e) =>
+      ind.method === 'base'
+        ? base[e.name]?.ref
+        : ind.method === 'equal'
+          ? undefined
+          : weights[e.name]?.ref,
+    ),
   });
   if (!split.ok) return split;
 
@@ -293,7 +314,9 @@ export function plan(input: PlanInput, ctx: PlanContext): Result<Plan> {
   if (invalid.length > 0) return fail(...invalid);
   const reportMonth = st.reportMonth ?? latestMonth(input.actuals, year);
   // With no month reported yet the year has not started: the as-of date is the eve of the year.
-  const asOf = st.asOf ?? (reportMonth === 0 ? { y: year - 1, m: 12, d: 31 } : lastDayOfMonth(year, reportMonth));
+  const asOf =
+    st.asOf ??
+    (reportMonth === 0 ? { y: year - 1, m: 12, d: 31 } : lastDayOfMonth(year, reportMonth));
   const schedule = timeSchedule({ basis: st.scheduleBasis, year, reportMonth, asOf });
   const profiles = new Map<string, Profile>([[EVEN.name, EVEN]]);
   for (const p of input.profiles) profiles.set(p.name, p);
@@ -332,8 +355,24 @@ export function plan(input: PlanInput, ctx: PlanContext): Result<Plan> {
     }
     return k;
   };
-  const nows = ytdTables(input.actuals, slotOfRow, input.indicators, slots.size, year, reportMonth, st.actualsBasis);
-  const thens = ytdTables(input.actuals, slotOfRow, input.indicators, slots.size, year - 1, reportMonth, st.actualsBasis);
+  const nows = ytdTables(
+    input.actuals,
+    slotOfRow,
+    input.indicators,
+    slots.size,
+    year,
+    reportMonth,
+    st.actualsBasis,
+  );
+  const thens = ytdTables(
+    input.actuals,
+    slotOfRow,
+    input.indicators,
+    slots.size,
+    year - 1,
+    reportMonth,
+    st.actualsBasis,
+  );
   // The planned schedule of each profile, computed once.
   const plannedOf = new Map<Profile, number>();
   const planned = (p: Profile): number => {
@@ -344,7 +383,9 @@ export function plan(input: PlanInput, ctx: PlanContext): Result<Plan> {
     }
     return v;
   };
-  const ownProfiles = es.map((e) => (e.profile === undefined ? undefined : profiles.get(profileName(e.profile))));
+  const ownProfiles = es.map((e) =>
+    e.profile === undefined ? undefined : profiles.get(profileName(e.profile)),
+  );
   // Each group's rows, in order, and the groups in order of first appearance.
   const groupIdx = new Map<string, number[]>();
   es.forEach((e, i) => {
@@ -378,16 +419,13 @@ export function plan(input: PlanInput, ctx: PlanContext): Result<Plan> {
       };
     });
     const figures = inputs.map((r) => progressOf(r, traits, ctxP));
-    const rankKey = (f: ProgressFigures): number | null => (ind.kind === 'rate' ? f.yoy : f.completion);
+    const rankKey = (f: ProgressFigures): number | null =>
+      ind.kind === 'rate' ? f.yoy : f.completion;
     const ranks = rankValues(figures.map(rankKey), ind.direction);
     const groupRanks = new Array<number | null>(figures.length).fill(null);
     const aggregate = (idx: number[], group: string | null): AggregateProgress => {
       const s = sumRows(idx.map((i) => inputs[i] as (typeof inputs)[number]));
-      const f = progressOf(
-        ind.kind === 'rate' ? { ...s, target: ind.target } : s,
-        traits,
-        ctxP,
-      );
+      const f = progressOf(ind.kind === 'rate' ? { ...s, target: ind.target } : s, traits, ctxP);
       return {
         ...f,
         indicator: ind.name,
@@ -398,7 +436,10 @@ export function plan(input: PlanInput, ctx: PlanContext): Result<Plan> {
       };
     };
     const groups = [...groupIdx].map(([g, idx]) => {
-      rankValues(idx.map((i) => rankKey(figures[i] as ProgressFigures)), ind.direction).forEach((r, k) => {
+      rankValues(
+        idx.map((i) => rankKey(figures[i] as ProgressFigures)),
+        ind.direction,
+      ).forEach((r, k) => {
         groupRanks[idx[k] as number] = r;
       });
       return aggregate(idx, g);

@@ -40,7 +40,9 @@ export function periodLabels(grid: Grid, lang: 'zh' | 'en'): string[] {
   const Q = { zh: ['一季度', '二季度', '三季度', '四季度'], en: ['Q1', 'Q2', 'Q3', 'Q4'] };
   const EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   if (grid === 'quarters') return Q[lang];
-  const months = Array.from({ length: 12 }, (_, i) => (lang === 'zh' ? `${i + 1}月` : (EN[i] as string)));
+  const months = Array.from({ length: 12 }, (_, i) =>
+    lang === 'zh' ? `${i + 1}月` : (EN[i] as string),
+  );
   if (grid === 'months') return months;
   return [lang === 'zh' ? '1-2月' : 'Jan-Feb', ...months.slice(2)];
 }
@@ -61,7 +63,8 @@ export function profileProblem(p: Profile): { zh: string; en: string } | undefin
   if (p.shares.length !== periodCount(p.grid)) {
     return { zh: `应有 ${periodCount(p.grid)} 个时段`, en: `needs ${periodCount(p.grid)} periods` };
   }
-  if (p.shares.some((v) => !Number.isFinite(v))) return { zh: '比例须为有限数值', en: 'shares must be finite numbers' };
+  if (p.shares.some((v) => !Number.isFinite(v)))
+    return { zh: '比例须为有限数值', en: 'shares must be finite numbers' };
   if (p.shares.some((v) => v < 0)) return { zh: '比例不能为负', en: 'shares cannot be negative' };
   if (!p.shares.some((v) => v > 0)) return { zh: '比例全为零', en: 'every share is zero' };
   return undefined;
@@ -84,7 +87,8 @@ function integerShares(shares: readonly number[]): number[] {
 export function monthlyNumerators(p: Profile): number[] {
   const q = integerShares(p.shares);
   if (p.grid === 'months') return q;
-  if (p.grid === 'quarters') return Array.from({ length: 12 }, (_, m) => q[Math.floor(m / 3)] as number);
+  if (p.grid === 'quarters')
+    return Array.from({ length: 12 }, (_, m) => q[Math.floor(m / 3)] as number);
   const janFeb = q[0] as number;
   return [janFeb, janFeb, ...q.slice(1).map((v) => 2 * v)];
 }

@@ -79,7 +79,12 @@ export const roundPoints = (p: number): number => {
  * @example flagForGap(-4.9, 'higher', 5, 10) // → 'slightlyBehind'
  * @example flagForGap(6, 'lower', 5, 10)     // → 'behind'
  */
-export function flagForGap(gap: number | null, direction: Direction, behind: number, serious: number): Flag {
+export function flagForGap(
+  gap: number | null,
+  direction: Direction,
+  behind: number,
+  serious: number,
+): Flag {
   if (gap === null) return 'noData';
   const bad = direction === 'higher' ? -gap : gap;
   if (bad <= 0) return 'ahead';
@@ -100,7 +105,13 @@ const div = (a: number | null, b: number | null): number | null =>
 
 /** Progress figures for one row (an enterprise, a group or the area). */
 export function progressOf(
-  row: { target: number; ytd: number | null; lastYtd: number | null; planned: number | null; ytdLike?: number | null },
+  row: {
+    target: number;
+    ytd: number | null;
+    lastYtd: number | null;
+    planned: number | null;
+    ytdLike?: number | null;
+  },
   ind: IndicatorTraits,
   ctx: ProgressContext,
 ): ProgressFigures {
@@ -109,15 +120,29 @@ export function progressOf(
   const like = row.ytdLike === undefined ? ytd : row.ytdLike;
   const growth = like === null ? null : div(like, lastYtd);
   const yoy = growth === null ? null : growth - 1;
-  const flagOf = (gap: number | null): Flag => flagForGap(gap, ind.direction, ctx.behind, ctx.serious);
+  const flagOf = (gap: number | null): Flag =>
+    flagForGap(gap, ind.direction, ctx.behind, ctx.serious);
   if (ind.kind === 'rate') {
     const target = ind.targetRate ?? row.target;
     const gap = yoy === null ? null : roundPoints((yoy - target) * 100);
     const flag = flagOf(gap);
     return {
-      target, ytd, lastYtd, completion: null, schedule: null, planned: null, gap,
-      shortfall: null, paceNeeded: null, paceSoFar: null, paceRatio: null, yoy,
-      growthGap: gap, scheduleFlag: flag, growthFlag: null, flag,
+      target,
+      ytd,
+      lastYtd,
+      completion: null,
+      schedule: null,
+      planned: null,
+      gap,
+      shortfall: null,
+      paceNeeded: null,
+      paceSoFar: null,
+      paceRatio: null,
+      yoy,
+      growthGap: gap,
+      scheduleFlag: flag,
+      growthFlag: null,
+      flag,
       failed: flag === 'ahead' || flag === 'noData' ? [] : ['growth'],
     };
   }
@@ -128,7 +153,9 @@ export function progressOf(
   const paceSoFar = ytd === null || m <= 0 ? null : ytd / m;
   const scheduleFlag = ytd === null ? 'noData' : flagOf(gap);
   const growthGap =
-    ind.targetGrowth === undefined || yoy === null ? null : roundPoints((yoy - ind.targetGrowth) * 100);
+    ind.targetGrowth === undefined || yoy === null
+      ? null
+      : roundPoints((yoy - ind.targetGrowth) * 100);
   const growthFlag = growthGap === null ? null : flagOf(growthGap);
   const flag = worseFlag(scheduleFlag, growthFlag);
   const scheduleFailed = scheduleFlag !== 'ahead' && scheduleFlag !== 'noData';
@@ -142,10 +169,23 @@ export function progressOf(
       ? ['growth']
       : [];
   return {
-    target: row.target, ytd, lastYtd, completion, schedule: ctx.schedule, planned: row.planned, gap,
+    target: row.target,
+    ytd,
+    lastYtd,
+    completion,
+    schedule: ctx.schedule,
+    planned: row.planned,
+    gap,
     shortfall: ytd === null ? null : row.target * ctx.schedule - ytd,
-    paceNeeded, paceSoFar, paceRatio: div(paceNeeded, paceSoFar), yoy, growthGap,
-    scheduleFlag, growthFlag, flag, failed,
+    paceNeeded,
+    paceSoFar,
+    paceRatio: div(paceNeeded, paceSoFar),
+    yoy,
+    growthGap,
+    scheduleFlag,
+    growthFlag,
+    flag,
+    failed,
   };
 }
 
@@ -154,8 +194,19 @@ export function progressOf(
  * like for like (only rows with figures in both years). The planned schedule is target-weighted.
  */
 export function sumRows(
-  rows: readonly { target: number; ytd: number | null; lastYtd: number | null; planned: number | null }[],
-): { target: number; ytd: number | null; lastYtd: number | null; planned: number | null; ytdLike: number | null } {
+  rows: readonly {
+    target: number;
+    ytd: number | null;
+    lastYtd: number | null;
+    planned: number | null;
+  }[],
+): {
+  target: number;
+  ytd: number | null;
+  lastYtd: number | null;
+  planned: number | null;
+  ytdLike: number | null;
+} {
   let target = 0;
   let ytd = 0;
   let reported = 0;
@@ -189,12 +240,20 @@ export function sumRows(
  * Competition ranks ("1224", as Excel's RANK): better values first; null values get no rank.
  * @example rankValues([0.5, 0.7, null, 0.5], 'higher') // → [2, 1, null, 2]
  */
-export function rankValues(values: readonly (number | null)[], direction: Direction): (number | null)[] {
+export function rankValues(
+  values: readonly (number | null)[],
+  direction: Direction,
+): (number | null)[] {
   let n = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (v === null) continue;
-    if (typeof v !== 'number' || v !== v) return rankBySort(values, values.filter((x): x is number => x !== null), direction);
+    if (typeof v !== 'number' || v !== v)
+      return rankBySort(
+        values,
+        values.filter((x): x is number => x !== null),
+        direction,
+      );
     n++;
   }
   // Without NaN the order is total: a value's rank is 1 + the count of strictly better values,
@@ -229,7 +288,11 @@ export function rankValues(values: readonly (number | null)[], direction: Direct
 }
 
 /** rankValues by sorting with a comparator and taking each value's first position (any values). */
-function rankBySort(values: readonly (number | null)[], present: number[], direction: Direction): (number | null)[] {
+function rankBySort(
+  values: readonly (number | null)[],
+  present: number[],
+  direction: Direction,
+): (number | null)[] {
   present.sort((a, b) => (direction === 'higher' ? b - a : a - b));
   const rankOf = new Map<number, number>();
   present.forEach((v, i) => {

@@ -52,7 +52,10 @@ export function enterpriseResolver(input: PlanInput): (a: Actual) => string | un
 }
 
 /** An actuals row whose code and name point at different enterprises (or a code that is not the named one's). */
-function codeNameMismatch(byName: ReadonlyMap<string, { creditCode?: string }>, a: Actual): boolean {
+function codeNameMismatch(
+  byName: ReadonlyMap<string, { creditCode?: string }>,
+  a: Actual,
+): boolean {
   if (!a.creditCode) return false;
   const code = normalizeCreditCode(a.creditCode);
   const named = byName.get(a.enterprise);
@@ -71,11 +74,16 @@ export function validateInput(input: PlanInput, year: number): FenjieError[] {
   if (!Number.isInteger(year) || year < 1900 || year > 9999) {
     push(fenjieError('InvalidYear', { value: year }, st.refs?.year));
   }
-  if (st.reportMonth !== undefined && (!Number.isInteger(st.reportMonth) || st.reportMonth < 1 || st.reportMonth > 12)) {
+  if (
+    st.reportMonth !== undefined &&
+    (!Number.isInteger(st.reportMonth) || st.reportMonth < 1 || st.reportMonth > 12)
+  ) {
     push(fenjieError('InvalidMonth', { value: st.reportMonth }, st.refs?.reportMonth));
   }
   if (st.asOf !== undefined && !isValidYMD(st.asOf)) {
-    push(fenjieError('InvalidDate', { text: `${st.asOf.y}-${st.asOf.m}-${st.asOf.d}` }, st.refs?.asOf));
+    push(
+      fenjieError('InvalidDate', { text: `${st.asOf.y}-${st.asOf.m}-${st.asOf.d}` }, st.refs?.asOf),
+    );
   }
   if (!(st.behindThreshold >= 0) || !(st.seriousThreshold >= st.behindThreshold)) {
     push(
@@ -92,22 +100,43 @@ export function validateInput(input: PlanInput, year: number): FenjieError[] {
   for (const p of input.profiles) {
     profiles.add(p.name);
     const why = profileProblem(p);
-    if (why) push(fenjieError('InvalidProfile', { name: p.name, reasonZh: why.zh, reasonEn: why.en }, p.ref));
+    if (why)
+      push(
+        fenjieError('InvalidProfile', { name: p.name, reasonZh: why.zh, reasonEn: why.en }, p.ref),
+      );
   }
-  push(...duplicates(input.profiles, (p) => p.name, (p) => p.ref, (p, first) => fenjieError('DuplicateProfile', { name: p.name, first }, p.ref)));
+  push(
+    ...duplicates(
+      input.profiles,
+      (p) => p.name,
+      (p) => p.ref,
+      (p, first) => fenjieError('DuplicateProfile', { name: p.name, first }, p.ref),
+    ),
+  );
 
   // Enterprises.
-  if (input.enterprises.length === 0) push(fenjieError('NoEnterprises', {}, input.sources?.enterprises));
+  if (input.enterprises.length === 0)
+    push(fenjieError('NoEnterprises', {}, input.sources?.enterprises));
   const enterprises = new Set(input.enterprises.map((e) => e.name));
   push(
-    ...duplicates(input.enterprises, (e) => e.name, (e) => e.ref, (e, first) =>
-      fenjieError('DuplicateEnterprise', { name: e.name, first }, e.ref),
+    ...duplicates(
+      input.enterprises,
+      (e) => e.name,
+      (e) => e.ref,
+      (e, first) => fenjieError('DuplicateEnterprise', { name: e.name, first }, e.ref),
     ),
   );
   for (const e of input.enterprises) {
     if (e.creditCode !== undefined) {
       const why = checkCreditCode(normalizeCreditCode(e.creditCode));
-      if (why) push(fenjieError('InvalidCreditCode', { code: e.creditCode, reasonZh: why.zh, reasonEn: why.en }, e.creditCodeRef ?? e.ref));
+      if (why)
+        push(
+          fenjieError(
+            'InvalidCreditCode',
+            { code: e.creditCode, reasonZh: why.zh, reasonEn: why.en },
+            e.creditCodeRef ?? e.ref,
+          ),
+        );
     }
     if (e.profile !== undefined && !profiles.has(e.profile)) {
       push(fenjieError('UnknownProfile', { name: e.profile }, e.profileRef ?? e.ref));
@@ -118,7 +147,12 @@ export function validateInput(input: PlanInput, year: number): FenjieError[] {
       input.enterprises,
       (e) => (e.creditCode ? normalizeCreditCode(e.creditCode) : undefined),
       (e) => e.creditCodeRef ?? e.ref,
-      (e, first) => fenjieError('DuplicateCreditCode', { code: e.creditCode ?? '', first }, e.creditCodeRef ?? e.ref),
+      (e, first) =>
+        fenjieError(
+          'DuplicateCreditCode',
+          { code: e.creditCode ?? '', first },
+          e.creditCodeRef ?? e.ref,
+        ),
     ),
   );
 
@@ -126,17 +160,27 @@ export function validateInput(input: PlanInput, year: number): FenjieError[] {
   if (input.indicators.length === 0) push(fenjieError('NoIndicators', {}, input.sources?.targets));
   const indicators = new Set(input.indicators.map((i) => i.name));
   push(
-    ...duplicates(input.indicators, (i) => i.name, (i) => i.ref, (i, first) =>
-      fenjieError('DuplicateIndicator', { name: i.name, first }, i.ref),
+    ...duplicates(
+      input.indicators,
+      (i) => i.name,
+      (i) => i.ref,
+      (i, first) => fenjieError('DuplicateIndicator', { name: i.name, first }, i.ref),
     ),
   );
   for (const ind of input.indicators) {
     if (!Number.isInteger(ind.decimals) || ind.decimals < 0 || ind.decimals > 6) {
       push(fenjieError('InvalidDecimals', { value: ind.decimals }, ind.decimalsRef ?? ind.ref));
     }
-    if (!profiles.has(ind.profile)) push(fenjieError('UnknownProfile', { name: ind.profile }, ind.profileRef ?? ind.ref));
+    if (!profiles.has(ind.profile))
+      push(fenjieError('UnknownProfile', { name: ind.profile }, ind.profileRef ?? ind.ref));
     if (ind.kind === 'total' && ind.target < 0) {
-      push(fenjieError('NegativeTarget', { indicator: ind.name, value: ind.target }, ind.targetRef ?? ind.ref));
+      push(
+        fenjieError(
+          'NegativeTarget',
+          { indicator: ind.name, value: ind.target },
+          ind.targetRef ?? ind.ref,
+        ),
+      );
     }
   }
 
@@ -149,9 +193,20 @@ export function validateInput(input: PlanInput, year: number): FenjieError[] {
       if (!indicators.has(indicator)) continue;
       for (const enterprise of Object.keys(column)) {
         const cell = column[enterprise] as ValueCell;
-        if (!enterprises.has(enterprise)) push(fenjieError('UnknownEnterprise', { name: enterprise }, cell.ref));
+        if (!enterprises.has(enterprise))
+          push(fenjieError('UnknownEnterprise', { name: enterprise }, cell.ref));
         else if (cell.value < 0) {
-          push(fenjieError('NegativeNumber', { subject: `${enterprise} ${indicator}`, field: what === 'base' ? 'base' : 'weight', value: cell.value }, cell.ref));
+          push(
+            fenjieError(
+              'NegativeNumber',
+              {
+                subject: `${enterprise} ${indicator}`,
+                field: what === 'base' ? 'base' : 'weight',
+                value: cell.value,
+              },
+              cell.ref,
+            ),
+          );
         }
       }
     }
@@ -171,16 +226,40 @@ export function validateInput(input: PlanInput, year: number): FenjieError[] {
       push(fenjieError('UnknownIndicator', { name: c.indicator }, c.indicatorRef ?? c.ref));
       known = false;
     }
-    if (c.value < 0) push(fenjieError('NegativeNumber', { subject: `${c.enterprise} ${c.indicator}`, field: c.type, value: c.value }, c.ref));
+    if (c.value < 0)
+      push(
+        fenjieError(
+          'NegativeNumber',
+          { subject: `${c.enterprise} ${c.indicator}`, field: c.type, value: c.value },
+          c.ref,
+        ),
+      );
     if (!known) continue;
     const ind = indicatorByName.get(c.indicator);
     if (c.type === 'lock' && ind && c.value >= 0 && !isOnStep(c.value, ind.decimals)) {
-      push(fenjieError('LockPrecision', { indicator: c.indicator, enterprise: c.enterprise, value: c.value, decimals: ind.decimals }, c.ref));
+      push(
+        fenjieError(
+          'LockPrecision',
+          {
+            indicator: c.indicator,
+            enterprise: c.enterprise,
+            value: c.value,
+            decimals: ind.decimals,
+          },
+          c.ref,
+        ),
+      );
     }
     const key = `${c.indicator}\u0000${c.enterprise}`;
     const types = seenConstraint.get(key) ?? new Set<string>();
     if (types.has(c.type) || (c.type === 'lock' && types.size > 0) || types.has('lock')) {
-      push(fenjieError('ConflictingConstraint', { indicator: c.indicator, enterprise: c.enterprise, type: c.type }, c.ref));
+      push(
+        fenjieError(
+          'ConflictingConstraint',
+          { indicator: c.indicator, enterprise: c.enterprise, type: c.type },
+          c.ref,
+        ),
+      );
     }
     types.add(c.type);
     seenConstraint.set(key, types);
@@ -191,7 +270,18 @@ export function validateInput(input: PlanInput, year: number): FenjieError[] {
   }
   for (const { floor, cap } of boundsOf.values()) {
     if (floor && cap && floor.value > cap.value) {
-      push(fenjieError('FloorAboveCap', { indicator: cap.indicator, enterprise: cap.enterprise, floor: floor.value, cap: cap.value }, cap.ref));
+      push(
+        fenjieError(
+          'FloorAboveCap',
+          {
+            indicator: cap.indicator,
+            enterprise: cap.enterprise,
+            floor: floor.value,
+            cap: cap.value,
+          },
+          cap.ref,
+        ),
+      );
     }
   }
 
@@ -207,14 +297,23 @@ export function validateInput(input: PlanInput, year: number): FenjieError[] {
   // Whether a row's code and name disagree, and the enterprise it resolves to, depend only on
   // its name and code, which repeat month after month: worked out once per name (again when
   // the code differs from the one last seen with that name).
-  const byRowName = new Map<string, { code: string | undefined; mismatch: boolean; name: string | undefined }>();
+  const byRowName = new Map<
+    string,
+    { code: string | undefined; mismatch: boolean; name: string | undefined }
+  >();
   for (const a of input.actuals) {
     if (!Number.isInteger(a.month) || a.month < 1 || a.month > 12) {
       push(fenjieError('InvalidMonth', { value: a.month }, a.monthRef ?? a.ref));
       continue;
     }
     if (a.year !== year && a.year !== year - 1) {
-      push(fenjieError('InvalidYear', { value: a.year, expected: `${year - 1}/${year}` }, a.yearRef ?? a.ref));
+      push(
+        fenjieError(
+          'InvalidYear',
+          { value: a.year, expected: `${year - 1}/${year}` },
+          a.yearRef ?? a.ref,
+        ),
+      );
       continue;
     }
     let known = byRowName.get(a.enterprise);
@@ -224,12 +323,24 @@ export function validateInput(input: PlanInput, year: number): FenjieError[] {
       byRowName.set(a.enterprise, known);
     }
     if (known.mismatch) {
-      push(fenjieError('CodeNameMismatch', { code: a.creditCode ?? '', enterprise: a.enterprise }, a.enterpriseRef ?? a.ref));
+      push(
+        fenjieError(
+          'CodeNameMismatch',
+          { code: a.creditCode ?? '', enterprise: a.enterprise },
+          a.enterpriseRef ?? a.ref,
+        ),
+      );
       continue;
     }
     const name = known.name;
     if (name === undefined) {
-      push(fenjieError('UnknownEnterprise', { name: a.enterprise || a.creditCode || '' }, a.enterpriseRef ?? a.ref));
+      push(
+        fenjieError(
+          'UnknownEnterprise',
+          { name: a.enterprise || a.creditCode || '' },
+          a.enterpriseRef ?? a.ref,
+        ),
+      );
       continue;
     }
     const slot = slotOf.get(name);
@@ -240,7 +351,12 @@ export function validateInput(input: PlanInput, year: number): FenjieError[] {
       push(
         fenjieError(
           'DuplicateActual',
-          { enterprise: name, year: a.year, month: a.month, first: errorPlace(first.ref ?? { sheet: '' }) || '?' },
+          {
+            enterprise: name,
+            year: a.year,
+            month: a.month,
+            first: errorPlace(first.ref ?? { sheet: '' }) || '?',
+          },
           a.ref,
         ),
       );

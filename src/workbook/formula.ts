@@ -95,7 +95,6 @@ const ROW_RANGE = /(?<![\w.$\u0080-\uffff])\$?\d+:\$?\d+(?![\w.])/;
 const MAX_COL = 16384;
 const MAX_ROW = 1048576;
 
-
 /**
  * A key that is equal for two formulas in the same column exactly when Excel's copy (relative row
  * references move, `$` rows stay) turns the one into the other: relative rows become offsets from

@@ -13,7 +13,11 @@ export type RawCell =
   | { readonly date: YMD }
   | { readonly error: string }
   /** A formula; `result` is its cached value (undefined when the file has none). */
-  | { readonly formula: string; readonly result?: number | string | boolean | null | { readonly date: YMD } | { readonly error: string } };
+  | {
+      readonly formula: string;
+      readonly result?:
+        number | string | boolean | null | { readonly date: YMD } | { readonly error: string };
+    };
 
 export interface SheetGrid {
   /** The sheet's name as it is in the workbook. */

@@ -5,7 +5,8 @@
 import { toHalfWidth, type Lang } from '../engine';
 
 /** Normalises a name for matching: half-width, trimmed, single spaces, lower case. */
-export const normName = (s: string): string => toHalfWidth(s).trim().replace(/\s+/g, ' ').toLowerCase();
+export const normName = (s: string): string =>
+  toHalfWidth(s).trim().replace(/\s+/g, ' ').toLowerCase();
 
 export interface Name {
   readonly zh: string;
@@ -19,7 +20,9 @@ export const nameIn = (n: Name, lang: Lang): string => n[lang];
 /** Whether `text` is one of the spellings of `n`. */
 export function matchesName(n: Name, text: string): boolean {
   const t = normName(text);
-  return normName(n.zh) === t || normName(n.en) === t || (n.alt ?? []).some((a) => normName(a) === t);
+  return (
+    normName(n.zh) === t || normName(n.en) === t || (n.alt ?? []).some((a) => normName(a) === t)
+  );
 }
 
 /** "企业名称 / Enterprise" — a name in both languages, for messages. */
@@ -39,9 +42,26 @@ export const SHEETS = {
   summary: { zh: '汇总', en: 'Summary' },
 } as const satisfies Record<string, Name>;
 
-export type InputSheet = 'settings' | 'targets' | 'enterprises' | 'base' | 'weights' | 'constraints' | 'profiles' | 'actuals';
+export type InputSheet =
+  | 'settings'
+  | 'targets'
+  | 'enterprises'
+  | 'base'
+  | 'weights'
+  | 'constraints'
+  | 'profiles'
+  | 'actuals';
 export type OutputSheet = 'allocation' | 'progress' | 'summary';
-export const INPUT_SHEETS: readonly InputSheet[] = ['settings', 'targets', 'enterprises', 'base', 'weights', 'constraints', 'profiles', 'actuals'];
+export const INPUT_SHEETS: readonly InputSheet[] = [
+  'settings',
+  'targets',
+  'enterprises',
+  'base',
+  'weights',
+  'constraints',
+  'profiles',
+  'actuals',
+];
 export const OUTPUT_SHEETS: readonly OutputSheet[] = ['allocation', 'progress', 'summary'];
 /** The sheet named `key` in Chinese or English (any spelling `matchesName` accepts), if any. */
 export function findSheet<S extends { readonly name: string }>(
@@ -78,8 +98,15 @@ export const COLUMNS = {
 } as const satisfies Record<string, Name>;
 
 export type SettingKey =
-  | 'year' | 'reportMonth' | 'scheduleBasis' | 'asOf' | 'behindThreshold'
-  | 'seriousThreshold' | 'actualsBasis' | 'combineJanFeb' | 'unit';
+  | 'year'
+  | 'reportMonth'
+  | 'scheduleBasis'
+  | 'asOf'
+  | 'behindThreshold'
+  | 'seriousThreshold'
+  | 'actualsBasis'
+  | 'combineJanFeb'
+  | 'unit';
 
 export const SETTING_KEYS: Readonly<Record<SettingKey, Name>> = {
   year: { zh: '年度', en: 'Year' },
@@ -154,8 +181,34 @@ export const QUARTER_HEADERS: readonly Name[] = [1, 2, 3, 4].map((q) => ({
   alt: [`第${'一二三四'[q - 1]}季度`, `${q}季度`],
 }));
 
-const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const EN_MONTHS_LONG = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const EN_MONTHS = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+];
+const EN_MONTHS_LONG = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** Month headers: 1月 … 12月, Jan … Dec, January … December, M1 … M12. */
 export const MONTH_HEADERS: readonly Name[] = EN_MONTHS.map((en, i) => ({
@@ -164,4 +217,8 @@ export const MONTH_HEADERS: readonly Name[] = EN_MONTHS.map((en, i) => ({
   alt: [EN_MONTHS_LONG[i] as string, `M${i + 1}`],
 }));
 
-export const JAN_FEB_HEADER: Name = { zh: '1-2月', en: 'Jan-Feb', alt: ['1—2月', '1–2月', '1~2月', 'M1-2', 'January-February'] };
+export const JAN_FEB_HEADER: Name = {
+  zh: '1-2月',
+  en: 'Jan-Feb',
+  alt: ['1—2月', '1–2月', '1~2月', 'M1-2', 'January-February'],
+};

@@ -29,13 +29,26 @@ export interface PipelineOptions {
 }
 
 export type PipelineResult =
-  | { readonly ok: true; readonly plan: Plan; readonly spec: WorkbookSpec; readonly json: PlanResultJson; readonly read: ReadResult; readonly fingerprint: string }
+  | {
+      readonly ok: true;
+      readonly plan: Plan;
+      readonly spec: WorkbookSpec;
+      readonly json: PlanResultJson;
+      readonly read: ReadResult;
+      readonly fingerprint: string;
+    }
   | { readonly ok: false; readonly errors: readonly FenjieError[]; readonly json: PlanResultJson };
 
 const failed = (errors: readonly FenjieError[], lang: Lang): PipelineResult => ({
   ok: false,
   errors,
-  json: { allocations: [], progress: [], areaProgress: [], groupProgress: [], errors: errorsJson(errors, lang) },
+  json: {
+    allocations: [],
+    progress: [],
+    areaProgress: [],
+    groupProgress: [],
+    errors: errorsJson(errors, lang),
+  },
 });
 
 export function runPipeline(grids: WorkbookGrids, o: PipelineOptions): PipelineResult {
@@ -60,5 +73,12 @@ export function runPipeline(grids: WorkbookGrids, o: PipelineOptions): PipelineR
     fingerprint,
     version: VERSION,
   });
-  return { ok: true, plan: r.value, spec, json: resultJson(r.value), read: { ...read, input }, fingerprint };
+  return {
+    ok: true,
+    plan: r.value,
+    spec,
+    json: resultJson(r.value),
+    read: { ...read, input },
+    fingerprint,
+  };
 }

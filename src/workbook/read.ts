@@ -67,7 +67,12 @@ export interface ActualsLayout {
   /** indicator → column index. */
   readonly values: Readonly<Record<string, number>>;
   /** Per data row: the name and code cells as written, and whether every cell is a real number. */
-  readonly rows: readonly { readonly name: unknown; readonly code: unknown; readonly plain: boolean; readonly ref: Ref }[];
+  readonly rows: readonly {
+    readonly name: unknown;
+    readonly code: unknown;
+    readonly plain: boolean;
+    readonly ref: Ref;
+  }[];
 }
 
 export interface InputLayout {
@@ -100,7 +105,9 @@ const isBlank = (c: RawCell | undefined): boolean =>
   c === null || c === undefined || (typeof c === 'string' && c.trim() === '');
 
 /** A sheet's merged ranges, as their top-left and bottom-right cells (0-based). */
-function mergesOf(grid: SheetGrid): { s: { row: number; col: number }; e: { row: number; col: number } }[] {
+function mergesOf(
+  grid: SheetGrid,
+): { s: { row: number; col: number }; e: { row: number; col: number } }[] {
   return (grid.merges ?? []).flatMap((m) => {
     const [from, to] = m.split(':');
     return from && to ? [{ s: parseA1(from), e: parseA1(to) }] : [];
@@ -113,7 +120,8 @@ function unmerge(grid: SheetGrid, merges: ReturnType<typeof mergesOf>): RawCell[
   for (const { s, e } of merges) {
     for (let r = s.row; r <= e.row; r++) {
       for (let c = s.col; c <= e.col; c++) {
-        if ((r !== s.row || c !== s.col) && cells[r] && c < (cells[r] as RawCell[]).length) (cells[r] as RawCell[])[c] = null;
+        if ((r !== s.row || c !== s.col) && cells[r] && c < (cells[r] as RawCell[]).length)
+          (cells[r] as RawCell[])[c] = null;
       }
     }
   }
@@ -121,7 +129,8 @@ function unmerge(grid: SheetGrid, merges: ReturnType<typeof mergesOf>): RawCell[
 }
 
 /** The scalar a cell stands for: a formula's cached result, otherwise the cell itself. */
-type Scalar = null | number | string | boolean | { readonly date: YMD } | { readonly error: string };
+type Scalar =
+  null | number | string | boolean | { readonly date: YMD } | { readonly error: string };
 
 class Reader {
   readonly errors: FenjieError[] = [];
@@ -155,7 +164,8 @@ class Reader {
     const v = this.scalar(c, ref);
     if (v === undefined || v === null) return undefined;
     let input: unknown = v;
-    if (typeof v === 'object') input = 'error' in v ? v.error : `${v.date.y}-${v.date.m}-${v.date.d}`;
+    if (typeof v === 'object')
+      input = 'error' in v ? v.error : `${v.date.y}-${v.date.m}-${v.date.d}`;
     const r = parseNumber(input, unit === undefined ? { ref } : { ref, unit });
     if (!r.ok) {
       this.errors.push(...r.errors);
@@ -173,12 +183,23 @@ class Reader {
     return this.number(c, ref);
   }
 
-  choice<T extends string>(choice: Choice<T>, field: Name, c: RawCell | undefined, ref: Ref): T | undefined {
+  choice<T extends string>(
+    choice: Choice<T>,
+    field: Name,
+    c: RawCell | undefined,
+    ref: Ref,
+  ): T | undefined {
     const t = this.text(c, ref);
     if (t === undefined) return undefined;
     const v = matchChoice(choice, t);
     if (v === undefined) {
-      this.errors.push(fenjieError('InvalidChoice', { field: `${field.zh}/${field.en}`, value: t, allowed: choiceList(choice) }, ref));
+      this.errors.push(
+        fenjieError(
+          'InvalidChoice',
+          { field: `${field.zh}/${field.en}`, value: t, allowed: choiceList(choice) },
+          ref,
+        ),
+      );
     }
     return v;
   }
@@ -192,7 +213,9 @@ class Reader {
     const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(t);
     const d = m ? { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) } : undefined;
     if (!d || !isValidYMD(d)) {
-      this.errors.push(fenjieError('InvalidDate', { text: typeof v === 'object' ? v.error : String(v) }, ref));
+      this.errors.push(
+        fenjieError('InvalidDate', { text: typeof v === 'object' ? v.error : String(v) }, ref),
+      );
       return undefined;
     }
     return d;
@@ -203,7 +226,9 @@ class Reader {
     const cells = unmerge(grid, merges);
     // The header row is the first non-empty row, passing over a title: a row whose only value
     // is the top-left cell of a merge across several columns (common above government tables).
-    const titles = new Set(merges.flatMap(({ s, e }) => (e.col > s.col ? [`${s.row}:${s.col}`] : [])));
+    const titles = new Set(
+      merges.flatMap(({ s, e }) => (e.col > s.col ? [`${s.row}:${s.col}`] : [])),
+    );
     const isTitle = (r: readonly RawCell[], i: number): boolean => {
       const filled = r.flatMap((c, col) => (isBlank(c) ? [] : [col]));
       return filled.length === 1 && titles.has(`${i}:${filled[0]}`);
@@ -227,10 +252,14 @@ class Reader {
   column(t: Table, name: Name, required: boolean): number | undefined {
     const hits = t.headers.filter((h) => matchesName(name, h.text));
     for (const dup of hits.slice(1)) {
-      this.errors.push(fenjieError('DuplicateColumn', { name: dup.text }, this.ref(t.sheet, t.headerRow, dup.col)));
+      this.errors.push(
+        fenjieError('DuplicateColumn', { name: dup.text }, this.ref(t.sheet, t.headerRow, dup.col)),
+      );
     }
     if (hits.length === 0 && required) {
-      this.errors.push(fenjieError('MissingColumn', { name: bothNames(name) }, this.ref(t.sheet, t.headerRow, 0)));
+      this.errors.push(
+        fenjieError('MissingColumn', { name: bothNames(name) }, this.ref(t.sheet, t.headerRow, 0)),
+      );
     }
     return hits[0]?.col;
   }
@@ -288,7 +317,11 @@ export function readInputs(grids: WorkbookGrids): ReadResult {
     return v !== undefined && /[%％]$/.test(t) ? v * 100 : v;
   };
   const yesNo = (c: RawCell, ref: Ref): boolean | undefined =>
-    typeof c === 'boolean' ? c : (v => (v === undefined ? undefined : v === 'yes'))(R.choice(YES_NO, SETTING_KEYS.combineJanFeb, c, ref));
+    typeof c === 'boolean'
+      ? c
+      : ((v) => (v === undefined ? undefined : v === 'yes'))(
+          R.choice(YES_NO, SETTING_KEYS.combineJanFeb, c, ref),
+        );
   const year = sv('year', (c, ref) => R.number(c, ref));
   const reportMonth = sv('reportMonth', (c, ref) => R.month(c, ref));
   const asOf = sv('asOf', (c, ref) => R.date(c, ref));
@@ -297,10 +330,15 @@ export function readInputs(grids: WorkbookGrids): ReadResult {
     ...(year !== undefined ? { year } : {}),
     ...(reportMonth !== undefined ? { reportMonth } : {}),
     ...(asOf !== undefined ? { asOf } : {}),
-    scheduleBasis: sv('scheduleBasis', (c, ref) => R.choice(SCHEDULE_BASES, SETTING_KEYS.scheduleBasis, c, ref)) ?? 'months',
+    scheduleBasis:
+      sv('scheduleBasis', (c, ref) =>
+        R.choice(SCHEDULE_BASES, SETTING_KEYS.scheduleBasis, c, ref),
+      ) ?? 'months',
     behindThreshold: sv('behindThreshold', points) ?? DEFAULT_THRESHOLDS.behindThreshold,
     seriousThreshold: sv('seriousThreshold', points) ?? DEFAULT_THRESHOLDS.seriousThreshold,
-    actualsBasis: sv('actualsBasis', (c, ref) => R.choice(ACTUALS_BASES, SETTING_KEYS.actualsBasis, c, ref)) ?? 'cumulative',
+    actualsBasis:
+      sv('actualsBasis', (c, ref) => R.choice(ACTUALS_BASES, SETTING_KEYS.actualsBasis, c, ref)) ??
+      'cumulative',
     combineJanFeb: sv('combineJanFeb', yesNo) ?? true,
     unit,
     refs: settingRefs,
@@ -324,11 +362,15 @@ export function readInputs(grids: WorkbookGrids): ReadResult {
     if (c.name !== undefined && c.target !== undefined) {
       for (const row of t.rows) {
         const at = (col: number | undefined): [RawCell, Ref] =>
-          col === undefined ? [null, R.ref(t.sheet, row.row, 0)] : [row.cells[col] ?? null, R.ref(t.sheet, row.row, col)];
+          col === undefined
+            ? [null, R.ref(t.sheet, row.row, 0)]
+            : [row.cells[col] ?? null, R.ref(t.sheet, row.row, col)];
         const nameRef = R.ref(t.sheet, row.row, c.name);
         const name = R.text(row.cells[c.name], nameRef);
         if (name === undefined) {
-          R.errors.push(fenjieError('MissingValue', { field: bothNames(COLUMNS.indicator) }, nameRef));
+          R.errors.push(
+            fenjieError('MissingValue', { field: bothNames(COLUMNS.indicator) }, nameRef),
+          );
           continue;
         }
         const iu = R.text(...at(c.unit)) ?? unit;
@@ -336,7 +378,10 @@ export function readInputs(grids: WorkbookGrids): ReadResult {
         const [tc, tref] = at(c.target);
         const target = R.number(tc, tref, kind === 'total' ? iu : undefined);
         if (target === undefined) {
-          if (isBlank(tc)) R.errors.push(fenjieError('MissingValue', { field: `${name} ${bothNames(COLUMNS.target)}` }, tref));
+          if (isBlank(tc))
+            R.errors.push(
+              fenjieError('MissingValue', { field: `${name} ${bothNames(COLUMNS.target)}` }, tref),
+            );
           continue;
         }
         const growth = c.growth === undefined ? undefined : R.number(...at(c.growth));
@@ -445,15 +490,41 @@ export function readInputs(grids: WorkbookGrids): ReadResult {
         const vRef = R.ref(t.sheet, row.row, c.v);
         const enterprise = R.text(row.cells[c.e], eRef);
         const indicator = R.text(row.cells[c.i], iRef);
-        const type = R.choice(CONSTRAINT_TYPES, COLUMNS.type, row.cells[c.t] ?? null, R.ref(t.sheet, row.row, c.t));
+        const type = R.choice(
+          CONSTRAINT_TYPES,
+          COLUMNS.type,
+          row.cells[c.t] ?? null,
+          R.ref(t.sheet, row.row, c.t),
+        );
         const value = R.number(row.cells[c.v], vRef, unitOf.get(normName(indicator ?? ''))?.unit);
-        if (enterprise === undefined || indicator === undefined || type === undefined || value === undefined) {
-          const missing = enterprise === undefined ? eRef : indicator === undefined ? iRef : value === undefined && isBlank(row.cells[c.v]) ? vRef : undefined;
-          if (missing) R.errors.push(fenjieError('MissingValue', { field: missing.cell ?? '' }, missing));
+        if (
+          enterprise === undefined ||
+          indicator === undefined ||
+          type === undefined ||
+          value === undefined
+        ) {
+          const missing =
+            enterprise === undefined
+              ? eRef
+              : indicator === undefined
+                ? iRef
+                : value === undefined && isBlank(row.cells[c.v])
+                  ? vRef
+                  : undefined;
+          if (missing)
+            R.errors.push(fenjieError('MissingValue', { field: missing.cell ?? '' }, missing));
           continue;
         }
         const ind = unitOf.get(normName(indicator));
-        constraints.push({ enterprise, indicator: ind?.name ?? indicator, type, value, ref: vRef, enterpriseRef: eRef, indicatorRef: iRef });
+        constraints.push({
+          enterprise,
+          indicator: ind?.name ?? indicator,
+          type,
+          value,
+          ref: vRef,
+          enterpriseRef: eRef,
+          indicatorRef: iRef,
+        });
       }
     }
   }
@@ -474,16 +545,25 @@ export function readInputs(grids: WorkbookGrids): ReadResult {
     else if (janFeb !== undefined) [grid, cols] = ['janFeb', [janFeb, ...months.slice(2)]];
     else [grid, cols] = ['months', months];
     const missing = cols.findIndex((c) => c === undefined);
-    const labels = grid === 'quarters' ? QUARTER_HEADERS : grid === 'janFeb' ? [JAN_FEB_HEADER, ...MONTH_HEADERS.slice(2)] : MONTH_HEADERS;
+    const labels =
+      grid === 'quarters'
+        ? QUARTER_HEADERS
+        : grid === 'janFeb'
+          ? [JAN_FEB_HEADER, ...MONTH_HEADERS.slice(2)]
+          : MONTH_HEADERS;
     if (missing >= 0) {
       const n = labels[missing] as Name;
-      R.errors.push(fenjieError('MissingColumn', { name: bothNames(n) }, R.ref(t.sheet, t.headerRow, 0)));
+      R.errors.push(
+        fenjieError('MissingColumn', { name: bothNames(n) }, R.ref(t.sheet, t.headerRow, 0)),
+      );
     } else if (nc !== undefined) {
       for (const row of t.rows) {
         const ref = R.ref(t.sheet, row.row, nc);
         const name = R.text(row.cells[nc], ref);
         if (name === undefined) continue;
-        const shares = cols.map((col) => R.number(row.cells[col as number], R.ref(t.sheet, row.row, col as number)) ?? 0);
+        const shares = cols.map(
+          (col) => R.number(row.cells[col as number], R.ref(t.sheet, row.row, col as number)) ?? 0,
+        );
         profiles.push({ name, grid, shares, ref });
       }
     }
@@ -502,7 +582,11 @@ export function readInputs(grids: WorkbookGrids): ReadResult {
     };
     if (c.name === undefined && c.code === undefined) R.column(t, COLUMNS.enterprise, true);
     const cols = indicatorColumns(t);
-    if (c.year !== undefined && c.month !== undefined && (c.name !== undefined || c.code !== undefined)) {
+    if (
+      c.year !== undefined &&
+      c.month !== undefined &&
+      (c.name !== undefined || c.code !== undefined)
+    ) {
       const layoutRows: { name: unknown; code: unknown; plain: boolean; ref: Ref }[] = [];
       for (const row of t.rows) {
         const yRef = R.ref(t.sheet, row.row, c.year);
@@ -511,7 +595,10 @@ export function readInputs(grids: WorkbookGrids): ReadResult {
         const y = R.number(row.cells[c.year], yRef);
         const m = R.month(row.cells[c.month], mRef);
         const name = c.name === undefined ? undefined : R.text(row.cells[c.name], eRef);
-        const code = c.code === undefined ? undefined : R.text(row.cells[c.code], R.ref(t.sheet, row.row, c.code));
+        const code =
+          c.code === undefined
+            ? undefined
+            : R.text(row.cells[c.code], R.ref(t.sheet, row.row, c.code));
         const values: Record<string, ValueCell> = {};
         let plain = isNumberCell(row.cells[c.year]) && isNumberCell(row.cells[c.month]);
         for (const { col, ind } of cols) {
@@ -528,9 +615,14 @@ export function readInputs(grids: WorkbookGrids): ReadResult {
           ref: eRef,
         });
         if (y === undefined || m === undefined || (name === undefined && code === undefined)) {
-          if (y === undefined && isBlank(row.cells[c.year])) R.errors.push(fenjieError('MissingValue', { field: bothNames(COLUMNS.year) }, yRef));
-          if (m === undefined && isBlank(row.cells[c.month])) R.errors.push(fenjieError('MissingValue', { field: bothNames(COLUMNS.month) }, mRef));
-          if (name === undefined && code === undefined) R.errors.push(fenjieError('MissingValue', { field: bothNames(COLUMNS.enterprise) }, eRef));
+          if (y === undefined && isBlank(row.cells[c.year]))
+            R.errors.push(fenjieError('MissingValue', { field: bothNames(COLUMNS.year) }, yRef));
+          if (m === undefined && isBlank(row.cells[c.month]))
+            R.errors.push(fenjieError('MissingValue', { field: bothNames(COLUMNS.month) }, mRef));
+          if (name === undefined && code === undefined)
+            R.errors.push(
+              fenjieError('MissingValue', { field: bothNames(COLUMNS.enterprise) }, eRef),
+            );
           continue;
         }
         actuals.push({
@@ -561,7 +653,17 @@ export function readInputs(grids: WorkbookGrids): ReadResult {
     Object.entries(sheets).map(([k, name]) => [k, { sheet: name as string }]),
   );
   return {
-    input: { sources, settings, indicators, enterprises, profiles, base, weights, constraints, actuals },
+    input: {
+      sources,
+      settings,
+      indicators,
+      enterprises,
+      profiles,
+      base,
+      weights,
+      constraints,
+      actuals,
+    },
     layout: { sheets, settings: settingRefs, ...(actualsLayout ? { actuals: actualsLayout } : {}) },
     errors: R.errors,
   };

@@ -8,7 +8,15 @@
  * SUMPRODUCT, IF, AND, OR, ISNUMBER, ROUND, RANK, CHOOSE, INDEX, MATCH, MAX, MIN, DATE, SUM,
  * COUNT, COUNTIF, SUBSTITUTE).
  */
-import { enterpriseResolver, FLAGS, toExcelSerial, type Flag, type Lang, type Plan, type PlanInput } from '../engine';
+import {
+  enterpriseResolver,
+  FLAGS,
+  toExcelSerial,
+  type Flag,
+  type Lang,
+  type Plan,
+  type PlanInput,
+} from '../engine';
 import { periodLabels, plannedSchedule, EVEN, type Profile } from '../engine/profile';
 import type { ActualsLayout, InputLayout } from './read';
 import { COLUMNS, FLAG_LABELS, METHODS, SHEETS } from './names';
@@ -43,14 +51,18 @@ function val(v: CellValue, fmt?: string, style?: StyleName): CellSpec {
   return c;
 }
 function fx(f: string, v: CellValue | undefined, fmt?: string, style?: StyleName): CellSpec {
-  const c: { f: string; v: CellValue; fmt?: string; style?: StyleName } = { f, v: v === undefined ? '' : v };
+  const c: { f: string; v: CellValue; fmt?: string; style?: StyleName } = {
+    f,
+    v: v === undefined ? '' : v,
+  };
   if (fmt) c.fmt = fmt;
   if (style) c.style = style;
   return c;
 }
 const num = (v: number | null | undefined): CellValue => (v === null || v === undefined ? '' : v);
 
-const amountFormat = (decimals: number): string => (decimals > 0 ? `#,##0.${'0'.repeat(decimals)}` : '#,##0');
+const amountFormat = (decimals: number): string =>
+  decimals > 0 ? `#,##0.${'0'.repeat(decimals)}` : '#,##0';
 const PCT = '0.0%';
 const PTS = '0.0';
 const RATIO = '0.00';
@@ -65,7 +77,8 @@ export function generatedNote(o: RenderOptions): string {
 }
 
 /** Reads the fingerprint back out of a generated note. */
-export const noteFingerprint = (note: string): string | undefined => /fingerprint:([0-9a-f]+)/.exec(note)?.[1];
+export const noteFingerprint = (note: string): string | undefined =>
+  /fingerprint:([0-9a-f]+)/.exec(note)?.[1];
 
 class Sheet {
   readonly rows: (CellSpec | null)[][] = [];
@@ -75,7 +88,8 @@ class Sheet {
       const row = this.rows[r] ?? [];
       row.forEach((c, col) => {
         // The cells are this renderer's own fresh objects: marking them in place is safe.
-        if (c?.f !== undefined && this.rows[r - 1]?.[col]?.f !== undefined) (c as { down?: true }).down = true;
+        if (c?.f !== undefined && this.rows[r - 1]?.[col]?.f !== undefined)
+          (c as { down?: true }).down = true;
       });
     }
   }
@@ -113,7 +127,12 @@ export function actualsAreLive(input: PlanInput, layout: ActualsLayout | undefin
   });
 }
 
-export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout, o: RenderOptions): WorkbookSpec {
+export function renderOutputs(
+  plan: Plan,
+  input: PlanInput,
+  layout: InputLayout,
+  o: RenderOptions,
+): WorkbookSpec {
   const lang = o.lang;
   const allocationName = SHEETS.allocation[lang];
   const progressName = SHEETS.progress[lang];
@@ -124,7 +143,11 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
 
   // ---------------------------------------------------------------- 分解结果 / Allocation
   const alloc = new Sheet();
-  alloc.put(0, 0, val(t(lang, `分解结果 — ${plan.year}年度`, `Allocation — ${plan.year}`), undefined, 'title'));
+  alloc.put(
+    0,
+    0,
+    val(t(lang, `分解结果 — ${plan.year}年度`, `Allocation — ${plan.year}`), undefined, 'title'),
+  );
   alloc.put(1, 0, val(note, undefined, 'note'));
   /** indicator → enterprise index → A1 cell of its annual part (relative, so rows copy down). */
   const partCell = new Map<string, string[]>();
@@ -184,7 +207,12 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
         val(row.profile),
         val(row.annual, fmt),
         ...row.periods.map((p) => val(p, fmt)),
-        fx(`ROUND(${columnLetter(annualCol)}${rr}-SUM(${periodsRange}),${a.decimals})`, 0, fmt, 'check'),
+        fx(
+          `ROUND(${columnLetter(annualCol)}${rr}-SUM(${periodsRange}),${a.decimals})`,
+          0,
+          fmt,
+          'check',
+        ),
       ]);
       cells.push(`${quoteSheet(allocationName)}!${columnLetter(annualCol)}${rr}`);
       profiles.push(`${quoteSheet(allocationName)}!D${rr}`);
@@ -193,19 +221,26 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
     partCell.set(a.indicator, cells);
     profileCell.set(a.indicator, profiles);
     alloc.copiesDown(first, last);
-    const span = (col: number): string => `${columnLetter(col)}$${first + 1}:${columnLetter(col)}$${last + 1}`;
+    const span = (col: number): string =>
+      `${columnLetter(col)}$${first + 1}:${columnLetter(col)}$${last + 1}`;
     const groups = [...new Set(a.rows.map((x) => x.group).filter((g): g is string => !!g))];
     for (const g of groups) {
       const rr = r + 1;
       const members = a.rows.filter((x) => x.group === g);
-      const sumOf = (k: number): number => members.reduce((s, x) => s + (k < 0 ? x.annual : (x.periods[k] as number)), 0);
+      const sumOf = (k: number): number =>
+        members.reduce((s, x) => s + (k < 0 ? x.annual : (x.periods[k] as number)), 0);
       alloc.line(r, [
         val(t(lang, '小计', 'Subtotal'), undefined, 'subtotal'),
         val(g, undefined, 'subtotal'),
         null,
         null,
         ...[-1, ...labels.map((_, k) => k)].map((k, j) =>
-          fx(`SUMIFS(${span(annualCol + j)},$B$${first + 1}:$B$${last + 1},${exactCriterion(`$B${rr}`, needsEscape)})`, round(sumOf(k), a.decimals), fmt, 'subtotal'),
+          fx(
+            `SUMIFS(${span(annualCol + j)},$B$${first + 1}:$B$${last + 1},${exactCriterion(`$B${rr}`, needsEscape)})`,
+            round(sumOf(k), a.decimals),
+            fmt,
+            'subtotal',
+          ),
         ),
       ]);
       r++;
@@ -218,17 +253,34 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
       null,
       fx(`SUM(${span(annualCol)})`, a.total, fmt, 'total'),
       ...a.periodTotals.map((p, k) => fx(`SUM(${span(annualCol + 1 + k)})`, p, fmt, 'total')),
-      fx(`ROUND(${columnLetter(annualCol)}${totalRow}-SUM(${columnLetter(annualCol + 1)}${totalRow}:${columnLetter(annualCol + P)}${totalRow}),${a.decimals})`, 0, fmt, 'check'),
+      fx(
+        `ROUND(${columnLetter(annualCol)}${totalRow}-SUM(${columnLetter(annualCol + 1)}${totalRow}:${columnLetter(annualCol + P)}${totalRow}),${a.decimals})`,
+        0,
+        fmt,
+        'check',
+      ),
     ]);
     r++;
     alloc.line(r, [
-      val(t(lang, '校验：合计−年度目标（应为 0）', 'Check: total − target (must be 0)'), undefined, 'check'),
+      val(
+        t(lang, '校验：合计−年度目标（应为 0）', 'Check: total − target (must be 0)'),
+        undefined,
+        'check',
+      ),
       null,
       null,
       null,
-      fx(`ROUND(${columnLetter(annualCol)}${totalRow}-${targetCell},${a.decimals})`, 0, fmt, 'check'),
+      fx(
+        `ROUND(${columnLetter(annualCol)}${totalRow}-${targetCell},${a.decimals})`,
+        0,
+        fmt,
+        'check',
+      ),
     ]);
-    checkRanges.push(`${columnLetter(annualCol)}${r + 1}`, `${columnLetter(checkCol)}${first + 1}:${columnLetter(checkCol)}${totalRow}`);
+    checkRanges.push(
+      `${columnLetter(annualCol)}${r + 1}`,
+      `${columnLetter(checkCol)}${first + 1}:${columnLetter(checkCol)}${totalRow}`,
+    );
     r += 2;
   }
   const allocationSheet: SheetSpec = {
@@ -239,7 +291,13 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
     printLandscape: true,
     conditionalFormats: checkRanges.map((range) => ({
       range,
-      rules: [{ formula: `AND(ISNUMBER(${range.split(':')[0]}),${range.split(':')[0]}<>0)`, fill: FLAG_COLORS.seriouslyBehind.fill, font: FLAG_COLORS.seriouslyBehind.font }],
+      rules: [
+        {
+          formula: `AND(ISNUMBER(${range.split(':')[0]}),${range.split(':')[0]}<>0)`,
+          fill: FLAG_COLORS.seriouslyBehind.fill,
+          font: FLAG_COLORS.seriouslyBehind.font,
+        },
+      ],
     })),
     note,
   };
@@ -253,21 +311,47 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
   const namesSuffice = input.actuals.every((a) => resolve(a) === a.enterprise);
   const act = layout.actuals;
   const days = input.settings.scheduleBasis === 'days';
-  prog.put(0, 0, val(t(lang, `序时进度 — ${plan.year}年1-${plan.reportMonth}月`, `Schedule progress — ${plan.year}, months 1-${plan.reportMonth}`), undefined, 'title'));
+  prog.put(
+    0,
+    0,
+    val(
+      t(
+        lang,
+        `序时进度 — ${plan.year}年1-${plan.reportMonth}月`,
+        `Schedule progress — ${plan.year}, months 1-${plan.reportMonth}`,
+      ),
+      undefined,
+      'title',
+    ),
+  );
   const staticNote = live
     ? ''
-    : t(lang, ' 注意：实绩表含文本数字或无法按名称/代码直接匹配的行，本年累计和上年同期为静态值，补录实绩后请重新计算。', ' Note: Actuals holds numbers typed as text or rows that cannot be matched directly, so YTD and last-year figures are static values: recalculate after adding actuals.');
+    : t(
+        lang,
+        ' 注意：实绩表含文本数字或无法按名称/代码直接匹配的行，本年累计和上年同期为静态值，补录实绩后请重新计算。',
+        ' Note: Actuals holds numbers typed as text or rows that cannot be matched directly, so YTD and last-year figures are static values: recalculate after adding actuals.',
+      );
   prog.put(1, 0, val(note + staticNote, undefined, 'note'));
   // Parameters row: the formulas below follow these cells, so changing the report month here
   // re-reads the actuals for another month.
-  const P_MONTH = '$B$3', P_SCHED = '$D$3', P_BEHIND = '$F$3', P_SERIOUS = '$H$3', P_YEAR = '$J$3', P_ASOF = '$L$3';
+  const P_MONTH = '$B$3',
+    P_SCHED = '$D$3',
+    P_BEHIND = '$F$3',
+    P_SERIOUS = '$H$3',
+    P_YEAR = '$J$3',
+    P_ASOF = '$L$3';
   const asOfSerial = toExcelSerial(plan.asOf);
   prog.line(2, [
     val(t(lang, '报告期（月）', 'Report month'), undefined, 'param'),
     val(plan.reportMonth, '0', 'param'),
     val(t(lang, '序时进度', 'Time schedule'), undefined, 'param'),
     days
-      ? fx(`MAX(0,MIN(1,(${P_ASOF}-DATE(${P_YEAR},1,1)+1)/(DATE(${P_YEAR},12,31)-DATE(${P_YEAR},1,1)+1)))`, plan.schedule, PCT, 'param')
+      ? fx(
+          `MAX(0,MIN(1,(${P_ASOF}-DATE(${P_YEAR},1,1)+1)/(DATE(${P_YEAR},12,31)-DATE(${P_YEAR},1,1)+1)))`,
+          plan.schedule,
+          PCT,
+          'param',
+        )
       : fx(`${P_MONTH}/12`, plan.schedule, PCT, 'param'),
     val(t(lang, '滞后阈值（百分点）', 'Behind threshold (pts)'), undefined, 'param'),
     val(input.settings.behindThreshold, PTS, 'param'),
@@ -275,7 +359,12 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
     val(input.settings.seriousThreshold, PTS, 'param'),
     val(t(lang, '年度', 'Year'), undefined, 'param'),
     val(plan.year, '0', 'param'),
-    ...(days ? [val(t(lang, '截至日期', 'As of'), undefined, 'param'), val(asOfSerial, 'yyyy-mm-dd', 'param')] : []),
+    ...(days
+      ? [
+          val(t(lang, '截至日期', 'As of'), undefined, 'param'),
+          val(asOfSerial, 'yyyy-mm-dd', 'param'),
+        ]
+      : []),
   ]);
   const H = [
     [COLUMNS.indicator, 10],
@@ -304,30 +393,70 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
     [COLUMNS.creditCode, 20],
   ] as const;
   const HEADER_ROW = 4;
-  prog.line(HEADER_ROW, H.map(([n]) => val(n[lang], undefined, 'header')));
+  prog.line(
+    HEADER_ROW,
+    H.map(([n]) => val(n[lang], undefined, 'header')),
+  );
   const C = {
-    ind: 'A', name: 'B', group: 'C', owner: 'D', target: 'E', ytd: 'F', compl: 'G', sched: 'H', planned: 'I',
-    gap: 'J', short: 'K', need: 'L', so: 'M', ratio: 'N', last: 'O', yoy: 'P', ggap: 'Q', flag: 'R', failed: 'S',
-    rank: 'T', grank: 'U', likeCur: 'V', likeLast: 'W', code: 'X',
+    ind: 'A',
+    name: 'B',
+    group: 'C',
+    owner: 'D',
+    target: 'E',
+    ytd: 'F',
+    compl: 'G',
+    sched: 'H',
+    planned: 'I',
+    gap: 'J',
+    short: 'K',
+    need: 'L',
+    so: 'M',
+    ratio: 'N',
+    last: 'O',
+    yoy: 'P',
+    ggap: 'Q',
+    flag: 'R',
+    failed: 'S',
+    rank: 'T',
+    grank: 'U',
+    likeCur: 'V',
+    likeLast: 'W',
+    code: 'X',
   } as const;
   const flagWords = FLAGS.filter((f) => f !== 'noData').map((f) => str(FLAG_LABELS[f][lang]));
   const noData = str(FLAG_LABELS.noData[lang]);
-  const failedWords = { s: t(lang, '序时', 'schedule'), g: t(lang, '增速', 'growth'), sep: t(lang, '、', ', ') };
+  const failedWords = {
+    s: t(lang, '序时', 'schedule'),
+    g: t(lang, '增速', 'growth'),
+    sep: t(lang, '、', ', '),
+  };
   const failedText = (failed: readonly string[]): string =>
     failed.map((f) => (f === 'schedule' ? failedWords.s : failedWords.g)).join(failedWords.sep);
   const flagLabel = (f: Flag): string => FLAG_LABELS[f][lang];
   // Cells of an enterprise's name, group and owner: the first allocation block when there is one.
   const nameRef = (col: 'A' | 'B' | 'C', i: number, v: string | undefined): CellSpec =>
-    nameRow === undefined ? val(v ?? null) : fx(`${quoteSheet(allocationName)}!${col}${nameRow + i}&""`, v ?? '');
+    nameRow === undefined
+      ? val(v ?? null)
+      : fx(`${quoteSheet(allocationName)}!${col}${nameRow + i}&""`, v ?? '');
   // The profile table (right of the progress table): each profile's planned schedule through
   // month 1 … 12, which the planned-schedule formulas look up.
   const PT_COL = 27;
-  const tableProfiles: Profile[] = [EVEN, { ...EVEN, name: 'even' }, ...input.profiles.filter((p) => p.name !== EVEN.name && p.name !== 'even')];
-  prog.put(HEADER_ROW, PT_COL, val(t(lang, '时间分布（计划进度累计）', 'Profile (planned, cumulative)'), undefined, 'header'));
-  for (let m = 1; m <= 12; m++) prog.put(HEADER_ROW, PT_COL + m, val(t(lang, `至${m}月`, `to M${m}`), undefined, 'header'));
+  const tableProfiles: Profile[] = [
+    EVEN,
+    { ...EVEN, name: 'even' },
+    ...input.profiles.filter((p) => p.name !== EVEN.name && p.name !== 'even'),
+  ];
+  prog.put(
+    HEADER_ROW,
+    PT_COL,
+    val(t(lang, '时间分布（计划进度累计）', 'Profile (planned, cumulative)'), undefined, 'header'),
+  );
+  for (let m = 1; m <= 12; m++)
+    prog.put(HEADER_ROW, PT_COL + m, val(t(lang, `至${m}月`, `to M${m}`), undefined, 'header'));
   tableProfiles.forEach((p, k) => {
     prog.put(HEADER_ROW + 1 + k, PT_COL, val(p.name));
-    for (let m = 1; m <= 12; m++) prog.put(HEADER_ROW + 1 + k, PT_COL + m, val(plannedSchedule(p, m), PCT));
+    for (let m = 1; m <= 12; m++)
+      prog.put(HEADER_ROW + 1 + k, PT_COL + m, val(plannedSchedule(p, m), PCT));
   });
   const ptFirst = HEADER_ROW + 2;
   const ptLast = HEADER_ROW + 1 + tableProfiles.length;
@@ -352,16 +481,20 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
     // Actuals sums for one row: year offset 0 (this year) or 1 (last year).
     const actualsSum = (row: number, yearOffset: 0 | 1): string => {
       const A = act as ActualsLayout;
-      const colRef = (c: number): string => `${quoteSheet(A.sheet)}!$${columnLetter(c)}:$${columnLetter(c)}`;
+      const colRef = (c: number): string =>
+        `${quoteSheet(A.sheet)}!$${columnLetter(c)}:$${columnLetter(c)}`;
       const V = colRef(valueCol as number);
       const base = [
-        colRef(A.year), yearOffset ? `${P_YEAR}-1` : P_YEAR,
-        colRef(A.month), input.settings.actualsBasis === 'monthly' ? `"<="&${P_MONTH}` : P_MONTH,
+        colRef(A.year),
+        yearOffset ? `${P_YEAR}-1` : P_YEAR,
+        colRef(A.month),
+        input.settings.actualsBasis === 'monthly' ? `"<="&${P_MONTH}` : P_MONTH,
       ];
       const nameCrit = [colRef(A.enterprise), exactCriterion(`$${C.name}${row}`, needsEscape)];
       const countOf = (crit: string[]): string => `COUNTIFS(${[...crit, V, '"<>"'].join(',')})`;
       const sumOf = (crit: string[]): string => `SUMIFS(${[V, ...crit].join(',')})`;
-      if (A.creditCode === undefined || namesSuffice) return `IF(${countOf([...base, ...nameCrit])}=0,"",${sumOf([...base, ...nameCrit])})`;
+      if (A.creditCode === undefined || namesSuffice)
+        return `IF(${countOf([...base, ...nameCrit])}=0,"",${sumOf([...base, ...nameCrit])})`;
       // With a code: the rows with that code, plus the rows without a code that carry the name
       // (the engine's matching). The code is matched as text (code&"*"): an all-digit code would
       // otherwise be compared as a number, to 15 digits.
@@ -373,7 +506,21 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
       return `IF(${pick(countOf, '+')}=0,"",${pick(sumOf, '+')})`;
     };
     // Formulas shared by enterprise, group and area rows.
-    const common = (row: number, f: { completion: number | null; gap: number | null; shortfall: number | null; paceNeeded: number | null; paceSoFar: number | null; paceRatio: number | null; yoy: number | null; growthGap: number | null; flag: Flag; failed: readonly string[] }): Record<string, CellSpec> => {
+    const common = (
+      row: number,
+      f: {
+        completion: number | null;
+        gap: number | null;
+        shortfall: number | null;
+        paceNeeded: number | null;
+        paceSoFar: number | null;
+        paceRatio: number | null;
+        yoy: number | null;
+        growthGap: number | null;
+        flag: Flag;
+        failed: readonly string[];
+      },
+    ): Record<string, CellSpec> => {
       const x = (c: string): string => `${c}${row}`;
       const level = (gapCell: string, enabled: boolean): string => {
         if (!enabled) return '-1';
@@ -387,9 +534,17 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
       const worst = `MAX(${sevS},${sevG})`;
       const dataCell = isRate ? x(C.yoy) : x(C.ytd);
       const out: Record<string, CellSpec> = {
-        [C.yoy]: fx(`IF(OR(${x(C.likeCur)}="",${x(C.likeLast)}="",${x(C.likeLast)}=0),"",${x(C.likeCur)}/${x(C.likeLast)}-1)`, num(f.yoy), PCT),
+        [C.yoy]: fx(
+          `IF(OR(${x(C.likeCur)}="",${x(C.likeLast)}="",${x(C.likeLast)}=0),"",${x(C.likeCur)}/${x(C.likeLast)}-1)`,
+          num(f.yoy),
+          PCT,
+        ),
         [C.ggap]: hasGrowth
-          ? fx(`IF(${x(C.yoy)}="","",ROUND((${x(C.yoy)}-${isRate ? x(C.target) : String(ind.targetGrowth)})*100,6))`, num(f.growthGap), PTS)
+          ? fx(
+              `IF(${x(C.yoy)}="","",ROUND((${x(C.yoy)}-${isRate ? x(C.target) : String(ind.targetGrowth)})*100,6))`,
+              num(f.growthGap),
+              PTS,
+            )
           : val(null),
         [C.flag]: fx(
           `IF(${dataCell}="",${noData},IF(${worst}<0,${noData},CHOOSE(${worst}+1,${flagWords.join(',')})))`,
@@ -402,15 +557,40 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
       };
       if (isRate) {
         out[C.gap] = fx(`${x(C.ggap)}`, num(f.gap), PTS);
-        for (const c of [C.compl, C.sched, C.planned, C.short, C.need, C.so, C.ratio]) out[c] = val(null);
+        for (const c of [C.compl, C.sched, C.planned, C.short, C.need, C.so, C.ratio])
+          out[c] = val(null);
       } else {
-        out[C.compl] = fx(`IF(OR(${x(C.ytd)}="",${x(C.target)}=0),"",${x(C.ytd)}/${x(C.target)})`, num(f.completion), PCT);
+        out[C.compl] = fx(
+          `IF(OR(${x(C.ytd)}="",${x(C.target)}=0),"",${x(C.ytd)}/${x(C.target)})`,
+          num(f.completion),
+          PCT,
+        );
         out[C.sched] = fx(P_SCHED, plan.schedule, PCT);
-        out[C.gap] = fx(`IF(${x(C.compl)}="","",ROUND((${x(C.compl)}-${x(C.sched)})*100,6))`, num(f.gap), PTS);
-        out[C.short] = fx(`IF(${x(C.ytd)}="","",${x(C.target)}*${x(C.sched)}-${x(C.ytd)})`, num(f.shortfall), fmt);
-        out[C.need] = fx(`IF(OR(${x(C.ytd)}="",${P_MONTH}>=12),"",(${x(C.target)}-${x(C.ytd)})/(12-${P_MONTH}))`, num(f.paceNeeded), fmt);
-        out[C.so] = fx(`IF(OR(${x(C.ytd)}="",${P_MONTH}<=0),"",${x(C.ytd)}/${P_MONTH})`, num(f.paceSoFar), fmt);
-        out[C.ratio] = fx(`IF(OR(${x(C.need)}="",${x(C.so)}=""),"",IF(${x(C.so)}=0,"",${x(C.need)}/${x(C.so)}))`, num(f.paceRatio), RATIO);
+        out[C.gap] = fx(
+          `IF(${x(C.compl)}="","",ROUND((${x(C.compl)}-${x(C.sched)})*100,6))`,
+          num(f.gap),
+          PTS,
+        );
+        out[C.short] = fx(
+          `IF(${x(C.ytd)}="","",${x(C.target)}*${x(C.sched)}-${x(C.ytd)})`,
+          num(f.shortfall),
+          fmt,
+        );
+        out[C.need] = fx(
+          `IF(OR(${x(C.ytd)}="",${P_MONTH}>=12),"",(${x(C.target)}-${x(C.ytd)})/(12-${P_MONTH}))`,
+          num(f.paceNeeded),
+          fmt,
+        );
+        out[C.so] = fx(
+          `IF(OR(${x(C.ytd)}="",${P_MONTH}<=0),"",${x(C.ytd)}/${P_MONTH})`,
+          num(f.paceSoFar),
+          fmt,
+        );
+        out[C.ratio] = fx(
+          `IF(OR(${x(C.need)}="",${x(C.so)}=""),"",IF(${x(C.so)}=0,"",${x(C.need)}/${x(C.so)}))`,
+          num(f.paceRatio),
+          RATIO,
+        );
       }
       return out;
     };
@@ -430,12 +610,27 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
         [C.owner]: nameRef('C', i, e?.owner),
         // The code is needed only when formulas match actuals by code.
         [C.code]: val(namesSuffice ? null : (e?.creditCode ?? null)),
-        [C.target]: isRate ? val(f.target, PCT) : part ? fx(part, f.target, fmt) : val(f.target, fmt),
+        [C.target]: isRate
+          ? val(f.target, PCT)
+          : part
+            ? fx(part, f.target, fmt)
+            : val(f.target, fmt),
         [C.ytd]: liveInd ? fx(actualsSum(row, 0), num(f.ytd), fmt) : val(num(f.ytd), fmt),
         [C.last]: liveInd ? fx(actualsSum(row, 1), num(f.lastYtd), fmt) : val(num(f.lastYtd), fmt),
-        [C.likeCur]: fx(`IF(AND(ISNUMBER(${x(C.ytd)}),ISNUMBER(${x(C.last)})),${x(C.ytd)},"")`, f.ytd !== null && f.lastYtd !== null ? f.ytd : '', fmt),
-        [C.likeLast]: fx(`IF(AND(ISNUMBER(${x(C.ytd)}),ISNUMBER(${x(C.last)})),${x(C.last)},"")`, f.ytd !== null && f.lastYtd !== null ? f.lastYtd : '', fmt),
-        [C.rank]: fx(`IF(ISNUMBER(${x(isRate ? C.yoy : C.compl)}),RANK(${x(isRate ? C.yoy : C.compl)},${span(isRate ? C.yoy : C.compl)},${higher ? 0 : 1}),"")`, num(f.rank)),
+        [C.likeCur]: fx(
+          `IF(AND(ISNUMBER(${x(C.ytd)}),ISNUMBER(${x(C.last)})),${x(C.ytd)},"")`,
+          f.ytd !== null && f.lastYtd !== null ? f.ytd : '',
+          fmt,
+        ),
+        [C.likeLast]: fx(
+          `IF(AND(ISNUMBER(${x(C.ytd)}),ISNUMBER(${x(C.last)})),${x(C.last)},"")`,
+          f.ytd !== null && f.lastYtd !== null ? f.lastYtd : '',
+          fmt,
+        ),
+        [C.rank]: fx(
+          `IF(ISNUMBER(${x(isRate ? C.yoy : C.compl)}),RANK(${x(isRate ? C.yoy : C.compl)},${span(isRate ? C.yoy : C.compl)},${higher ? 0 : 1}),"")`,
+          num(f.rank),
+        ),
         [C.grank]: f.group
           ? fx(
               `IF(ISNUMBER(${x(isRate ? C.yoy : C.compl)}),SUMPRODUCT((${span(C.group)}=${x(C.group)})*ISNUMBER(${span(isRate ? C.yoy : C.compl)})*(${span(isRate ? C.yoy : C.compl)}${higher ? '>' : '<'}${x(isRate ? C.yoy : C.compl)}))+1,"")`,
@@ -470,12 +665,23 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
       const style: StyleName = isArea ? 'total' : 'subtotal';
       const cells: Record<string, CellSpec> = {
         [C.ind]: val(ind.name, undefined, style),
-        [C.name]: val(isArea ? t(lang, '全区合计', 'Area total') : t(lang, '分组小计', 'Group subtotal'), undefined, style),
+        [C.name]: val(
+          isArea ? t(lang, '全区合计', 'Area total') : t(lang, '分组小计', 'Group subtotal'),
+          undefined,
+          style,
+        ),
         [C.group]: val(g.group ?? null, undefined, style),
         [C.owner]: val(null, undefined, style),
         [C.target]: isRate
           ? val(g.target, PCT, style)
-          : fx(isArea ? `SUM(${span(C.target)})` : `SUMIFS(${span(C.target)},${span(C.group)},${exactCriterion(`$${C.group}${row}`, needsEscape)})`, g.target, fmt, style),
+          : fx(
+              isArea
+                ? `SUM(${span(C.target)})`
+                : `SUMIFS(${span(C.target)},${span(C.group)},${exactCriterion(`$${C.group}${row}`, needsEscape)})`,
+              g.target,
+              fmt,
+              style,
+            ),
         [C.ytd]: fx(sumOrBlank(C.ytd), num(g.ytd), fmt, style),
         [C.last]: fx(sumOrBlank(C.likeLast), num(g.lastYtd), fmt, style),
         [C.likeCur]: fx(sumOrBlank(C.likeCur), num(g.ytdLike), fmt, style),
@@ -494,7 +700,8 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
         );
       }
       for (const [col, cell] of Object.entries(cells)) {
-        if (cell.style === undefined && col !== C.flag) (cells as Record<string, CellSpec>)[col] = { ...cell, style };
+        if (cell.style === undefined && col !== C.flag)
+          (cells as Record<string, CellSpec>)[col] = { ...cell, style };
       }
       place(pr, cells);
       pr++;
@@ -504,29 +711,59 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
     pr++; // a blank row between indicators
   }
   const flagRules = (cell: string): ConditionalFormatSpec['rules'] =>
-    FLAGS.map((f) => ({ formula: `${cell}=${str(FLAG_LABELS[f][lang])}`, fill: FLAG_COLORS[f].fill, font: FLAG_COLORS[f].font }));
+    FLAGS.map((f) => ({
+      formula: `${cell}=${str(FLAG_LABELS[f][lang])}`,
+      fill: FLAG_COLORS[f].fill,
+      font: FLAG_COLORS[f].font,
+    }));
   const progressSheet: SheetSpec = {
     name: progressName,
     rows: prog.rows,
     widths: [...H.map(([, w]) => w), 2, 16, ...new Array<number>(12).fill(7)],
     freeze: { rows: HEADER_ROW + 1, cols: 2 },
     printLandscape: true,
-    conditionalFormats: flagRanges.map((range) => ({ range, rules: flagRules(range.split(':')[0] as string) })),
+    conditionalFormats: flagRanges.map((range) => ({
+      range,
+      rules: flagRules(range.split(':')[0] as string),
+    })),
     note,
   };
 
   // ---------------------------------------------------------------- 汇总 / Summary
   const sum = new Sheet();
-  sum.put(0, 0, val(t(lang, `汇总 — ${plan.year}年1-${plan.reportMonth}月`, `Summary — ${plan.year}, months 1-${plan.reportMonth}`), undefined, 'title'));
+  sum.put(
+    0,
+    0,
+    val(
+      t(
+        lang,
+        `汇总 — ${plan.year}年1-${plan.reportMonth}月`,
+        `Summary — ${plan.year}, months 1-${plan.reportMonth}`,
+      ),
+      undefined,
+      'title',
+    ),
+  );
   sum.put(1, 0, val(note, undefined, 'note'));
   const SH: [{ zh: string; en: string }, number][] = [
-    [COLUMNS.indicator, 14], [COLUMNS.unit, 8], [COLUMNS.target, 12], [{ zh: '本年累计', en: 'YTD' }, 12],
-    [{ zh: '完成率', en: 'Completion' }, 9], [{ zh: '序时进度', en: 'Time schedule' }, 9], [{ zh: '差距（百分点）', en: 'Gap (pts)' }, 9],
-    [{ zh: '同比增长', en: 'Year on year' }, 9], [COLUMNS.targetGrowth, 9], [{ zh: '预警', en: 'Flag' }, 11], [{ zh: '未达项', en: 'Failed tests' }, 10],
+    [COLUMNS.indicator, 14],
+    [COLUMNS.unit, 8],
+    [COLUMNS.target, 12],
+    [{ zh: '本年累计', en: 'YTD' }, 12],
+    [{ zh: '完成率', en: 'Completion' }, 9],
+    [{ zh: '序时进度', en: 'Time schedule' }, 9],
+    [{ zh: '差距（百分点）', en: 'Gap (pts)' }, 9],
+    [{ zh: '同比增长', en: 'Year on year' }, 9],
+    [COLUMNS.targetGrowth, 9],
+    [{ zh: '预警', en: 'Flag' }, 11],
+    [{ zh: '未达项', en: 'Failed tests' }, 10],
     ...FLAGS.map((f) => [FLAG_LABELS[f], 8] as [{ zh: string; en: string }, number]),
     [{ zh: '企业数', en: 'Enterprises' }, 8],
   ];
-  sum.line(3, SH.map(([n]) => val(n[lang], undefined, 'header')));
+  sum.line(
+    3,
+    SH.map(([n]) => val(n[lang], undefined, 'header')),
+  );
   const pref = (col: string, row: number): string => `${quoteSheet(progressName)}!${col}${row}`;
   plan.progress.forEach((ip, k) => {
     const ref = summaryRefs.find((s) => s.indicator === ip.indicator);
@@ -561,7 +798,8 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
     widths: SH.map(([, w]) => w),
     freeze: { rows: 4, cols: 1 },
     printLandscape: true,
-    conditionalFormats: plan.progress.length > 0 ? [{ range: `J5:J${lastSummaryRow}`, rules: flagRules('J5') }] : [],
+    conditionalFormats:
+      plan.progress.length > 0 ? [{ range: `J5:J${lastSummaryRow}`, rules: flagRules('J5') }] : [],
     note,
   };
   const other: Lang = lang === 'zh' ? 'en' : 'zh';
@@ -571,7 +809,4 @@ export function renderOutputs(plan: Plan, input: PlanInput, layout: InputLayout,
   };
 }
 
-
 const round = (v: number, d: number): number => Number(v.toFixed(d));
-
-

@@ -24,7 +24,8 @@ export interface PlanResultJson {
 }
 
 /** Points (the engine's gaps) to the fraction the JSON uses. */
-const frac = (points: number | null): number | null => (points === null ? null : Number((points / 100).toFixed(8)));
+const frac = (points: number | null): number | null =>
+  points === null ? null : Number((points / 100).toFixed(8));
 
 export function errorsJson(errors: readonly FenjieError[], lang: Lang): ResultError[] {
   return errors.map((e) => ({
@@ -40,7 +41,12 @@ export function resultJson(plan: Plan): PlanResultJson {
     year: plan.year,
     reportMonth: plan.reportMonth,
     allocations: plan.allocations.flatMap((a) =>
-      a.rows.map((r) => ({ indicator: a.indicator, enterprise: r.enterprise, annual: r.annual, periods: r.periods })),
+      a.rows.map((r) => ({
+        indicator: a.indicator,
+        enterprise: r.enterprise,
+        annual: r.annual,
+        periods: r.periods,
+      })),
     ),
     progress: plan.progress.flatMap((p) =>
       p.rows.map((r) => ({

@@ -4,7 +4,14 @@
  */
 import { inputFingerprint } from './fingerprint';
 import type { WorkbookGrids } from './grid';
-import { findSheet, INPUT_SHEETS, OUTPUT_SHEETS, REQUIRED_SHEETS, type InputSheet, type OutputSheet } from './names';
+import {
+  findSheet,
+  INPUT_SHEETS,
+  OUTPUT_SHEETS,
+  REQUIRED_SHEETS,
+  type InputSheet,
+  type OutputSheet,
+} from './names';
 import { noteFingerprint } from './render';
 
 export type OutputState = 'missing' | 'current' | 'stale';
@@ -36,7 +43,12 @@ export function workbookStatus(grids: WorkbookGrids): WorkbookStatus {
     : notes.every((n) => n !== undefined && noteFingerprint(n) === fingerprint)
       ? 'current'
       : 'stale';
-  return { inputs, needsInputs: REQUIRED_SHEETS.some((k) => inputs[k] === undefined), outputs, fingerprint };
+  return {
+    inputs,
+    needsInputs: REQUIRED_SHEETS.some((k) => inputs[k] === undefined),
+    outputs,
+    fingerprint,
+  };
 }
 
 /** Names of the input sheets present (the writers must never touch them). */

@@ -25,7 +25,13 @@ const header = (names: readonly (Name | string)[], lang: Lang): CellSpec[] =>
   names.map((n) => ({ v: typeof n === 'string' ? n : n[lang], style: 'header' as const }));
 
 /** Rows of an input sheet: a header row then data rows. */
-function sheet(key: InputSheet, lang: Lang, head: readonly (Name | string)[], rows: readonly (readonly CellValue[])[], widths?: number[]): SheetSpec {
+function sheet(
+  key: InputSheet,
+  lang: Lang,
+  head: readonly (Name | string)[],
+  rows: readonly (readonly CellValue[])[],
+  widths?: number[],
+): SheetSpec {
   return {
     name: SHEETS[key][lang],
     rows: [header(head, lang), ...rows.map((r) => r.map((v) => (v === null ? null : cell(v))))],
@@ -57,9 +63,20 @@ export interface ExampleData {
     readonly profile: string;
   }[];
   readonly profiles: readonly { readonly name: string; readonly quarters: readonly number[] }[];
-  readonly enterprises: readonly (Record<string, string | number | undefined> & { readonly name: string })[];
-  readonly constraints: readonly { readonly enterprise: string; readonly indicator: string; readonly type: 'lock' | 'floor' | 'cap'; readonly value: number }[];
-  readonly actuals: readonly (Record<string, string | number | null> & { readonly year: number; readonly month: number; readonly enterprise: string })[];
+  readonly enterprises: readonly (Record<string, string | number | undefined> & {
+    readonly name: string;
+  })[];
+  readonly constraints: readonly {
+    readonly enterprise: string;
+    readonly indicator: string;
+    readonly type: 'lock' | 'floor' | 'cap';
+    readonly value: number;
+  }[];
+  readonly actuals: readonly (Record<string, string | number | null> & {
+    readonly year: number;
+    readonly month: number;
+    readonly enterprise: string;
+  })[];
   /** indicator → enterprise field holding its base (default: the township example's fields). */
   readonly baseColumns?: Readonly<Record<string, string>>;
   /** indicator → enterprise field holding its weight. */
@@ -67,14 +84,30 @@ export interface ExampleData {
 }
 
 const TARGET_COLUMNS: readonly Name[] = [
-  COLUMNS.indicator, COLUMNS.unit, COLUMNS.kind, COLUMNS.direction, COLUMNS.target,
-  COLUMNS.targetGrowth, COLUMNS.method, COLUMNS.decimals, COLUMNS.profile,
+  COLUMNS.indicator,
+  COLUMNS.unit,
+  COLUMNS.kind,
+  COLUMNS.direction,
+  COLUMNS.target,
+  COLUMNS.targetGrowth,
+  COLUMNS.method,
+  COLUMNS.decimals,
+  COLUMNS.profile,
 ];
 
 /** The settings sheet with each key and its value (or default). */
-function settingsSheet(lang: Lang, values: Partial<Record<keyof typeof SETTING_KEYS, CellValue>>): SheetSpec {
+function settingsSheet(
+  lang: Lang,
+  values: Partial<Record<keyof typeof SETTING_KEYS, CellValue>>,
+): SheetSpec {
   const keys = Object.keys(SETTING_KEYS) as (keyof typeof SETTING_KEYS)[];
-  return sheet('settings', lang, [COLUMNS.key, COLUMNS.value], keys.map((k) => [SETTING_KEYS[k][lang], values[k] ?? null]), [18, 14]);
+  return sheet(
+    'settings',
+    lang,
+    [COLUMNS.key, COLUMNS.value],
+    keys.map((k) => [SETTING_KEYS[k][lang], values[k] ?? null]),
+    [18, 14],
+  );
 }
 
 /** The empty input template: every input sheet with its headers, settings with their defaults. */
@@ -91,21 +124,47 @@ export function inputTemplate(lang: Lang, year: number): WorkbookSpec {
         unit: '万元',
       }),
       sheet('targets', lang, TARGET_COLUMNS, []),
-      sheet('enterprises', lang, [COLUMNS.enterprise, COLUMNS.creditCode, COLUMNS.group, COLUMNS.owner, COLUMNS.profile], [], [18, 22, 12, 12, 12]),
+      sheet(
+        'enterprises',
+        lang,
+        [COLUMNS.enterprise, COLUMNS.creditCode, COLUMNS.group, COLUMNS.owner, COLUMNS.profile],
+        [],
+        [18, 22, 12, 12, 12],
+      ),
       sheet('base', lang, [COLUMNS.enterprise], []),
       sheet('weights', lang, [COLUMNS.enterprise], []),
-      sheet('constraints', lang, [COLUMNS.enterprise, COLUMNS.indicator, COLUMNS.type, COLUMNS.number], []),
-      sheet('profiles', lang, [COLUMNS.name, ...QUARTER_HEADERS], [
-        [lang === 'zh' ? '均衡' : 'even', 25, 25, 25, 25],
-        [lang === 'zh' ? '前低后高' : 'back-loaded', 20, 25, 25, 30],
-      ]),
-      sheet('actuals', lang, [COLUMNS.year, COLUMNS.month, COLUMNS.enterprise, COLUMNS.creditCode], [], [8, 8, 18, 22]),
+      sheet(
+        'constraints',
+        lang,
+        [COLUMNS.enterprise, COLUMNS.indicator, COLUMNS.type, COLUMNS.number],
+        [],
+      ),
+      sheet(
+        'profiles',
+        lang,
+        [COLUMNS.name, ...QUARTER_HEADERS],
+        [
+          [lang === 'zh' ? '均衡' : 'even', 25, 25, 25, 25],
+          [lang === 'zh' ? '前低后高' : 'back-loaded', 20, 25, 25, 30],
+        ],
+      ),
+      sheet(
+        'actuals',
+        lang,
+        [COLUMNS.year, COLUMNS.month, COLUMNS.enterprise, COLUMNS.creditCode],
+        [],
+        [8, 8, 18, 22],
+      ),
     ],
   };
 }
 
 /** Base and weight columns of the example data, by indicator. */
-const EXAMPLE_BASE: Readonly<Record<string, string>> = { 工业总产值: 'baseOutput', 规上工业产值: 'baseAboveSizeOutput', 制造业投资: 'baseInvestment' };
+const EXAMPLE_BASE: Readonly<Record<string, string>> = {
+  工业总产值: 'baseOutput',
+  规上工业产值: 'baseAboveSizeOutput',
+  制造业投资: 'baseInvestment',
+};
 const EXAMPLE_WEIGHTS: Readonly<Record<string, string>> = { 制造业投资: 'weightInvestment' };
 
 /** The example workbook's input sheets, built from its JSON source. */
@@ -113,9 +172,14 @@ export function exampleWorkbook(d: ExampleData, lang: Lang): WorkbookSpec {
   const s = d.settings;
   const baseColumns = d.baseColumns ?? EXAMPLE_BASE;
   const weightColumns = d.weightColumns ?? EXAMPLE_WEIGHTS;
-  const indicatorsWithActuals = d.targets.map((t) => t.indicator).filter((name) => d.actuals.some((a) => name in a));
+  const indicatorsWithActuals = d.targets
+    .map((t) => t.indicator)
+    .filter((name) => d.actuals.some((a) => name in a));
   const table = (fields: Readonly<Record<string, string>>): CellValue[][] =>
-    d.enterprises.map((e) => [e.name, ...Object.values(fields).map((f) => (e[f] ?? null) as CellValue)]);
+    d.enterprises.map((e) => [
+      e.name,
+      ...Object.values(fields).map((f) => (e[f] ?? null) as CellValue),
+    ]);
   return {
     sheets: [
       settingsSheet(lang, {
@@ -149,28 +213,67 @@ export function exampleWorkbook(d: ExampleData, lang: Lang): WorkbookSpec {
         'enterprises',
         lang,
         [COLUMNS.enterprise, COLUMNS.creditCode, COLUMNS.group, COLUMNS.owner, COLUMNS.profile],
-        d.enterprises.map((e) => [e.name, e.creditCode ?? null, e.group ?? null, e.owner ?? null, e.profile ?? null] as CellValue[]),
+        d.enterprises.map(
+          (e) =>
+            [
+              e.name,
+              e.creditCode ?? null,
+              e.group ?? null,
+              e.owner ?? null,
+              e.profile ?? null,
+            ] as CellValue[],
+        ),
         [18, 22, 12, 12, 12],
       ),
-      sheet('base', lang, [COLUMNS.enterprise, ...Object.keys(baseColumns)], table(baseColumns), [18, 14, 14, 14]),
-      sheet('weights', lang, [COLUMNS.enterprise, ...Object.keys(weightColumns)], table(weightColumns), [18, 14]),
+      sheet(
+        'base',
+        lang,
+        [COLUMNS.enterprise, ...Object.keys(baseColumns)],
+        table(baseColumns),
+        [18, 14, 14, 14],
+      ),
+      sheet(
+        'weights',
+        lang,
+        [COLUMNS.enterprise, ...Object.keys(weightColumns)],
+        table(weightColumns),
+        [18, 14],
+      ),
       sheet(
         'constraints',
         lang,
         [COLUMNS.enterprise, COLUMNS.indicator, COLUMNS.type, COLUMNS.number],
-        d.constraints.map((c) => [c.enterprise, c.indicator, CONSTRAINT_TYPES[c.type][lang], c.value]),
+        d.constraints.map((c) => [
+          c.enterprise,
+          c.indicator,
+          CONSTRAINT_TYPES[c.type][lang],
+          c.value,
+        ]),
         [18, 14, 8, 12],
       ),
-      sheet('profiles', lang, [COLUMNS.name, ...QUARTER_HEADERS], d.profiles.map((p) => [p.name, ...p.quarters])),
+      sheet(
+        'profiles',
+        lang,
+        [COLUMNS.name, ...QUARTER_HEADERS],
+        d.profiles.map((p) => [p.name, ...p.quarters]),
+      ),
       sheet(
         'actuals',
         lang,
-        [COLUMNS.year, COLUMNS.month, COLUMNS.enterprise, COLUMNS.creditCode, ...indicatorsWithActuals],
+        [
+          COLUMNS.year,
+          COLUMNS.month,
+          COLUMNS.enterprise,
+          COLUMNS.creditCode,
+          ...indicatorsWithActuals,
+        ],
         d.actuals.map((a) => [
           a.year,
           a.month,
           a.enterprise,
-          (a.creditCode ?? d.enterprises.find((e) => e.name === a.enterprise)?.creditCode ?? null) as CellValue,
+          (a.creditCode ??
+            d.enterprises.find((e) => e.name === a.enterprise)?.creditCode ??
+            null) as CellValue,
           ...indicatorsWithActuals.map((i) => (a[i] ?? null) as CellValue),
         ]),
         [8, 8, 18, 22, 14, 14, 14],

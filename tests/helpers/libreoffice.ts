@@ -24,11 +24,12 @@ export type SheetValues = (string | number | boolean | null)[][];
 export const SOFFICE_TIMEOUT_MS = 120_000;
 
 const onPath = (command: string): boolean =>
-  (process.env['PATH'] ?? '').split(delimiter).some((dir) => dir !== '' && existsSync(join(dir, command)));
+  (process.env['PATH'] ?? '')
+    .split(delimiter)
+    .some((dir) => dir !== '' && existsSync(join(dir, command)));
 
 /** True if `soffice` is on PATH. */
 export const hasLibreOffice = (): boolean => onPath('soffice');
-
 
 /**
  * For tests: true if LibreOffice can be used. When it is missing, CI (`process.env.CI`) fails
@@ -36,7 +37,8 @@ export const hasLibreOffice = (): boolean => onPath('soffice');
  */
 export function requireLibreOffice(): boolean {
   if (hasLibreOffice()) return true;
-  const message = 'LibreOffice (soffice) is not installed: apt-get install -y libreoffice-calc-nogui';
+  const message =
+    'LibreOffice (soffice) is not installed: apt-get install -y libreoffice-calc-nogui';
   if (process.env['CI']) throw new Error(`${message} (required in CI)`);
   process.stderr.write(`WARNING: ${message}; skipping the LibreOffice tests.\n`);
   return false;
@@ -82,7 +84,12 @@ function run(command: string, args: readonly string[], timeoutMs: number): Promi
     });
     child.on('close', (code) => {
       clearTimeout(timer);
-      if (timedOut) reject(new Error(`${command} timed out after ${timeoutMs / 1000} s; stderr: ${stderr.trim() || '(empty)'}`));
+      if (timedOut)
+        reject(
+          new Error(
+            `${command} timed out after ${timeoutMs / 1000} s; stderr: ${stderr.trim() || '(empty)'}`,
+          ),
+        );
       else resolvePromise({ code, stdout, stderr });
     });
   });
@@ -103,16 +110,26 @@ export async function convert(
   if (paths.length === 0) return [];
   const inputs = paths.map((p) => resolve(p));
   const outputs = inputs.map((p) => join(resolve(outDir), `${basename(p, extname(p))}.${format}`));
-  if (new Set(outputs).size !== outputs.length) throw new Error('convert: input files must have different base names');
-  if (outputs.some((o, i) => o === inputs[i])) throw new Error('convert: outDir must differ from the inputs’ directory');
+  if (new Set(outputs).size !== outputs.length)
+    throw new Error('convert: input files must have different base names');
+  if (outputs.some((o, i) => o === inputs[i]))
+    throw new Error('convert: outDir must differ from the inputs’ directory');
   await mkdir(outDir, { recursive: true });
   await Promise.all(outputs.map((o) => rm(o, { force: true })));
   const profile = await freshProfile();
   try {
     const args = [
       `-env:UserInstallation=${pathToFileURL(profile).href}`,
-      '--headless', '--norestore', '--nolockcheck', '--nodefault', '--nofirststartwizard',
-      '--convert-to', format, '--outdir', resolve(outDir), ...inputs,
+      '--headless',
+      '--norestore',
+      '--nolockcheck',
+      '--nodefault',
+      '--nofirststartwizard',
+      '--convert-to',
+      format,
+      '--outdir',
+      resolve(outDir),
+      ...inputs,
     ];
     const result = await run('soffice', args, timeoutMs);
     const missing = outputs.filter((o) => !existsSync(o));
@@ -142,7 +159,9 @@ function plainValue(cell: RawCell): string | number | boolean | null {
 /** Every sheet's values of an .xlsx file, by sheet name. */
 export async function readValues(xlsxPath: string): Promise<Map<string, SheetValues>> {
   const { grids } = await readXlsxFile(xlsxPath);
-  return new Map(grids.sheets.map((sheet) => [sheet.name, sheet.cells.map((row) => row.map(plainValue))]));
+  return new Map(
+    grids.sheets.map((sheet) => [sheet.name, sheet.cells.map((row) => row.map(plainValue))]),
+  );
 }
 
 /**
@@ -150,7 +169,9 @@ export async function readValues(xlsxPath: string): Promise<Map<string, SheetVal
  * return each one's sheet values (formula cells → LibreOffice's results; errors → their text,
  * e.g. '#DIV/0!').
  */
-export async function recalcMany(xlsxPaths: readonly string[]): Promise<Map<string, SheetValues>[]> {
+export async function recalcMany(
+  xlsxPaths: readonly string[],
+): Promise<Map<string, SheetValues>[]> {
   const outDir = await mkdtemp(join(tmpdir(), 'fenjie-lo-out-'));
   try {
     const converted = await convert(xlsxPaths, 'xlsx', outDir);
@@ -169,13 +190,20 @@ export async function toPdf(xlsxPath: string, outDir: string): Promise<string> {
 
 /** Turn a PDF into PNG pages `${outPrefix}-1.png`, … (pdftoppm); returns their paths in page order. */
 export async function pdfToPngs(pdf: string, outPrefix: string, dpi = 100): Promise<string[]> {
-  const result = spawnSync('pdftoppm', ['-png', '-r', String(dpi), pdf, outPrefix], { encoding: 'utf8', timeout: SOFFICE_TIMEOUT_MS });
+  const result = spawnSync('pdftoppm', ['-png', '-r', String(dpi), pdf, outPrefix], {
+    encoding: 'utf8',
+    timeout: SOFFICE_TIMEOUT_MS,
+  });
   if (result.error) throw new Error(`pdftoppm could not run: ${result.error.message}`);
-  if (result.status !== 0) throw new Error(`pdftoppm failed (exit ${result.status}): ${result.stderr.trim()}`);
+  if (result.status !== 0)
+    throw new Error(`pdftoppm failed (exit ${result.status}): ${result.stderr.trim()}`);
   const dir = resolve(outPrefix, '..');
   const stem = basename(outPrefix);
   const pages = (await readdir(dir))
-    .map((name) => ({ name, page: new RegExp(`^${escapeRegExp(stem)}-(\\d+)\\.png$`).exec(name)?.[1] }))
+    .map((name) => ({
+      name,
+      page: new RegExp(`^${escapeRegExp(stem)}-(\\d+)\\.png$`).exec(name)?.[1],
+    }))
     .filter((p): p is { name: string; page: string } => p.page !== undefined)
     .sort((a, b) => Number(a.page) - Number(b.page));
   return pages.map((p) => join(dir, p.name));

@@ -7,7 +7,9 @@ export function specToGrids(spec: WorkbookSpec): WorkbookGrids {
     sheets: spec.sheets.map((s) => ({
       name: s.name,
       cells: s.rows.map((row) =>
-        row.map((c): RawCell => (c === null ? null : c.f !== undefined ? { formula: c.f, result: c.v } : c.v)),
+        row.map((c): RawCell =>
+          c === null ? null : c.f !== undefined ? { formula: c.f, result: c.v } : c.v,
+        ),
       ),
     })),
   };

@@ -18,15 +18,46 @@ export function richExample(settings: Partial<ExampleData['settings']> = {}): Ex
     settings: { ...EXAMPLE.settings, ...settings },
     targets: [
       ...EXAMPLE.targets,
-      { indicator: '综合能耗', unit: '吨标煤', kind: 'total', direction: 'lower', target: 7000, targetGrowth: -0.03, method: 'base', decimals: 1, profile: '均衡' },
-      { indicator: '产值增速', unit: '%', kind: 'rate', direction: 'higher', target: 0.3, method: 'base', decimals: 2, profile: '均衡' },
+      {
+        indicator: '综合能耗',
+        unit: '吨标煤',
+        kind: 'total',
+        direction: 'lower',
+        target: 7000,
+        targetGrowth: -0.03,
+        method: 'base',
+        decimals: 1,
+        profile: '均衡',
+      },
+      {
+        indicator: '产值增速',
+        unit: '%',
+        kind: 'rate',
+        direction: 'higher',
+        target: 0.3,
+        method: 'base',
+        decimals: 2,
+        profile: '均衡',
+      },
     ],
-    enterprises: EXAMPLE.enterprises.map((e) => ({ ...e, baseEnergy: round1(Number(e.baseOutput ?? 0) * 0.08) })),
+    enterprises: EXAMPLE.enterprises.map((e) => ({
+      ...e,
+      baseEnergy: round1(Number(e.baseOutput ?? 0) * 0.08),
+    })),
     actuals: EXAMPLE.actuals.map((a) => {
       const out = a['工业总产值'];
-      return { ...a, 综合能耗: typeof out === 'number' ? round1(out * 0.07) : null, 产值增速: out ?? null };
+      return {
+        ...a,
+        综合能耗: typeof out === 'number' ? round1(out * 0.07) : null,
+        产值增速: out ?? null,
+      };
     }),
-    baseColumns: { 工业总产值: 'baseOutput', 规上工业产值: 'baseAboveSizeOutput', 制造业投资: 'baseInvestment', 综合能耗: 'baseEnergy' },
+    baseColumns: {
+      工业总产值: 'baseOutput',
+      规上工业产值: 'baseAboveSizeOutput',
+      制造业投资: 'baseInvestment',
+      综合能耗: 'baseEnergy',
+    },
   };
 }
 
@@ -39,7 +70,8 @@ export function nameVariantExample(): ExampleData {
   return {
     ...EXAMPLE,
     actuals: EXAMPLE.actuals.map((a, i) => {
-      if (a.enterprise === '石塔线缆') return { ...a, enterprise: '石塔线缆有限公司', creditCode: '91331125355344339U' };
+      if (a.enterprise === '石塔线缆')
+        return { ...a, enterprise: '石塔线缆有限公司', creditCode: '91331125355344339U' };
       if (a.enterprise === '卓尔五金' && i % 2 === 0) return { ...a, creditCode: '' };
       return a;
     }),

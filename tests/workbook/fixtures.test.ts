@@ -14,33 +14,108 @@ import { fixturePath } from '../fixtures/make-fixtures';
 const NOW = ['--now', '2025-09-03T10:30'];
 const dir = mkdtempSync(join(tmpdir(), 'fenjie-fixtures-'));
 
-async function plan(name: string, extra: string[] = []): Promise<{ code: number; out: string; json: { errors: { code: string; sheet?: string; cell?: string; message: string }[] } & Record<string, unknown>; stderr: string[]; outFile: string }> {
+async function plan(
+  name: string,
+  extra: string[] = [],
+): Promise<{
+  code: number;
+  out: string;
+  json: { errors: { code: string; sheet?: string; cell?: string; message: string }[] } & Record<
+    string,
+    unknown
+  >;
+  stderr: string[];
+  outFile: string;
+}> {
   const outFile = join(dir, `${name}-out.xlsx`);
   const jsonFile = join(dir, `${name}.json`);
   const stderr: string[] = [];
   const stdout: string[] = [];
-  const code = await main(['plan', fixturePath(name), '-o', outFile, '--json', jsonFile, ...NOW, ...extra], {
-    out: (l) => stdout.push(l),
-    err: (l) => stderr.push(l),
-  });
-  return { code, out: stdout.join('\n'), json: JSON.parse(readFileSync(jsonFile, 'utf8')), stderr, outFile };
+  const code = await main(
+    ['plan', fixturePath(name), '-o', outFile, '--json', jsonFile, ...NOW, ...extra],
+    {
+      out: (l) => stdout.push(l),
+      err: (l) => stderr.push(l),
+    },
+  );
+  return {
+    code,
+    out: stdout.join('\n'),
+    json: JSON.parse(readFileSync(jsonFile, 'utf8')),
+    stderr,
+    outFile,
+  };
 }
 
 describe('bad inputs: exit 1, the sheet and cell named, nothing written', () => {
   it.each([
     ['text-in-number-cell', 'NotANumber', '基数', 'B3', '基数!B3：“待定”不是数字'],
-    ['negative-weight', 'NegativeNumber', '权重', 'B2', '权重!B2：浙江华都新能源 制造业投资的权重不能为负数（-3）'],
-    ['duplicate-enterprise', 'DuplicateEnterprise', '企业', 'A13', '企业!A13：企业“浙江华都新能源”重复出现（首次在 企业!A2）'],
-    ['unknown-indicator-in-constraints', 'UnknownIndicator', '约束', 'B2', '约束!B2：指标“工业产值”不在目标表中'],
-    ['locks-over-target', 'LocksExceedTotal', '目标', 'E2', '目标!E2：工业总产值：锁定值合计 102000 超过年度目标 95000（浙江华都新能源 99000、龙显企业 3000）'],
-    ['floors-over-target', 'FloorsExceedRemainder', '目标', 'E2', '目标!E2：工业总产值：下限合计超出可分配的 83000，多 16000'],
-    ['bad-credit-code', 'InvalidCreditCode', '企业', 'B3', '企业!B3：统一社会信用代码“91331125355344339A”无效：校验位应为 U'],
+    [
+      'negative-weight',
+      'NegativeNumber',
+      '权重',
+      'B2',
+      '权重!B2：浙江华都新能源 制造业投资的权重不能为负数（-3）',
+    ],
+    [
+      'duplicate-enterprise',
+      'DuplicateEnterprise',
+      '企业',
+      'A13',
+      '企业!A13：企业“浙江华都新能源”重复出现（首次在 企业!A2）',
+    ],
+    [
+      'unknown-indicator-in-constraints',
+      'UnknownIndicator',
+      '约束',
+      'B2',
+      '约束!B2：指标“工业产值”不在目标表中',
+    ],
+    [
+      'locks-over-target',
+      'LocksExceedTotal',
+      '目标',
+      'E2',
+      '目标!E2：工业总产值：锁定值合计 102000 超过年度目标 95000（浙江华都新能源 99000、龙显企业 3000）',
+    ],
+    [
+      'floors-over-target',
+      'FloorsExceedRemainder',
+      '目标',
+      'E2',
+      '目标!E2：工业总产值：下限合计超出可分配的 83000，多 16000',
+    ],
+    [
+      'bad-credit-code',
+      'InvalidCreditCode',
+      '企业',
+      'B3',
+      '企业!B3：统一社会信用代码“91331125355344339A”无效：校验位应为 U',
+    ],
     ['month-13', 'InvalidMonth', '实绩', 'B2', '实绩!B2：月份 13 不在 1–12 之间'],
-    ['missing-target-column', 'MissingColumn', '目标', 'A1', '目标!A1：工作表缺少列“年度目标 / Target”'],
+    [
+      'missing-target-column',
+      'MissingColumn',
+      '目标',
+      'A1',
+      '目标!A1：工作表缺少列“年度目标 / Target”',
+    ],
     ['duplicate-column', 'DuplicateColumn', '企业', 'F1', '企业!F1：列“分组”重复出现'],
-    ['invalid-kind', 'InvalidChoice', '目标', 'C3', '目标!C3：类型/Kind“比例”无效，可选：总量/total, 增速/rate'],
+    [
+      'invalid-kind',
+      'InvalidChoice',
+      '目标',
+      'C3',
+      '目标!C3：类型/Kind“比例”无效，可选：总量/total, 增速/rate',
+    ],
     ['invalid-as-of-date', 'InvalidDate', '参数', 'B5', '参数!B5：“八月底”不是日期'],
-    ['formula-without-cached-value', 'FormulaWithoutValue', '基数', 'B3', '基数!B3：公式 =4900+4900 没有计算结果，请在 Excel 中重新计算后保存'],
+    [
+      'formula-without-cached-value',
+      'FormulaWithoutValue',
+      '基数',
+      'B3',
+      '基数!B3：公式 =4900+4900 没有计算结果，请在 Excel 中重新计算后保存',
+    ],
   ])('%s → %s at %s!%s', async (name, code, sheet, cell, message) => {
     const r = await plan(name);
     expect(r.code).toBe(1);
@@ -54,7 +129,9 @@ describe('bad inputs: exit 1, the sheet and cell named, nothing written', () => 
     expect(r.code).toBe(1);
     expect(existsSync(r.outFile)).toBe(false);
     expect(r.stderr.map((l) => l.trim())).toContain('缺少工作表“目标 / Targets”');
-    expect(r.json.errors).toEqual([{ code: 'MissingSheet', message: '缺少工作表“目标 / Targets”' }]);
+    expect(r.json.errors).toEqual([
+      { code: 'MissingSheet', message: '缺少工作表“目标 / Targets”' },
+    ]);
   });
 
   it('messages come in English with --lang en', async () => {
@@ -65,7 +142,10 @@ describe('bad inputs: exit 1, the sheet and cell named, nothing written', () => 
   it('a failed plan leaves an existing output file as it was', async () => {
     const outFile = join(dir, 'kept.xlsx');
     writeFileSync(outFile, 'previous output');
-    const code = await main(['plan', fixturePath('month-13'), '-o', outFile, ...NOW], { out: () => {}, err: () => {} });
+    const code = await main(['plan', fixturePath('month-13'), '-o', outFile, ...NOW], {
+      out: () => {},
+      err: () => {},
+    });
     expect(code).toBe(1);
     expect(readFileSync(outFile, 'utf8')).toBe('previous output');
   });
@@ -87,15 +167,18 @@ describe('good variants give exactly the example’s numbers', () => {
     groupProgress: j.groupProgress,
   });
 
-  it.each(['english-headers', 'merged-header-cells', 'hidden-rows', 'formula-in-input-cell', 'numbers-typed-as-text'])(
-    '%s',
-    async (name) => {
-      const r = await plan(name);
-      expect(r.stderr).toEqual([]);
-      expect(r.code).toBe(0);
-      expect(numbers(r.json)).toEqual(numbers(example));
-    },
-  );
+  it.each([
+    'english-headers',
+    'merged-header-cells',
+    'hidden-rows',
+    'formula-in-input-cell',
+    'numbers-typed-as-text',
+  ])('%s', async (name) => {
+    const r = await plan(name);
+    expect(r.stderr).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(numbers(r.json)).toEqual(numbers(example));
+  });
 
   it('the output file holds the input sheets value for value, then the three outputs', async () => {
     const r = await plan('hidden-rows');
@@ -107,14 +190,33 @@ describe('good variants give exactly the example’s numbers', () => {
       expect(b?.cells, key).toEqual(a?.cells);
       expect(b?.hiddenRows, key).toEqual(a?.hiddenRows);
     }
-    expect(after.grids.sheets.map((s) => s.name).slice(-3)).toEqual(['分解结果', '序时进度', '汇总']);
+    expect(after.grids.sheets.map((s) => s.name).slice(-3)).toEqual([
+      '分解结果',
+      '序时进度',
+      '汇总',
+    ]);
   });
 
   it('planning the output again replaces the outputs and keeps the inputs', async () => {
     const outFile = join(dir, 'replanned.xlsx');
-    const code = await main(['plan', exampleOut, '-o', outFile, ...NOW, '--lang', 'en'], { out: () => {}, err: () => {} });
+    const code = await main(['plan', exampleOut, '-o', outFile, ...NOW, '--lang', 'en'], {
+      out: () => {},
+      err: () => {},
+    });
     expect(code).toBe(0);
     const names = (await readXlsxFile(outFile)).grids.sheets.map((s) => s.name);
-    expect(names).toEqual(['参数', '目标', '企业', '基数', '权重', '约束', '时间分布', '实绩', 'Allocation', 'Progress', 'Summary']);
+    expect(names).toEqual([
+      '参数',
+      '目标',
+      '企业',
+      '基数',
+      '权重',
+      '约束',
+      '时间分布',
+      '实绩',
+      'Allocation',
+      'Progress',
+      'Summary',
+    ]);
   });
 });

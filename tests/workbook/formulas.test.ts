@@ -12,12 +12,33 @@ import { specToGrids } from '../helpers/spec-grids';
 import { EXAMPLE, nameVariantExample, richExample } from '../helpers/variants';
 
 const COMMON = new Set([
-  'SUMIFS', 'COUNTIFS', 'COUNTIF', 'SUMPRODUCT', 'SUM', 'COUNT', 'IF', 'AND', 'OR', 'ISNUMBER',
-  'ROUND', 'RANK', 'CHOOSE', 'INDEX', 'MATCH', 'MAX', 'MIN', 'DATE', 'SUBSTITUTE',
+  'SUMIFS',
+  'COUNTIFS',
+  'COUNTIF',
+  'SUMPRODUCT',
+  'SUM',
+  'COUNT',
+  'IF',
+  'AND',
+  'OR',
+  'ISNUMBER',
+  'ROUND',
+  'RANK',
+  'CHOOSE',
+  'INDEX',
+  'MATCH',
+  'MAX',
+  'MIN',
+  'DATE',
+  'SUBSTITUTE',
 ]);
 
 function outputs(data: ExampleData, lang: 'zh' | 'en' = 'zh'): WorkbookSpec {
-  const r = runPipeline(specToGrids(exampleWorkbook(data, lang)), { today: { y: 2025, m: 9, d: 3 }, generatedAt: 'now', lang });
+  const r = runPipeline(specToGrids(exampleWorkbook(data, lang)), {
+    today: { y: 2025, m: 9, d: 3 },
+    generatedAt: 'now',
+    lang,
+  });
   if (!r.ok) throw new Error(r.errors.map((e) => e.code).join());
   return r.spec;
 }
@@ -31,11 +52,19 @@ const CASES: [string, WorkbookSpec][] = [
 ];
 
 describe.each(CASES)('%s', (_name, spec) => {
-  const formulas = spec.sheets.flatMap((s) => s.rows.flatMap((row) => row.flatMap((c) => (c?.f === undefined ? [] : [c.f]))));
+  const formulas = spec.sheets.flatMap((s) =>
+    s.rows.flatMap((row) => row.flatMap((c) => (c?.f === undefined ? [] : [c.f]))),
+  );
 
   it('uses only functions common to Excel, WPS and LibreOffice', () => {
     // Function names: letters before "(", outside string literals.
-    const used = new Set(formulas.flatMap((f) => [...f.replace(/"[^"]*"/g, '""').matchAll(/([A-Z][A-Z0-9.]*)\(/g)].map((m) => m[1] as string)));
+    const used = new Set(
+      formulas.flatMap((f) =>
+        [...f.replace(/"[^"]*"/g, '""').matchAll(/([A-Z][A-Z0-9.]*)\(/g)].map(
+          (m) => m[1] as string,
+        ),
+      ),
+    );
     expect(formulas.length).toBeGreaterThan(300);
     expect([...used].filter((fn) => !COMMON.has(fn))).toEqual([]);
   });
@@ -48,7 +77,9 @@ describe.each(CASES)('%s', (_name, spec) => {
           if (!c?.down) return;
           const above = sheet.rows[r - 1]?.[col];
           expect(above?.f, `${sheet.name} row ${r + 1} col ${col + 1}`).toBeDefined();
-          expect(copyKey(c.f as string, r), `${sheet.name} row ${r + 1} col ${col + 1}`).toBe(copyKey(above?.f as string, r - 1));
+          expect(copyKey(c.f as string, r), `${sheet.name} row ${r + 1} col ${col + 1}`).toBe(
+            copyKey(above?.f as string, r - 1),
+          );
           expect([c.fmt, c.style]).toEqual([above?.fmt, above?.style]);
           promises++;
         }),

@@ -29,10 +29,19 @@ const CASES: [string, ExampleData, 'zh' | 'en'][] = [
   ['name-variants', nameVariantExample(), 'zh'],
 ];
 
-interface Mismatch { sheet: string; cell: string; cached: unknown; libreoffice: unknown; formula: string }
+interface Mismatch {
+  sheet: string;
+  cell: string;
+  cached: unknown;
+  libreoffice: unknown;
+  formula: string;
+}
 
 /** Formula cells whose cached value differs from LibreOffice's recalculated value. */
-function mismatches(written: { name: string; cells: readonly (readonly RawCell[])[] }[], lo: Map<string, SheetValues>): { formulas: number; bad: Mismatch[] } {
+function mismatches(
+  written: { name: string; cells: readonly (readonly RawCell[])[] }[],
+  lo: Map<string, SheetValues>,
+): { formulas: number; bad: Mismatch[] } {
   const bad: Mismatch[] = [];
   let formulas = 0;
   for (const sheet of written) {
@@ -47,53 +56,78 @@ function mismatches(written: { name: string; cells: readonly (readonly RawCell[]
           typeof cached === 'number' && typeof got === 'number'
             ? Math.abs(cached - got) <= 1e-9 * Math.max(1, Math.abs(cached))
             : cached === got;
-        if (!same) bad.push({ sheet: sheet.name, cell: a1(r, col), cached, libreoffice: got, formula: c.formula });
+        if (!same)
+          bad.push({
+            sheet: sheet.name,
+            cell: a1(r, col),
+            cached,
+            libreoffice: got,
+            formula: c.formula,
+          });
       }),
     );
   }
   return { formulas, bad };
 }
 
-describe.runIf(requireLibreOffice())('LibreOffice recalculates the outputs to the engine’s numbers', () => {
-  const outputs: string[] = [];
-  let recalculated: Map<string, SheetValues>[] = [];
-  beforeAll(async () => {
-    for (const [name, data, lang] of CASES) {
-      const input = join(dir, `${name}-in.xlsx`);
-      await writeFileAtomic(input, await toXlsxBuffer(specToNewWorkbook(exampleWorkbook(data, lang))));
-      const out = join(dir, `${name}.xlsx`);
-      const r = await planFile(input, out, { now: NOW, lang }, { out: () => {}, err: (l) => console.error(l) });
-      expect(r.code, name).toBe(0);
-      outputs.push(out);
-    }
-    // A copy of the first output with every cached formula result replaced by 12345.
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(outputs[0] as string);
-    wb.eachSheet((ws) =>
-      ws.eachRow((row) =>
-        row.eachCell((cell) => {
-          if (cell.formula) cell.value = { formula: cell.formula, result: 12345 } as ExcelJS.CellFormulaValue;
-        }),
-      ),
+describe.runIf(requireLibreOffice())(
+  'LibreOffice recalculates the outputs to the engine’s numbers',
+  () => {
+    const outputs: string[] = [];
+    let recalculated: Map<string, SheetValues>[] = [];
+    beforeAll(async () => {
+      for (const [name, data, lang] of CASES) {
+        const input = join(dir, `${name}-in.xlsx`);
+        await writeFileAtomic(
+          input,
+          await toXlsxBuffer(specToNewWorkbook(exampleWorkbook(data, lang))),
+        );
+        const out = join(dir, `${name}.xlsx`);
+        const r = await planFile(
+          input,
+          out,
+          { now: NOW, lang },
+          { out: () => {}, err: (l) => console.error(l) },
+        );
+        expect(r.code, name).toBe(0);
+        outputs.push(out);
+      }
+      // A copy of the first output with every cached formula result replaced by 12345.
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(outputs[0] as string);
+      wb.eachSheet((ws) =>
+        ws.eachRow((row) =>
+          row.eachCell((cell) => {
+            if (cell.formula)
+              cell.value = { formula: cell.formula, result: 12345 } as ExcelJS.CellFormulaValue;
+          }),
+        ),
+      );
+      const corrupt = join(dir, 'corrupt-cache.xlsx');
+      await wb.xlsx.writeFile(corrupt);
+      outputs.push(corrupt);
+      recalculated = await recalcMany(outputs);
+    }, 240_000);
+
+    it.each(CASES.map(([name], i) => [name, i] as const))(
+      '%s: every formula cell equals the engine',
+      async (_name, i) => {
+        const { grids } = await readXlsxFile(outputs[i] as string);
+        const { formulas, bad } = mismatches(
+          grids.sheets as never,
+          recalculated[i] as Map<string, SheetValues>,
+        );
+        expect(formulas).toBeGreaterThan(500);
+        expect(bad.slice(0, 5)).toEqual([]);
+      },
     );
-    const corrupt = join(dir, 'corrupt-cache.xlsx');
-    await wb.xlsx.writeFile(corrupt);
-    outputs.push(corrupt);
-    recalculated = await recalcMany(outputs);
-  }, 240_000);
 
-  it.each(CASES.map(([name], i) => [name, i] as const))('%s: every formula cell equals the engine', async (_name, i) => {
-    const { grids } = await readXlsxFile(outputs[i] as string);
-    const { formulas, bad } = mismatches(grids.sheets as never, recalculated[i] as Map<string, SheetValues>);
-    expect(formulas).toBeGreaterThan(500);
-    expect(bad.slice(0, 5)).toEqual([]);
-  });
-
-  it('the recalculation is real: wrong cached results come back right', async () => {
-    const { grids } = await readXlsxFile(outputs[0] as string);
-    const corrupt = recalculated[CASES.length] as Map<string, SheetValues>;
-    const { formulas, bad } = mismatches(grids.sheets as never, corrupt);
-    expect(formulas).toBeGreaterThan(500);
-    expect(bad).toEqual([]);
-  });
-});
+    it('the recalculation is real: wrong cached results come back right', async () => {
+      const { grids } = await readXlsxFile(outputs[0] as string);
+      const corrupt = recalculated[CASES.length] as Map<string, SheetValues>;
+      const { formulas, bad } = mismatches(grids.sheets as never, corrupt);
+      expect(formulas).toBeGreaterThan(500);
+      expect(bad).toEqual([]);
+    });
+  },
+);

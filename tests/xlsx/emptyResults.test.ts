@@ -1,6 +1,11 @@
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { emptyStringFormulaCells, emptyStringResults, sheetParts, xmlDecode } from '../../src/hosts/xlsx/emptyResults';
+import {
+  emptyStringFormulaCells,
+  emptyStringResults,
+  sheetParts,
+  xmlDecode,
+} from '../../src/hosts/xlsx/emptyResults';
 import { zipEntries, zipEntryText } from '../../src/hosts/xlsx/unzip';
 
 /** A tiny zip writer (deflated entries) to build packages by hand. */

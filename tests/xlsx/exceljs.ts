@@ -2,8 +2,11 @@
 import type ExcelJS from 'exceljs';
 
 /** The conditional formats ExcelJS read or was given (`worksheet.conditionalFormattings`, untyped). */
-export function conditionalFormattingsOf(ws: ExcelJS.Worksheet | undefined): ExcelJS.ConditionalFormattingOptions[] {
-  const cfs: unknown = (ws as unknown as { conditionalFormattings?: unknown } | undefined)?.conditionalFormattings;
+export function conditionalFormattingsOf(
+  ws: ExcelJS.Worksheet | undefined,
+): ExcelJS.ConditionalFormattingOptions[] {
+  const cfs: unknown = (ws as unknown as { conditionalFormattings?: unknown } | undefined)
+    ?.conditionalFormattings;
   return Array.isArray(cfs) ? (cfs as ExcelJS.ConditionalFormattingOptions[]) : [];
 }
 

@@ -4,7 +4,8 @@ import type { CellSpec, SheetSpec } from '../../src/workbook/spec';
 
 const rawOf = (cell: CellSpec | null): RawCell => {
   if (cell === null) return null;
-  if (cell.f !== undefined) return cell.v === null ? { formula: cell.f } : { formula: cell.f, result: cell.v };
+  if (cell.f !== undefined)
+    return cell.v === null ? { formula: cell.f } : { formula: cell.f, result: cell.v };
   return cell.v;
 };
 
@@ -20,5 +21,7 @@ export function gridOfSpec(sheet: SheetSpec): RawCell[][] {
       width = Math.max(width, c + 1);
     }),
   );
-  return Array.from({ length: height }, (_, r) => Array.from({ length: width }, (_, c) => raw[r]?.[c] ?? null));
+  return Array.from({ length: height }, (_, r) =>
+    Array.from({ length: width }, (_, c) => raw[r]?.[c] ?? null),
+  );
 }

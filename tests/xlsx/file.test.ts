@@ -2,7 +2,12 @@ import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { nodeIo, readXlsxFile, writeFileAtomic, type AtomicWriteIo } from '../../src/hosts/xlsx/file';
+import {
+  nodeIo,
+  readXlsxFile,
+  writeFileAtomic,
+  type AtomicWriteIo,
+} from '../../src/hosts/xlsx/file';
 import { specToNewWorkbook, toXlsxBuffer } from '../../src/hosts/xlsx/write';
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -73,15 +78,34 @@ describe('writeFileAtomic', () => {
       rename: () => Promise.reject(new Error('unreachable')),
       remove: () => Promise.reject(new Error('remove failed')),
     };
-    const error: unknown = await writeFileAtomic(join(dir, 'out.xlsx'), bytes('x'), failing).catch((e: unknown) => e);
+    const error: unknown = await writeFileAtomic(join(dir, 'out.xlsx'), bytes('x'), failing).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(AggregateError);
-    expect((error as AggregateError).errors.map((e: Error) => e.message)).toEqual(['write failed', 'remove failed']);
+    expect((error as AggregateError).errors.map((e: Error) => e.message)).toEqual([
+      'write failed',
+      'remove failed',
+    ]);
   });
 
   it('round-trips a workbook through readXlsxFile', async () => {
     const out = join(dir, 'book.xlsx');
-    await writeFileAtomic(out, await toXlsxBuffer(specToNewWorkbook({ sheets: [{ name: '汇总', rows: [[{ v: '合计' }, { v: 3, f: '1+2' }]] }] })));
+    await writeFileAtomic(
+      out,
+      await toXlsxBuffer(
+        specToNewWorkbook({
+          sheets: [{ name: '汇总', rows: [[{ v: '合计' }, { v: 3, f: '1+2' }]] }],
+        }),
+      ),
+    );
     const { grids } = await readXlsxFile(out);
-    expect(grids.sheets).toEqual([{ name: '汇总', cells: [['合计', { formula: '1+2', result: 3 }]], merges: [], hiddenRows: [] }]);
+    expect(grids.sheets).toEqual([
+      {
+        name: '汇总',
+        cells: [['合计', { formula: '1+2', result: 3 }]],
+        merges: [],
+        hiddenRows: [],
+      },
+    ]);
   });
 });

@@ -13,7 +13,10 @@ function inputWorkbook(): ExcelJS.Workbook {
   old.getCell('A1').value = '旧结果';
   old.getCell('B2').value = { formula: 'A1&"!"', result: '旧结果!' };
   old.mergeCells('A5:B5');
-  old.addConditionalFormatting({ ref: 'A1:A3', rules: [{ type: 'expression', priority: 1, formulae: ['TRUE'], style: {} }] });
+  old.addConditionalFormatting({
+    ref: 'A1:A3',
+    rules: [{ type: 'expression', priority: 1, formulae: ['TRUE'], style: {} }],
+  });
 
   const ws = wb.addWorksheet('企业');
   ws.getCell('A1').value = '企业名单（2025）';
@@ -34,7 +37,11 @@ function inputWorkbook(): ExcelJS.Workbook {
 
 const spec: WorkbookSpec = {
   sheets: [
-    { name: '分解结果', rows: [[{ v: '新结果', style: 'title' }], [{ v: 1200, f: "'企业'!D5" }]], freeze: { rows: 1, cols: 0 } },
+    {
+      name: '分解结果',
+      rows: [[{ v: '新结果', style: 'title' }], [{ v: 1200, f: "'企业'!D5" }]],
+      freeze: { rows: 1, cols: 0 },
+    },
     { name: '汇总', rows: [[{ v: '新汇总' }]] },
   ],
 };
@@ -68,7 +75,12 @@ describe('applySpec on a workbook with input sheets', () => {
     expect(before.sheets.map((s) => s.name)).toEqual(['分解结果', '企业', '汇总']);
     expect(after.sheets.map((s) => s.name)).toEqual(['企业', '分解结果', '汇总']);
     const out = after.sheets.find((s) => s.name === '分解结果');
-    expect(out).toEqual({ name: '分解结果', cells: [['新结果'], [{ formula: "'企业'!D5", result: 1200 }]], merges: [], hiddenRows: [] });
+    expect(out).toEqual({
+      name: '分解结果',
+      cells: [['新结果'], [{ formula: "'企业'!D5", result: 1200 }]],
+      merges: [],
+      hiddenRows: [],
+    });
     expect(after.sheets.find((s) => s.name === '汇总')?.cells).toEqual([['新汇总']]);
   });
 

@@ -11,7 +11,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readXlsxFile } from '../../src/hosts/xlsx/file';
 import { applySpec, specToNewWorkbook, toXlsxBuffer } from '../../src/hosts/xlsx/write';
 import { FLAG_COLORS, quoteSheet, type CellSpec, type SheetSpec } from '../../src/workbook/spec';
-import { convert, pdfToPngs, readValues, requireLibreOffice, toPdf, type SheetValues } from '../helpers/libreoffice';
+import {
+  convert,
+  pdfToPngs,
+  readValues,
+  requireLibreOffice,
+  toPdf,
+  type SheetValues,
+} from '../helpers/libreoffice';
 import { conditionalFormattingsOf, formulaeOf } from './exceljs';
 
 const LO_TIMEOUT = 120_000;
@@ -19,7 +26,8 @@ const available = requireLibreOffice();
 
 const A = quoteSheet('分解结果');
 const WRONG = -999;
-const f = (formula: string, v: CellSpec['v'] = WRONG, fmt?: string): CellSpec => (fmt ? { v, f: formula, fmt } : { v, f: formula });
+const f = (formula: string, v: CellSpec['v'] = WRONG, fmt?: string): CellSpec =>
+  fmt ? { v, f: formula, fmt } : { v, f: formula };
 
 const allocation: SheetSpec = {
   name: '分解结果',
@@ -55,8 +63,15 @@ const CASES: [string, string | number | boolean][] = [
 const progress: SheetSpec = {
   name: '序时进度',
   rows: [
-    ...CASES.map(([formula, expected]) => [f(formula, typeof expected === 'string' ? 'wrong' : WRONG)]),
-    [f('DATE(2025,1,2)', WRONG, 'yyyy-mm-dd'), f('A1>299', false), f('A1>300', true), f('"a"&"b"', 'wrong')],
+    ...CASES.map(([formula, expected]) => [
+      f(formula, typeof expected === 'string' ? 'wrong' : WRONG),
+    ]),
+    [
+      f('DATE(2025,1,2)', WRONG, 'yyyy-mm-dd'),
+      f('A1>299', false),
+      f('A1>300', true),
+      f('"a"&"b"', 'wrong'),
+    ],
   ],
   conditionalFormats: [
     {
@@ -79,7 +94,10 @@ describe.skipIf(!available)('LibreOffice recalculation', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'fenjie-lo-test-'));
     const specFile = join(dir, 'spec.xlsx');
-    await writeFile(specFile, await toXlsxBuffer(specToNewWorkbook({ sheets: [allocation, progress] })));
+    await writeFile(
+      specFile,
+      await toXlsxBuffer(specToNewWorkbook({ sheets: [allocation, progress] })),
+    );
 
     // An input workbook (input sheet + stale output) updated by applySpec, as the CLI does.
     const input = new ExcelJS.Workbook();
@@ -89,7 +107,9 @@ describe.skipIf(!available)('LibreOffice recalculation', () => {
     ws.getCell('B1').value = { formula: 'A1*2', result: 0 };
     ws.getCell('B2').value = { sharedFormula: 'B1', result: 0 };
     ws.getCell('B3').value = { sharedFormula: 'B1', result: 0 };
-    applySpec(input, { sheets: [{ name: '分解结果', rows: [[f(`SUM(${quoteSheet('企业')}!B1:B3)`)]] }] });
+    applySpec(input, {
+      sheets: [{ name: '分解结果', rows: [[f(`SUM(${quoteSheet('企业')}!B1:B3)`)]] }],
+    });
     const inputFile = join(dir, 'inputs.xlsx');
     await writeFile(inputFile, await toXlsxBuffer(input));
 
@@ -107,7 +127,9 @@ describe.skipIf(!available)('LibreOffice recalculation', () => {
 
   it('recalculates every formula (the cached results were all wrong)', () => {
     const got = values.get('序时进度');
-    expect(got?.slice(0, CASES.length).map((row) => row[0])).toEqual(CASES.map(([, expected]) => expected));
+    expect(got?.slice(0, CASES.length).map((row) => row[0])).toEqual(
+      CASES.map(([, expected]) => expected),
+    );
     expect(got?.[CASES.length]).toEqual([45659, true, false, 'ab']);
     expect(seconds).toBeLessThan(60);
   });
@@ -160,7 +182,9 @@ describe.skipIf(!available)('LibreOffice recalculation', () => {
     'kills soffice after the timeout and says so',
     async () => {
       const started = Date.now();
-      await expect(convert([join(dir, 'spec.xlsx')], 'xlsx', join(dir, 'timeout'), { timeoutMs: 300 })).rejects.toThrow(/timed out after 0.3 s; stderr:/);
+      await expect(
+        convert([join(dir, 'spec.xlsx')], 'xlsx', join(dir, 'timeout'), { timeoutMs: 300 }),
+      ).rejects.toThrow(/timed out after 0.3 s; stderr:/);
       expect(Date.now() - started).toBeLessThan(10_000);
     },
     LO_TIMEOUT,

@@ -4,7 +4,8 @@ import { readWorkbook } from '../../src/hosts/xlsx/read';
 import { toXlsxBuffer } from '../../src/hosts/xlsx/write';
 import type { SheetGrid } from '../../src/workbook/grid';
 
-const utc = (y: number, m: number, d: number, h = 0, min = 0): Date => new Date(Date.UTC(y, m - 1, d, h, min));
+const utc = (y: number, m: number, d: number, h = 0, min = 0): Date =>
+  new Date(Date.UTC(y, m - 1, d, h, min));
 
 /** Write an ExcelJS workbook (built directly with ExcelJS, not with applySpec) and read it back. */
 async function roundTrip(build: (wb: ExcelJS.Workbook) => void): Promise<readonly SheetGrid[]> {
@@ -46,7 +47,18 @@ describe('readWorkbook', () => {
     });
     expect(sheet?.name).toBe('Kinds');
     expect(sheet?.cells).toEqual([
-      [1.5, '文本', true, false, { date: { y: 2025, m: 8, d: 31 } }, { date: { y: 2024, m: 2, d: 29 } }, { error: '#DIV/0!' }, '富文本', '官网', 0],
+      [
+        1.5,
+        '文本',
+        true,
+        false,
+        { date: { y: 2025, m: 8, d: 31 } },
+        { date: { y: 2024, m: 2, d: 29 } },
+        { error: '#DIV/0!' },
+        '富文本',
+        '官网',
+        0,
+      ],
       [
         { formula: 'A1*2', result: 3 },
         { formula: 'B1&"x"', result: '文本x' },
@@ -136,7 +148,10 @@ describe('readWorkbook', () => {
     });
     expect(sheet?.cells).toEqual([
       [{ formula: 'IF(1,"","x")', result: '' }, { formula: 'A1&""' }],
-      [{ formula: 'A1&"y"', result: 'y' }, { formula: 'B1&"y"', result: '' }],
+      [
+        { formula: 'A1&"y"', result: 'y' },
+        { formula: 'B1&"y"', result: '' },
+      ],
     ]);
     expect(sheet?.cells[0]?.[1]).not.toHaveProperty('result');
     expect(other?.cells[2]?.[2]).toEqual({ formula: '""', result: '' });

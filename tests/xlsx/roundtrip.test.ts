@@ -3,7 +3,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readWorkbook } from '../../src/hosts/xlsx/read';
 import { applySpec, specToNewWorkbook, toXlsxBuffer } from '../../src/hosts/xlsx/write';
 import type { WorkbookGrids } from '../../src/workbook/grid';
-import { FLAG_COLORS, quoteSheet, type SheetSpec, type WorkbookSpec } from '../../src/workbook/spec';
+import {
+  FLAG_COLORS,
+  quoteSheet,
+  type SheetSpec,
+  type WorkbookSpec,
+} from '../../src/workbook/spec';
 import { gridOfSpec } from './expected';
 import { zipEntries, zipEntryText } from '../../src/hosts/xlsx/unzip';
 import { conditionalFormattingsOf, formulaeOf } from './exceljs';
@@ -15,12 +20,33 @@ const allocation: SheetSpec = {
   rows: [
     [{ v: '分解结果 2025', style: 'title' }],
     [{ v: '由 Fenjie 生成，请勿手工修改', style: 'note' }],
-    [{ v: '企业名称', style: 'header' }, { v: '年度目标', style: 'header' }, { v: '一季度', style: 'header' }, { v: '完成率', style: 'header' }],
-    [{ v: '卓尔五金' }, { v: 1234.56, fmt: '#,##0.00' }, { v: 246.91, fmt: '#,##0.00' }, { v: 0.2, f: 'C4/B4', fmt: '0.0%' }],
+    [
+      { v: '企业名称', style: 'header' },
+      { v: '年度目标', style: 'header' },
+      { v: '一季度', style: 'header' },
+      { v: '完成率', style: 'header' },
+    ],
+    [
+      { v: '卓尔五金' },
+      { v: 1234.56, fmt: '#,##0.00' },
+      { v: 246.91, fmt: '#,##0.00' },
+      { v: 0.2, f: 'C4/B4', fmt: '0.0%' },
+    ],
     TRICKY.slice(0, 4).map((v) => ({ v })),
     [{ v: TRICKY[4] ?? '' }, { v: TRICKY[5] ?? '' }, { v: 0, f: '0*B4' }, { v: false, f: 'B4<0' }],
-    [{ v: '合计', style: 'total' }, { v: 1234.56, f: 'SUM(B4:B4)', fmt: '#,##0.00', style: 'total' }, { v: true, f: 'B7>0', style: 'total' }, { v: '超序时', f: 'IF(D4>0.1,"超序时","滞后")' }],
-    [{ v: null, style: 'check' }, { v: 'x', f: 'B7' }, { v: null, f: 'NOW()' }, null, { v: -0.5, fmt: '0.00' }],
+    [
+      { v: '合计', style: 'total' },
+      { v: 1234.56, f: 'SUM(B4:B4)', fmt: '#,##0.00', style: 'total' },
+      { v: true, f: 'B7>0', style: 'total' },
+      { v: '超序时', f: 'IF(D4>0.1,"超序时","滞后")' },
+    ],
+    [
+      { v: null, style: 'check' },
+      { v: 'x', f: 'B7' },
+      { v: null, f: 'NOW()' },
+      null,
+      { v: -0.5, fmt: '0.00' },
+    ],
   ],
   widths: [24, 12, 12, 10],
   freeze: { rows: 3, cols: 1 },
@@ -39,7 +65,11 @@ const progress: SheetSpec = {
   name: '序时进度',
   rows: [
     [{ v: '指标', style: 'header' }, { v: '中文：工业总产值（万元）' }],
-    [{ v: 2469.12, f: `${quoteSheet('分解结果')}!B4*2`, fmt: '0.00' }, { v: 7, f: `COUNTIFS(${quoteSheet('分解结果')}!A4:A6,"<>")` }, { v: '', f: 'IF(A2>1E9,"超序时","")' }],
+    [
+      { v: 2469.12, f: `${quoteSheet('分解结果')}!B4*2`, fmt: '0.00' },
+      { v: 7, f: `COUNTIFS(${quoteSheet('分解结果')}!A4:A6,"<>")` },
+      { v: '', f: 'IF(A2>1E9,"超序时","")' },
+    ],
   ],
 };
 
@@ -98,11 +128,16 @@ describe('xlsx round trip: applySpec → bytes → readWorkbook', () => {
     expect(ws?.getCell('A1').font).toMatchObject({ bold: true, size: 14 });
     expect(ws?.getCell('A2').font).toMatchObject({ italic: true, color: { argb: 'FF666666' } });
     expect(ws?.getCell('A3').font).toMatchObject({ bold: true });
-    expect(ws?.getCell('A3').fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } });
+    expect(ws?.getCell('A3').fill).toMatchObject({
+      type: 'pattern',
+      pattern: 'solid',
+      fgColor: { argb: 'FFD9E1F2' },
+    });
     expect(ws?.getCell('B7').fill).toMatchObject({ fgColor: { argb: 'FFFFF2CC' } });
     expect([1, 2, 3, 4].map((c) => ws?.getColumn(c).width)).toEqual([24, 12, 12, 10]);
     expect(ws?.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 3 });
-    const views: Partial<ExcelJS.WorksheetView>[] | null | undefined = back.getWorksheet('序时进度')?.views;
+    const views: Partial<ExcelJS.WorksheetView>[] | null | undefined =
+      back.getWorksheet('序时进度')?.views;
     expect((views ?? []).some((v) => v.state === 'frozen')).toBe(false);
   });
 
@@ -115,7 +150,12 @@ describe('xlsx round trip: applySpec → bytes → readWorkbook', () => {
     expect(rules.map((r) => r.type)).toEqual(['expression', 'expression']);
     expect(rules.map((r) => r.priority)).toEqual([1, 2]);
     expect(rules.map((r) => formulaeOf(r))).toEqual([['D4="超序时"'], ['ISNUMBER(D4)']]);
-    expect(rules[0]?.style?.fill).toMatchObject({ type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFC6EFCE' }, fgColor: { argb: 'FFC6EFCE' } });
+    expect(rules[0]?.style?.fill).toMatchObject({
+      type: 'pattern',
+      pattern: 'solid',
+      bgColor: { argb: 'FFC6EFCE' },
+      fgColor: { argb: 'FFC6EFCE' },
+    });
     expect(rules[0]?.style?.font?.color).toEqual({ argb: 'FF006100' });
     expect(rules[1]?.style?.fill).toMatchObject({ bgColor: { argb: 'FFFFC7CE' } });
   });
@@ -128,11 +168,20 @@ describe('xlsx round trip: applySpec → bytes → readWorkbook', () => {
 
   it('rejects a spec that would write a broken file, before changing the workbook', () => {
     const wb = specToNewWorkbook({ sheets: [{ name: 'Keep', rows: [[{ v: 1 }]] }] });
-    const bad = (rows: SheetSpec['rows'], name = 'Keep'): WorkbookSpec => ({ sheets: [{ name, rows }] });
+    const bad = (rows: SheetSpec['rows'], name = 'Keep'): WorkbookSpec => ({
+      sheets: [{ name, rows }],
+    });
     expect(() => applySpec(wb, bad([[{ v: Number.NaN }]]))).toThrow(/Keep!A1.*finite/);
     expect(() => applySpec(wb, bad([[null, { v: Infinity, f: 'A1' }]]))).toThrow(/Keep!B1/);
     expect(() => applySpec(wb, bad([], 'a/b'))).toThrow(/invalid sheet name/);
-    expect(() => applySpec(wb, { sheets: [{ name: 'KEEP', rows: [] }, { name: 'keep', rows: [] }] })).toThrow(/twice/);
+    expect(() =>
+      applySpec(wb, {
+        sheets: [
+          { name: 'KEEP', rows: [] },
+          { name: 'keep', rows: [] },
+        ],
+      }),
+    ).toThrow(/twice/);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Keep']);
     expect(wb.getWorksheet('Keep')?.getCell('A1').value).toBe(1);
   });

@@ -12,13 +12,19 @@ export type ScalarCell = Exclude<RawCell, { readonly formula: string }>;
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
 /** A JS Date (ExcelJS builds them in UTC) → its calendar date. */
-export const dateToYMD = (d: Date): YMD => ({ y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, d: d.getUTCDate() });
+export const dateToYMD = (d: Date): YMD => ({
+  y: d.getUTCFullYear(),
+  m: d.getUTCMonth() + 1,
+  d: d.getUTCDate(),
+});
 
 /** Plain text of a rich-text value (`{ richText: [{ text }, …] }`), or undefined if it is not one. */
 function richTextOf(v: Record<string, unknown>): string | undefined {
   const runs = v['richText'];
   if (!Array.isArray(runs)) return undefined;
-  return runs.map((run: unknown) => (isRecord(run) && typeof run['text'] === 'string' ? run['text'] : '')).join('');
+  return runs
+    .map((run: unknown) => (isRecord(run) && typeof run['text'] === 'string' ? run['text'] : ''))
+    .join('');
 }
 
 /**

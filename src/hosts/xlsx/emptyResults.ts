@@ -6,7 +6,10 @@
 import { zipEntries, zipEntryText } from './unzip';
 
 const attr = (attrs: string, name: string): string | undefined =>
-  new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attrs)?.slice(1).find((v) => v !== undefined);
+  new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)
+    .exec(attrs)
+    ?.slice(1)
+    .find((v) => v !== undefined);
 
 /** Decode XML character references and the five predefined entities. */
 export const xmlDecode = (s: string): string =>
@@ -24,7 +27,10 @@ export function sheetParts(workbookXml: string, relsXml: string): Map<string, st
     const target = attr(attrs, 'Target');
     if (id === undefined || target === undefined) continue;
     const decoded = xmlDecode(target);
-    targets.set(id, decoded.startsWith('/') ? decoded.slice(1) : `xl/${decoded.replace(/^\.\//, '')}`);
+    targets.set(
+      id,
+      decoded.startsWith('/') ? decoded.slice(1) : `xl/${decoded.replace(/^\.\//, '')}`,
+    );
   }
   const parts = new Map<string, string>();
   for (const [, attrs = ''] of workbookXml.matchAll(/<(?:\w+:)?sheet\b([^>]*)>/g)) {
@@ -39,7 +45,9 @@ export function sheetParts(workbookXml: string, relsXml: string): Map<string, st
 /** References ('B7') of formula cells in one sheet's XML whose cached result is ''. */
 export function emptyStringFormulaCells(sheetXml: string): Set<string> {
   const refs = new Set<string>();
-  for (const [, attrs = '', body = ''] of sheetXml.matchAll(/<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {
+  for (const [, attrs = '', body = ''] of sheetXml.matchAll(
+    /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g,
+  )) {
     if (attr(attrs, 't') !== 'str' || !/<(?:\w+:)?f\b/.test(body)) continue;
     const value = /<(?:\w+:)?v>([^<]*)<\/(?:\w+:)?v>/.exec(body)?.[1];
     const ref = attr(attrs, 'r');
@@ -52,7 +60,10 @@ export function emptyStringFormulaCells(sheetXml: string): Set<string> {
  * For the named sheets: the cells whose formula has a cached empty string. Sheets whose XML
  * cannot be found or read are left out (their formulas then keep no cached result).
  */
-export async function emptyStringResults(zip: Uint8Array, sheetNames: readonly string[]): Promise<Map<string, Set<string>>> {
+export async function emptyStringResults(
+  zip: Uint8Array,
+  sheetNames: readonly string[],
+): Promise<Map<string, Set<string>>> {
   const found = new Map<string, Set<string>>();
   const entries = zipEntries(zip);
   if (!entries) return found;

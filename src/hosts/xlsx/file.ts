@@ -11,7 +11,9 @@ import type { WorkbookGrids } from '../../workbook/grid';
 import { readWorkbook } from './read';
 
 /** Read an .xlsx file from disk: the ExcelJS workbook and its grids. */
-export async function readXlsxFile(path: string): Promise<{ workbook: ExcelJS.Workbook; grids: WorkbookGrids }> {
+export async function readXlsxFile(
+  path: string,
+): Promise<{ workbook: ExcelJS.Workbook; grids: WorkbookGrids }> {
   return readWorkbook(await readFile(path));
 }
 
@@ -47,7 +49,11 @@ export const tempPathFor = (path: string): string =>
  * `path` (replacing an existing file). On any failure the temporary file is removed and the
  * error rethrown; `path` is then either its old self or absent, never partial.
  */
-export async function writeFileAtomic(path: string, bytes: Uint8Array, io: AtomicWriteIo = nodeIo): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  bytes: Uint8Array,
+  io: AtomicWriteIo = nodeIo,
+): Promise<void> {
   const temp = tempPathFor(path);
   try {
     await io.writeNew(temp, bytes);
@@ -56,7 +62,10 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array, io: Atomi
     try {
       await io.remove(temp);
     } catch (cleanup) {
-      throw new AggregateError([error, cleanup], `writing ${path} failed, and so did removing ${temp}`);
+      throw new AggregateError(
+        [error, cleanup],
+        `writing ${path} failed, and so did removing ${temp}`,
+      );
     }
     throw error;
   }

@@ -4,7 +4,14 @@
  * Runs in Node and in the browser: no Node imports here.
  */
 import type ExcelJS from 'exceljs';
-import { a1, STYLE_DEFS, type CellSpec, type ConditionalFormatSpec, type SheetSpec, type StyleName } from '../../workbook/spec';
+import {
+  a1,
+  STYLE_DEFS,
+  type CellSpec,
+  type ConditionalFormatSpec,
+  type SheetSpec,
+  type StyleName,
+} from '../../workbook/spec';
 
 /** '1F4E79' → ExcelJS colour { argb: 'FF1F4E79' }. */
 export const argb = (hex: string): { argb: string } => ({ argb: `FF${hex.toUpperCase()}` });
@@ -34,7 +41,13 @@ export function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
     ws.views = [{ state: 'frozen', xSplit: freeze.cols, ySplit: freeze.rows }];
   }
   if (sheet.printLandscape) {
-    ws.pageSetup = { ...ws.pageSetup, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+    ws.pageSetup = {
+      ...ws.pageSetup,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    };
   }
   let priority = 1;
   for (const cf of sheet.conditionalFormats ?? []) {
@@ -48,23 +61,36 @@ const formulaText = (f: string): string => (f.startsWith('=') ? f.slice(1) : f);
 
 function writeCell(cell: ExcelJS.Cell, spec: CellSpec, sharedWith?: string): void {
   if (spec.f !== undefined && sharedWith !== undefined) {
-    cell.value = spec.v === null ? { sharedFormula: sharedWith } : { sharedFormula: sharedWith, result: spec.v };
+    cell.value =
+      spec.v === null
+        ? { sharedFormula: sharedWith }
+        : { sharedFormula: sharedWith, result: spec.v };
   } else if (spec.f !== undefined) {
     // The cached result: null means none (the host computes it on recalculation).
-    cell.value = spec.v === null ? { formula: formulaText(spec.f) } : { formula: formulaText(spec.f), result: spec.v };
+    cell.value =
+      spec.v === null
+        ? { formula: formulaText(spec.f) }
+        : { formula: formulaText(spec.f), result: spec.v };
   } else {
     // A JS string is always a (shared) string cell in ExcelJS: text beginning with '=', '+', '-'
     // or '@' is never parsed as a formula (tests/xlsx/roundtrip.test.ts proves it).
     cell.value = spec.v;
   }
-  if (spec.fmt !== undefined || spec.style !== undefined) cell.style = styleFor(spec.fmt, spec.style);
+  if (spec.fmt !== undefined || spec.style !== undefined)
+    cell.style = styleFor(spec.fmt, spec.style);
 }
 
 /**
  * ExcelJS's default font (font 0, used by every unstyled cell). A styled cell's font starts from
  * it: a font without a name or size renders in a fallback face (LibreOffice picks a serif).
  */
-const BASE_FONT: Partial<ExcelJS.Font> = { name: 'Calibri', family: 2, scheme: 'minor', size: 11, color: { theme: 1 } };
+const BASE_FONT: Partial<ExcelJS.Font> = {
+  name: 'Calibri',
+  family: 2,
+  scheme: 'minor',
+  size: 11,
+  color: { theme: 1 },
+};
 
 const styles = new Map<string, Partial<ExcelJS.Style>>();
 
@@ -86,14 +112,23 @@ function styleFor(fmt: string | undefined, name: StyleName | undefined): Partial
     if (def.size !== undefined) font.size = def.size;
     if (def.font !== undefined) font.color = argb(def.font);
     style.font = font;
-    if (def.fill !== undefined) style.fill = { type: 'pattern', pattern: 'solid', fgColor: argb(def.fill), bgColor: argb(def.fill) };
+    if (def.fill !== undefined)
+      style.fill = {
+        type: 'pattern',
+        pattern: 'solid',
+        fgColor: argb(def.fill),
+        bgColor: argb(def.fill),
+      };
   }
   styles.set(key, style);
   return style;
 }
 
 /** Expression rules in spec order, numbered from `firstPriority` (1 wins over 2). */
-function conditionalFormatting(cf: ConditionalFormatSpec, firstPriority: number): ExcelJS.ConditionalFormattingOptions {
+function conditionalFormatting(
+  cf: ConditionalFormatSpec,
+  firstPriority: number,
+): ExcelJS.ConditionalFormattingOptions {
   return {
     ref: cf.range,
     rules: cf.rules.map((rule, i) => ({
@@ -103,7 +138,12 @@ function conditionalFormatting(cf: ConditionalFormatSpec, firstPriority: number)
       style: {
         // Excel reads a solid fill of a differential style from bgColor, LibreOffice has read
         // either over the years: set both.
-        fill: { type: 'pattern', pattern: 'solid', bgColor: argb(rule.fill), fgColor: argb(rule.fill) },
+        fill: {
+          type: 'pattern',
+          pattern: 'solid',
+          bgColor: argb(rule.fill),
+          fgColor: argb(rule.fill),
+        },
         font: { color: argb(rule.font) },
       },
     })),
