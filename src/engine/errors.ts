@@ -16,14 +16,33 @@ export interface Ref {
   readonly cell?: string;
 }
 
+/** Parameters as an error value stores them (plain, serialisable). */
 export type Params = Readonly<Record<string, string | number>>;
 
-type Catalogue = Record<string, (p: Params) => { zh: string; en: string }>;
+/** A message in both languages. */
+export interface Bilingual {
+  readonly zh: string;
+  readonly en: string;
+}
+
+type V = string | number;
+
+/**
+ * A column or field named in both languages ("企业名称 / Enterprise"), made only by the workbook
+ * layer's `bothNames`: a message that names a column cannot be given a cell address instead.
+ */
+export type FieldLabel = string & { readonly __fieldLabel: true };
+
+/** The one place a `FieldLabel` is made: `label('企业名称', 'Enterprise')` → "企业名称 / Enterprise". */
+export const fieldLabel = (zh: string, en: string): FieldLabel => `${zh} / ${en}` as FieldLabel;
+
+/** The numeric fields of a split row that messages name. */
+export type SplitField = 'weight' | 'base' | 'offset' | 'lock' | 'floor' | 'cap';
 
 const s = (v: string | number | undefined): string => (v === undefined ? '' : String(v));
 
 /** Names of the numeric fields messages mention. */
-const FIELDS: Readonly<Record<string, { zh: string; en: string }>> = {
+const FIELDS: Readonly<Record<SplitField, Bilingual>> = {
   weight: { zh: '权重', en: 'weight' },
   base: { zh: '基数', en: 'base' },
   offset: { zh: '基数', en: 'base' },
@@ -32,20 +51,21 @@ const FIELDS: Readonly<Record<string, { zh: string; en: string }>> = {
   cap: { zh: '上限', en: 'cap' },
 };
 
-const fieldName = (field: string | number | undefined): { zh: string; en: string } =>
-  FIELDS[String(field)] ?? { zh: String(field ?? ''), en: String(field ?? '') };
+const fieldName = (field: SplitField): Bilingual => FIELDS[field];
 
 /**
  * The message catalogue: one entry per error code, in Chinese and English.
  * Adding a code here is the only way to add a code to `ErrorCode`.
  */
 export const MESSAGES = {
-  NotANumber: (p) => ({
+  NotANumber: (p: { readonly text: string }) => ({
     zh: `“${s(p.text)}”不是数字`,
     en: `"${s(p.text)}" is not a number`,
   }),
-  NotFinite: (p) => {
-    if (p.field === undefined)
+  NotFinite: (
+    p: { readonly what: string } | { readonly subject: string; readonly field: SplitField },
+  ) => {
+    if ('what' in p)
       return { zh: `${s(p.what)}不是有限数值`, en: `${s(p.what)} is not a finite number` };
     const f = fieldName(p.field);
     return {
@@ -53,168 +73,232 @@ export const MESSAGES = {
       en: `${s(p.subject)}: the ${f.en} is not a finite number`,
     };
   },
-  NegativeNumber: (p) => {
+  NegativeNumber: (p: {
+    readonly subject: string;
+    readonly field: SplitField;
+    readonly value: V;
+  }) => {
     const f = fieldName(p.field);
     return {
       zh: `${s(p.subject)}的${f.zh}不能为负数（${s(p.value)}）`,
       en: `${s(p.subject)}: the ${f.en} cannot be negative (${s(p.value)})`,
     };
   },
-  TotalTooLarge: (p) => ({
+  TotalTooLarge: (p: { readonly indicator: string; readonly value: V; readonly decimals: V }) => ({
     zh: `${s(p.indicator)}：${s(p.value)}按${s(p.decimals)}位小数超出精确计算范围`,
     en: `${s(p.indicator)}: ${s(p.value)} at ${s(p.decimals)} decimals is beyond exact integer precision`,
   }),
-  TargetPrecision: (p) => ({
+  TargetPrecision: (p: {
+    readonly indicator: string;
+    readonly value: V;
+    readonly decimals: V;
+  }) => ({
     zh: `${s(p.indicator)}：年度目标 ${s(p.value)} 的小数位多于设定的 ${s(p.decimals)} 位`,
     en: `${s(p.indicator)}: target ${s(p.value)} has more decimals than the ${s(p.decimals)} kept`,
   }),
-  NegativeTarget: (p) => ({
+  NegativeTarget: (p: { readonly indicator: string; readonly value: V }) => ({
     zh: `${s(p.indicator)}：总量目标不能为负数（${s(p.value)}）`,
     en: `${s(p.indicator)}: a total target cannot be negative (${s(p.value)})`,
   }),
-  LocksExceedTotal: (p) => ({
+  LocksExceedTotal: (p: {
+    readonly indicator: string;
+    readonly locks: V;
+    readonly total: V;
+    readonly names: string;
+  }) => ({
     zh: `${s(p.indicator)}：锁定值合计 ${s(p.locks)} 超过年度目标 ${s(p.total)}（${s(p.names)}）`,
     en: `${s(p.indicator)}: locks add up to ${s(p.locks)}, more than the target ${s(p.total)} (${s(p.names)})`,
   }),
-  FloorsExceedRemainder: (p) => ({
+  FloorsExceedRemainder: (p: {
+    readonly indicator: string;
+    readonly remainder: V;
+    readonly excess: V;
+  }) => ({
     zh: `${s(p.indicator)}：下限合计超出可分配的 ${s(p.remainder)}，多 ${s(p.excess)}`,
     en: `${s(p.indicator)}: floors exceed what remains to split (${s(p.remainder)}) by ${s(p.excess)}`,
   }),
-  CapsBelowRemainder: (p) => ({
+  CapsBelowRemainder: (p: {
+    readonly indicator: string;
+    readonly remainder: V;
+    readonly shortfall: V;
+  }) => ({
     zh: `${s(p.indicator)}：上限合计不足可分配的 ${s(p.remainder)}，差 ${s(p.shortfall)}`,
     en: `${s(p.indicator)}: caps fall short of what remains to split (${s(p.remainder)}) by ${s(p.shortfall)}`,
   }),
-  AllWeightsZero: (p) => ({
+  AllWeightsZero: (p: { readonly indicator: string; readonly remainder: V }) => ({
     zh: `${s(p.indicator)}：权重全为零，无法分配 ${s(p.remainder)}`,
     en: `${s(p.indicator)}: every weight is zero, so ${s(p.remainder)} cannot be split`,
   }),
-  WeightsTooFarApart: (p) => ({
+  WeightsTooFarApart: (p: {
+    readonly indicator: string;
+    readonly enterprise: string;
+    readonly weight: V;
+    readonly largest: V;
+  }) => ({
     zh: `${s(p.indicator)}：“${s(p.enterprise)}”的权重 ${s(p.weight)} 比最大权重 ${s(p.largest)} 小 10^280 倍以上，无法精确分配`,
     en: `${s(p.indicator)}: the weight of "${s(p.enterprise)}" (${s(p.weight)}) is more than 10^280 times smaller than the largest (${s(p.largest)}), too far apart to split exactly`,
   }),
-  MissingWeight: (p) => ({
+  MissingWeight: (p: { readonly indicator: string; readonly enterprise: string }) => ({
     zh: `${s(p.indicator)}：按权重分解，但“${s(p.enterprise)}”没有权重`,
     en: `${s(p.indicator)}: split by weights, but "${s(p.enterprise)}" has no weight`,
   }),
-  ManualMissingPart: (p) => ({
+  ManualMissingPart: (p: { readonly indicator: string; readonly enterprise: string }) => ({
     zh: `${s(p.indicator)}：手工分解，但“${s(p.enterprise)}”没有锁定值`,
     en: `${s(p.indicator)}: manual split, but "${s(p.enterprise)}" has no lock`,
   }),
-  ManualSumMismatch: (p) => ({
+  ManualSumMismatch: (p: {
+    readonly indicator: string;
+    readonly sum: V;
+    readonly total: V;
+    readonly diff: V;
+  }) => ({
     zh: `${s(p.indicator)}：手工分解合计 ${s(p.sum)} 与年度目标 ${s(p.total)} 不符，差 ${s(p.diff)}`,
     en: `${s(p.indicator)}: manual parts add up to ${s(p.sum)}, not the target ${s(p.total)} (off by ${s(p.diff)})`,
   }),
-  FloorAboveCap: (p) => ({
+  FloorAboveCap: (p: {
+    readonly indicator: string;
+    readonly enterprise: string;
+    readonly floor: V;
+    readonly cap: V;
+  }) => ({
     zh: `${s(p.indicator)}：“${s(p.enterprise)}”的下限 ${s(p.floor)} 高于上限 ${s(p.cap)}`,
     en: `${s(p.indicator)}: "${s(p.enterprise)}" has a floor ${s(p.floor)} above its cap ${s(p.cap)}`,
   }),
-  ConflictingConstraint: (p) => ({
+  ConflictingConstraint: (p: {
+    readonly indicator: string;
+    readonly enterprise: string;
+    readonly type: 'lock' | 'floor' | 'cap';
+  }) => ({
     zh: `${s(p.indicator)}：“${s(p.enterprise)}”的${fieldName(p.type).zh}重复或与锁定冲突`,
     en: `${s(p.indicator)}: "${s(p.enterprise)}" has a repeated ${fieldName(p.type).en} or one that conflicts with a lock`,
   }),
-  LockPrecision: (p) => ({
+  LockPrecision: (p: {
+    readonly indicator: string;
+    readonly enterprise: string;
+    readonly value: V;
+    readonly decimals: V;
+  }) => ({
     zh: `${s(p.indicator)}：“${s(p.enterprise)}”的锁定值 ${s(p.value)} 的小数位多于设定的 ${s(p.decimals)} 位`,
     en: `${s(p.indicator)}: the lock ${s(p.value)} of "${s(p.enterprise)}" has more decimals than the ${s(p.decimals)} kept`,
   }),
-  UnknownProfile: (p) => ({
+  UnknownProfile: (p: { readonly name: string }) => ({
     zh: `时间分布“${s(p.name)}”未定义`,
     en: `profile "${s(p.name)}" is not defined`,
   }),
-  InvalidProfile: (p) => ({
+  InvalidProfile: (p: {
+    readonly name: string;
+    readonly reasonZh: string;
+    readonly reasonEn: string;
+  }) => ({
     zh: `时间分布“${s(p.name)}”无效：${s(p.reasonZh)}`,
     en: `profile "${s(p.name)}" is invalid: ${s(p.reasonEn)}`,
   }),
-  UnknownIndicator: (p) => ({
+  UnknownIndicator: (p: { readonly name: string }) => ({
     zh: `指标“${s(p.name)}”不在目标表中`,
     en: `indicator "${s(p.name)}" is not in Targets`,
   }),
-  UnknownEnterprise: (p) => ({
+  UnknownEnterprise: (p: { readonly name: string }) => ({
     zh: `企业“${s(p.name)}”不在企业表中`,
     en: `enterprise "${s(p.name)}" is not in Enterprises`,
   }),
-  DuplicateEnterprise: (p) => ({
+  DuplicateEnterprise: (p: { readonly name: string; readonly first: string }) => ({
     zh: `企业“${s(p.name)}”重复出现（首次在 ${s(p.first)}）`,
     en: `enterprise "${s(p.name)}" appears twice (first at ${s(p.first)})`,
   }),
-  DuplicateIndicator: (p) => ({
+  DuplicateIndicator: (p: { readonly name: string; readonly first: string }) => ({
     zh: `指标“${s(p.name)}”重复出现（首次在 ${s(p.first)}）`,
     en: `indicator "${s(p.name)}" appears twice (first at ${s(p.first)})`,
   }),
-  DuplicateProfile: (p) => ({
+  DuplicateProfile: (p: { readonly name: string; readonly first: string }) => ({
     zh: `时间分布“${s(p.name)}”重复出现（首次在 ${s(p.first)}）`,
     en: `profile "${s(p.name)}" appears twice (first at ${s(p.first)})`,
   }),
-  DuplicateCreditCode: (p) => ({
+  DuplicateCreditCode: (p: { readonly code: string; readonly first: string }) => ({
     zh: `统一社会信用代码 ${s(p.code)} 重复（首次在 ${s(p.first)}）`,
     en: `credit code ${s(p.code)} appears twice (first at ${s(p.first)})`,
   }),
-  DuplicateActual: (p) => ({
+  DuplicateActual: (p: {
+    readonly enterprise: string;
+    readonly year: V;
+    readonly month: V;
+    readonly first: string;
+  }) => ({
     zh: `“${s(p.enterprise)}” ${s(p.year)}年${s(p.month)}月的实绩重复（首次在 ${s(p.first)}）`,
     en: `actuals for "${s(p.enterprise)}" ${s(p.year)}-${s(p.month)} appear twice (first at ${s(p.first)})`,
   }),
-  CodeNameMismatch: (p) => ({
+  CodeNameMismatch: (p: { readonly code: string; readonly enterprise: string }) => ({
     zh: `统一社会信用代码 ${s(p.code)} 与企业“${s(p.enterprise)}”不符`,
     en: `credit code ${s(p.code)} does not match the enterprise "${s(p.enterprise)}"`,
   }),
-  InvalidCreditCode: (p) => ({
+  InvalidCreditCode: (p: {
+    readonly code: string;
+    readonly reasonZh: string;
+    readonly reasonEn: string;
+  }) => ({
     zh: `统一社会信用代码“${s(p.code)}”无效：${s(p.reasonZh)}`,
     en: `credit code "${s(p.code)}" is invalid: ${s(p.reasonEn)}`,
   }),
-  InvalidMonth: (p) => ({
+  InvalidMonth: (p: { readonly value: V }) => ({
     zh: `月份 ${s(p.value)} 不在 1–12 之间`,
     en: `month ${s(p.value)} is not between 1 and 12`,
   }),
-  InvalidYear: (p) => ({
+  InvalidYear: (p: { readonly value: V; readonly expected?: string }) => ({
     zh: `年份 ${s(p.value)} 无效${p.expected === undefined ? '' : `（应为 ${s(p.expected)}）`}`,
     en: `year ${s(p.value)} is not valid${p.expected === undefined ? '' : ` (expected ${s(p.expected)})`}`,
   }),
-  InvalidDate: (p) => ({
+  InvalidDate: (p: { readonly text: string }) => ({
     zh: `“${s(p.text)}”不是日期`,
     en: `"${s(p.text)}" is not a date`,
   }),
-  InvalidChoice: (p) => ({
+  InvalidChoice: (p: {
+    readonly field: string;
+    readonly value: string;
+    readonly allowed: string;
+  }) => ({
     zh: `${s(p.field)}“${s(p.value)}”无效，可选：${s(p.allowed)}`,
     en: `${s(p.field)} "${s(p.value)}" is not one of: ${s(p.allowed)}`,
   }),
-  InvalidDecimals: (p) => ({
+  InvalidDecimals: (p: { readonly value: V }) => ({
     zh: `小数位 ${s(p.value)} 应为 0–6 的整数`,
     en: `decimals ${s(p.value)} must be a whole number from 0 to 6`,
   }),
-  InvalidThresholds: (p) => ({
+  InvalidThresholds: (p: { readonly behind: V; readonly serious: V }) => ({
     zh: `严重滞后阈值 ${s(p.serious)} 应不小于滞后阈值 ${s(p.behind)}，且均不为负`,
     en: `the serious threshold ${s(p.serious)} must be at least the behind threshold ${s(p.behind)}, both non-negative`,
   }),
-  MissingValue: (p) => ({
-    zh: `缺少${s(p.field)}`,
-    en: `${s(p.field)} is missing`,
-  }),
-  MissingSheet: (p) => ({
+  MissingValue: (p: { readonly field: FieldLabel; readonly indicator?: string }) => {
+    const what = p.indicator === undefined ? p.field : `${p.indicator} ${p.field}`;
+    return { zh: `缺少${what}`, en: `${what} is missing` };
+  },
+  MissingSheet: (p: { readonly name: FieldLabel }) => ({
     zh: `缺少工作表“${s(p.name)}”`,
     en: `the sheet "${s(p.name)}" is missing`,
   }),
-  MissingColumn: (p) => ({
+  MissingColumn: (p: { readonly name: FieldLabel }) => ({
     zh: `工作表缺少列“${s(p.name)}”`,
     en: `the column "${s(p.name)}" is missing`,
   }),
-  DuplicateColumn: (p) => ({
+  DuplicateColumn: (p: { readonly name: string }) => ({
     zh: `列“${s(p.name)}”重复出现`,
     en: `the column "${s(p.name)}" appears twice`,
   }),
-  FormulaWithoutValue: (p) => ({
+  FormulaWithoutValue: (p: { readonly formula: string }) => ({
     zh: `公式 ${s(p.formula)} 没有计算结果，请在 Excel 中重新计算后保存`,
     en: `the formula ${s(p.formula)} has no computed value; recalculate and save it in Excel`,
   }),
-  NoEnterprises: () => ({
+  NoEnterprises: (_: Record<string, never>) => ({
     zh: `企业表中没有企业`,
     en: `there are no enterprises`,
   }),
-  NoIndicators: () => ({
+  NoIndicators: (_: Record<string, never>) => ({
     zh: `目标表中没有指标`,
     en: `there are no indicators in Targets`,
   }),
-} satisfies Catalogue;
+} satisfies Record<string, (p: never) => Bilingual>;
 
 export type ErrorCode = keyof typeof MESSAGES;
+/** The parameters the message of `C` needs: `fenjieError` accepts exactly these. */
+export type ParamsOf<C extends ErrorCode> = Parameters<(typeof MESSAGES)[C]>[0];
 export const ERROR_CODES = Object.keys(MESSAGES) as ErrorCode[];
 
 export interface FenjieError {
@@ -224,9 +308,16 @@ export interface FenjieError {
   readonly cell?: string;
 }
 
-/** Builds an error value. */
-export function fenjieError(code: ErrorCode, params: Params = {}, ref?: Ref): FenjieError {
-  const e: { code: ErrorCode; params: Params; sheet?: string; cell?: string } = { code, params };
+/** Builds an error value; the parameters are checked against the code's message. */
+export function fenjieError<C extends ErrorCode>(
+  code: C,
+  params: ParamsOf<C>,
+  ref?: Ref,
+): FenjieError {
+  const e: { code: ErrorCode; params: Params; sheet?: string; cell?: string } = {
+    code,
+    params: params as Params,
+  };
   if (ref) {
     e.sheet = ref.sheet;
     if (ref.cell !== undefined) e.cell = ref.cell;
@@ -242,7 +333,9 @@ export function errorPlace(e: { sheet?: string; cell?: string }): string {
 
 /** The message alone, in one language. */
 export function errorMessage(e: FenjieError, lang: Lang): string {
-  return MESSAGES[e.code](e.params)[lang];
+  // An error value is only made by `fenjieError`, which checked its parameters against its code.
+  const message = MESSAGES[e.code] as (p: Params) => Bilingual;
+  return message(e.params)[lang];
 }
 
 /** The message with its place in front: `基数!C7：“待定”不是数字`. */

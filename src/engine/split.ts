@@ -12,7 +12,15 @@
  *   splitTotal({ total: 100, decimals: 0, rows: [{ weight: 1 }, { weight: 1 }, { weight: 1 }] })
  *   // → parts [34, 33, 33]: 33⅓ each, the tie goes to the earliest row
  */
-import { fail, fenjieError, ok, type FenjieError, type Ref, type Result } from './errors';
+import {
+  fail,
+  fenjieError,
+  ok,
+  type FenjieError,
+  type Ref,
+  type Result,
+  type SplitField,
+} from './errors';
 import { fromUnits, isOnStep, scaleToStep, toUnits } from './number';
 
 export interface SplitRow {
@@ -328,7 +336,7 @@ export function splitTotal(p: SplitProblem): Result<SplitResult> {
     return fail(fenjieError('TargetPrecision', { indicator, value: p.total, decimals: d }, p.ref));
   }
   const scale = 10 ** d;
-  const check = (i: number, what: string, v: number | undefined): void => {
+  const check = (i: number, what: SplitField, v: number | undefined): void => {
     if (v === undefined) return;
     if (!Number.isFinite(v))
       errors.push(

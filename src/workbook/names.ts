@@ -2,7 +2,7 @@
  * Sheet, column and value names of the workbook contract (workbook-format.md), in Chinese and
  * English. Input names match after trimming, ignoring case and full-/half-width differences.
  */
-import { toHalfWidth, type Lang } from '../engine';
+import { fieldLabel, toHalfWidth, type FieldLabel, type Lang } from '../engine';
 
 /** Normalises a name for matching: half-width, trimmed, single spaces, lower case. */
 export const normName = (s: string): string =>
@@ -26,7 +26,7 @@ export function matchesName(n: Name, text: string): boolean {
 }
 
 /** "企业名称 / Enterprise" — a name in both languages, for messages. */
-export const bothNames = (n: Name): string => `${n.zh} / ${n.en}`;
+export const bothNames = (n: Name): FieldLabel => fieldLabel(n.zh, n.en);
 
 export const SHEETS = {
   settings: { zh: '参数', en: 'Settings' },

@@ -380,7 +380,11 @@ export function readInputs(grids: WorkbookGrids): ReadResult {
         if (target === undefined) {
           if (isBlank(tc))
             R.errors.push(
-              fenjieError('MissingValue', { field: `${name} ${bothNames(COLUMNS.target)}` }, tref),
+              fenjieError(
+                'MissingValue',
+                { field: bothNames(COLUMNS.target), indicator: name },
+                tref,
+              ),
             );
           continue;
         }
@@ -503,16 +507,18 @@ export function readInputs(grids: WorkbookGrids): ReadResult {
           type === undefined ||
           value === undefined
         ) {
-          const missing =
+          const missing: [Ref, Name] | undefined =
             enterprise === undefined
-              ? eRef
+              ? [eRef, COLUMNS.enterprise]
               : indicator === undefined
-                ? iRef
+                ? [iRef, COLUMNS.indicator]
                 : value === undefined && isBlank(row.cells[c.v])
-                  ? vRef
+                  ? [vRef, COLUMNS.number]
                   : undefined;
           if (missing)
-            R.errors.push(fenjieError('MissingValue', { field: missing.cell ?? '' }, missing));
+            R.errors.push(
+              fenjieError('MissingValue', { field: bothNames(missing[1]) }, missing[0]),
+            );
           continue;
         }
         const ind = unitOf.get(normName(indicator));
