@@ -3,8 +3,5 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { main } = await import('../src/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2), {
-  out: (line) => console.log(line),
-  err: (line) => console.error(line),
-});
+const { runFromProcess } = await import('../src/cli/entry.ts');
+process.exitCode = await runFromProcess(process.argv.slice(2));

@@ -6,8 +6,10 @@ import { nowOf, type Now } from '../workbook/now';
 
 export type { Now };
 
-export function clock(fixed?: string): Now {
-  const d = fixed ? new Date(fixed) : new Date();
-  if (Number.isNaN(d.getTime())) throw new Error(`not a date: ${fixed}`);
-  return nowOf(d);
+/** Now, or the moment `fixed` names; undefined when `fixed` is not a date and time. */
+export function clock(fixed?: string): Now | undefined {
+  if (fixed === undefined) return nowOf(new Date());
+  if (!/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?$/.test(fixed.trim())) return undefined;
+  const d = new Date(fixed.trim());
+  return Number.isNaN(d.getTime()) ? undefined : nowOf(d);
 }

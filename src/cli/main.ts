@@ -4,20 +4,45 @@
  *   fenjie init FILE [--lang en]
  *   fenjie plan IN.xlsx -o OUT.xlsx [--json FILE] [--as-of YYYY-MM] [--lang en]
  *   fenjie demo [--from JSON] [--out DIR] [--lang en]
+ *
+ * Every failure is one line in the user's language saying what is wrong and what to do (the
+ * engine's message catalogue), with an exit code per kind of failure (`EXIT`); a stack trace only
+ * with `--debug`. Nothing is written when the workbook has problems, and no output is ever the
+ * input.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describeError, FLAGS, type Lang } from '../engine';
-import { readXlsxFile, writeFileAtomic } from '../hosts/xlsx/file';
+import { describeError, fenjieError, FLAGS, type FenjieError, type Lang } from '../engine';
+import {
+  openXlsxFile,
+  readProblem,
+  removeStaleTemps,
+  writeFileAtomic,
+  writeProblem,
+} from '../hosts/xlsx/file';
 import { applySpec, specToNewWorkbook, toXlsxBuffer } from '../hosts/xlsx/write';
 import { FLAG_LABELS } from '../workbook/names';
 import { runPipeline, type PipelineResult } from '../workbook/pipeline';
 import { exampleWorkbook, inputTemplate, type ExampleData } from '../workbook/template';
-import { clock } from './clock';
+import { clock, type Now } from './clock';
+import { samePath } from './paths';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const EXAMPLE_JSON = join(ROOT, 'examples', 'data', 'township-example.json');
+
+/** Exit codes: one per kind of outcome, so scripts can tell them apart. */
+export const EXIT = {
+  ok: 0,
+  /** The workbook has problems (each listed as sheet!cell: message); nothing was written. */
+  problems: 1,
+  /** The command line itself is wrong: an unknown command or option, a bad option value. */
+  usage: 2,
+  /** A file could not be read or written (missing, not an .xlsx, a full disk …). */
+  files: 3,
+  /** A bug: please report it (`--debug` shows the stack). */
+  internal: 4,
+} as const;
 
 interface Args {
   readonly command: string | undefined;
@@ -25,41 +50,113 @@ interface Args {
   readonly options: Record<string, string>;
 }
 
+/** Options that take no value. */
+const FLAGS_WITHOUT_VALUE = new Set(['debug', 'help']);
+
+/** The options each command accepts. */
+const KNOWN_OPTIONS: Readonly<Record<string, readonly string[]>> = {
+  init: ['lang', 'now', 'debug'],
+  plan: ['out', 'json', 'as-of', 'lang', 'now', 'debug'],
+  demo: ['from', 'out', 'lang', 'now', 'debug'],
+};
+
 const USAGE = `用法 Usage:
   fenjie init FILE [--lang zh|en]                 写出空白输入模板 / write an empty input template
   fenjie plan IN.xlsx -o OUT.xlsx [--json FILE] [--as-of YYYY-MM] [--lang zh|en]
                                                   分解并计算序时进度 / split targets, compute progress
   fenjie demo [--from JSON] [--out DIR] [--lang zh|en]
-                                                  用示例数据生成并计算 / build and plan the bundled example`;
+                                                  用示例数据生成并计算 / build and plan the bundled example
+  --debug                                         出错时显示堆栈 / show the stack trace of an internal error
+退出码 Exit codes: 0 成功 ok · 1 工作簿有问题 workbook problems · 2 用法 usage · 3 文件读写 files · 4 内部错误 internal`;
 
 export function parseArgs(argv: readonly string[]): Args {
   const positional: string[] = [];
   const options: Record<string, string> = {};
   for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] as string;
+    const a = argv[i] ?? '';
     if (a === '-o') options.out = argv[++i] ?? '';
     else if (a.startsWith('--')) {
-      const [k, v] = a.slice(2).split('=', 2) as [string, string | undefined];
-      options[k] = v ?? argv[++i] ?? '';
+      const eq = a.indexOf('=');
+      const k = eq < 0 ? a.slice(2) : a.slice(2, eq);
+      if (eq >= 0) options[k] = a.slice(eq + 1);
+      else options[k] = FLAGS_WITHOUT_VALUE.has(k) ? 'yes' : (argv[++i] ?? '');
     } else positional.push(a);
   }
   return { command: positional.shift(), positional, options };
 }
 
-class UsageError extends Error {}
+/** A failure with its messages and exit code; `main` prints it. */
+class Failure extends Error {
+  constructor(
+    readonly errors: readonly FenjieError[],
+    readonly exit: number,
+  ) {
+    super(errors.map((e) => describeError(e, 'en')).join('; '));
+  }
+}
+
+const usage = (option: string, value: string, expected: string): Failure =>
+  new Failure([fenjieError('BadOption', { option, value, expected })], EXIT.usage);
+
+const missing = (command: string, expected: string): Failure =>
+  new Failure([fenjieError('MissingArgument', { command, expected })], EXIT.usage);
 
 function langOf(o: Record<string, string>): Lang {
   const l = o.lang ?? 'zh';
-  if (l !== 'zh' && l !== 'en') throw new UsageError(`--lang must be zh or en, not ${l}`);
+  if (l !== 'zh' && l !== 'en') throw usage('--lang', l, 'zh | en');
   return l;
 }
 
+function nowOf(o: Record<string, string>): Now {
+  const n = clock(o.now);
+  if (n === undefined) throw usage('--now', o.now ?? '', 'YYYY-MM-DD or YYYY-MM-DDTHH:MM');
+  return n;
+}
+
 function asOf(o: Record<string, string>): { year?: number; reportMonth?: number } {
-  if (o['as-of'] === undefined) return {};
-  const m = /^(\d{4})-(\d{1,2})$/.exec(o['as-of']);
-  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12)
-    throw new UsageError(`--as-of must be YYYY-MM, not ${o['as-of']}`);
+  const v = o['as-of'];
+  if (v === undefined) return {};
+  const m = /^(\d{4})-(\d{1,2})$/.exec(v);
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) throw usage('--as-of', v, 'YYYY-MM');
   return { year: Number(m[1]), reportMonth: Number(m[2]) };
+}
+
+function checkOptions(command: string, options: Record<string, string>): void {
+  const known = KNOWN_OPTIONS[command] ?? [];
+  for (const k of Object.keys(options)) {
+    if (!known.includes(k)) {
+      const option = k === 'out' ? '-o' : `--${k}`;
+      const list = known.map((o) => (o === 'out' && command === 'plan' ? '-o' : `--${o}`));
+      throw new Failure(
+        [fenjieError('UnknownOption', { option, known: list.join(' ') })],
+        EXIT.usage,
+      );
+    }
+  }
+}
+
+/** Writes `bytes` to `path` atomically, first clearing what killed runs left there. */
+async function writeOut(path: string, bytes: Uint8Array): Promise<void> {
+  try {
+    await removeStaleTemps(path);
+    await writeFileAtomic(path, bytes);
+  } catch (error) {
+    const problem = writeProblem(error, path);
+    if (problem === undefined) throw error;
+    throw new Failure([problem], EXIT.files);
+  }
+}
+
+/** Refuses an output that is the input, and the workbook and JSON to one file. */
+async function checkPaths(input: string, output: string, json: string | undefined): Promise<void> {
+  for (const path of json === undefined ? [output] : [output, json]) {
+    if (await samePath(path, input)) {
+      throw new Failure([fenjieError('OutputIsInput', { path, input })], EXIT.files);
+    }
+  }
+  if (json !== undefined && (await samePath(json, output))) {
+    throw new Failure([fenjieError('OutputTwice', { path: json })], EXIT.files);
+  }
 }
 
 export interface Io {
@@ -67,7 +164,10 @@ export interface Io {
   err(line: string): void;
 }
 
-/** Plans one workbook file; returns the exit code. Errors → no output file. */
+/**
+ * Plans one workbook file; returns the exit code. Problems in the workbook: the JSON (if asked
+ * for) lists them, and no workbook is written. Throws `Failure` for files and options.
+ */
 export async function planFile(
   input: string,
   output: string,
@@ -75,10 +175,21 @@ export async function planFile(
   io: Io,
 ): Promise<{ code: number; result?: PipelineResult }> {
   const lang = langOf(o);
-  const { workbook, grids } = await readXlsxFile(input);
-  const now = clock(o.now);
-  const result = runPipeline(grids, { today: now.today, generatedAt: now.stamp, lang, ...asOf(o) });
-  if (o.json) await writeFile(o.json, JSON.stringify(result.json, null, 2) + '\n');
+  const now = nowOf(o);
+  const period = asOf(o);
+  await checkPaths(input, output, o.json);
+  const opened = await openXlsxFile(input);
+  if (!opened.ok) throw new Failure(opened.errors, EXIT.files);
+  const { workbook, grids } = opened.value;
+  const result = runPipeline(grids, {
+    today: now.today,
+    generatedAt: now.stamp,
+    lang,
+    ...period,
+  });
+  if (o.json) {
+    await writeOut(o.json, new TextEncoder().encode(JSON.stringify(result.json, null, 2) + '\n'));
+  }
   if (!result.ok) {
     io.err(
       lang === 'zh'
@@ -86,13 +197,13 @@ export async function planFile(
         : `${result.errors.length} problem(s) found; nothing written:`,
     );
     for (const e of result.errors) io.err(`  ${describeError(e, lang)}`);
-    return { code: 1, result };
+    return { code: EXIT.problems, result };
   }
   applySpec(workbook, result.spec);
-  await writeFileAtomic(output, await toXlsxBuffer(workbook));
+  await writeOut(output, await toXlsxBuffer(workbook));
   io.out(summaryText(result, lang));
   io.out(lang === 'zh' ? `已写出 ${output}` : `Wrote ${output}`);
-  return { code: 0, result };
+  return { code: EXIT.ok, result };
 }
 
 /** A short per-indicator summary for the terminal. */
@@ -113,56 +224,81 @@ export function summaryText(r: Extract<PipelineResult, { ok: true }>, lang: Lang
   return lines.join('\n');
 }
 
-export async function main(argv: readonly string[], io: Io): Promise<number> {
-  const { command, positional, options } = parseArgs(argv);
+async function init(
+  positional: readonly string[],
+  options: Record<string, string>,
+  io: Io,
+): Promise<number> {
+  const file = positional[0];
+  if (!file) throw missing('init', 'FILE');
+  const lang = langOf(options);
+  const wb = specToNewWorkbook(inputTemplate(lang, nowOf(options).today.y));
+  await writeOut(file, await toXlsxBuffer(wb));
+  io.out(lang === 'zh' ? `已写出输入模板 ${file}` : `Wrote the input template ${file}`);
+  return EXIT.ok;
+}
+
+async function demo(options: Record<string, string>, io: Io): Promise<number> {
+  const lang = langOf(options);
+  const dir = options.out ?? join(ROOT, 'examples');
+  const from = options.from ?? EXAMPLE_JSON;
+  let text: string;
   try {
-    switch (command) {
-      case 'init': {
-        const file = positional[0];
-        if (!file) throw new UsageError('init needs a FILE');
-        const lang = langOf(options);
-        const wb = specToNewWorkbook(inputTemplate(lang, clock(options.now).today.y));
-        await writeFileAtomic(file, await toXlsxBuffer(wb));
-        io.out(lang === 'zh' ? `已写出输入模板 ${file}` : `Wrote the input template ${file}`);
-        return 0;
-      }
-      case 'plan': {
-        const input = positional[0];
-        if (!input || !options.out) throw new UsageError('plan needs IN.xlsx and -o OUT.xlsx');
-        return (await planFile(input, options.out, options, io)).code;
-      }
-      case 'demo': {
-        const lang = langOf(options);
-        const dir = options.out ?? join(ROOT, 'examples');
-        const data = JSON.parse(
-          await readFile(options.from ?? EXAMPLE_JSON, 'utf8'),
-        ) as ExampleData;
-        await mkdir(dir, { recursive: true });
-        const inFile = join(
-          dir,
-          lang === 'zh' ? 'township-example.xlsx' : 'township-example-en.xlsx',
-        );
-        const outFile = join(
-          dir,
-          lang === 'zh' ? 'township-example-plan.xlsx' : 'township-example-plan-en.xlsx',
-        );
-        await writeFileAtomic(
-          inFile,
-          await toXlsxBuffer(specToNewWorkbook(exampleWorkbook(data, lang))),
-        );
-        io.out(lang === 'zh' ? `示例输入：${inFile}` : `Example input: ${inFile}`);
-        const json = outFile.replace(/\.xlsx$/, '.json');
-        return (await planFile(inFile, outFile, { ...options, json }, io)).code;
-      }
-      default:
-        io.err(USAGE);
-        return command === undefined || command === 'help' || options.help !== undefined ? 0 : 2;
+    text = await readFile(from, 'utf8');
+  } catch (error) {
+    const problem = readProblem(error, from);
+    if (problem === undefined) throw error;
+    throw new Failure([problem], EXIT.files);
+  }
+  const data = JSON.parse(text) as ExampleData;
+  await mkdir(dir, { recursive: true });
+  const suffix = lang === 'zh' ? '' : '-en';
+  const inFile = join(dir, `township-example${suffix}.xlsx`);
+  const outFile = join(dir, `township-example-plan${suffix}.xlsx`);
+  await writeOut(inFile, await toXlsxBuffer(specToNewWorkbook(exampleWorkbook(data, lang))));
+  io.out(lang === 'zh' ? `示例输入：${inFile}` : `Example input: ${inFile}`);
+  const json = outFile.replace(/\.xlsx$/, '.json');
+  return (await planFile(inFile, outFile, { ...options, json }, io)).code;
+}
+
+async function run(args: Args, io: Io): Promise<number> {
+  const { command, positional, options } = args;
+  if (command === undefined || command === 'help' || options.help !== undefined) {
+    io.err(USAGE);
+    return EXIT.ok;
+  }
+  if (KNOWN_OPTIONS[command] === undefined) {
+    throw new Failure([fenjieError('UnknownCommand', { command })], EXIT.usage);
+  }
+  checkOptions(command, options);
+  switch (command) {
+    case 'init':
+      return init(positional, options, io);
+    case 'plan': {
+      const input = positional[0];
+      if (!input || !options.out) throw missing('plan', 'IN.xlsx -o OUT.xlsx');
+      return (await planFile(input, options.out, options, io)).code;
     }
+    default:
+      return demo(options, io);
+  }
+}
+
+/** Runs one command; never throws: every failure is printed as messages and an exit code. */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const args = parseArgs(argv);
+  const lang: Lang = args.options.lang === 'en' ? 'en' : 'zh';
+  try {
+    return await run(args, io);
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`${e.message}\n\n${USAGE}`);
-      return 2;
+    if (e instanceof Failure) {
+      for (const error of e.errors) io.err(describeError(error, lang));
+      if (e.exit === EXIT.usage) io.err(`\n${USAGE}`);
+      return e.exit;
     }
-    throw e;
+    const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    io.err(describeError(fenjieError('InternalError', { detail: detail.slice(0, 300) }), lang));
+    if (args.options.debug !== undefined && e instanceof Error && e.stack) io.err(e.stack);
+    return EXIT.internal;
   }
 }

@@ -60,6 +60,28 @@ const SAMPLE_PARAMS: { readonly [C in ErrorCode]: ParamsOf<C> } = {
   FormulaWithoutValue: { formula: '=SUM(A1:A3)' },
   NoEnterprises: {},
   NoIndicators: {},
+  FileMissing: { path: '输入.xlsx' },
+  FileIsDirectory: { path: 'data' },
+  FileUnreadable: { path: '输入.xlsx', reason: 'EACCES' },
+  FileEmpty: { path: '输入.xlsx' },
+  FileOldExcel: { path: '输入.xls' },
+  FileEncrypted: { path: '输入.xlsx' },
+  FileOpenDocument: { path: '输入.ods' },
+  FileNotWorkbook: { path: '说明.txt' },
+  FileDamaged: { path: '输入.xlsx', detail: 'end of central directory not found' },
+  OutputIsInput: { path: './输入.xlsx', input: '输入.xlsx' },
+  OutputTwice: { path: '结果.xlsx' },
+  OutputFolderMissing: { path: 'out/结果.xlsx', folder: 'out' },
+  OutputIsDirectory: { path: 'out' },
+  OutputNotWritable: { path: '/结果.xlsx', reason: 'EACCES' },
+  OutputDiskFull: { path: '结果.xlsx' },
+  OutputNameTooLong: { path: '长.xlsx' },
+  OutputFailed: { path: '结果.xlsx', reason: 'EIO' },
+  BadOption: { option: '--now', value: 'soon', expected: 'YYYY-MM-DDTHH:MM' },
+  InternalError: { detail: 'RangeError: Invalid array length' },
+  UnknownOption: { option: '--jsn', known: '--out --json' },
+  UnknownCommand: { command: 'plna' },
+  MissingArgument: { command: 'plan', expected: 'IN.xlsx -o OUT.xlsx' },
 };
 const SPLIT_FIELD_NAMES: Readonly<Record<SplitField, readonly [string, string]>> = {
   weight: ['权重', 'weight'],
@@ -760,6 +782,31 @@ const READER_CODES: ErrorCode[] = [
   'InvalidChoice',
   'MissingValue',
 ];
+/** Codes the shells produce about files and options (tests/cli/failures.test.ts checks each). */
+const FILE_CODES: ErrorCode[] = [
+  'FileMissing',
+  'FileIsDirectory',
+  'FileUnreadable',
+  'FileEmpty',
+  'FileOldExcel',
+  'FileEncrypted',
+  'FileOpenDocument',
+  'FileNotWorkbook',
+  'FileDamaged',
+  'OutputIsInput',
+  'OutputTwice',
+  'OutputFolderMissing',
+  'OutputIsDirectory',
+  'OutputNotWritable',
+  'OutputDiskFull',
+  'OutputNameTooLong',
+  'OutputFailed',
+  'BadOption',
+  'UnknownOption',
+  'UnknownCommand',
+  'MissingArgument',
+  'InternalError',
+];
 /** Codes in the catalogue that nothing produces yet (plan() falls back to report month 0 instead). */
 const UNUSED_CODES: ErrorCode[] = [];
 
@@ -783,6 +830,7 @@ describe('every error the engine produces', () => {
     const covered = new Set<ErrorCode>([
       ...CASES.map((c) => c.code),
       ...READER_CODES,
+      ...FILE_CODES,
       ...UNUSED_CODES,
     ]);
     expect([...ERROR_CODES].filter((c) => !covered.has(c))).toEqual([]);

@@ -294,6 +294,100 @@ export const MESSAGES = {
     zh: `目标表中没有指标`,
     en: `there are no indicators in Targets`,
   }),
+  // Files: the CLI and the browser file mode say why a file cannot be read or written, and
+  // what to do, instead of a library's or the operating system's message.
+  FileMissing: (p: { readonly path: string }) => ({
+    zh: `找不到文件 ${p.path}：请检查路径和文件名`,
+    en: `cannot find ${p.path}: check the path and the file name`,
+  }),
+  FileIsDirectory: (p: { readonly path: string }) => ({
+    zh: `${p.path} 是文件夹，不是工作簿文件`,
+    en: `${p.path} is a folder, not a workbook file`,
+  }),
+  FileUnreadable: (p: { readonly path: string; readonly reason: string }) => ({
+    zh: `无法读取 ${p.path}（${p.reason}）：请检查文件权限，或先关闭占用它的程序`,
+    en: `cannot read ${p.path} (${p.reason}): check its permissions, or close the program holding it`,
+  }),
+  FileEmpty: (p: { readonly path: string }) => ({
+    zh: `${p.path} 是空文件（0 字节），不是 Excel 工作簿`,
+    en: `${p.path} is empty (0 bytes), not an Excel workbook`,
+  }),
+  FileOldExcel: (p: { readonly path: string }) => ({
+    zh: `${p.path} 是旧版 Excel 97–2003（.xls）文件：请在 Excel 或 WPS 中另存为 .xlsx 后再试`,
+    en: `${p.path} is an old Excel 97–2003 (.xls) file: save it as .xlsx in Excel or WPS and try again`,
+  }),
+  FileEncrypted: (p: { readonly path: string }) => ({
+    zh: `${p.path} 设有打开密码：请在 Excel 或 WPS 中取消密码后另存，再试`,
+    en: `${p.path} is protected by a password: remove the password in Excel or WPS, save, and try again`,
+  }),
+  FileOpenDocument: (p: { readonly path: string }) => ({
+    zh: `${p.path} 是 OpenDocument（.ods）表格：请另存为 Excel 工作簿（.xlsx）后再试`,
+    en: `${p.path} is an OpenDocument (.ods) spreadsheet: save it as an Excel workbook (.xlsx) and try again`,
+  }),
+  FileNotWorkbook: (p: { readonly path: string }) => ({
+    zh: `${p.path} 不是 Excel 工作簿（.xlsx）：请确认选对了文件，且文件完整`,
+    en: `${p.path} is not an Excel workbook (.xlsx): check that it is the right file and that it is whole`,
+  }),
+  FileDamaged: (p: { readonly path: string; readonly detail: string }) => ({
+    zh: `${p.path} 已损坏，无法读取（${p.detail}）：请在 Excel 或 WPS 中打开并另存后再试`,
+    en: `${p.path} is damaged and cannot be read (${p.detail}): open it in Excel or WPS, save it, and try again`,
+  }),
+  OutputIsInput: (p: { readonly path: string; readonly input: string }) => ({
+    zh: `不能写到 ${p.path}：它就是输入文件 ${p.input}。请另取一个文件名，输入文件保持不变`,
+    en: `will not write ${p.path}: it is the input file ${p.input}. Choose another name; the input stays as it is`,
+  }),
+  OutputTwice: (p: { readonly path: string }) => ({
+    zh: `工作簿和 JSON 不能写到同一个文件 ${p.path}`,
+    en: `the workbook and the JSON cannot both be written to ${p.path}`,
+  }),
+  OutputFolderMissing: (p: { readonly path: string; readonly folder: string }) => ({
+    zh: `无法写出 ${p.path}：文件夹 ${p.folder} 不存在，请先建立它或换一个位置`,
+    en: `cannot write ${p.path}: the folder ${p.folder} does not exist; create it or choose another place`,
+  }),
+  OutputIsDirectory: (p: { readonly path: string }) => ({
+    zh: `无法写出 ${p.path}：这是一个文件夹，请给出文件名（例如 结果.xlsx）`,
+    en: `cannot write ${p.path}: it is a folder; give a file name (such as result.xlsx)`,
+  }),
+  OutputNotWritable: (p: { readonly path: string; readonly reason: string }) => ({
+    zh: `无法写出 ${p.path}：没有写入权限（${p.reason}），请换一个位置`,
+    en: `cannot write ${p.path}: not allowed (${p.reason}); choose another place`,
+  }),
+  OutputDiskFull: (p: { readonly path: string }) => ({
+    zh: `无法写出 ${p.path}：磁盘已满，请腾出空间后再试（原有文件未改动）`,
+    en: `cannot write ${p.path}: the disk is full; free some space and try again (no existing file was changed)`,
+  }),
+  OutputNameTooLong: (p: { readonly path: string }) => ({
+    zh: `无法写出 ${p.path}：文件名或路径太长，请用短一些的名字`,
+    en: `cannot write ${p.path}: the file name or path is too long; use a shorter one`,
+  }),
+  OutputFailed: (p: { readonly path: string; readonly reason: string }) => ({
+    zh: `无法写出 ${p.path}（${p.reason}）：原有文件未改动`,
+    en: `cannot write ${p.path} (${p.reason}): no existing file was changed`,
+  }),
+  BadOption: (p: {
+    readonly option: string;
+    readonly value: string;
+    readonly expected: string;
+  }) => ({
+    zh: `选项 ${p.option} 的值“${p.value}”无效：应为 ${p.expected}`,
+    en: `the option ${p.option} has the value "${p.value}": expected ${p.expected}`,
+  }),
+  UnknownOption: (p: { readonly option: string; readonly known: string }) => ({
+    zh: `未知选项 ${p.option}：可用的选项有 ${p.known}`,
+    en: `unknown option ${p.option}: the options are ${p.known}`,
+  }),
+  UnknownCommand: (p: { readonly command: string }) => ({
+    zh: `未知命令“${p.command}”：可用的命令有 init、plan、demo`,
+    en: `unknown command "${p.command}": the commands are init, plan and demo`,
+  }),
+  MissingArgument: (p: { readonly command: string; readonly expected: string }) => ({
+    zh: `${p.command} 需要 ${p.expected}`,
+    en: `${p.command} needs ${p.expected}`,
+  }),
+  InternalError: (p: { readonly detail: string }) => ({
+    zh: `内部错误（${p.detail}）：请加 --debug 重新运行，并把输出发给维护者`,
+    en: `internal error (${p.detail}): run again with --debug and send the output to the maintainers`,
+  }),
 } satisfies Record<string, (p: never) => Bilingual>;
 
 export type ErrorCode = keyof typeof MESSAGES;

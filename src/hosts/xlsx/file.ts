@@ -4,17 +4,81 @@
  * partial file where the output should be.
  */
 import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type ExcelJS from 'exceljs';
+import { fail, fenjieError, type FenjieError, type Result } from '../../engine';
 import type { WorkbookGrids } from '../../workbook/grid';
-import { readWorkbook } from './read';
+import { openWorkbook, readWorkbook } from './read';
 
-/** Read an .xlsx file from disk: the ExcelJS workbook and its grids. */
+/** Read an .xlsx file from disk: the ExcelJS workbook and its grids (throws on any failure). */
 export async function readXlsxFile(
   path: string,
 ): Promise<{ workbook: ExcelJS.Workbook; grids: WorkbookGrids }> {
   return readWorkbook(await readFile(path));
+}
+
+/**
+ * The operating system's error code (ENOENT …), if `error` carries one; for a failed write whose
+ * clean-up failed too (an AggregateError from `writeFileAtomic`), the write's.
+ */
+export function errnoOf(error: unknown): string | undefined {
+  if (error instanceof AggregateError) return errnoOf(error.errors[0]);
+  return error instanceof Error && 'code' in error && typeof error.code === 'string'
+    ? error.code
+    : undefined;
+}
+
+/** Why a file could not be read, as a message (or undefined: not a file-system error). */
+export function readProblem(error: unknown, path: string): FenjieError | undefined {
+  const code = errnoOf(error);
+  if (code === undefined) return undefined;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return fenjieError('FileMissing', { path });
+  if (code === 'EISDIR') return fenjieError('FileIsDirectory', { path });
+  return fenjieError('FileUnreadable', { path, reason: code });
+}
+
+/** Why a file could not be written, as a message (or undefined: not a file-system error). */
+export function writeProblem(error: unknown, path: string): FenjieError | undefined {
+  const code = errnoOf(error);
+  if (code === undefined) return undefined;
+  switch (code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return fenjieError('OutputFolderMissing', { path, folder: dirname(path) });
+    case 'EISDIR':
+      return fenjieError('OutputIsDirectory', { path });
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return fenjieError('OutputNotWritable', { path, reason: code });
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return fenjieError('OutputDiskFull', { path });
+    case 'ENAMETOOLONG':
+      return fenjieError('OutputNameTooLong', { path });
+    default:
+      return fenjieError('OutputFailed', { path, reason: code });
+  }
+}
+
+/**
+ * An .xlsx file from disk as a workbook, or why it cannot be read: missing, a folder, not
+ * readable, not an .xlsx (see `openWorkbook`). Errors that are not the file's (a bug) are thrown.
+ */
+export async function openXlsxFile(
+  path: string,
+): Promise<Result<{ workbook: ExcelJS.Workbook; grids: WorkbookGrids }>> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    const problem = readProblem(error, path);
+    if (problem === undefined) throw error;
+    return fail(problem);
+  }
+  return openWorkbook(bytes, path);
 }
 
 /** The file operations writeFileAtomic uses; tests inject failing ones. */
@@ -44,6 +108,54 @@ export const nodeIo: AtomicWriteIo = {
 export const tempPathFor = (path: string): string =>
   join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
 
+/** Temporary files being written by this process right now. */
+const liveTemps = new Set<string>();
+
+/**
+ * Removes this process's temporary files at once (synchronously): for a signal handler, so that
+ * an interrupted run leaves nothing behind. Returns how many it removed.
+ */
+export function removeLiveTemps(): number {
+  const n = liveTemps.size;
+  for (const temp of liveTemps) rmSync(temp, { force: true });
+  liveTemps.clear();
+  return n;
+}
+
+const isAlive = (pid: number): boolean => {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return errnoOf(error) === 'EPERM';
+  }
+};
+
+/**
+ * Removes the temporary files that earlier runs writing `path` left behind when they were killed
+ * (`.NAME.PID.HEX.tmp` whose process is gone). Files of runs still going are left alone.
+ */
+export async function removeStaleTemps(path: string): Promise<string[]> {
+  const dir = dirname(path);
+  const prefix = `.${basename(path)}.`;
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (error) {
+    if (errnoOf(error) === 'ENOENT' || errnoOf(error) === 'ENOTDIR') return [];
+    throw error;
+  }
+  const stale = names.filter((name) => {
+    if (!name.startsWith(prefix)) return false;
+    const m = /^(\d+)\.[0-9a-f]{12}\.tmp$/.exec(name.slice(prefix.length));
+    return m !== null && !isAlive(Number(m[1]));
+  });
+  await Promise.all(stale.map((name) => rm(join(dir, name), { force: true })));
+  return stale;
+}
+
 /**
  * Write `bytes` to `path` atomically: write a temporary file next to it, then rename it over
  * `path` (replacing an existing file). On any failure the temporary file is removed and the
@@ -55,10 +167,13 @@ export async function writeFileAtomic(
   io: AtomicWriteIo = nodeIo,
 ): Promise<void> {
   const temp = tempPathFor(path);
+  liveTemps.add(temp);
   try {
     await io.writeNew(temp, bytes);
     await io.rename(temp, path);
+    liveTemps.delete(temp);
   } catch (error) {
+    liveTemps.delete(temp);
     try {
       await io.remove(temp);
     } catch (cleanup) {

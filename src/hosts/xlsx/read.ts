@@ -3,13 +3,47 @@
  * Runs in Node and in the browser: no Node imports here.
  */
 import ExcelJS from 'exceljs';
+import { fail, fenjieError, ok, type ErrorCode, type Result } from '../../engine';
 import type { RawCell, SheetGrid, WorkbookGrids } from '../../workbook/grid';
 import { a1 } from '../../workbook/spec';
 import { toRawCell } from './cells';
 import { emptyStringResults } from './emptyResults';
+import { notWorkbookKind, type FileKind } from './sniff';
 
 /** ExcelJS declares `load(buffer: Buffer)`; JSZip underneath accepts any ArrayBuffer or Uint8Array. */
 type LoadInput = Parameters<ExcelJS.Xlsx['load']>[0];
+
+const KIND_ERRORS: Readonly<Record<FileKind, ErrorCode & `File${string}`>> = {
+  empty: 'FileEmpty',
+  oldExcel: 'FileOldExcel',
+  encrypted: 'FileEncrypted',
+  openDocument: 'FileOpenDocument',
+  notWorkbook: 'FileNotWorkbook',
+};
+
+/**
+ * The bytes of a file named `path` as a workbook, or why they cannot be one: an empty file, an
+ * old .xls, an encrypted or OpenDocument file, something else, or a damaged .xlsx (the reading
+ * library's own words then go into the message as its detail). The CLI and the file mode both
+ * open files through here, so they say the same.
+ */
+export async function openWorkbook(
+  data: ArrayBuffer | Uint8Array,
+  path: string,
+): Promise<Result<{ workbook: ExcelJS.Workbook; grids: WorkbookGrids }>> {
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  const kind = notWorkbookKind(bytes);
+  if (kind !== undefined) return fail(fenjieError(KIND_ERRORS[kind], { path }));
+  let read: { workbook: ExcelJS.Workbook; grids: WorkbookGrids };
+  try {
+    read = await readWorkbook(bytes);
+  } catch (error) {
+    // The zip holds a workbook part, so whatever the library could not parse is damage.
+    const detail = error instanceof Error ? error.message : String(error);
+    return fail(fenjieError('FileDamaged', { path, detail: detail.slice(0, 200) }));
+  }
+  return ok(read);
+}
 
 /**
  * Load an .xlsx file and convert every worksheet to a SheetGrid (dense from A1 to the last cell
