@@ -1,6 +1,9 @@
 /**
- * The engine stays pure: the lint rule in eslint.config.js rejects Office, React, DOM, Node and
- * clock access under src/engine, and the engine as it is passes it.
+ * The layers hold (engine ← workbook ← hosts ← shells): the lint rules in eslint.config.js reject,
+ * in each layer, an import of every layer it must not depend on and of the packages it must not
+ * use — as a static import, a re-export, a dynamic `import()` and a `typeof import()` — and let
+ * the imports it may make through. The engine besides stays pure: no DOM, Office, Node or clock
+ * access. And the engine as it is passes.
  */
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
@@ -11,23 +14,170 @@ const probe = async (code: string, filePath = 'src/engine/probe.ts'): Promise<st
   return (result?.messages ?? []).map((m) => `${m.ruleId}: ${m.message}`);
 };
 
+/** The ways one module can depend on another, and the rule that sees each. */
+const FORMS = [
+  {
+    form: 'import',
+    code: (s: string) => `import * as m from '${s}';\nexport const x = m;`,
+    rule: 'no-restricted-imports',
+  },
+  {
+    form: 're-export',
+    code: (s: string) => `export * from '${s}';`,
+    rule: 'no-restricted-imports',
+  },
+  {
+    form: 'import()',
+    code: (s: string) => `export const load = () => import('${s}');`,
+    rule: 'no-restricted-syntax',
+  },
+  {
+    form: 'typeof import()',
+    code: (s: string) => `export type M = typeof import('${s}');`,
+    rule: 'no-restricted-syntax',
+  },
+] as const;
+
+interface LayerCase {
+  /** A file in the layer (virtual: only its path matters). */
+  readonly file: string;
+  /** Imports the layer must not make, each with what the message must name. */
+  readonly forbidden: readonly (readonly [source: string, names: string])[];
+  /** Imports the layer may make. */
+  readonly allowed: readonly string[];
+}
+
+const LAYERS: Readonly<Record<string, LayerCase>> = {
+  engine: {
+    file: 'src/engine/probe.ts',
+    forbidden: [
+      ['../workbook/read', 'src/workbook'],
+      ['../workbook', 'src/workbook'],
+      ['../hosts/xlsx/read', 'src/hosts'],
+      ['../taskpane/run', 'src/taskpane'],
+      ['../cli/main', 'src/cli'],
+      ['../cli', 'src/cli'],
+      ['node:fs', 'Node'],
+      ['fs', 'Node'],
+      ['fs/promises', 'Node'],
+      ['react', 'React'],
+      ['@fluentui/react-components', 'Fluent UI'],
+      ['exceljs', 'ExcelJS'],
+      ['@microsoft/office-js', 'Office.js'],
+    ],
+    // `./util` shares its name with a Node module: a module of our own is not one.
+    allowed: ['./split', './util', './constants', '.'],
+  },
+  workbook: {
+    file: 'src/workbook/probe.ts',
+    forbidden: [
+      ['../hosts/xlsx/read', 'src/hosts'],
+      ['../hosts/host', 'src/hosts'],
+      ['../taskpane/run', 'src/taskpane'],
+      ['../cli/main', 'src/cli'],
+      ['node:path', 'Node'],
+      ['path', 'Node'],
+      ['crypto', 'Node'],
+      ['exceljs', 'ExcelJS'],
+      ['office-js', 'Office.js'],
+      ['react', 'React'],
+      ['@fluentui/react-components', 'Fluent UI'],
+    ],
+    allowed: ['../engine', '../engine/profile', './spec'],
+  },
+  hosts: {
+    file: 'src/hosts/excel/probe.ts',
+    forbidden: [
+      ['../../taskpane/run', 'src/taskpane'],
+      ['../../taskpane/components/App', 'src/taskpane'],
+      ['../../cli/main', 'src/cli'],
+      ['../../cli', 'src/cli'],
+      ['react', 'React'],
+      ['react-dom/client', 'React'],
+      ['@fluentui/react-components', 'Fluent UI'],
+    ],
+    allowed: [
+      '../../engine',
+      '../../workbook/spec',
+      '../host',
+      '../xlsx/read',
+      'exceljs',
+      'node:fs/promises',
+    ],
+  },
+  taskpane: {
+    file: 'src/taskpane/components/App/probe.ts',
+    forbidden: [
+      ['../../../cli/main', 'src/cli'],
+      ['../../../cli', 'src/cli'],
+      ['node:fs', 'Node'],
+      ['fs/promises', 'Node'],
+      ['crypto', 'Node'],
+    ],
+    allowed: [
+      '../../../engine',
+      '../../../workbook/status',
+      '../../../hosts/host',
+      '../../../hosts/file',
+      '../../clock',
+      'react',
+      '@fluentui/react-components',
+    ],
+  },
+  cli: {
+    file: 'src/cli/probe.ts',
+    forbidden: [
+      ['../taskpane/run', 'src/taskpane'],
+      ['../taskpane/components/App', 'src/taskpane'],
+      ['react', 'React'],
+      ['@fluentui/react-components', 'Fluent UI'],
+    ],
+    allowed: [
+      '../engine',
+      '../workbook/pipeline',
+      '../hosts/xlsx/file',
+      './clock',
+      'node:fs/promises',
+      'exceljs',
+    ],
+  },
+};
+
+describe.each(Object.entries(LAYERS))('src/%s imports (lint rule)', (layer, c) => {
+  const forbidden = c.forbidden.flatMap(([source, names]) =>
+    FORMS.map((f) => [f.form, source, names, f.code(source), f.rule] as const),
+  );
+  it.each(forbidden)('rejects %s %s', async (_form, _source, names, code, rule) => {
+    const messages = await probe(code, c.file);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(new RegExp(`^${rule}: .*src/${layer}\\b.*${names}`));
+  });
+
+  const allowed = c.allowed.flatMap((source) =>
+    FORMS.map((f) => [f.form, source, f.code(source)] as const),
+  );
+  it.each(allowed)('allows %s %s', async (_form, _source, code) => {
+    expect(await probe(code, c.file)).toEqual([]);
+  });
+
+  // Each layer states its no-restricted-syntax list in full: the rules every file has stay.
+  it('still rejects a swallowed error', async () => {
+    const code = 'export const f = (g: () => void) => {\n  try { g(); } catch { /* no */ }\n};';
+    expect(await probe(code, c.file)).toEqual(['no-restricted-syntax: Do not swallow errors.']);
+  });
+});
+
+it('holds for .tsx files', async () => {
+  const code =
+    "import { main } from '../../../cli/main';\nexport const App = () => <p>{String(main)}</p>;";
+  const messages = await probe(code, 'src/taskpane/components/App/probe.tsx');
+  expect(messages).toEqual([
+    expect.stringMatching(/^no-restricted-imports: .*src\/taskpane must not import src\/cli/),
+  ]);
+});
+
 describe('src/engine is pure (lint rule)', () => {
   it.each([
-    [
-      "import { readFileSync } from 'node:fs';\nexport const f = readFileSync;",
-      'no-restricted-imports',
-    ],
-    ["import fs from 'fs';\nexport const f = fs;", 'no-restricted-imports'],
-    ["import React from 'react';\nexport const r = React;", 'no-restricted-imports'],
-    [
-      "import { Button } from '@fluentui/react-components';\nexport const b = Button;",
-      'no-restricted-imports',
-    ],
-    ["import ExcelJS from 'exceljs';\nexport const x = ExcelJS;", 'no-restricted-imports'],
-    [
-      "import { readInputs } from '../workbook/read';\nexport const r = readInputs;",
-      'no-restricted-imports',
-    ],
     ['export const d = () => document.title;', 'no-restricted-globals'],
     ['export const w = () => window.innerWidth;', 'no-restricted-globals'],
     ['export const e = () => Excel.run;', 'no-restricted-globals'],
@@ -40,10 +190,17 @@ describe('src/engine is pure (lint rule)', () => {
     expect(messages.some((m) => m.startsWith(`${rule}:`))).toBe(true);
   });
 
+  it.each(['src/engine/probe.test.ts', 'src/engine/probe.ts'])(
+    'holds for %s (tests beside the code too)',
+    async (filePath) => {
+      expect(await probe('export const now = () => Date.now();', filePath)).toHaveLength(1);
+    },
+  );
+
   it('allows the same code outside the engine', async () => {
     expect(
       await probe(
-        "import { readFileSync } from 'node:fs';\nexport const f = readFileSync;",
+        "import { readFileSync } from 'node:fs';\nexport const f = () => [readFileSync, Date.now(), process.env];",
         'src/cli/probe.ts',
       ),
     ).toEqual([]);

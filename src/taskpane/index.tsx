@@ -6,9 +6,9 @@
  */
 import { createRoot } from 'react-dom/client';
 import type { Lang } from '../engine';
+import type { PaneHost } from '../hosts/host';
 import { makeClock, type Clock } from './clock';
 import { App, type ThemeName } from './components/App';
-import type { PaneHost } from './host';
 import { langOf } from './lang';
 import { stopOfficeTelemetryFrame } from './officeTelemetry';
 
@@ -53,7 +53,9 @@ const systemTheme = (): ThemeName =>
 
 async function createHost(office: OfficeInfo | undefined): Promise<PaneHost> {
   if (office?.excel)
-    return (await import(/* webpackChunkName: "excelhost" */ './excelHost')).createExcelHost();
+    return (
+      await import(/* webpackChunkName: "excelhost" */ '../hosts/excel/excelHost')
+    ).createExcelHost();
   const file = await import(/* webpackChunkName: "filehost" */ '../hosts/file');
   return file.createFileHost();
 }

@@ -4,10 +4,10 @@
  * signal) stops at the next stage boundary or inside the writer, and the old outputs stay.
  */
 import type { FenjieError, Lang, Plan } from '../engine';
+import type { PaneHost } from '../hosts/host';
 import type { WorkbookGrids } from '../workbook/grid';
 import { inputSheetNames, workbookStatus, type WorkbookStatus } from '../workbook/status';
 import type { Now } from './clock';
-import type { PaneHost } from './host';
 import { runWithOverrides, type RunOverrides } from './run';
 import type { RunStage } from './strings';
 

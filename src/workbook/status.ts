@@ -12,7 +12,7 @@ import {
   type InputSheet,
   type OutputSheet,
 } from './names';
-import { noteFingerprint } from './render';
+import { noteFingerprint } from './note';
 
 export type OutputState = 'missing' | 'current' | 'stale';
 

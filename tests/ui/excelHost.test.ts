@@ -1,14 +1,14 @@
 /**
- * The pane's Excel adapter (src/taskpane/excelHost.ts) over the recording fake of Office.js
+ * The Excel `PaneHost` (src/hosts/excel/excelHost.ts) over the recording fake of Office.js
  * (tests/excel/fake-excel.ts): one Recalculate reads the inputs, writes the outputs in Excel,
  * and a second read finds them current; a cancelled run leaves the old outputs; a problem's
  * cell is selected.
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createExcelHost } from '../../src/hosts/excel/excelHost';
 import { readWorkbook } from '../../src/hosts/xlsx/read';
 import { specToNewWorkbook, toXlsxBuffer } from '../../src/hosts/xlsx/write';
 import { nowOf } from '../../src/taskpane/clock';
-import { createExcelHost } from '../../src/taskpane/excelHost';
 import { recalculate } from '../../src/taskpane/runner';
 import type { RawCell, WorkbookGrids } from '../../src/workbook/grid';
 import { workbookStatus } from '../../src/workbook/status';

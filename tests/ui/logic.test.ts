@@ -7,7 +7,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { IndicatorProgress, ProgressRow } from '../../src/engine';
+import { writeFraction } from '../../src/hosts/excel/excelHost';
 import { createFileHost, downloadName, specLang } from '../../src/hosts/file';
+import type { PaneHost, WriteOptions } from '../../src/hosts/host';
 import { readWorkbook } from '../../src/hosts/xlsx/read';
 import { specToNewWorkbook, toXlsxBuffer } from '../../src/hosts/xlsx/write';
 import { makeClock, nowOf } from '../../src/taskpane/clock';
@@ -23,9 +25,7 @@ import {
   settingsProblems,
   settingsValueFrom,
 } from '../../src/taskpane/components/RunSettings/runSettingsModel';
-import { writeFraction } from '../../src/taskpane/excelHost';
 import { pct, signedPoints } from '../../src/taskpane/format';
-import type { PaneHost, WriteOptions } from '../../src/taskpane/host';
 import { inputsLang, missingInputsTemplate } from '../../src/taskpane/inputs';
 import { langOf } from '../../src/taskpane/lang';
 import { runWithOverrides, sheetSettings } from '../../src/taskpane/run';

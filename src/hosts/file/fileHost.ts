@@ -7,7 +7,7 @@
  */
 import type ExcelJS from 'exceljs';
 import type { Lang } from '../../engine';
-import type { PaneHost, WriteOptions } from '../../taskpane/host';
+import type { PaneHost, WriteOptions } from '../host';
 import type { SheetGrid, WorkbookGrids } from '../../workbook/grid';
 import { SHEETS } from '../../workbook/names';
 import { sameSheetName as sameName, type WorkbookSpec } from '../../workbook/spec';

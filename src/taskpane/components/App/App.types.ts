@@ -1,7 +1,7 @@
 import type { FenjieError, Lang, Plan } from '../../../engine';
+import type { PaneHost } from '../../../hosts/host';
 import type { WorkbookStatus } from '../../../workbook/status';
 import type { Clock } from '../../clock';
-import type { PaneHost } from '../../host';
 import type { SheetSettings } from '../../run';
 import type { RunStage, Strings } from '../../strings';
 import type { RunOutcomeKind } from '../Recalculate';

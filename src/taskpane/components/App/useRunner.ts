@@ -1,9 +1,9 @@
 import { useCallback, useRef, useState } from 'react';
 import type { FenjieError, Lang, Plan } from '../../../engine';
+import type { PaneHost } from '../../../hosts/host';
 import type { WorkbookGrids } from '../../../workbook/grid';
 import type { WorkbookStatus } from '../../../workbook/status';
 import type { Clock } from '../../clock';
-import type { PaneHost } from '../../host';
 import type { RunOverrides } from '../../run';
 import { recalculate } from '../../runner';
 import type { PaneNotice, RunView } from './App.types';

@@ -1,9 +1,9 @@
 import { useCallback, useRef, useState } from 'react';
 import type { Lang } from '../../../engine';
+import type { PaneHost } from '../../../hosts/host';
 import type { WorkbookGrids } from '../../../workbook/grid';
 import { workbookStatus, type WorkbookStatus } from '../../../workbook/status';
 import type { Clock } from '../../clock';
-import type { PaneHost } from '../../host';
 import { missingInputsTemplate } from '../../inputs';
 import { sheetSettings } from '../../run';
 import {

@@ -1,17 +1,11 @@
 /**
- * The Excel `PaneHost`: the Office.js host functions (src/hosts/excel), each run in its own
- * `Excel.run` batch. Loaded with a dynamic import only when the pane runs inside Excel.
+ * The Excel `PaneHost`: this folder's Office.js functions, each run in its own `Excel.run` batch.
+ * The task pane loads it with a dynamic import only when it runs inside Excel.
  */
-import {
-  createSheets,
-  EXCEL_API_FOR_MERGES,
-  readGrids,
-  selectCell,
-  writeSpec,
-} from '../hosts/excel';
-import type { WorkbookGrids } from '../workbook/grid';
-import type { WorkbookSpec } from '../workbook/spec';
-import type { PaneHost, WriteOptions } from './host';
+import type { WorkbookGrids } from '../../workbook/grid';
+import type { WorkbookSpec } from '../../workbook/spec';
+import type { PaneHost, WriteOptions } from '../host';
+import { createSheets, EXCEL_API_FOR_MERGES, readGrids, selectCell, writeSpec } from './index';
 
 /** Where each of the writer's stages falls within the whole write (0–1). */
 const WRITE_STAGES: Readonly<Record<string, readonly [number, number]>> = {

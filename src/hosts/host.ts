@@ -1,7 +1,9 @@
 /**
- * The operations the task pane needs from whatever holds the workbook. The pane's components get
- * a `PaneHost` as a prop: `excelHost` (Office.js, live Excel) or `fileHost` (an .xlsx file the
- * user picked, in any browser). Everything else — reading, planning, rendering — is shared code.
+ * The operations a shell needs from whatever holds the workbook: the host interface, in the hosts
+ * layer so that hosts implement it without depending on a shell. The task pane's components get
+ * a `PaneHost` as a prop: `createExcelHost` (hosts/excel, Office.js, live Excel) or
+ * `createFileHost` (hosts/file, an .xlsx file the user picked, in any browser). Everything else —
+ * reading, planning, rendering — is shared code.
  */
 import type { WorkbookGrids } from '../workbook/grid';
 import type { WorkbookSpec } from '../workbook/spec';
