@@ -188,8 +188,8 @@ export const choiceOf = <T extends string>(choice: Choice<T>): ValueKind<T> => (
 
 /** 是 / 否, yes / no, or a TRUE / FALSE cell. */
 export const YES_OR_NO: ValueKind<boolean> = {
+  // A TRUE / FALSE cell reads as the text 'true' / 'false', which YES_NO accepts.
   read: (r, c, at) => {
-    if (typeof c === 'boolean') return c;
     const v = r.choice(YES_NO, at.field, c, at.ref);
     return v === undefined ? undefined : v === 'yes';
   },
