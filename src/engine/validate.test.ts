@@ -112,7 +112,7 @@ describe('validateInput', () => {
 
   it.each<[string, number[], string]>([
     ['negative', [30, -5, 40, 35], '时间分布!C3'],
-    ['not finite', [30, 25, Infinity, -1], '时间分布!D3'],
+    ['not finite', [-1, 25, Infinity, 30], '时间分布!D3'],
     ['all zero', [0, 0, 0, 0], '时间分布!A3'],
     ['on the wrong grid', [30, -5, 40], '时间分布!A3'],
   ])('names the share of a %s profile at its cell when the shares have cells', (_w, shares, at) => {
