@@ -179,50 +179,63 @@ const EXAMPLE_BASE: Readonly<Record<string, string>> = {
 };
 const EXAMPLE_WEIGHTS: Readonly<Record<string, string>> = { 制造业投资: 'weightInvestment' };
 
-/** The example workbook's input sheets, built from its JSON source. */
-export function exampleWorkbook(d: ExampleData, lang: Lang): WorkbookSpec {
+/** 基数 / Base or 权重 / Weights of the example: for each indicator, the enterprise field that holds it. */
+function byIndicatorSheet(
+  decl: typeof BASE | typeof WEIGHTS,
+  d: ExampleData,
+  fields: Readonly<Record<string, string>>,
+  lang: Lang,
+): SheetSpec {
+  const rows = d.enterprises.map((e) => [
+    ...dataRow(decl, lang, { enterprise: e.name }),
+    ...moreCells(
+      decl,
+      lang,
+      Object.values(fields).map((f) => e[f]),
+    ),
+  ]);
+  return sheet(decl, lang, rows, Object.keys(fields));
+}
+
+/** 实绩 / Actuals of the example: a column per indicator that has actuals; the code from 企业 when a row has none. */
+function actualsSheet(d: ExampleData, lang: Lang): SheetSpec {
   const withActuals = d.targets
     .map((t) => t.indicator)
     .filter((name) => d.actuals.some((a) => name in a));
-  const byIndicator = (
-    decl: typeof BASE | typeof WEIGHTS,
-    fields: Readonly<Record<string, string>>,
-  ): SheetSpec =>
-    sheet(
-      decl,
-      lang,
-      d.enterprises.map((e) => [
-        ...dataRow(decl, lang, { enterprise: e.name }),
-        ...moreCells(
-          decl,
-          lang,
-          Object.values(fields).map((f) => e[f]),
-        ),
-      ]),
-      Object.keys(fields),
-    );
   const codeOf = (a: ExampleData['actuals'][number]): string | number | null =>
     a.creditCode ?? d.enterprises.find((e) => e.name === a.enterprise)?.creditCode ?? null;
+  const rows = d.actuals.map((a) => [
+    ...dataRow(ACTUALS, lang, { ...a, creditCode: codeOf(a) }),
+    ...moreCells(
+      ACTUALS,
+      lang,
+      withActuals.map((i) => a[i]),
+    ),
+  ]);
+  return sheet(ACTUALS, lang, rows, withActuals);
+}
+
+/** The example workbook's input sheets, built from its JSON source. */
+export function exampleWorkbook(d: ExampleData, lang: Lang): WorkbookSpec {
+  const targetFormats = (t: ExampleData['targets'][number]) => ({
+    target: t.kind === 'rate' ? '0%' : '#,##0',
+    targetGrowth: '0%',
+  });
   return {
     sheets: [
       settingsSheet(lang, d.settings),
       sheet(
         TARGETS,
         lang,
-        d.targets.map((t) =>
-          dataRow(TARGETS, lang, t, {
-            target: t.kind === 'rate' ? '0%' : '#,##0',
-            targetGrowth: '0%',
-          }),
-        ),
+        d.targets.map((t) => dataRow(TARGETS, lang, t, targetFormats(t))),
       ),
       sheet(
         ENTERPRISES,
         lang,
         d.enterprises.map((e) => dataRow(ENTERPRISES, lang, e)),
       ),
-      byIndicator(BASE, d.baseColumns ?? EXAMPLE_BASE),
-      byIndicator(WEIGHTS, d.weightColumns ?? EXAMPLE_WEIGHTS),
+      byIndicatorSheet(BASE, d, d.baseColumns ?? EXAMPLE_BASE, lang),
+      byIndicatorSheet(WEIGHTS, d, d.weightColumns ?? EXAMPLE_WEIGHTS, lang),
       sheet(
         CONSTRAINTS,
         lang,
@@ -234,19 +247,7 @@ export function exampleWorkbook(d: ExampleData, lang: Lang): WorkbookSpec {
         d.profiles.map((p) => profileRow(lang, p.name, p.quarters)),
         periodHeaders('quarters'),
       ),
-      sheet(
-        ACTUALS,
-        lang,
-        d.actuals.map((a) => [
-          ...dataRow(ACTUALS, lang, { ...a, creditCode: codeOf(a) }),
-          ...moreCells(
-            ACTUALS,
-            lang,
-            withActuals.map((i) => a[i]),
-          ),
-        ]),
-        withActuals,
-      ),
+      actualsSheet(d, lang),
     ],
   };
 }
