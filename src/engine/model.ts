@@ -74,7 +74,10 @@ export interface Enterprise {
 }
 
 export interface ProfileDef extends Profile {
+  /** The row's name cell. */
   readonly ref?: Ref;
+  /** The cell of each share, in order. */
+  readonly shareRefs?: readonly Ref[];
 }
 
 export interface ValueCell {

@@ -12,7 +12,14 @@ import { controlledRound, roundRow } from './matrix';
 import type { Actual, Constraint, Enterprise, Flag, Indicator, PlanInput } from './model';
 import { FLAGS } from './model';
 import { fromUnits, toUnits } from './number';
-import { EVEN, gridShares, plannedSchedule, type Grid, type Profile } from './profile';
+import {
+  canonicalProfileName,
+  EVEN,
+  gridShares,
+  plannedSchedule,
+  type Grid,
+  type Profile,
+} from './profile';
 import { progressOf, rankValues, sumRows, type ProgressFigures } from './progress';
 import { splitTotal, type SplitRow } from './split';
 import { enterpriseResolver, validateInput } from './validate';
@@ -84,8 +91,6 @@ export interface PlanContext {
 }
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
-
-const profileName = (name: string): string => (name === 'even' ? EVEN.name : name);
 
 /** The grid an indicator's periods use: its profile's, with Jan-Feb combined if the settings say so. */
 function gridOf(p: Profile, combineJanFeb: boolean): Grid {
@@ -240,11 +245,11 @@ function allocate(
   // Across time: enterprises that follow the indicator's profile are rounded together, so each
   // row sums to its annual part and each period to the area's part (within one step of its exact
   // share, see matrix.ts); an enterprise with a profile of its own is rounded on its row.
-  const areaProfile = profiles.get(profileName(ind.profile)) ?? EVEN;
+  const areaProfile = profiles.get(canonicalProfileName(ind.profile)) ?? EVEN;
   const grid = gridOf(areaProfile, input.settings.combineJanFeb);
   const areaShares = gridShares(areaProfile, grid);
   const own = (e: Enterprise): Profile | undefined => {
-    const name = e.profile === undefined ? undefined : profileName(e.profile);
+    const name = e.profile === undefined ? undefined : canonicalProfileName(e.profile);
     return name === undefined || name === areaProfile.name ? undefined : profiles.get(name);
   };
   const owns = es.map(own);
@@ -384,7 +389,7 @@ export function plan(input: PlanInput, ctx: PlanContext): Result<Plan> {
     return v;
   };
   const ownProfiles = es.map((e) =>
-    e.profile === undefined ? undefined : profiles.get(profileName(e.profile)),
+    e.profile === undefined ? undefined : profiles.get(canonicalProfileName(e.profile)),
   );
   // Each group's rows, in order, and the groups in order of first appearance.
   const groupIdx = new Map<string, number[]>();
@@ -406,7 +411,7 @@ export function plan(input: PlanInput, ctx: PlanContext): Result<Plan> {
       ...(ind.kind === 'rate' ? { targetRate: ind.target } : {}),
       ...(ind.targetGrowth !== undefined ? { targetGrowth: ind.targetGrowth } : {}),
     };
-    const areaPlanned = planned(profiles.get(profileName(ind.profile)) ?? EVEN);
+    const areaPlanned = planned(profiles.get(canonicalProfileName(ind.profile)) ?? EVEN);
     const inputs = es.map((e, i) => {
       const own = ownProfiles[i];
       const slot = slotOf[i] as number;

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
+  canonicalProfileName,
   EVEN,
+  EVEN_NAMES,
   gridShares,
+  isEvenProfileName,
   makeProfile,
   monthlyNumerators,
   periodCount,
   periodEndMonths,
-  periodLabels,
   periodOfMonth,
   plannedSchedule,
   profileProblem,
@@ -37,28 +39,6 @@ describe('grids', () => {
     // Every month belongs to the period whose end month is the first one at or after it.
     for (let m = 1; m <= 12; m++)
       expect(ends[periodOfMonth(grid, m)]).toBe(ends.find((e) => e >= m));
-  });
-
-  it.each<[Grid, 'zh' | 'en', string[]]>([
-    ['quarters', 'zh', ['一季度', '二季度', '三季度', '四季度']],
-    ['quarters', 'en', ['Q1', 'Q2', 'Q3', 'Q4']],
-    [
-      'janFeb',
-      'zh',
-      ['1-2月', '3月', '4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月'],
-    ],
-    [
-      'janFeb',
-      'en',
-      ['Jan-Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
-    ],
-    [
-      'months',
-      'en',
-      ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
-    ],
-  ])('labels of %s in %s', (grid, lang, labels) => {
-    expect(periodLabels(grid, lang)).toEqual(labels);
   });
 
   it.each<[Grid, number, number]>([
@@ -188,5 +168,22 @@ describe('profileProblem', () => {
     ],
   ])('%s', (_what, p, expected) => {
     expect(profileProblem(p)).toEqual(expected);
+  });
+});
+
+describe('the even profile', () => {
+  it.each<[string, boolean, string]>([
+    ['均衡', true, '均衡'],
+    ['even', true, '均衡'],
+    ['Even', false, 'Even'],
+    ['前低后高', false, '前低后高'],
+  ])('%s is even: %s, known as %s', (name, even, canonical) => {
+    expect(isEvenProfileName(name)).toBe(even);
+    expect(canonicalProfileName(name)).toBe(canonical);
+  });
+
+  it('is named by EVEN_NAMES', () => {
+    expect(EVEN.name).toBe(EVEN_NAMES.zh);
+    expect(EVEN_NAMES).toEqual({ zh: '均衡', en: 'even' });
   });
 });

@@ -35,18 +35,6 @@ export function periodEndMonths(grid: Grid): number[] {
   return Array.from({ length: 11 }, (_, i) => i + 2);
 }
 
-/** Period labels in Chinese or English: 一季度 / Q1, 1月 / Jan, 1-2月 / Jan-Feb. */
-export function periodLabels(grid: Grid, lang: 'zh' | 'en'): string[] {
-  const Q = { zh: ['一季度', '二季度', '三季度', '四季度'], en: ['Q1', 'Q2', 'Q3', 'Q4'] };
-  const EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  if (grid === 'quarters') return Q[lang];
-  const months = Array.from({ length: 12 }, (_, i) =>
-    lang === 'zh' ? `${i + 1}月` : (EN[i] as string),
-  );
-  if (grid === 'months') return months;
-  return [lang === 'zh' ? '1-2月' : 'Jan-Feb', ...months.slice(2)];
-}
-
 /** The period (0-based) on `grid` that contains month m (1–12). */
 export function periodOfMonth(grid: Grid, month: number): number {
   if (grid === 'quarters') return Math.floor((month - 1) / 3);
@@ -70,8 +58,19 @@ export function profileProblem(p: Profile): { zh: string; en: string } | undefin
   return undefined;
 }
 
+/** The even profile's names: 均衡, and 'even' (accepted as the same profile). */
+export const EVEN_NAMES = { zh: '均衡', en: 'even' } as const;
+
 /** The even profile (均衡), always defined. */
-export const EVEN: Profile = makeProfile('均衡', 'quarters', [1, 1, 1, 1]);
+export const EVEN: Profile = makeProfile(EVEN_NAMES.zh, 'quarters', [1, 1, 1, 1]);
+
+/** Whether a profile name means the even profile (均衡 or 'even'). */
+export const isEvenProfileName = (name: string): boolean =>
+  name === EVEN_NAMES.zh || name === EVEN_NAMES.en;
+
+/** The name a profile is known by: 'even' is 均衡. */
+export const canonicalProfileName = (name: string): string =>
+  isEvenProfileName(name) ? EVEN.name : name;
 
 /** Integer numerators of the shares as given (scaled by a power of ten up to 10^6). */
 function integerShares(shares: readonly number[]): number[] {

@@ -110,6 +110,25 @@ describe('validateInput', () => {
     expect(validateInput(noProfiles, 2025)).toEqual([]);
   });
 
+  it.each<[string, number[], string]>([
+    ['negative', [30, -5, 40, 35], '时间分布!C3'],
+    ['not finite', [-1, 25, Infinity, 30], '时间分布!D3'],
+    ['all zero', [0, 0, 0, 0], '时间分布!A3'],
+    ['on the wrong grid', [30, -5, 40], '时间分布!A3'],
+  ])('names the share of a %s profile at its cell when the shares have cells', (_w, shares, at) => {
+    const input = example();
+    const sheet = '时间分布';
+    const profile = {
+      name: '前高',
+      grid: 'quarters' as const,
+      shares,
+      ref: { sheet, cell: 'A3' },
+      shareRefs: ['B3', 'C3', 'D3', 'E3'].map((cell) => ({ sheet, cell })),
+    };
+    const errors = validateInput({ ...input, profiles: [...input.profiles, profile] }, 2025);
+    expect(errors.map((e) => [e.code, `${e.sheet}!${e.cell}`])).toEqual([['InvalidProfile', at]]);
+  });
+
   it('ignores Base and Weights columns of indicators not in Targets', () => {
     const input = example();
     const base = { ...input.base, 税金: { 不存在的企业: { value: -1 } } };

@@ -5,9 +5,9 @@
 import { isValidYMD } from './calendar';
 import { checkCreditCode, normalizeCreditCode } from './creditCode';
 import { errorPlace, fenjieError, type FenjieError, type Ref } from './errors';
-import type { Actual, Constraint, PlanInput, ValueCell } from './model';
+import type { Actual, Constraint, PlanInput, ProfileDef, ValueCell } from './model';
 import { isOnStep } from './number';
-import { EVEN, profileProblem } from './profile';
+import { isEvenProfileName, periodCount, profileProblem } from './profile';
 
 /** Finds the first occurrence of each key and reports later ones. */
 function duplicates<T>(
@@ -63,6 +63,14 @@ function codeNameMismatch(
   return named.creditCode !== undefined && normalizeCreditCode(named.creditCode) !== code;
 }
 
+/** The cell of the share that makes a profile invalid (not finite, or negative), when known. */
+function badShareRef(p: ProfileDef): Ref | undefined {
+  if (p.shares.length !== periodCount(p.grid)) return undefined;
+  const nonFinite = p.shares.findIndex((v) => !Number.isFinite(v));
+  const i = nonFinite >= 0 ? nonFinite : p.shares.findIndex((v) => v < 0);
+  return i < 0 ? undefined : p.shareRefs?.[i];
+}
+
 export function validateInput(input: PlanInput, year: number): FenjieError[] {
   const errors: FenjieError[] = [];
   const { settings: st } = input;
@@ -96,13 +104,17 @@ export function validateInput(input: PlanInput, year: number): FenjieError[] {
   }
 
   // Profiles.
-  const profiles = new Set<string>([EVEN.name, 'even']);
+  const defined = new Set(input.profiles.map((p) => p.name));
+  const knownProfile = (name: string): boolean => isEvenProfileName(name) || defined.has(name);
   for (const p of input.profiles) {
-    profiles.add(p.name);
     const why = profileProblem(p);
     if (why)
       push(
-        fenjieError('InvalidProfile', { name: p.name, reasonZh: why.zh, reasonEn: why.en }, p.ref),
+        fenjieError(
+          'InvalidProfile',
+          { name: p.name, reasonZh: why.zh, reasonEn: why.en },
+          badShareRef(p) ?? p.ref,
+        ),
       );
   }
   push(
@@ -138,7 +150,7 @@ export function validateInput(input: PlanInput, year: number): FenjieError[] {
           ),
         );
     }
-    if (e.profile !== undefined && !profiles.has(e.profile)) {
+    if (e.profile !== undefined && !knownProfile(e.profile)) {
       push(fenjieError('UnknownProfile', { name: e.profile }, e.profileRef ?? e.ref));
     }
   }
@@ -171,7 +183,7 @@ export function validateInput(input: PlanInput, year: number): FenjieError[] {
     if (!Number.isInteger(ind.decimals) || ind.decimals < 0 || ind.decimals > 6) {
       push(fenjieError('InvalidDecimals', { value: ind.decimals }, ind.decimalsRef ?? ind.ref));
     }
-    if (!profiles.has(ind.profile))
+    if (!knownProfile(ind.profile))
       push(fenjieError('UnknownProfile', { name: ind.profile }, ind.profileRef ?? ind.ref));
     if (ind.kind === 'total' && ind.target < 0) {
       push(

@@ -2,7 +2,14 @@
  * Sheet, column and value names of the workbook contract (workbook-format.md), in Chinese and
  * English. Input names match after trimming, ignoring case and full-/half-width differences.
  */
-import { fieldLabel, toHalfWidth, type FieldLabel, type Lang } from '../engine';
+import {
+  fieldLabel,
+  toHalfWidth,
+  type FieldLabel,
+  type Grid,
+  type Lang,
+  type SheetKey,
+} from '../engine';
 
 /** Normalises a name for matching: half-width, trimmed, single spaces, lower case. */
 export const normName = (s: string): string =>
@@ -42,15 +49,8 @@ export const SHEETS = {
   summary: { zh: '汇总', en: 'Summary' },
 } as const satisfies Record<string, Name>;
 
-export type InputSheet =
-  | 'settings'
-  | 'targets'
-  | 'enterprises'
-  | 'base'
-  | 'weights'
-  | 'constraints'
-  | 'profiles'
-  | 'actuals';
+/** An input sheet: the engine's `SheetKey` (the sheets a plan's input comes from). */
+export type InputSheet = SheetKey;
 export type OutputSheet = 'allocation' | 'progress' | 'summary';
 export const INPUT_SHEETS: readonly InputSheet[] = [
   'settings',
@@ -222,3 +222,14 @@ export const JAN_FEB_HEADER: Name = {
   en: 'Jan-Feb',
   alt: ['1—2月', '1–2月', '1~2月', 'M1-2', 'January-February'],
 };
+
+/** The headers of a profile's periods on `grid`: 一季度 … 四季度, 1月 … 12月, or 1-2月, 3月 … 12月. */
+export function periodHeaders(grid: Grid): readonly Name[] {
+  if (grid === 'quarters') return QUARTER_HEADERS;
+  if (grid === 'months') return MONTH_HEADERS;
+  return [JAN_FEB_HEADER, ...MONTH_HEADERS.slice(2)];
+}
+
+/** Period labels in Chinese or English: 一季度 / Q1, 1月 / Jan, 1-2月 / Jan-Feb. */
+export const periodLabels = (grid: Grid, lang: Lang): string[] =>
+  periodHeaders(grid).map((n) => n[lang]);

@@ -17,9 +17,15 @@ import {
   type Plan,
   type PlanInput,
 } from '../engine';
-import { periodLabels, plannedSchedule, EVEN, type Profile } from '../engine/profile';
+import {
+  EVEN,
+  EVEN_NAMES,
+  isEvenProfileName,
+  plannedSchedule,
+  type Profile,
+} from '../engine/profile';
 import type { ActualsLayout, InputLayout } from './read';
-import { COLUMNS, FLAG_LABELS, METHODS, SHEETS } from './names';
+import { COLUMNS, FLAG_LABELS, METHODS, periodLabels, SHEETS } from './names';
 import { generatedNote, type NoteOptions } from './note';
 import {
   columnIndex,
@@ -424,9 +430,8 @@ export function renderOutputs(
   // month 1 … 12, which the planned-schedule formulas look up.
   const PT_COL = 27;
   const tableProfiles: Profile[] = [
-    EVEN,
-    { ...EVEN, name: 'even' },
-    ...input.profiles.filter((p) => p.name !== EVEN.name && p.name !== 'even'),
+    ...Object.values(EVEN_NAMES).map((name) => ({ ...EVEN, name })),
+    ...input.profiles.filter((p) => !isEvenProfileName(p.name)),
   ];
   prog.put(
     HEADER_ROW,

@@ -1,42 +1,130 @@
 /**
  * Input sheets as sheet descriptions: the empty template (`fenjie init`, "create input sheets" in
- * the task pane) and the bundled example built from its JSON source (`fenjie demo`).
+ * the task pane) and the bundled example built from its JSON source (`fenjie demo`). Headers,
+ * widths and default settings come from the sheets' declarations (sheets.ts).
  */
 import type { Lang } from '../engine';
+import { periodHeaders, SHEETS, type METHODS, type Name } from './names';
 import {
-  ACTUALS_BASES,
-  COLUMNS,
-  CONSTRAINT_TYPES,
-  DIRECTIONS,
-  KINDS,
-  METHODS,
-  QUARTER_HEADERS,
-  SCHEDULE_BASES,
-  SETTING_KEYS,
-  SHEETS,
-  YES_NO,
-  type InputSheet,
-  type Name,
-} from './names';
+  ACTUALS,
+  BASE,
+  CONSTRAINTS,
+  ENTERPRISES,
+  PROFILES,
+  SETTINGS,
+  SETTINGS_SHEET,
+  STARTER_PROFILES,
+  TARGETS,
+  WEIGHTS,
+  type Columns,
+  type Field,
+  type SheetDecl,
+} from './sheets';
 import type { CellSpec, CellValue, SheetSpec, WorkbookSpec } from './spec';
 
 const cell = (v: CellValue, fmt?: string): CellSpec => (fmt ? { v, fmt } : { v });
-const header = (names: readonly (Name | string)[], lang: Lang): CellSpec[] =>
-  names.map((n) => ({ v: typeof n === 'string' ? n : n[lang], style: 'header' as const }));
 
-/** Rows of an input sheet: a header row then data rows. */
-function sheet(
-  key: InputSheet,
+/** What the template may write in a declared column: a value of its kind, or nothing. */
+type Written<C extends Columns> = {
+  readonly [K in keyof C]?: (C[K] extends Field<unknown, unknown, infer W> ? W : never) | null;
+};
+
+/** A data row in the declaration's column order, each value written as its kind says. */
+function dataRow<C extends Columns>(
+  decl: SheetDecl<C>,
   lang: Lang,
-  head: readonly (Name | string)[],
-  rows: readonly (readonly CellValue[])[],
-  widths?: number[],
+  values: Written<C>,
+  formats: { readonly [K in keyof C]?: string } = {},
+): (CellSpec | null)[] {
+  const row: (CellSpec | null)[] = [];
+  for (const k in decl.columns) {
+    const f: Field | undefined = decl.columns[k];
+    const v = values[k];
+    row.push(v === undefined || v === null || !f ? null : cell(f.kind.write(v, lang), formats[k]));
+  }
+  return row;
+}
+
+/** Cells of the columns after the declared ones (indicators or periods), written as their kind says. */
+const moreCells = (
+  decl: SheetDecl<Columns>,
+  lang: Lang,
+  values: readonly (string | number | null | undefined)[],
+): (CellSpec | null)[] =>
+  values.map((v) =>
+    v === undefined || v === null || !decl.more ? null : cell(decl.more.kind.write(v, lang)),
+  );
+
+/**
+ * An input sheet: the declared headers, then `more` (indicator names or period headers), and
+ * the data rows; widths as declared.
+ */
+function sheet<C extends Columns>(
+  decl: SheetDecl<C>,
+  lang: Lang,
+  rows: readonly (readonly (CellSpec | null)[])[] = [],
+  more: readonly (Name | string)[] = [],
 ): SheetSpec {
+  const fields: Field[] = Object.values(decl.columns);
+  const names = [...fields.map((f) => f.name), ...more];
   return {
-    name: SHEETS[key][lang],
-    rows: [header(head, lang), ...rows.map((r) => r.map((v) => (v === null ? null : cell(v))))],
+    name: SHEETS[decl.key][lang],
+    rows: [
+      names.map((n) => ({ v: typeof n === 'string' ? n : n[lang], style: 'header' as const })),
+      ...rows,
+    ],
     freeze: { rows: 1, cols: 1 },
-    widths: widths ?? head.map(() => 14),
+    widths: [...fields.map((f) => f.width), ...more.map(() => decl.more?.width ?? 14)],
+  };
+}
+
+/** Key and value rows of the settings, each value given or else its default. */
+function settingRows<C extends Columns>(
+  settings: C,
+  values: Written<C>,
+  lang: Lang,
+): (CellSpec | null)[][] {
+  const rows: (CellSpec | null)[][] = [];
+  for (const k in settings) {
+    const f: Field | undefined = settings[k];
+    if (!f) continue;
+    const v = values[k] ?? f.default;
+    rows.push([
+      cell(f.name[lang]),
+      v === undefined || v === null ? null : cell(f.kind.write(v, lang)),
+    ]);
+  }
+  return rows;
+}
+
+/** The settings sheet with each key and its value, or its default. */
+const settingsSheet = (lang: Lang, values: Written<typeof SETTINGS>): SheetSpec =>
+  sheet(SETTINGS_SHEET, lang, settingRows(SETTINGS, values, lang));
+
+/** A row of 时间分布 / Profiles: the name, then a share per quarter. */
+const profileRow = (lang: Lang, name: string, quarters: readonly number[]): (CellSpec | null)[] => [
+  ...dataRow(PROFILES, lang, { name }),
+  ...moreCells(PROFILES, lang, quarters),
+];
+
+/** The empty input template: every input sheet with its headers, settings with their defaults. */
+export function inputTemplate(lang: Lang, year: number): WorkbookSpec {
+  return {
+    sheets: [
+      settingsSheet(lang, { year }),
+      sheet(TARGETS, lang),
+      sheet(ENTERPRISES, lang),
+      sheet(BASE, lang),
+      sheet(WEIGHTS, lang),
+      sheet(CONSTRAINTS, lang),
+      sheet(
+        PROFILES,
+        lang,
+        STARTER_PROFILES.map((p) => profileRow(lang, p.name[lang], p.quarters)),
+        periodHeaders('quarters'),
+      ),
+      sheet(ACTUALS, lang),
+    ],
   };
 }
 
@@ -83,82 +171,6 @@ export interface ExampleData {
   readonly weightColumns?: Readonly<Record<string, string>>;
 }
 
-const TARGET_COLUMNS: readonly Name[] = [
-  COLUMNS.indicator,
-  COLUMNS.unit,
-  COLUMNS.kind,
-  COLUMNS.direction,
-  COLUMNS.target,
-  COLUMNS.targetGrowth,
-  COLUMNS.method,
-  COLUMNS.decimals,
-  COLUMNS.profile,
-];
-
-/** The settings sheet with each key and its value (or default). */
-function settingsSheet(
-  lang: Lang,
-  values: Partial<Record<keyof typeof SETTING_KEYS, CellValue>>,
-): SheetSpec {
-  const keys = Object.keys(SETTING_KEYS) as (keyof typeof SETTING_KEYS)[];
-  return sheet(
-    'settings',
-    lang,
-    [COLUMNS.key, COLUMNS.value],
-    keys.map((k) => [SETTING_KEYS[k][lang], values[k] ?? null]),
-    [18, 14],
-  );
-}
-
-/** The empty input template: every input sheet with its headers, settings with their defaults. */
-export function inputTemplate(lang: Lang, year: number): WorkbookSpec {
-  return {
-    sheets: [
-      settingsSheet(lang, {
-        year,
-        scheduleBasis: SCHEDULE_BASES.months[lang],
-        behindThreshold: 5,
-        seriousThreshold: 10,
-        actualsBasis: ACTUALS_BASES.cumulative[lang],
-        combineJanFeb: YES_NO.yes[lang],
-        unit: '万元',
-      }),
-      sheet('targets', lang, TARGET_COLUMNS, []),
-      sheet(
-        'enterprises',
-        lang,
-        [COLUMNS.enterprise, COLUMNS.creditCode, COLUMNS.group, COLUMNS.owner, COLUMNS.profile],
-        [],
-        [18, 22, 12, 12, 12],
-      ),
-      sheet('base', lang, [COLUMNS.enterprise], []),
-      sheet('weights', lang, [COLUMNS.enterprise], []),
-      sheet(
-        'constraints',
-        lang,
-        [COLUMNS.enterprise, COLUMNS.indicator, COLUMNS.type, COLUMNS.number],
-        [],
-      ),
-      sheet(
-        'profiles',
-        lang,
-        [COLUMNS.name, ...QUARTER_HEADERS],
-        [
-          [lang === 'zh' ? '均衡' : 'even', 25, 25, 25, 25],
-          [lang === 'zh' ? '前低后高' : 'back-loaded', 20, 25, 25, 30],
-        ],
-      ),
-      sheet(
-        'actuals',
-        lang,
-        [COLUMNS.year, COLUMNS.month, COLUMNS.enterprise, COLUMNS.creditCode],
-        [],
-        [8, 8, 18, 22],
-      ),
-    ],
-  };
-}
-
 /** Base and weight columns of the example data, by indicator. */
 const EXAMPLE_BASE: Readonly<Record<string, string>> = {
   工业总产值: 'baseOutput',
@@ -167,117 +179,75 @@ const EXAMPLE_BASE: Readonly<Record<string, string>> = {
 };
 const EXAMPLE_WEIGHTS: Readonly<Record<string, string>> = { 制造业投资: 'weightInvestment' };
 
-/** The example workbook's input sheets, built from its JSON source. */
-export function exampleWorkbook(d: ExampleData, lang: Lang): WorkbookSpec {
-  const s = d.settings;
-  const baseColumns = d.baseColumns ?? EXAMPLE_BASE;
-  const weightColumns = d.weightColumns ?? EXAMPLE_WEIGHTS;
-  const indicatorsWithActuals = d.targets
+/** 基数 / Base or 权重 / Weights of the example: for each indicator, the enterprise field that holds it. */
+function byIndicatorSheet(
+  decl: typeof BASE | typeof WEIGHTS,
+  d: ExampleData,
+  fields: Readonly<Record<string, string>>,
+  lang: Lang,
+): SheetSpec {
+  const rows = d.enterprises.map((e) => [
+    ...dataRow(decl, lang, { enterprise: e.name }),
+    ...moreCells(
+      decl,
+      lang,
+      Object.values(fields).map((f) => e[f]),
+    ),
+  ]);
+  return sheet(decl, lang, rows, Object.keys(fields));
+}
+
+/** 实绩 / Actuals of the example: a column per indicator that has actuals; the code from 企业 when a row has none. */
+function actualsSheet(d: ExampleData, lang: Lang): SheetSpec {
+  const withActuals = d.targets
     .map((t) => t.indicator)
     .filter((name) => d.actuals.some((a) => name in a));
-  const table = (fields: Readonly<Record<string, string>>): CellValue[][] =>
-    d.enterprises.map((e) => [
-      e.name,
-      ...Object.values(fields).map((f) => (e[f] ?? null) as CellValue),
-    ]);
+  const codeOf = (a: ExampleData['actuals'][number]): string | number | null =>
+    a.creditCode ?? d.enterprises.find((e) => e.name === a.enterprise)?.creditCode ?? null;
+  const rows = d.actuals.map((a) => [
+    ...dataRow(ACTUALS, lang, { ...a, creditCode: codeOf(a) }),
+    ...moreCells(
+      ACTUALS,
+      lang,
+      withActuals.map((i) => a[i]),
+    ),
+  ]);
+  return sheet(ACTUALS, lang, rows, withActuals);
+}
+
+/** The example workbook's input sheets, built from its JSON source. */
+export function exampleWorkbook(d: ExampleData, lang: Lang): WorkbookSpec {
+  const targetFormats = (t: ExampleData['targets'][number]) => ({
+    target: t.kind === 'rate' ? '0%' : '#,##0',
+    targetGrowth: '0%',
+  });
   return {
     sheets: [
-      settingsSheet(lang, {
-        year: s.year,
-        reportMonth: s.reportMonth ?? null,
-        scheduleBasis: SCHEDULE_BASES[s.scheduleBasis][lang],
-        behindThreshold: s.behindThreshold,
-        seriousThreshold: s.seriousThreshold,
-        actualsBasis: ACTUALS_BASES[s.actualsBasis][lang],
-        combineJanFeb: (s.combineJanFeb ? YES_NO.yes : YES_NO.no)[lang],
-        unit: s.unit,
-      }),
-      {
-        ...sheet('targets', lang, TARGET_COLUMNS, []),
-        rows: [
-          header(TARGET_COLUMNS, lang),
-          ...d.targets.map((t) => [
-            cell(t.indicator),
-            cell(t.unit),
-            cell(KINDS[t.kind][lang]),
-            cell(DIRECTIONS[t.direction][lang]),
-            cell(t.target, t.kind === 'rate' ? '0%' : '#,##0'),
-            t.targetGrowth === undefined ? null : cell(t.targetGrowth, '0%'),
-            cell(METHODS[t.method][lang]),
-            cell(t.decimals),
-            cell(t.profile),
-          ]),
-        ],
-      },
+      settingsSheet(lang, d.settings),
       sheet(
-        'enterprises',
+        TARGETS,
         lang,
-        [COLUMNS.enterprise, COLUMNS.creditCode, COLUMNS.group, COLUMNS.owner, COLUMNS.profile],
-        d.enterprises.map(
-          (e) =>
-            [
-              e.name,
-              e.creditCode ?? null,
-              e.group ?? null,
-              e.owner ?? null,
-              e.profile ?? null,
-            ] as CellValue[],
-        ),
-        [18, 22, 12, 12, 12],
+        d.targets.map((t) => dataRow(TARGETS, lang, t, targetFormats(t))),
       ),
       sheet(
-        'base',
+        ENTERPRISES,
         lang,
-        [COLUMNS.enterprise, ...Object.keys(baseColumns)],
-        table(baseColumns),
-        [18, 14, 14, 14],
+        d.enterprises.map((e) => dataRow(ENTERPRISES, lang, e)),
+      ),
+      byIndicatorSheet(BASE, d, d.baseColumns ?? EXAMPLE_BASE, lang),
+      byIndicatorSheet(WEIGHTS, d, d.weightColumns ?? EXAMPLE_WEIGHTS, lang),
+      sheet(
+        CONSTRAINTS,
+        lang,
+        d.constraints.map((c) => dataRow(CONSTRAINTS, lang, c)),
       ),
       sheet(
-        'weights',
+        PROFILES,
         lang,
-        [COLUMNS.enterprise, ...Object.keys(weightColumns)],
-        table(weightColumns),
-        [18, 14],
+        d.profiles.map((p) => profileRow(lang, p.name, p.quarters)),
+        periodHeaders('quarters'),
       ),
-      sheet(
-        'constraints',
-        lang,
-        [COLUMNS.enterprise, COLUMNS.indicator, COLUMNS.type, COLUMNS.number],
-        d.constraints.map((c) => [
-          c.enterprise,
-          c.indicator,
-          CONSTRAINT_TYPES[c.type][lang],
-          c.value,
-        ]),
-        [18, 14, 8, 12],
-      ),
-      sheet(
-        'profiles',
-        lang,
-        [COLUMNS.name, ...QUARTER_HEADERS],
-        d.profiles.map((p) => [p.name, ...p.quarters]),
-      ),
-      sheet(
-        'actuals',
-        lang,
-        [
-          COLUMNS.year,
-          COLUMNS.month,
-          COLUMNS.enterprise,
-          COLUMNS.creditCode,
-          ...indicatorsWithActuals,
-        ],
-        d.actuals.map((a) => [
-          a.year,
-          a.month,
-          a.enterprise,
-          (a.creditCode ??
-            d.enterprises.find((e) => e.name === a.enterprise)?.creditCode ??
-            null) as CellValue,
-          ...indicatorsWithActuals.map((i) => (a[i] ?? null) as CellValue),
-        ]),
-        [8, 8, 18, 22, 14, 14, 14],
-      ),
+      actualsSheet(d, lang),
     ],
   };
 }
