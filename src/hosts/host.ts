@@ -5,6 +5,7 @@
  * `createFileHost` (hosts/file, an .xlsx file the user picked, in any browser). Everything else —
  * reading, planning, rendering — is shared code.
  */
+import { describeError, type FenjieError } from '../engine';
 import type { WorkbookGrids } from '../workbook/grid';
 import type { WorkbookSpec } from '../workbook/spec';
 
@@ -20,6 +21,17 @@ export interface WriteOptions {
   readonly inputSheetNames: readonly string[];
   readonly onProgress?: (p: WriteProgress) => void;
   readonly signal?: AbortSignal;
+}
+
+/**
+ * A host operation that failed for a reason the user can act on (a file that is not a workbook,
+ * a damaged one …): the messages of the catalogue, which the pane shows in its language.
+ */
+export class HostError extends Error {
+  constructor(readonly errors: readonly FenjieError[]) {
+    super(errors.map((e) => describeError(e, 'en')).join('; '));
+    this.name = 'HostError';
+  }
 }
 
 export interface PaneHost {

@@ -353,7 +353,11 @@ describe('task pane in Chromium (file mode)', () => {
     await writeFile(notXlsx, 'not a zip file');
     await page.getByTestId('file-input').setInputFiles(notXlsx);
     await containsText(page.getByTestId('error'), '无法打开文件');
-    await containsText(page.getByTestId('error'), 'notes.xlsx');
+    // The same message as the CLI's (the catalogue's FileNotWorkbook), not the zip library's.
+    await containsText(
+      page.getByTestId('error'),
+      'notes.xlsx 不是 Excel 工作簿（.xlsx）：请确认选对了文件，且文件完整',
+    );
     // The pane logs what it shows; that console error is expected here.
     expect(session.errors.some((e) => e.includes('[fenjie]'))).toBe(true);
     session.errors.length = 0;

@@ -7,7 +7,7 @@
  */
 import type ExcelJS from 'exceljs';
 import type { Lang } from '../../engine';
-import type { PaneHost, WriteOptions } from '../host';
+import { HostError, type PaneHost, type WriteOptions } from '../host';
 import type { SheetGrid, WorkbookGrids } from '../../workbook/grid';
 import { SHEETS } from '../../workbook/names';
 import { sameSheetName as sameName, type WorkbookSpec } from '../../workbook/spec';
@@ -79,15 +79,14 @@ export function createFileHost(): FileHost {
     async openFile(file: File): Promise<void> {
       const bytes = new Uint8Array(await file.arrayBuffer());
       const xlsx = await loadXlsx();
-      let read: Awaited<ReturnType<Xlsx['readWorkbook']>>;
-      try {
-        read = await xlsx.readWorkbook(bytes);
-      } catch (error) {
-        throw new Error(`${file.name}: ${error instanceof Error ? error.message : String(error)}`, {
-          cause: error,
-        });
-      }
-      opened = { name: file.name, base: bytes, workbook: read.workbook, grids: read.grids };
+      const read = await xlsx.openWorkbook(bytes, file.name);
+      if (!read.ok) throw new HostError(read.errors);
+      opened = {
+        name: file.name,
+        base: bytes,
+        workbook: read.value.workbook,
+        grids: read.value.grids,
+      };
     },
 
     async readGrids(): Promise<WorkbookGrids> {

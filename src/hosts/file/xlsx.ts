@@ -3,6 +3,6 @@
  * task pane renders before the 1 MB spreadsheet library is fetched and parsed.
  */
 /** Reading .xlsx bytes into ExcelJS and grids. */
-export { gridsOf, readWorkbook, sheetGrid } from '../xlsx/read';
+export { gridsOf, openWorkbook, readWorkbook, sheetGrid } from '../xlsx/read';
 /** Applying a spec and writing .xlsx bytes. */
 export { applySpec, toXlsxBuffer } from '../xlsx/write';

@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
-import type { Lang } from '../../../engine';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { describeError, type Lang } from '../../../engine';
+import { HostError } from '../../../hosts/host';
 import type { WorkbookGrids } from '../../../workbook/grid';
 import type { WorkbookStatus } from '../../../workbook/status';
 import { strings } from '../../strings';
@@ -11,8 +12,12 @@ import { useWorkbook } from './useWorkbook';
 /** The performance mark set when the pane first commits (time to first render). */
 export const FIRST_RENDER_MARK = 'fenjie:first-render';
 
-const messageOf = (error: unknown): string =>
-  error instanceof Error ? error.message || error.name : String(error);
+const messageOf = (error: unknown, lang: Lang): string =>
+  error instanceof HostError
+    ? error.errors.map((e) => describeError(e, lang)).join('\n')
+    : error instanceof Error
+      ? error.message || error.name
+      : String(error);
 
 /** The pane's state: language, theme, messages, the workbook and the runs. */
 export function useApp(props: AppProps): AppState {
@@ -30,9 +35,12 @@ export function useApp(props: AppProps): AppState {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   }, [lang]);
 
+  // Messages are put in the pane's language when they arrive; the callbacks stay stable.
+  const langNow = useRef(lang);
+  langNow.current = lang;
   const reportError = useCallback((e: unknown) => {
     console.error('[fenjie]', e);
-    setError({ kind: 'error', text: messageOf(e) });
+    setError({ kind: 'error', text: messageOf(e, langNow.current) });
   }, []);
 
   const wb = useWorkbook(host, lang, clock, reportError, setNotice);
@@ -73,7 +81,7 @@ export function useApp(props: AppProps): AppState {
         clear();
       } catch (e) {
         console.error('[fenjie]', e);
-        setError({ kind: 'open', text: messageOf(e) });
+        setError({ kind: 'open', text: messageOf(e, langNow.current) });
       }
     },
     [openWorkbook, clear],
@@ -98,7 +106,7 @@ export function useApp(props: AppProps): AppState {
     toggleLang: () => setLang((l) => (l === 'zh' ? 'en' : 'zh')),
     toggleTheme: () => setTheme((th) => (th === 'light' ? 'dark' : 'light')),
     ...(host ? { host } : {}),
-    ...(props.bootError !== undefined ? { bootError: messageOf(props.bootError) } : {}),
+    ...(props.bootError !== undefined ? { bootError: messageOf(props.bootError, lang) } : {}),
     officeTimedOut: props.officeTimedOut ?? false,
     ...(error ? { error } : {}),
     dismissError: () => setError(undefined),
