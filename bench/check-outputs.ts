@@ -19,7 +19,7 @@ import { readWorkbook } from '../src/hosts/xlsx/read';
 import { specToNewWorkbook, toXlsxBuffer } from '../src/hosts/xlsx/write';
 import { runPipeline } from '../src/workbook/pipeline';
 import { exampleWorkbook, type ExampleData } from '../src/workbook/template';
-import { syntheticData } from './file';
+import { syntheticData } from '../tests/helpers/synthetic';
 
 const FIXTURES = resolve('tests/fixtures');
 const TODAY = { y: 2025, m: 10, d: 15 };

@@ -33,6 +33,7 @@ import type {
 } from '../src/engine/model';
 import { plan } from '../src/engine/plan';
 import type { YMD } from '../src/engine/calendar';
+import { prng } from '../tests/helpers/synthetic';
 
 export interface BenchResult {
   /** Benchmark name, e.g. "engine". */
@@ -65,18 +66,6 @@ export const YEAR = 2025;
 export const TODAY: YMD = { y: YEAR, m: 10, d: 15 };
 export const SIZES = [1_000, 10_000] as const;
 const MB = 1024 * 1024;
-
-/** mulberry32: a small, fast, seeded 32-bit PRNG returning floats in [0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A value in integer units of 10^-d, and back, without float noise. */
 const units = (v: number, d: number): number => Math.round(v * 10 ** d);

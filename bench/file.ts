@@ -11,83 +11,14 @@ import ExcelJS from 'exceljs';
 import { planFile } from '../src/cli/main';
 import { readXlsxFile, writeFileAtomic } from '../src/hosts/xlsx/file';
 import { specToNewWorkbook, toXlsxBuffer } from '../src/hosts/xlsx/write';
-import type { ExampleData } from '../src/workbook/template';
 import { exampleWorkbook } from '../src/workbook/template';
-import { prng } from './engine';
+import {
+  SYNTHETIC_INDICATORS as INDICATORS,
+  SYNTHETIC_MONTHS as MONTHS,
+  syntheticData,
+} from '../tests/helpers/synthetic';
 
 export const FILE_ENTERPRISES = 5_000;
-const INDICATORS = 8;
-const MONTHS = 8;
-
-/** The synthetic input as the example's JSON shape, so the same builder writes its workbook. */
-export function syntheticData(n: number, indicatorCount = INDICATORS): ExampleData {
-  const rnd = prng(20251122);
-  const names = Array.from({ length: n }, (_, i) => `企业${String(i + 1).padStart(5, '0')}`);
-  const indicators = Array.from({ length: indicatorCount }, (_, k) => `指标${k + 1}`);
-  const methods = ['base', 'weights', 'equal', 'increment'] as const;
-  const enterprises = names.map((name, i) => ({
-    name,
-    group: `组${(i % 6) + 1}`,
-    owner: `办${(i % 4) + 1}`,
-    ...(i % 10 === 0 ? { profile: '下半年投产' } : {}),
-    ...Object.fromEntries(indicators.map((_, k) => [`base${k}`, Math.round(rnd() * 10000) / 10])),
-    ...Object.fromEntries(indicators.map((_, k) => [`w${k}`, 1 + Math.floor(rnd() * 5)])),
-  }));
-  const actuals = [];
-  for (const year of [2024, 2025]) {
-    for (let m = 1; m <= MONTHS; m++) {
-      for (const e of enterprises) {
-        const row: Record<string, number | string | null> & {
-          year: number;
-          month: number;
-          enterprise: string;
-        } = { year, month: m, enterprise: e.name };
-        indicators.forEach((ind, k) => {
-          row[ind] =
-            rnd() < 0.03
-              ? null
-              : Math.round(
-                  ((Number(e[`base${k}` as keyof typeof e]) * m) / 12) * (0.8 + rnd() * 0.5) * 10,
-                ) / 10;
-        });
-        actuals.push(row);
-      }
-    }
-  }
-  const sumBase = (k: number): number =>
-    enterprises.reduce((s, e) => s + Number(e[`base${k}` as keyof typeof e]), 0);
-  return {
-    settings: {
-      year: 2025,
-      scheduleBasis: 'months',
-      combineJanFeb: false,
-      unit: '万元',
-      behindThreshold: 5,
-      seriousThreshold: 10,
-      actualsBasis: 'cumulative',
-    },
-    targets: indicators.map((indicator, k) => ({
-      indicator,
-      unit: '万元',
-      kind: 'total' as const,
-      direction: k === 7 ? ('lower' as const) : ('higher' as const),
-      target: Math.round(sumBase(k) * 1.2),
-      ...(k % 2 === 0 ? { targetGrowth: 0.1 } : {}),
-      method: methods[k % methods.length] as (typeof methods)[number],
-      decimals: k % 3 === 0 ? 0 : 2,
-      profile: k % 2 === 0 ? '均衡' : '前低后高',
-    })),
-    profiles: [
-      { name: '前低后高', quarters: [20, 25, 25, 30] },
-      { name: '下半年投产', quarters: [0, 0, 40, 60] },
-    ],
-    enterprises,
-    constraints: [],
-    actuals,
-    baseColumns: Object.fromEntries(indicators.map((ind, k) => [ind, `base${k}`])),
-    weightColumns: Object.fromEntries(indicators.map((ind, k) => [ind, `w${k}`])),
-  };
-}
 
 /**
  * The plain baseline: read the same file with ExcelJS, write `cells` plain values, save with

@@ -7,6 +7,7 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { benchEngine, printEngine } from './engine';
 import { benchFile, printFile } from './file';
+import { benchOfficeJs, printOfficeJs } from './officejs';
 
 interface Benchmark {
   readonly name: string;
@@ -16,6 +17,7 @@ interface Benchmark {
 const BENCHMARKS: readonly Benchmark[] = [
   { name: 'engine', run: async () => printEngine(await benchEngine()) },
   { name: 'file', run: async () => printFile(await benchFile()) },
+  { name: 'officejs', run: async () => printOfficeJs(await benchOfficeJs()) },
 ];
 
 async function main(): Promise<void> {

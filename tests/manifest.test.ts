@@ -4,17 +4,16 @@
  * permission and requirement set the code really needs, every resource id defined, and in a
  * production build with a real URL every referenced icon and page exists and is https.
  */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { EXCEL_API_REQUIRED } from '../src/hosts/excel';
-import { buildPane } from './ui/harness';
+import { PRODUCTION_URL, sharedPaneBuild } from './ui/harness';
 
 const ROOT = process.cwd();
 const SOURCE = readFileSync(join(ROOT, 'manifest.xml'), 'utf8');
-const PROD_URL = 'https://fenjie.example.gov.cn/addin/';
+const PROD_URL = PRODUCTION_URL;
 
 type Node = Record<string, unknown>;
 const parser = new XMLParser({
@@ -110,10 +109,10 @@ const pngSize = (file: string): [number, number] => {
 };
 
 describe('manifest.xml in a production build', () => {
-  const dist = mkdtempSync(join(tmpdir(), 'fenjie-dist-'));
+  let dist = '';
   let built = '';
   beforeAll(async () => {
-    await buildPane(dist, { FENJIE_URL: PROD_URL });
+    dist = await sharedPaneBuild(inject('paneBuildDir'));
     built = readFileSync(join(dist, 'manifest.xml'), 'utf8');
   }, 240_000);
 

@@ -28,7 +28,7 @@ export interface CellSpec {
    * The renderer's promise that this formula is the formula of the cell above copied one row
    * down (as a fill-down makes it), with the same format and style. Writers use it to store runs
    * as one shared formula (.xlsx) or to send one row and fill the rest (Office.js) without
-   * re-parsing every formula; tests/workbook/formulas.test.ts checks every such promise.
+   * re-parsing every formula; src/workbook/formula.test.ts checks every such promise.
    */
   readonly down?: true;
 }

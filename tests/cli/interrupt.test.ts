@@ -14,7 +14,7 @@ import { EXIT, main } from '../../src/cli/main';
 import { openWorkbook } from '../../src/hosts/xlsx/read';
 import { specToNewWorkbook, toXlsxBuffer } from '../../src/hosts/xlsx/write';
 import { exampleWorkbook } from '../../src/workbook/template';
-import { syntheticData } from '../../bench/file';
+import { syntheticData } from '../helpers/synthetic';
 
 const BIN = resolve('bin/fenjie.js');
 const NOW = ['--now', '2025-09-03T10:30'];

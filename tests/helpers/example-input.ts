@@ -13,7 +13,7 @@
  * - actuals: every indicator column, null values omitted (a blank cell is no data).
  */
 import { readFileSync } from 'node:fs';
-import { EXAMPLE_JSON } from '../../src/cli/main';
+import { EXAMPLE_JSON } from './paths';
 import { columnLetter as col } from '../../src/workbook/spec';
 import type {
   Actual,

@@ -3,7 +3,7 @@
  * lower-is-better cap with a growth target, a rate indicator, days-based schedule, monthly actuals.
  */
 import { readFileSync } from 'node:fs';
-import { EXAMPLE_JSON } from '../../src/cli/main';
+import { EXAMPLE_JSON } from './paths';
 import type { ExampleData } from '../../src/workbook/template';
 
 /** The bundled township example (examples/data/township-example.json). */

@@ -4,7 +4,7 @@
  * that leaves the machine (recording it, so a test can assert there were none).
  */
 import { spawn } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -64,6 +64,50 @@ export async function buildPane(
     [join(ROOT, 'node_modules', 'webpack-cli', 'bin', 'cli.js'), '--mode', 'production'],
     { ...process.env, ...env, FENJIE_DIST: outDir },
   );
+}
+
+/** The add-in's URL in the shared production build (it changes only the manifest). */
+export const PRODUCTION_URL = 'https://fenjie.example.gov.cn/addin/';
+
+const exists = (file: string): Promise<boolean> =>
+  access(file).then(
+    () => true,
+    () => false,
+  );
+
+/**
+ * The production build of the pane shared by the test files of one run (the pane in Chromium and
+ * the manifest checks), so a run builds it once: office.js copied locally, the manifest pointing
+ * at PRODUCTION_URL. The first file to ask builds it into `dir` (Vitest's `paneBuildDir`, see
+ * tests/global-setup.ts); the others wait for it, or for its failure. Returns the build directory.
+ */
+export async function sharedPaneBuild(dir: string): Promise<string> {
+  const dist = join(dir, 'dist');
+  const done = join(dir, 'done');
+  const failed = join(dir, 'failed');
+  const building = await mkdir(join(dir, 'lock')).then(
+    () => true,
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EEXIST') return false;
+      throw error;
+    },
+  );
+  if (building) {
+    try {
+      await buildPane(dist, { FENJIE_OFFICE_JS: 'local', FENJIE_URL: PRODUCTION_URL });
+    } catch (error) {
+      await writeFile(failed, String(error));
+      throw error;
+    }
+    await writeFile(done, '');
+    return dist;
+  }
+  for (;;) {
+    if (await exists(done)) return dist;
+    if (await exists(failed))
+      throw new Error(`the shared pane build failed:\n${await readFile(failed, 'utf8')}`);
+    await new Promise((resolvePromise) => setTimeout(resolvePromise, 500));
+  }
 }
 
 const TYPES: Readonly<Record<string, string>> = {

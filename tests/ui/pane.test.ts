@@ -6,10 +6,9 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Download, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SHEETS } from '../../src/workbook/names';
 import {
-  buildPane,
   emptyWorkbookFile,
   exampleFiles,
   gzipSize,
@@ -19,6 +18,7 @@ import {
   ROOT,
   SCREENSHOTS,
   serve,
+  sharedPaneBuild,
   sheetsOf,
   type PaneSession,
 } from './harness';
@@ -36,14 +36,13 @@ const sessions: PaneSession[] = [];
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'fenjie-ui-'));
-  dist = join(dir, 'dist');
   const started = Date.now();
-  [example] = await Promise.all([exampleFiles(dir), buildPane(dist)]);
-  console.log(`[ui] pane built in ${Date.now() - started} ms`);
+  [example, dist] = await Promise.all([exampleFiles(dir), sharedPaneBuild(inject('paneBuildDir'))]);
+  console.log(`[ui] pane built (or waited for) in ${Date.now() - started} ms`);
   server = await serve(dist);
   browser = await launchChromium();
   await mkdir(SCREENSHOTS, { recursive: true });
-});
+}, 240_000);
 
 afterAll(async () => {
   await browser?.close();

@@ -6,10 +6,11 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
+import { EXAMPLE_JSON, main } from '../../src/cli/main';
 import { readXlsxFile } from '../../src/hosts/xlsx/file';
 import { findSheet, INPUT_SHEETS } from '../../src/workbook/names';
 import { fixturePath } from '../fixtures/make-fixtures';
+import * as paths from '../helpers/paths';
 
 const NOW = ['--now', '2025-09-03T10:30'];
 const dir = mkdtempSync(join(tmpdir(), 'fenjie-fixtures-'));
@@ -218,5 +219,12 @@ describe('good variants give exactly the example’s numbers', () => {
       'Progress',
       'Summary',
     ]);
+  });
+});
+
+describe('the bundled example', () => {
+  it('is the file the tests read (tests/helpers/paths.ts, so they need not load the CLI)', () => {
+    expect(paths.EXAMPLE_JSON).toBe(EXAMPLE_JSON);
+    expect(existsSync(paths.EXAMPLE_JSON)).toBe(true);
   });
 });

@@ -4,7 +4,7 @@ import type { PaneHost } from '../../../hosts/host';
 import type { WorkbookGrids } from '../../../workbook/grid';
 import { workbookStatus, type WorkbookStatus } from '../../../workbook/status';
 import type { Clock } from '../../clock';
-import { missingInputsTemplate } from '../../inputs';
+import { missingInputsTemplate } from '../../../workbook/inputs';
 import { sheetSettings } from '../../run';
 import {
   isModified,

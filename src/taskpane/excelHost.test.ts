@@ -1,28 +1,29 @@
 /**
- * The Excel `PaneHost` (src/hosts/excel/excelHost.ts) over the recording fake of Office.js
- * (tests/excel/fake-excel.ts): one Recalculate reads the inputs, writes the outputs in Excel,
- * and a second read finds them current; a cancelled run leaves the old outputs; a problem's
- * cell is selected.
+ * The pane's runs through the Excel host (src/hosts/excel/excelHost.ts) over the recording fake of Office.js (tests/excel/fake-excel.ts): one
+ * Recalculate reads the inputs, writes the outputs in Excel, and a second read finds them current;
+ * a cancelled run leaves the old outputs; a problem's cell is selected. And the writer's stages
+ * mapped onto the one progress fraction.
  */
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createExcelHost } from '../../src/hosts/excel/excelHost';
-import { readWorkbook } from '../../src/hosts/xlsx/read';
-import { specToNewWorkbook, toXlsxBuffer } from '../../src/hosts/xlsx/write';
-import { nowOf } from '../../src/taskpane/clock';
-import { recalculate } from '../../src/taskpane/runner';
-import type { RawCell, WorkbookGrids } from '../../src/workbook/grid';
-import { workbookStatus } from '../../src/workbook/status';
-import { exampleWorkbook } from '../../src/workbook/template';
-import { EXAMPLE } from '../helpers/variants';
-import { FakeExcel, type SeedCell } from '../excel/fake-excel';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RawCell, WorkbookGrids } from '../workbook/grid';
+import { workbookStatus } from '../workbook/status';
+import { FakeExcel, type SeedCell } from '../../tests/excel/fake-excel';
+import { exampleGrids, NOW } from '../../tests/helpers/example-grids';
+import { nowOf } from './clock';
+import { createExcelHost, writeFraction } from '../hosts/excel/excelHost';
+import { recalculate } from './runner';
 
-const NOW = nowOf(new Date('2025-09-03T10:30'));
-let example: WorkbookGrids;
+const example = exampleGrids();
 
-beforeAll(async () => {
-  const data = EXAMPLE;
-  example = (await readWorkbook(await toXlsxBuffer(specToNewWorkbook(exampleWorkbook(data, 'zh')))))
-    .grids;
+describe('writeFraction', () => {
+  it.each<[string, number, number]>([
+    ['probe', 0, 0],
+    ['write', 1, 0.9],
+    ['replace', 1, 1],
+    ['unknown', 0.5, 0.5],
+  ])('maps the %s stage at %s onto %s of the whole write', (stage, fraction, whole) => {
+    expect(writeFraction(stage, fraction)).toBeCloseTo(whole, 12);
+  });
 });
 
 const globals = globalThis as unknown as { Office?: unknown; Excel?: unknown };

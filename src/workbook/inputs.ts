@@ -4,10 +4,10 @@
  * sheets already there, or else the interface's.
  */
 import type { Lang } from '../engine';
-import { INPUT_SHEETS, SHEETS, normName } from '../workbook/names';
-import type { WorkbookSpec } from '../workbook/spec';
-import type { WorkbookStatus } from '../workbook/status';
-import { inputTemplate } from '../workbook/template';
+import { INPUT_SHEETS, SHEETS, normName } from './names';
+import type { WorkbookSpec } from './spec';
+import type { WorkbookStatus } from './status';
+import { inputTemplate } from './template';
 
 /** The language of the input sheets present: English if they all have English names, else `fallback`. */
 export function inputsLang(status: WorkbookStatus, fallback: Lang): Lang {

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { pct, signedPoints } from './format';
+
+describe('pct', () => {
+  it.each<[number | null, string]>([
+    [0.6667, '66.7%'],
+    [null, '—'],
+  ])('%s → %s', (v, text) => {
+    expect(pct(v)).toBe(text);
+  });
+});
+
+describe('signedPoints', () => {
+  it.each<[number, string]>([
+    [-24.64, '\u221224.6'],
+    [0.01, '0.0'],
+    [3, '+3.0'],
+  ])('%s → %s', (v, text) => {
+    expect(signedPoints(v)).toBe(text);
+  });
+});

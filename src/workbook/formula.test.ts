@@ -1,0 +1,140 @@
+/**
+ * The formula scanner on its own (copy keys, sheet renames), then over the renderer's real output:
+ * every formula uses only functions Excel, WPS and LibreOffice all compute, and every formula it
+ * marks as a copy of the one above really is one (the writers trust the mark to store shared
+ * formulas and to fill rows down).
+ */
+import { describe, expect, it } from 'vitest';
+import { copyKey, renameSheetRefs } from './formula';
+import { runPipeline } from './pipeline';
+import type { WorkbookSpec } from './spec';
+import { exampleWorkbook, type ExampleData } from './template';
+import { specToGrids } from '../../tests/helpers/spec-grids';
+import { EXAMPLE, nameVariantExample, richExample } from '../../tests/helpers/variants';
+
+describe('copyKey', () => {
+  // [why, formula in row 5 (0-based 4), formula in row 6, whether the second is a copy of the first]
+  it.each<[string, string, string, boolean]>([
+    ['relative rows move', 'A5*2', 'A6*2', true],
+    ['relative rows that stay are no copy', 'A5*2', 'A5*2', false],
+    ['absolute rows stay', '$A$5+B$5', '$A$5+B$5', true],
+    ['a relative row with an absolute column moves', '$A5', '$A6', true],
+    ['an absolute row that moves is no copy', 'A$5', 'A$6', false],
+    ['string literals are never looked into', '"A5"&A5', '"A6"&A6', false],
+    ['a quoted sheet prefix, any case', "'分解结果'!C5", "'分解结果'!c6", true],
+    ['a function name with digits is no reference', 'LOG10(A5)', 'LOG10(A6)', true],
+    ['another function name differs', 'LOG10(A5)', 'LOG2(A6)', false],
+    ['past the last column is no reference', 'XFE5+A5', 'XFE6+A6', false],
+  ])('%s', (_why, above, below, copy) => {
+    const a = copyKey(above, 4);
+    const b = copyKey(below, 5);
+    expect(a).toBeDefined();
+    expect(a === b).toBe(copy);
+  });
+
+  it.each([['Table1[Amount]*A5'], ['SUM(5:5)'], ['SUM($3:$9)']])(
+    'gives no key for what it does not model: %s',
+    (formula) => {
+      expect(copyKey(formula, 4)).toBeUndefined();
+    },
+  );
+});
+
+describe('renameSheetRefs', () => {
+  const renames = new Map([
+    ['分解结果', '~fj0~分解结果'],
+    ['参数', 'tmp'],
+    ['allocation', "Bob's"],
+  ]);
+  it.each<[string, string]>([
+    ["'分解结果'!C5*2", "'~fj0~分解结果'!C5*2"],
+    ['参数!B3/12', "'tmp'!B3/12"],
+    ["'Allocation'!A1+ALLOCATION!A2", "'Bob''s'!A1+'Bob''s'!A2"],
+    ['"参数!B3"&参数!B3', `"参数!B3"&'tmp'!B3`],
+    ["'Other sheet'!A1+x参数!A1", "'Other sheet'!A1+x参数!A1"],
+  ])('%s → %s', (formula, renamed) => {
+    expect(renameSheetRefs(formula, renames)).toBe(renamed);
+  });
+
+  it('leaves a formula as it is when nothing is renamed', () => {
+    expect(renameSheetRefs("'a b'!A1", new Map())).toBe("'a b'!A1");
+  });
+});
+
+const COMMON = new Set([
+  'SUMIFS',
+  'COUNTIFS',
+  'COUNTIF',
+  'SUMPRODUCT',
+  'SUM',
+  'COUNT',
+  'IF',
+  'AND',
+  'OR',
+  'ISNUMBER',
+  'ROUND',
+  'RANK',
+  'CHOOSE',
+  'INDEX',
+  'MATCH',
+  'MAX',
+  'MIN',
+  'DATE',
+  'SUBSTITUTE',
+]);
+
+function outputs(data: ExampleData, lang: 'zh' | 'en' = 'zh'): WorkbookSpec {
+  const r = runPipeline(specToGrids(exampleWorkbook(data, lang)), {
+    today: { y: 2025, m: 9, d: 3 },
+    generatedAt: 'now',
+    lang,
+  });
+  if (!r.ok) throw new Error(r.errors.map((e) => e.code).join());
+  return r.spec;
+}
+
+const CASES: [string, WorkbookSpec][] = [
+  ['example', outputs(EXAMPLE)],
+  ['example-en', outputs(EXAMPLE, 'en')],
+  ['rich, days', outputs(richExample({ scheduleBasis: 'days' }))],
+  ['rich, monthly actuals', outputs(richExample({ actualsBasis: 'monthly' }))],
+  ['name variants', outputs(nameVariantExample())],
+];
+
+describe.each(CASES)('%s', (_name, spec) => {
+  const formulas = spec.sheets.flatMap((s) =>
+    s.rows.flatMap((row) => row.flatMap((c) => (c?.f === undefined ? [] : [c.f]))),
+  );
+
+  it('uses only functions common to Excel, WPS and LibreOffice', () => {
+    // Function names: letters before "(", outside string literals.
+    const used = new Set(
+      formulas.flatMap((f) =>
+        [...f.replace(/"[^"]*"/g, '""').matchAll(/([A-Z][A-Z0-9.]*)\(/g)].map(
+          (m) => m[1] as string,
+        ),
+      ),
+    );
+    expect(formulas.length).toBeGreaterThan(300);
+    expect([...used].filter((fn) => !COMMON.has(fn))).toEqual([]);
+  });
+
+  it('keeps every promise that a formula is a copy of the one above (CellSpec.down)', () => {
+    let promises = 0;
+    for (const sheet of spec.sheets) {
+      sheet.rows.forEach((row, r) =>
+        row.forEach((c, col) => {
+          if (!c?.down) return;
+          const above = sheet.rows[r - 1]?.[col];
+          expect(above?.f, `${sheet.name} row ${r + 1} col ${col + 1}`).toBeDefined();
+          expect(copyKey(c.f as string, r), `${sheet.name} row ${r + 1} col ${col + 1}`).toBe(
+            copyKey(above?.f as string, r - 1),
+          );
+          expect([c.fmt, c.style]).toEqual([above?.fmt, above?.style]);
+          promises++;
+        }),
+      );
+    }
+    expect(promises).toBeGreaterThan(formulas.length / 3);
+  });
+});
