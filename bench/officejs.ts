@@ -13,11 +13,8 @@
  */
 import { writeSpec } from '../src/hosts/excel';
 import { REQUEST_LIMIT_BYTES } from '../src/hosts/excel/bytes';
-import { runPipeline } from '../src/workbook/pipeline';
-import { exampleWorkbook } from '../src/workbook/template';
-import { FakeExcel } from '../tests/excel/fake-excel';
-import { specToGrids } from '../tests/helpers/spec-grids';
-import { SYNTHETIC_INDICATORS, syntheticData } from '../tests/helpers/synthetic';
+import { syntheticInFake } from '../tests/excel/helpers';
+import { SYNTHETIC_INDICATORS } from '../tests/helpers/synthetic';
 
 export const OFFICEJS_SIZES = [100, 2_000, 5_000] as const;
 
@@ -42,22 +39,10 @@ export interface OfficeJsRow {
 }
 
 export async function officeJsRow(n: number, fillDown = true): Promise<OfficeJsRow> {
-  const input = exampleWorkbook(syntheticData(n, SYNTHETIC_INDICATORS), 'zh');
-  const r = runPipeline(specToGrids(input), {
-    today: { y: 2025, m: 9, d: 3 },
-    generatedAt: '2025-09-03 10:30',
-    lang: 'zh',
-  });
-  if (!r.ok) throw new Error(`pipeline failed: ${r.errors.map((e) => e.code).join(', ')}`);
-  const fake = new FakeExcel();
-  for (const sheet of input.sheets)
-    fake.addSheet(
-      sheet.name,
-      sheet.rows.map((row) => row.map((c) => c?.v ?? null)),
-    );
+  const { fake, spec, inputSheetNames } = syntheticInFake(n);
   const t0 = performance.now();
-  const stats = await writeSpec(fake.context, r.spec, {
-    inputSheetNames: input.sheets.map((s) => s.name),
+  const stats = await writeSpec(fake.context, spec, {
+    inputSheetNames,
     fillDown,
   });
   const writeMs = performance.now() - t0;

@@ -1,7 +1,38 @@
 /** Test helpers: a workbook with input sheets, and comparing a fake sheet with its SheetSpec. */
 import { STYLE_DEFS, a1, type SheetSpec } from '../../src/workbook/spec';
 import { widthToPoints } from '../../src/hosts/excel/plan';
+import { runPipeline } from '../../src/workbook/pipeline';
+import type { WorkbookSpec } from '../../src/workbook/spec';
+import { exampleWorkbook } from '../../src/workbook/template';
+import { specToGrids } from '../helpers/spec-grids';
+import { SYNTHETIC_INDICATORS, syntheticData } from '../helpers/synthetic';
 import { FakeExcel } from './fake-excel';
+
+/**
+ * The synthetic township of `n` enterprises (8 indicators) planned by the pipeline, and a fake
+ * Excel holding its input sheets: what the Office.js writer is then asked to write.
+ */
+export function syntheticInFake(n: number): {
+  readonly fake: FakeExcel;
+  readonly spec: WorkbookSpec;
+  readonly inputSheetNames: readonly string[];
+} {
+  const input = exampleWorkbook(syntheticData(n, SYNTHETIC_INDICATORS), 'zh');
+  const r = runPipeline(specToGrids(input), {
+    today: { y: 2025, m: 9, d: 3 },
+    generatedAt: '2025-09-03 10:30',
+    lang: 'zh',
+  });
+  if (!r.ok) throw new Error(`pipeline failed: ${r.errors.map((e) => e.code).join(', ')}`);
+  const fake = new FakeExcel();
+  for (const sheet of input.sheets) {
+    fake.addSheet(
+      sheet.name,
+      sheet.rows.map((row) => row.map((c) => c?.v ?? null)),
+    );
+  }
+  return { fake, spec: r.spec, inputSheetNames: input.sheets.map((s) => s.name) };
+}
 
 /** A fake workbook holding the input sheets and a user's own sheet. */
 export function inputWorkbook(): FakeExcel {

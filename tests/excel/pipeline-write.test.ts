@@ -7,31 +7,13 @@
 import { describe, expect, it } from 'vitest';
 import { writeSpec } from '../../src/hosts/excel';
 import { REQUEST_LIMIT_BYTES } from '../../src/hosts/excel/bytes';
-import { runPipeline } from '../../src/workbook/pipeline';
-import { exampleWorkbook } from '../../src/workbook/template';
-import { specToGrids } from '../helpers/spec-grids';
-import { syntheticData } from '../helpers/synthetic';
-import { FakeExcel } from './fake-excel';
-import { differences } from './helpers';
+import { differences, syntheticInFake } from './helpers';
 
 async function writeReal(n: number): Promise<{ syncs: number; largest: number; cells: number }> {
-  const input = exampleWorkbook(syntheticData(n, 8), 'zh');
-  const r = runPipeline(specToGrids(input), {
-    today: { y: 2025, m: 9, d: 3 },
-    generatedAt: '2025-09-03 10:30',
-    lang: 'zh',
-  });
-  if (!r.ok) throw new Error(`pipeline failed: ${r.errors.map((e) => e.code).join(', ')}`);
-  const fake = new FakeExcel();
-  for (const sheet of input.sheets)
-    fake.addSheet(
-      sheet.name,
-      sheet.rows.map((row) => row.map((c) => c?.v ?? null)),
-    );
-  const inputs = input.sheets.map((s) => s.name);
+  const { fake, spec, inputSheetNames: inputs } = syntheticInFake(n);
   const before = inputs.map((name) => JSON.stringify(fake.snapshot(name)));
-  const stats = await writeSpec(fake.context, r.spec, { inputSheetNames: inputs });
-  for (const sheet of r.spec.sheets) expect(differences(fake, sheet), sheet.name).toEqual([]);
+  const stats = await writeSpec(fake.context, spec, { inputSheetNames: inputs });
+  for (const sheet of spec.sheets) expect(differences(fake, sheet), sheet.name).toEqual([]);
   expect(inputs.map((name) => JSON.stringify(fake.snapshot(name)))).toEqual(before);
   return {
     syncs: stats.syncs,
