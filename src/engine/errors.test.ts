@@ -29,7 +29,13 @@ const SAMPLE_PARAMS: { readonly [C in ErrorCode]: ParamsOf<C> } = {
   FloorsExceedRemainder: { indicator: '税金', remainder: 80, excess: 7 },
   CapsBelowRemainder: { indicator: '税金', remainder: 80, shortfall: 9 },
   AllWeightsZero: { indicator: '税金', remainder: 80 },
-  WeightsTooFarApart: { indicator: '税金', enterprise: '甲', weight: 1e-300, largest: 5 },
+  WeightsTooFarApart: {
+    indicator: '税金',
+    enterprise: '甲',
+    field: 'base',
+    weight: 1e-300,
+    largest: 5,
+  },
   MissingWeight: { indicator: '税金', enterprise: '甲' },
   ManualMissingPart: { indicator: '税金', enterprise: '乙' },
   ManualSumMismatch: { indicator: '税金', sum: 90, total: 100, diff: -10 },
@@ -39,16 +45,16 @@ const SAMPLE_PARAMS: { readonly [C in ErrorCode]: ParamsOf<C> } = {
   UnknownProfile: { name: '后高' },
   InvalidProfile: { name: '后高', reasonZh: '比例不能为负', reasonEn: 'shares cannot be negative' },
   UnknownIndicator: { name: '能耗' },
-  UnknownEnterprise: { name: '丙' },
+  UnknownEnterprise: { name: '丙', rows: 8 },
   DuplicateEnterprise: { name: '甲', first: '企业!A2' },
   DuplicateIndicator: { name: '税金', first: '目标!A2' },
   DuplicateProfile: { name: '均衡', first: '时间分布!A2' },
   DuplicateCreditCode: { code: '91330000MA2XXXXXX1', first: '企业!B2' },
   DuplicateActual: { enterprise: '甲', year: 2025, month: 8, first: '实绩!C2' },
-  CodeNameMismatch: { code: '91330000MA2XXXXXX1', enterprise: '甲' },
+  CodeNameMismatch: { code: '91330000MA2XXXXXX1', enterprise: '甲', rows: 2 },
   InvalidCreditCode: { code: '123', reasonZh: '应为18位', reasonEn: 'needs 18 characters' },
-  InvalidMonth: { value: 13 },
-  InvalidYear: { value: 1800, expected: '2024/2025' },
+  InvalidMonth: { value: 13, rows: 3 },
+  InvalidYear: { value: 1800, expected: '2024/2025', rows: 195 },
   InvalidDate: { text: '2025-02-30' },
   InvalidChoice: { field: '类型/Kind', value: '总数', allowed: '总量/total, 增速/rate' },
   InvalidDecimals: { value: 7 },
@@ -57,7 +63,15 @@ const SAMPLE_PARAMS: { readonly [C in ErrorCode]: ParamsOf<C> } = {
   MissingSheet: { name: fieldLabel('目标', 'Targets') },
   MissingColumn: { name: fieldLabel('年度目标', 'Target') },
   DuplicateColumn: { name: '工业总产值' },
+  DuplicateSheet: { role: fieldLabel('目标', 'Targets'), name: 'Targets', first: '目标' },
   FormulaWithoutValue: { formula: '=SUM(A1:A3)' },
+  FormulaEmptyResult: {
+    formula: '=IF(B2="","",B2)',
+    field: fieldLabel('年份', 'Year'),
+    indicator: '工业总产值',
+  },
+  NumberOutOfRange: { value: 1e-300, max: '10^15', min: '10^-100' },
+  TextTooLong: { length: 40000, limit: 32767 },
   NoEnterprises: {},
   NoIndicators: {},
   FileMissing: { path: '输入.xlsx' },
@@ -288,6 +302,23 @@ const CASES: Case[] = [
     en: '权重!B3: 制造业投资: the weight of "石塔线缆" (1e-300) is more than 10^280 times smaller than the largest (6), too far apart to split exactly',
   },
   {
+    code: 'WeightsTooFarApart',
+    what: 'a base 10^280 times smaller than the largest, split by base',
+    errors: () => {
+      const input = example();
+      const base = {
+        ...input.base,
+        工业总产值: {
+          ...input.base['工业总产值'],
+          石塔线缆: { value: 1e-300, ref: { sheet: '基数', cell: 'B3' } },
+        },
+      };
+      return planErrors({ ...input, base });
+    },
+    zh: '基数!B3：工业总产值：“石塔线缆”的基数 1e-300 比最大基数 15400 小 10^280 倍以上，无法精确分配',
+    en: '基数!B3: 工业总产值: the base of "石塔线缆" (1e-300) is more than 10^280 times smaller than the largest (15400), too far apart to split exactly',
+  },
+  {
     code: 'NegativeNumber',
     what: 'a negative weight',
     errors: () => {
@@ -322,6 +353,99 @@ const CASES: Case[] = [
     errors: () => planErrors(withIndicator('到位市外内资', { target: 1e15 })),
     zh: '目标!E5：到位市外内资：1000000000000000按0位小数超出精确计算范围',
     en: '目标!E5: 到位市外内资: 1000000000000000 at 0 decimals is beyond exact integer precision',
+  },
+  {
+    code: 'TotalTooLarge',
+    what: 'a cap beyond exact integers at the indicator’s decimals',
+    errors: () => {
+      const input = example();
+      return planErrors({
+        ...input,
+        constraints: input.constraints.map((c, k) =>
+          k === 3 ? { ...c, indicator: '规上工业产值', value: 1e13 } : c,
+        ),
+      });
+    },
+    zh: '约束!D5：规上工业产值：10000000000000按2位小数超出精确计算范围',
+    en: '约束!D5: 规上工业产值: 10000000000000 at 2 decimals is beyond exact integer precision',
+  },
+  {
+    code: 'NumberOutOfRange',
+    what: 'an actual of 1e308',
+    errors: () => {
+      const input = example();
+      return planErrors({
+        ...input,
+        actuals: input.actuals.map((a, k) =>
+          k === 6
+            ? {
+                ...a,
+                values: {
+                  ...a.values,
+                  工业总产值: { value: 1e308, ref: a.values['工业总产值']?.ref },
+                },
+              }
+            : a,
+        ),
+      });
+    },
+    zh: '实绩!D8：数值 1e+308 超出可计算的范围：绝对值不能超过 10^15，请检查是否输错',
+    en: '实绩!D8: the number 1e+308 is out of range: its size cannot exceed 10^15; check that it was typed correctly',
+  },
+  {
+    code: 'NumberOutOfRange',
+    what: 'an actual of 1e-300 (a ratio over it would overflow)',
+    errors: () => {
+      const input = example();
+      const k = input.actuals.findIndex((a) => a.year === 2024 && a.month === 8);
+      return planErrors({
+        ...input,
+        actuals: input.actuals.map((a, i) =>
+          i === k
+            ? {
+                ...a,
+                values: {
+                  ...a.values,
+                  工业总产值: { value: 1e-300, ref: a.values['工业总产值']?.ref },
+                },
+              }
+            : a,
+        ),
+      });
+    },
+    zh: '实绩!D92：数值 1e-300 超出可计算的范围：不为 0 的数值，绝对值应在 10^-100 到 10^15 之间，请检查是否输错',
+    en: '实绩!D92: the number 1e-300 is out of range: unless 0, its size must be between 10^-100 and 10^15; check that it was typed correctly',
+  },
+  {
+    code: 'NumberOutOfRange',
+    what: 'a target growth of 1e308',
+    errors: () => planErrors(withIndicator('工业总产值', { targetGrowth: 1e308 })),
+    zh: '目标!F2：数值 1e+308 超出可计算的范围：绝对值不能超过 10^4 = 1000000%，请检查是否输错',
+    en: '目标!F2: the number 1e+308 is out of range: its size cannot exceed 10^4 = 1000000%; check that it was typed correctly',
+  },
+  {
+    code: 'NumberOutOfRange',
+    what: 'a rate target of 2,000,000%',
+    errors: () => planErrors(withIndicator('到位市外内资', { kind: 'rate', target: 20000 })),
+    zh: '目标!E5：数值 20000 超出可计算的范围：绝对值不能超过 10^4 = 1000000%，请检查是否输错',
+    en: '目标!E5: the number 20000 is out of range: its size cannot exceed 10^4 = 1000000%; check that it was typed correctly',
+  },
+  {
+    code: 'NumberOutOfRange',
+    what: 'a base of 1e308',
+    errors: () => {
+      const input = example();
+      const base = {
+        ...input.base,
+        工业总产值: {
+          ...input.base['工业总产值'],
+          石塔线缆: { value: 1e308, ref: { sheet: '基数', cell: 'B3' } },
+        },
+      };
+      return planErrors({ ...input, base });
+    },
+    zh: '基数!B3：数值 1e+308 超出可计算的范围：绝对值不能超过 10^15，请检查是否输错',
+    en: '基数!B3: the number 1e+308 is out of range: its size cannot exceed 10^15; check that it was typed correctly',
   },
   {
     code: 'TargetPrecision',
@@ -700,6 +824,31 @@ const CASES: Case[] = [
     en: '实绩!A2: year 2023 is not valid (expected 2024/2025)',
   },
   {
+    code: 'InvalidYear',
+    what: 'the plan year one ahead: every row of the year before last, once',
+    errors: () => {
+      const input = example();
+      return planErrors({ ...input, settings: { ...input.settings, year: 2026 } });
+    },
+    zh: '实绩!A86：年份 2024 无效（应为 2025/2026），共 110 行',
+    en: '实绩!A86: year 2024 is not valid (expected 2025/2026), in 110 rows',
+  },
+  {
+    code: 'UnknownEnterprise',
+    what: 'an enterprise missing from Enterprises: once for all its actuals rows',
+    errors: () => {
+      const input = example();
+      return planErrors({
+        ...input,
+        actuals: input.actuals.map((a) =>
+          a.enterprise === '石塔线缆' ? { ...a, enterprise: '石塔' } : a,
+        ),
+      });
+    },
+    zh: '实绩!C9：企业“石塔”不在企业表中，共 18 行',
+    en: '实绩!C9: enterprise "石塔" is not in Enterprises, in 18 rows',
+  },
+  {
     code: 'InvalidDate',
     what: '29 February in a common year',
     errors: () => {
@@ -776,9 +925,12 @@ const CASES: Case[] = [
 /** Codes only the workbook reader produces. */
 const READER_CODES: ErrorCode[] = [
   'MissingSheet',
+  'DuplicateSheet',
   'MissingColumn',
   'DuplicateColumn',
   'FormulaWithoutValue',
+  'FormulaEmptyResult',
+  'TextTooLong',
   'InvalidChoice',
   'MissingValue',
 ];

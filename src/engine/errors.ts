@@ -53,6 +53,12 @@ const FIELDS: Readonly<Record<SplitField, Bilingual>> = {
 
 const fieldName = (field: SplitField): Bilingual => FIELDS[field];
 
+/** "，共 195 行" / ", in 195 rows": one message for a cause many rows share (none for one row). */
+const rowsZh = (rows: V | undefined): string =>
+  rows === undefined || rows === 1 ? '' : `，共 ${s(rows)} 行`;
+const rowsEn = (rows: V | undefined): string =>
+  rows === undefined || rows === 1 ? '' : `, in ${s(rows)} rows`;
+
 /**
  * The message catalogue: one entry per error code, in Chinese and English.
  * Adding a code here is the only way to add a code to `ErrorCode`.
@@ -129,15 +135,20 @@ export const MESSAGES = {
     zh: `${s(p.indicator)}：权重全为零，无法分配 ${s(p.remainder)}`,
     en: `${s(p.indicator)}: every weight is zero, so ${s(p.remainder)} cannot be split`,
   }),
+  /** `field`: what the values are, the weights (按权重, 按增量) or the bases (按基数). */
   WeightsTooFarApart: (p: {
     readonly indicator: string;
     readonly enterprise: string;
+    readonly field: 'weight' | 'base';
     readonly weight: V;
     readonly largest: V;
-  }) => ({
-    zh: `${s(p.indicator)}：“${s(p.enterprise)}”的权重 ${s(p.weight)} 比最大权重 ${s(p.largest)} 小 10^280 倍以上，无法精确分配`,
-    en: `${s(p.indicator)}: the weight of "${s(p.enterprise)}" (${s(p.weight)}) is more than 10^280 times smaller than the largest (${s(p.largest)}), too far apart to split exactly`,
-  }),
+  }) => {
+    const f = fieldName(p.field);
+    return {
+      zh: `${s(p.indicator)}：“${s(p.enterprise)}”的${f.zh} ${s(p.weight)} 比最大${f.zh} ${s(p.largest)} 小 10^280 倍以上，无法精确分配`,
+      en: `${s(p.indicator)}: the ${f.en} of "${s(p.enterprise)}" (${s(p.weight)}) is more than 10^280 times smaller than the largest (${s(p.largest)}), too far apart to split exactly`,
+    };
+  },
   MissingWeight: (p: { readonly indicator: string; readonly enterprise: string }) => ({
     zh: `${s(p.indicator)}：按权重分解，但“${s(p.enterprise)}”没有权重`,
     en: `${s(p.indicator)}: split by weights, but "${s(p.enterprise)}" has no weight`,
@@ -197,9 +208,9 @@ export const MESSAGES = {
     zh: `指标“${s(p.name)}”不在目标表中`,
     en: `indicator "${s(p.name)}" is not in Targets`,
   }),
-  UnknownEnterprise: (p: { readonly name: string }) => ({
-    zh: `企业“${s(p.name)}”不在企业表中`,
-    en: `enterprise "${s(p.name)}" is not in Enterprises`,
+  UnknownEnterprise: (p: { readonly name: string; readonly rows?: V }) => ({
+    zh: `企业“${s(p.name)}”不在企业表中${rowsZh(p.rows)}`,
+    en: `enterprise "${s(p.name)}" is not in Enterprises${rowsEn(p.rows)}`,
   }),
   DuplicateEnterprise: (p: { readonly name: string; readonly first: string }) => ({
     zh: `企业“${s(p.name)}”重复出现（首次在 ${s(p.first)}）`,
@@ -226,9 +237,13 @@ export const MESSAGES = {
     zh: `“${s(p.enterprise)}” ${s(p.year)}年${s(p.month)}月的实绩重复（首次在 ${s(p.first)}）`,
     en: `actuals for "${s(p.enterprise)}" ${s(p.year)}-${s(p.month)} appear twice (first at ${s(p.first)})`,
   }),
-  CodeNameMismatch: (p: { readonly code: string; readonly enterprise: string }) => ({
-    zh: `统一社会信用代码 ${s(p.code)} 与企业“${s(p.enterprise)}”不符`,
-    en: `credit code ${s(p.code)} does not match the enterprise "${s(p.enterprise)}"`,
+  CodeNameMismatch: (p: {
+    readonly code: string;
+    readonly enterprise: string;
+    readonly rows?: V;
+  }) => ({
+    zh: `统一社会信用代码 ${s(p.code)} 与企业“${s(p.enterprise)}”不符${rowsZh(p.rows)}`,
+    en: `credit code ${s(p.code)} does not match the enterprise "${s(p.enterprise)}"${rowsEn(p.rows)}`,
   }),
   InvalidCreditCode: (p: {
     readonly code: string;
@@ -238,13 +253,13 @@ export const MESSAGES = {
     zh: `统一社会信用代码“${s(p.code)}”无效：${s(p.reasonZh)}`,
     en: `credit code "${s(p.code)}" is invalid: ${s(p.reasonEn)}`,
   }),
-  InvalidMonth: (p: { readonly value: V }) => ({
-    zh: `月份 ${s(p.value)} 不在 1–12 之间`,
-    en: `month ${s(p.value)} is not between 1 and 12`,
+  InvalidMonth: (p: { readonly value: V; readonly rows?: V }) => ({
+    zh: `月份 ${s(p.value)} 不在 1–12 之间${rowsZh(p.rows)}`,
+    en: `month ${s(p.value)} is not between 1 and 12${rowsEn(p.rows)}`,
   }),
-  InvalidYear: (p: { readonly value: V; readonly expected?: string }) => ({
-    zh: `年份 ${s(p.value)} 无效${p.expected === undefined ? '' : `（应为 ${s(p.expected)}）`}`,
-    en: `year ${s(p.value)} is not valid${p.expected === undefined ? '' : ` (expected ${s(p.expected)})`}`,
+  InvalidYear: (p: { readonly value: V; readonly expected?: string; readonly rows?: V }) => ({
+    zh: `年份 ${s(p.value)} 无效${p.expected === undefined ? '' : `（应为 ${s(p.expected)}）`}${rowsZh(p.rows)}`,
+    en: `year ${s(p.value)} is not valid${p.expected === undefined ? '' : ` (expected ${s(p.expected)})`}${rowsEn(p.rows)}`,
   }),
   InvalidDate: (p: { readonly text: string }) => ({
     zh: `“${s(p.text)}”不是日期`,
@@ -270,6 +285,20 @@ export const MESSAGES = {
     const what = p.indicator === undefined ? p.field : `${p.indicator} ${p.field}`;
     return { zh: `缺少${what}`, en: `${what} is missing` };
   },
+  NumberOutOfRange: (p: { readonly value: V; readonly max: string; readonly min?: string }) => ({
+    zh:
+      p.min === undefined
+        ? `数值 ${s(p.value)} 超出可计算的范围：绝对值不能超过 ${s(p.max)}，请检查是否输错`
+        : `数值 ${s(p.value)} 超出可计算的范围：不为 0 的数值，绝对值应在 ${s(p.min)} 到 ${s(p.max)} 之间，请检查是否输错`,
+    en:
+      p.min === undefined
+        ? `the number ${s(p.value)} is out of range: its size cannot exceed ${s(p.max)}; check that it was typed correctly`
+        : `the number ${s(p.value)} is out of range: unless 0, its size must be between ${s(p.min)} and ${s(p.max)}; check that it was typed correctly`,
+  }),
+  TextTooLong: (p: { readonly length: V; readonly limit: V }) => ({
+    zh: `文字长 ${s(p.length)} 个字符，超过上限 ${s(p.limit)} 个字符（结果表的单元格放不下），请缩短`,
+    en: `the text is ${s(p.length)} characters long, over the limit of ${s(p.limit)} (it would not fit in a cell of the results); shorten it`,
+  }),
   MissingSheet: (p: { readonly name: FieldLabel }) => ({
     zh: `缺少工作表“${s(p.name)}”`,
     en: `the sheet "${s(p.name)}" is missing`,
@@ -282,10 +311,30 @@ export const MESSAGES = {
     zh: `列“${s(p.name)}”重复出现`,
     en: `the column "${s(p.name)}" appears twice`,
   }),
+  DuplicateSheet: (p: {
+    readonly role: FieldLabel;
+    readonly name: string;
+    readonly first: string;
+  }) => ({
+    zh: `工作表“${s(p.name)}”和“${s(p.first)}”都是“${s(p.role)}”表：请删去或改名其中一张，只留一张`,
+    en: `the sheets "${s(p.name)}" and "${s(p.first)}" are both the "${s(p.role)}" sheet: delete or rename one of them`,
+  }),
   FormulaWithoutValue: (p: { readonly formula: string }) => ({
     zh: `公式 ${s(p.formula)} 没有计算结果，请在 Excel 中重新计算后保存`,
     en: `the formula ${s(p.formula)} has no computed value; recalculate and save it in Excel`,
   }),
+  /** A required cell whose formula's cached result is empty (""): the cell looks filled but says nothing. */
+  FormulaEmptyResult: (p: {
+    readonly formula: string;
+    readonly field: FieldLabel;
+    readonly indicator?: string;
+  }) => {
+    const what = p.indicator === undefined ? p.field : `${p.indicator} ${p.field}`;
+    return {
+      zh: `公式 ${s(p.formula)} 的结果为空，缺少${what}：请修改公式，或直接填写`,
+      en: `the formula ${s(p.formula)} gives an empty result, so ${what} is missing: correct the formula or type the value in`,
+    };
+  },
   NoEnterprises: (_: Record<string, never>) => ({
     zh: `企业表中没有企业`,
     en: `there are no enterprises`,

@@ -55,9 +55,10 @@ export interface Indicator {
   readonly method: Method;
   readonly decimals: number;
   readonly profile: string;
-  /** The row's name cell, the target cell and the profile cell. */
+  /** The row's name cell, the target cell, the target growth cell and the profile cell. */
   readonly ref?: Ref;
   readonly targetRef?: Ref;
+  readonly targetGrowthRef?: Ref;
   readonly profileRef?: Ref;
   readonly decimalsRef?: Ref;
 }

@@ -232,6 +232,7 @@ function allocate(
     indicator: ind.name,
     names: es.map((e) => e.name),
     ...(ind.targetRef ? { ref: ind.targetRef } : {}),
+    weightField: ind.method === 'base' ? 'base' : 'weight',
     weightRefs: es.map((e) =>
       ind.method === 'base'
         ? base[e.name]?.ref

@@ -47,6 +47,8 @@ export interface SplitProblem {
   readonly ref?: Ref;
   /** For messages about a weight: the cell each row's weight came from (default `ref`). */
   readonly weightRefs?: readonly (Ref | undefined)[];
+  /** For messages about a weight: what the weights are, the bases when split by base (default 'weight'). */
+  readonly weightField?: 'weight' | 'base';
 }
 
 export interface SplitResult {
@@ -67,7 +69,7 @@ export interface SplitResult {
 export const MIN_WEIGHT_RATIO = 1e-280;
 
 /** Largest safe total in units: beyond it integer arithmetic is no longer exact. */
-const MAX_UNITS = Number.MAX_SAFE_INTEGER / 16;
+export const MAX_UNITS = Number.MAX_SAFE_INTEGER / 16;
 const QUANTUM = 1e9;
 
 interface FreeRow {
@@ -380,7 +382,13 @@ export function splitTotal(p: SplitProblem): Result<SplitResult> {
       errors.push(
         fenjieError(
           'WeightsTooFarApart',
-          { indicator, enterprise: name(i), weight: r.weight, largest: top },
+          {
+            indicator,
+            enterprise: name(i),
+            field: p.weightField ?? 'weight',
+            weight: r.weight,
+            largest: top,
+          },
           p.weightRefs?.[i] ?? p.ref,
         ),
       );

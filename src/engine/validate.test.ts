@@ -56,10 +56,143 @@ describe('validateInput', () => {
     const input = example();
     expect(validateInput(input, 2025)).toEqual([]);
     const errors = validateInput(input, 2026);
-    // The 2024 rows are now two years back; the 2025 rows are last year's.
+    // The 2024 rows are now two years back; the 2025 rows are last year's: one message for
+    // them all, at the first, with how many there are.
     const years = errors.filter((e) => e.code === 'InvalidYear');
-    expect(years).toHaveLength(input.actuals.filter((a) => a.year === 2024).length);
-    expect(years[0]!.params).toEqual({ value: 2024, expected: '2025/2026' });
+    expect(years).toHaveLength(1);
+    expect(years[0]!.params).toEqual({
+      value: 2024,
+      expected: '2025/2026',
+      rows: input.actuals.filter((a) => a.year === 2024).length,
+    });
+  });
+
+  it('says each cause that actuals rows share once, at its first row, with how many rows', () => {
+    const input = example();
+    // The year one ahead of the rows (2025 and 2026 where 2023/2024 are wanted), the
+    // statistics bureau's code of one enterprise pasted against another (its rows of 2024,
+    // left as they were), and month 13 twice: 194 rows, four messages.
+    const actuals = input.actuals.map((a, k): Actual => {
+      const year = a.year === 2024 ? 2025 : 2026;
+      if (k === 3 || k === 4) return { ...a, month: 13 };
+      if (a.enterprise === '卓尔五金') return { ...a, creditCode: '91331125355344339U' };
+      return { ...a, year };
+    });
+    const errors = validateInput({ ...input, actuals }, 2024);
+    expect(errors.map((e) => describeError(e, 'zh'))).toEqual([
+      '实绩!A2：年份 2026 无效（应为 2023/2024），共 75 行',
+      '实绩!B5：月份 13 不在 1–12 之间，共 2 行',
+      '实绩!A16：年份 2025 无效（应为 2023/2024），共 106 行',
+      '实绩!C97：统一社会信用代码 91331125355344339U 与企业“卓尔五金”不符，共 11 行',
+    ]);
+    expect(describeError(errors[0]!, 'en')).toBe(
+      '实绩!A2: year 2026 is not valid (expected 2023/2024), in 75 rows',
+    );
+  });
+
+  it('says nothing more for a cause of one row', () => {
+    const input = example();
+    const actuals = input.actuals.map((a, k) => (k === 0 ? { ...a, enterprise: '华都' } : a));
+    const errors = validateInput({ ...input, actuals }, 2025);
+    expect(errors.map((e) => describeError(e, 'en'))).toEqual([
+      '实绩!C2: enterprise "华都" is not in Enterprises',
+    ]);
+    expect(errors[0]!.params).toEqual({ name: '华都' });
+  });
+
+  it.each<[string, (input: PlanInput) => PlanInput, string]>([
+    [
+      'a serious threshold of 10^7 points',
+      (i) => ({ ...i, settings: { ...i.settings, seriousThreshold: 1e7 } }),
+      '参数!B7：数值 10000000 超出可计算的范围：绝对值不能超过 10^6，请检查是否输错',
+    ],
+    [
+      'a profile share of 1e16',
+      (i) => ({
+        ...i,
+        profiles: i.profiles.map((p, k) =>
+          k === 1
+            ? {
+                ...p,
+                shares: [20, 25, 1e16, 30],
+                shareRefs: ['B3', 'C3', 'D3', 'E3'].map((cell) => ({ sheet: '时间分布', cell })),
+              }
+            : p,
+        ),
+      }),
+      '时间分布!D3：数值 10000000000000000 超出可计算的范围：绝对值不能超过 10^15，请检查是否输错',
+    ],
+    [
+      'a profile share of 10^-7 (shares are kept to 6 decimals)',
+      (i) => ({
+        ...i,
+        profiles: i.profiles.map((p, k) =>
+          k === 2
+            ? {
+                ...p,
+                shares: [1e-7, 0, 0, 0],
+                shareRefs: ['B4', 'C4', 'D4', 'E4'].map((cell) => ({ sheet: '时间分布', cell })),
+              }
+            : p,
+        ),
+      }),
+      '时间分布!B4：数值 1e-7 超出可计算的范围：不为 0 的数值，绝对值应在 10^-6 到 10^15 之间，请检查是否输错',
+    ],
+    [
+      'a weight of -1e300',
+      (i) => ({
+        ...i,
+        weights: {
+          制造业投资: {
+            ...i.weights['制造业投资'],
+            石塔线缆: { value: -1e300, ref: { sheet: '权重', cell: 'B3' } },
+          },
+        },
+      }),
+      '权重!B3：数值 -1e+300 超出可计算的范围：绝对值不能超过 10^15，请检查是否输错',
+    ],
+    [
+      'a floor of 1e308',
+      (i) => ({
+        ...i,
+        constraints: i.constraints.map((c, k) => (k === 2 ? { ...c, value: 1e308 } : c)),
+      }),
+      '约束!D4：数值 1e+308 超出可计算的范围：绝对值不能超过 10^15，请检查是否输错',
+    ],
+    [
+      'a base beyond exact integers, split by increment (the base is added to the part)',
+      (i) => ({
+        ...i,
+        indicators: i.indicators.map((x) =>
+          x.name === '规上工业产值' ? { ...x, method: 'increment' } : x,
+        ),
+        base: {
+          ...i.base,
+          规上工业产值: {
+            ...i.base['规上工业产值'],
+            石塔线缆: { value: 1e13, ref: { sheet: '基数', cell: 'C3' } },
+          },
+        },
+      }),
+      '基数!C3：规上工业产值：10000000000000按2位小数超出精确计算范围',
+    ],
+  ])('refuses %s at its cell', (_what, change, message) => {
+    const errors = validateInput(change(example()), 2025);
+    expect(errors.map((e) => describeError(e, 'zh'))).toEqual([message]);
+  });
+
+  it.each<[string, number]>([
+    ['0', 0],
+    ['10^15', 1e15],
+    ['-10^15', -1e15],
+    ['10^-100', 1e-100],
+    ['rounding noise', 5.551115123125783e-17],
+  ])('accepts an actual of %s', (_what, value) => {
+    const input = example();
+    const actuals = input.actuals.map((a, k) =>
+      k === 6 ? { ...a, values: { ...a.values, 工业总产值: { value } } } : a,
+    );
+    expect(validateInput({ ...input, actuals }, 2025)).toEqual([]);
   });
 
   it.each<[string, number]>([

@@ -1,6 +1,9 @@
 /**
  * Validation of a plan's input model. Returns every problem at once, each with the cell it came
  * from where known; never throws. `plan()` runs it first and splits nothing when it finds any.
+ * Every number is refused at its own cell when what is computed from it could overflow (the
+ * ranges below), so no output cell is ever infinite. A cause that many actuals rows share (the
+ * year, an enterprise missing from Enterprises) is said once, at its first row, with the count.
  */
 import { isValidYMD } from './calendar';
 import { checkCreditCode, normalizeCreditCode } from './creditCode';
@@ -8,6 +11,89 @@ import { errorPlace, fenjieError, type FenjieError, type Ref } from './errors';
 import type { Actual, Constraint, PlanInput, ProfileDef, ValueCell } from './model';
 import { isOnStep } from './number';
 import { isEvenProfileName, periodCount, profileProblem } from './profile';
+import { MAX_UNITS } from './split';
+
+/**
+ * The largest amount an input cell may hold, in its unit (base, weight, constraint, actual,
+ * profile share): sums over thousands of rows and the ratios between them stay finite. A total
+ * target, a lock, a floor or a cap must also be a safe number of units (`TotalTooLarge`).
+ */
+export const MAX_AMOUNT = 1e15;
+/** The largest rate target or target growth, as a fraction: 10^4 is 1,000,000%. */
+export const MAX_RATE = 1e4;
+/** The largest flag threshold, in percentage points (the same 1,000,000%). */
+export const MAX_POINTS = 1e6;
+/**
+ * The smallest actual other than 0: year on year and pace ratios divide by actuals, and
+ * 10^15 / 10^-100 is still finite. (Rounding noise of real figures is far above it.)
+ */
+export const MIN_ACTUAL = 1e-100;
+/** The smallest profile share other than 0: shares are kept to 6 decimals (profile.ts). */
+export const MIN_SHARE = 1e-6;
+
+type RangeKind = 'amount' | 'rate' | 'points' | 'actual' | 'share';
+
+/** Each kind's largest size and smallest size other than 0, as numbers and as messages show them. */
+const RANGES: Readonly<
+  Record<RangeKind, { max: number; maxText: string; min?: number; minText?: string }>
+> = {
+  amount: { max: MAX_AMOUNT, maxText: '10^15' },
+  rate: { max: MAX_RATE, maxText: '10^4 = 1000000%' },
+  points: { max: MAX_POINTS, maxText: '10^6' },
+  actual: { max: MAX_AMOUNT, maxText: '10^15', min: MIN_ACTUAL, minText: '10^-100' },
+  share: { max: MAX_AMOUNT, maxText: '10^15', min: MIN_SHARE, minText: '10^-6' },
+};
+
+/** A value out of range at its cell, or undefined when it is in range. */
+function outOfRange(value: number, kind: RangeKind, ref: Ref | undefined): FenjieError | undefined {
+  // Not a number at all is said elsewhere (InvalidThresholds, NotFinite, InvalidProfile).
+  if (Number.isNaN(value)) return undefined;
+  const size = Math.abs(value);
+  const r = RANGES[kind];
+  if (r.min !== undefined && r.minText !== undefined && size !== 0 && size < r.min)
+    return fenjieError('NumberOutOfRange', { value, max: r.maxText, min: r.minText }, ref);
+  if (size <= r.max) return undefined;
+  return fenjieError('NumberOutOfRange', { value, max: r.maxText }, ref);
+}
+
+/** Beyond exact integers once scaled to the indicator's step (as splitTotal refuses a part). */
+const beyondUnits = (value: number, decimals: number): boolean =>
+  Math.abs(value * 10 ** decimals) > MAX_UNITS;
+
+interface SharedCause {
+  readonly make: (rows?: number) => FenjieError;
+  rows: number;
+}
+
+/**
+ * Errors that many rows may share (the year wrong for all of a sheet's rows, an enterprise
+ * missing from Enterprises for all of its months): one message per cause, at its first row,
+ * saying how many rows share it.
+ */
+class SharedCauses {
+  private readonly byKey = new Map<string, SharedCause>();
+  /** In order: each error, and each shared cause at its first row. */
+  private readonly order: (FenjieError | SharedCause)[] = [];
+
+  push(e: FenjieError): void {
+    this.order.push(e);
+  }
+
+  /** Counts a row with the cause `key`; `make` builds the message (given the count when above 1). */
+  shared(key: string, make: (rows?: number) => FenjieError): void {
+    const c = this.byKey.get(key);
+    if (c) c.rows++;
+    else {
+      const cause = { make, rows: 1 };
+      this.byKey.set(key, cause);
+      this.order.push(cause);
+    }
+  }
+
+  errors(): FenjieError[] {
+    return this.order.map((x) => ('make' in x ? x.make(x.rows > 1 ? x.rows : undefined) : x));
+  }
+}
 
 /** Finds the first occurrence of each key and reports later ones. */
 function duplicates<T>(
@@ -93,7 +179,13 @@ export function validateInput(input: PlanInput, year: number): FenjieError[] {
       fenjieError('InvalidDate', { text: `${st.asOf.y}-${st.asOf.m}-${st.asOf.d}` }, st.refs?.asOf),
     );
   }
-  if (!(st.behindThreshold >= 0) || !(st.seriousThreshold >= st.behindThreshold)) {
+  // A threshold out of range is said at its cell; whether the two are in order is then moot.
+  const thresholdsOutOfRange = [
+    outOfRange(st.behindThreshold, 'points', st.refs?.behindThreshold),
+    outOfRange(st.seriousThreshold, 'points', st.refs?.seriousThreshold),
+  ].filter((e) => e !== undefined);
+  if (thresholdsOutOfRange.length > 0) push(...thresholdsOutOfRange);
+  else if (!(st.behindThreshold >= 0) || !(st.seriousThreshold >= st.behindThreshold)) {
     push(
       fenjieError(
         'InvalidThresholds',
@@ -116,6 +208,11 @@ export function validateInput(input: PlanInput, year: number): FenjieError[] {
           badShareRef(p) ?? p.ref,
         ),
       );
+    else
+      p.shares.forEach((v, i) => {
+        const e = outOfRange(v, 'share', p.shareRefs?.[i] ?? p.ref);
+        if (e) push(e);
+      });
   }
   push(
     ...duplicates(
@@ -185,6 +282,14 @@ export function validateInput(input: PlanInput, year: number): FenjieError[] {
     }
     if (!knownProfile(ind.profile))
       push(fenjieError('UnknownProfile', { name: ind.profile }, ind.profileRef ?? ind.ref));
+    if (ind.kind === 'rate') {
+      const e = outOfRange(ind.target, 'rate', ind.targetRef ?? ind.ref);
+      if (e) push(e);
+    }
+    if (ind.targetGrowth !== undefined) {
+      const e = outOfRange(ind.targetGrowth, 'rate', ind.targetGrowthRef ?? ind.ref);
+      if (e) push(e);
+    }
     if (ind.kind === 'total' && ind.target < 0) {
       push(
         fenjieError(
@@ -196,17 +301,31 @@ export function validateInput(input: PlanInput, year: number): FenjieError[] {
     }
   }
 
-  // Base and weights: non-negative, known enterprises.
+  // Base and weights: in range, non-negative, known enterprises; a base that is an offset (按增量)
+  // a safe number of units.
+  const indicatorByName = new Map(input.indicators.map((i) => [i.name, i]));
   for (const [what, table] of [
     ['base', input.base],
     ['weights', input.weights],
   ] as const) {
     for (const [indicator, column] of Object.entries(table)) {
-      if (!indicators.has(indicator)) continue;
+      const ind = indicatorByName.get(indicator);
+      if (!ind) continue;
+      const offset = what === 'base' && ind.kind === 'total' && ind.method === 'increment';
       for (const enterprise of Object.keys(column)) {
         const cell = column[enterprise] as ValueCell;
+        const range = outOfRange(cell.value, 'amount', cell.ref);
         if (!enterprises.has(enterprise))
           push(fenjieError('UnknownEnterprise', { name: enterprise }, cell.ref));
+        else if (range) push(range);
+        else if (offset && Number.isFinite(cell.value) && beyondUnits(cell.value, ind.decimals))
+          push(
+            fenjieError(
+              'TotalTooLarge',
+              { indicator, value: cell.value, decimals: ind.decimals },
+              cell.ref,
+            ),
+          );
         else if (cell.value < 0) {
           push(
             fenjieError(
@@ -227,8 +346,17 @@ export function validateInput(input: PlanInput, year: number): FenjieError[] {
   // Constraints.
   const seenConstraint = new Map<string, Set<string>>();
   const boundsOf = new Map<string, { floor?: Constraint; cap?: Constraint }>();
-  const indicatorByName = new Map(input.indicators.map((i) => [i.name, i]));
   for (const c of input.constraints) {
+    const ind = indicatorByName.get(c.indicator);
+    const range =
+      outOfRange(c.value, 'amount', c.ref) ??
+      (ind && ind.kind === 'total' && Number.isFinite(c.value) && beyondUnits(c.value, ind.decimals)
+        ? fenjieError(
+            'TotalTooLarge',
+            { indicator: c.indicator, value: c.value, decimals: ind.decimals },
+            c.ref,
+          )
+        : undefined);
     let known = true;
     if (!enterprises.has(c.enterprise)) {
       push(fenjieError('UnknownEnterprise', { name: c.enterprise }, c.enterpriseRef ?? c.ref));
@@ -237,6 +365,10 @@ export function validateInput(input: PlanInput, year: number): FenjieError[] {
     if (!indicators.has(c.indicator)) {
       push(fenjieError('UnknownIndicator', { name: c.indicator }, c.indicatorRef ?? c.ref));
       known = false;
+    }
+    if (range) {
+      push(range);
+      continue;
     }
     if (c.value < 0)
       push(
@@ -247,7 +379,6 @@ export function validateInput(input: PlanInput, year: number): FenjieError[] {
         ),
       );
     if (!known) continue;
-    const ind = indicatorByName.get(c.indicator);
     if (c.type === 'lock' && ind && c.value >= 0 && !isOnStep(c.value, ind.decimals)) {
       push(
         fenjieError(
@@ -313,17 +444,28 @@ export function validateInput(input: PlanInput, year: number): FenjieError[] {
     string,
     { code: string | undefined; mismatch: boolean; name: string | undefined }
   >();
+  // One message per cause that rows share (a wrong year, an unknown enterprise), at its first row.
+  const A = new SharedCauses();
   for (const a of input.actuals) {
+    for (const k in a.values) {
+      const v = a.values[k] as ValueCell;
+      const range = outOfRange(v.value, 'actual', v.ref);
+      if (range) A.push(range);
+    }
     if (!Number.isInteger(a.month) || a.month < 1 || a.month > 12) {
-      push(fenjieError('InvalidMonth', { value: a.month }, a.monthRef ?? a.ref));
+      const ref = a.monthRef ?? a.ref;
+      A.shared(`month\u0000${a.month}`, (rows) =>
+        fenjieError('InvalidMonth', { value: a.month, ...(rows ? { rows } : {}) }, ref),
+      );
       continue;
     }
     if (a.year !== year && a.year !== year - 1) {
-      push(
+      const ref = a.yearRef ?? a.ref;
+      A.shared(`year\u0000${a.year}`, (rows) =>
         fenjieError(
           'InvalidYear',
-          { value: a.year, expected: `${year - 1}/${year}` },
-          a.yearRef ?? a.ref,
+          { value: a.year, expected: `${year - 1}/${year}`, ...(rows ? { rows } : {}) },
+          ref,
         ),
       );
       continue;
@@ -335,23 +477,23 @@ export function validateInput(input: PlanInput, year: number): FenjieError[] {
       byRowName.set(a.enterprise, known);
     }
     if (known.mismatch) {
-      push(
+      const code = a.creditCode ?? '';
+      const ref = a.enterpriseRef ?? a.ref;
+      A.shared(`mismatch\u0000${normalizeCreditCode(code)}\u0000${a.enterprise}`, (rows) =>
         fenjieError(
           'CodeNameMismatch',
-          { code: a.creditCode ?? '', enterprise: a.enterprise },
-          a.enterpriseRef ?? a.ref,
+          { code, enterprise: a.enterprise, ...(rows ? { rows } : {}) },
+          ref,
         ),
       );
       continue;
     }
     const name = known.name;
     if (name === undefined) {
-      push(
-        fenjieError(
-          'UnknownEnterprise',
-          { name: a.enterprise || a.creditCode || '' },
-          a.enterpriseRef ?? a.ref,
-        ),
+      const who = a.enterprise || a.creditCode || '';
+      const ref = a.enterpriseRef ?? a.ref;
+      A.shared(`unknown\u0000${a.enterprise}\u0000${a.creditCode ?? ''}`, (rows) =>
+        fenjieError('UnknownEnterprise', { name: who, ...(rows ? { rows } : {}) }, ref),
       );
       continue;
     }
@@ -360,7 +502,7 @@ export function validateInput(input: PlanInput, year: number): FenjieError[] {
     const key = cell < 0 ? `${name}\u0000${a.year}\u0000${a.month}` : '';
     const first = cell < 0 ? seenOther.get(key) : seenActual[cell];
     if (first) {
-      push(
+      A.push(
         fenjieError(
           'DuplicateActual',
           {
@@ -375,5 +517,6 @@ export function validateInput(input: PlanInput, year: number): FenjieError[] {
     } else if (cell < 0) seenOther.set(key, a);
     else seenActual[cell] = a;
   }
+  push(...A.errors());
   return errors;
 }

@@ -1,6 +1,7 @@
 /**
  * Reading one input cell: a formula contributes its cached result (`FormulaWithoutValue` when
- * there is none), text is trimmed, numbers are read as people type them (number.ts). The value
+ * there is none; an empty result, `""`, shows nothing, like a blank cell), text is trimmed and
+ * must fit an Excel cell, numbers are read as people type them (number.ts). The value
  * kinds a column or a setting can have (sheets.ts) are built from these readers, each with the
  * way the template writes a value of that kind back.
  */
@@ -25,6 +26,20 @@ type Scalar =
 
 export const isBlank = (c: RawCell | undefined): boolean =>
   c === null || c === undefined || (typeof c === 'string' && c.trim() === '');
+
+/**
+ * The formula (`=…`) of a cell whose formula's cached result is empty (`""`, as
+ * `=IF(A2="","",A2)` gives): it looks blank in Excel though the cell is not.
+ */
+export function emptyFormula(c: RawCell | undefined): string | undefined {
+  if (c === null || typeof c !== 'object' || !('formula' in c)) return undefined;
+  const v = c.result;
+  return v === null || (typeof v === 'string' && v.trim() === '') ? `=${c.formula}` : undefined;
+}
+
+/** Blank, or a formula whose result is empty: a cell that shows nothing. */
+export const showsNothing = (c: RawCell | undefined): boolean =>
+  isBlank(c) || emptyFormula(c) !== undefined;
 
 /** A cell's value without reading it: a formula's cached result (null when there is none). */
 export function scalarOf(c: RawCell | undefined): unknown {
@@ -86,7 +101,9 @@ export class CellReader {
   /** Percentage points: 5, or '5%' (→ 5). */
   points(c: RawCell | undefined, ref: Ref): number | undefined {
     const v = this.number(c, ref);
-    const t = typeof c === 'string' ? c.trim() : '';
+    // The text as shown: a formula's cached '5%' is 5 points too.
+    const shown = scalarOf(c);
+    const t = typeof shown === 'string' ? shown.trim() : '';
     return v !== undefined && /[%％]$/.test(t) ? v * 100 : v;
   }
 
@@ -117,6 +134,8 @@ export class CellReader {
     if (typeof v === 'object' && 'date' in v) return v.date;
     if (typeof v === 'number') return fromExcelSerial(v);
     const t = typeof v === 'string' ? toHalfWidth(v).trim() : '';
+    // A formula's empty result: nothing, as a blank cell.
+    if (typeof v === 'string' && t === '') return undefined;
     const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(t);
     const d = m ? { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) } : undefined;
     if (!d || !isValidYMD(d)) {
@@ -150,11 +169,25 @@ export interface ValueKind<T, W = T> {
 
 const asIs = <W extends CellValue>(v: W): CellValue => v;
 
-/** Trimmed text; a number or a truth value as written. */
-export const TEXT: ValueKind<string, string | number> = {
-  read: (r, c, at) => r.text(c, at.ref),
+/** The most characters an Excel cell holds. */
+export const MAX_TEXT = 32767;
+
+/**
+ * Trimmed text of at most `limit` characters (longer text is reported, and read as it is so
+ * that nothing else is said about the cell); a number or a truth value as written.
+ */
+export const textUpTo = (limit: number): ValueKind<string, string | number> => ({
+  read: (r, c, at) => {
+    const t = r.text(c, at.ref);
+    if (t !== undefined && t.length > limit)
+      r.errors.push(fenjieError('TextTooLong', { length: t.length, limit }, at.ref));
+    return t;
+  },
   write: asIs,
-};
+});
+
+/** Trimmed text that fits an Excel cell. */
+export const TEXT = textUpTo(MAX_TEXT);
 
 /** A number as people type it (`1,234.5`, `１２３４`, `12%`, `3.2万`). */
 export const NUMBER: ValueKind<number, number | string> = {

@@ -40,6 +40,9 @@ const described = (errors: readonly FenjieError[]): string[][] =>
 
 const at = (sheet: string, cell: string) => ({ sheet, cell });
 
+/** A formula whose cached result is empty, as =IF(…,"",…) leaves a cell that looks blank. */
+const EMPTY: RawCell = { formula: 'IF(B2="","",B2)', result: '' };
+
 describe('参数 / Settings', () => {
   it('reads every key, each as its kind, and where its value is', () => {
     const r = read(
@@ -117,6 +120,18 @@ describe('参数 / Settings', () => {
     ['a month as a number', 'report month', 7, { reportMonth: 7 }],
     ['a threshold as a number', '滞后阈值', 3, { behindThreshold: 3 }],
     ['a formula’s cached result', '年度', { formula: '2024+1', result: 2025 }, { year: 2025 }],
+    [
+      'a formula’s cached percentage as points',
+      '滞后阈值',
+      { formula: 'TEXT(0.04,"0%")', result: '4%' },
+      { behindThreshold: 4 },
+    ],
+    [
+      'a date whose formula gives an empty result as no date',
+      '截至日期',
+      EMPTY,
+      { scheduleBasis: 'months' },
+    ],
     ['the last of a repeated key', '单位', '万元', { unit: '万元' }],
   ])('reads %s', (_what, key, value, expected) => {
     const r = read(
@@ -149,6 +164,7 @@ describe('目标 / Targets', () => {
         direction: 'lower',
         target: 49500,
         targetGrowth: 0.33,
+        targetGrowthRef: at('目标', 'F2'),
         method: 'weights',
         decimals: 1,
         profile: '前低后高',
@@ -233,7 +249,7 @@ describe('企业 / Enterprises', () => {
 
 describe('基数 / Base and 权重 / Weights', () => {
   it.each(['基数', 'Weights'])(
-    '%s: one column per indicator, in its unit; a blank cell gives no value',
+    '%s: one column per indicator, in its unit; a blank cell (or an empty formula) gives no value',
     (name) => {
       const r = read(
         sheet('目标', [
@@ -244,8 +260,9 @@ describe('基数 / Base and 权重 / Weights', () => {
         sheet(name, [
           ['企业名称', 'ｇｄｐ', '备注', '工业总产值'],
           ['甲', '3000万', '新企业', 1200],
-          ['乙', null, null, '1.2亿'],
-          [null, 5, null, 5],
+          ['乙', EMPTY, null, '1.2亿'],
+          [null, null, '不是数据：没有名称也没有数值', null],
+          [null, EMPTY, null, EMPTY],
         ]),
       );
       const key = name === '基数' ? 'base' : 'weights';
@@ -330,12 +347,12 @@ describe('时间分布 / Profiles', () => {
     ]);
   });
 
-  it('takes a blank share as 0 and skips a row without a name', () => {
+  it('takes a blank share as 0 and skips a row with neither name nor shares', () => {
     const r = read(
       sheet('Profiles', [
-        ['Name', 'Q4', 'Q3', 'Q2', 'Q1'],
-        ['下半年', 60, 40, null, null],
-        [null, 1, 1, 1, 1],
+        ['Name', 'Q4', 'Q3', 'Q2', 'Q1', 'Note'],
+        ['下半年', 60, 40, null, EMPTY],
+        [null, null, null, null, null, '按上年实绩'],
       ]),
     );
     expect(r.errors).toEqual([]);
@@ -438,6 +455,20 @@ describe('tables', () => {
       { name: '甲', ref: at('企业', 'C3'), group: '五金' },
       { name: '乙', ref: at('企业', 'C5') },
     ]);
+  });
+
+  it('skips a row that shows nothing: every cell blank or a formula with an empty result', () => {
+    const r = read(
+      sheet('企业', [['企业名称', '分组'], ['甲', 'a'], [EMPTY, EMPTY], [null, EMPTY], ['乙']]),
+      sheet('实绩', [
+        ['年份', '月份', '企业名称', '工业总产值'],
+        [2025, 8, '甲', 5],
+        [EMPTY, EMPTY, EMPTY, EMPTY],
+      ]),
+    );
+    expect(r.errors).toEqual([]);
+    expect(r.input.enterprises.map((e) => e.name)).toEqual(['甲', '乙']);
+    expect(r.input.actuals).toHaveLength(1);
   });
 
   it('takes a title that is not merged for the header row', () => {
@@ -1005,6 +1036,211 @@ describe('errors the reader raises, each with its message and cell', () => {
           '企业!B1',
           '企业!B1：公式 =X1 没有计算结果，请在 Excel 中重新计算后保存',
           '企业!B1: the formula =X1 has no computed value; recalculate and save it in Excel',
+        ],
+      ],
+    ],
+    ...(['基数', '权重', '实绩'] as const).map((name): [string, WorkbookGrids, string[][]] => [
+      `an indicator's column twice in ${name} (the first is read)`,
+      book(
+        name === '实绩'
+          ? sheet(name, [
+              ['年份', '月份', '企业名称', '工业总产值', ' 工业总产值 '],
+              [2025, 8, '甲', 1, 2],
+            ])
+          : sheet(name, [
+              ['企业名称', '工业总产值', '工业总产值'],
+              ['甲', 1, 2],
+            ]),
+      ),
+      [
+        name === '实绩'
+          ? [
+              '实绩!E1',
+              '实绩!E1：列“工业总产值”重复出现',
+              '实绩!E1: the column "工业总产值" appears twice',
+            ]
+          : [
+              `${name}!C1`,
+              `${name}!C1：列“工业总产值”重复出现`,
+              `${name}!C1: the column "工业总产值" appears twice`,
+            ],
+      ],
+    ]),
+    [
+      "a period's column twice in Profiles",
+      book(
+        sheet('时间分布', [
+          ['名称', '一季度', '二季度', '三季度', '四季度', 'Q1'],
+          ['前高', 40, 30, 20, 10, 0],
+        ]),
+      ),
+      [
+        [
+          '时间分布!F1',
+          '时间分布!F1：列“Q1”重复出现',
+          '时间分布!F1: the column "Q1" appears twice',
+        ],
+      ],
+    ],
+    ...(
+      [
+        ['基数', ['企业名称', '工业总产值'], [null, 9800]],
+        ['权重', ['企业名称', '工业总产值'], ['  ', 3]],
+      ] as const
+    ).map(([name, header, row]): [string, WorkbookGrids, string[][]] => [
+      `a row of ${name} with a value but no name`,
+      book(sheet(name, [header, ['甲', 1], row])),
+      [
+        [
+          `${name}!A3`,
+          `${name}!A3：缺少企业名称 / Enterprise`,
+          `${name}!A3: 企业名称 / Enterprise is missing`,
+        ],
+      ],
+    ]),
+    [
+      'a row of Profiles with shares but no name',
+      book(
+        sheet('时间分布', [
+          ['名称', 'Q1', 'Q2', 'Q3', 'Q4'],
+          [null, 10, 20, 30, 40],
+        ]),
+      ),
+      [['时间分布!A2', '时间分布!A2：缺少名称 / Name', '时间分布!A2: 名称 / Name is missing']],
+    ],
+    [
+      'an enterprise twice in Base (the first is read)',
+      book(
+        sheet('基数', [
+          ['企业名称', '工业总产值'],
+          ['甲', 1],
+          ['乙', 2],
+          ['甲', 3],
+        ]),
+      ),
+      [
+        [
+          '基数!A4',
+          '基数!A4：企业“甲”重复出现（首次在 基数!A2）',
+          '基数!A4: enterprise "甲" appears twice (first at 基数!A2)',
+        ],
+      ],
+    ],
+    [
+      'a target whose formula gives an empty result',
+      book(
+        sheet('目标', [
+          ['指标', '年度目标'],
+          ['工业总产值', EMPTY],
+        ]),
+      ),
+      [
+        [
+          '目标!B2',
+          '目标!B2：公式 =IF(B2="","",B2) 的结果为空，缺少工业总产值 年度目标 / Target：请修改公式，或直接填写',
+          '目标!B2: the formula =IF(B2="","",B2) gives an empty result, so 工业总产值 年度目标 / Target is missing: correct the formula or type the value in',
+        ],
+      ],
+    ],
+    [
+      'a constraint value whose formula gives an empty result',
+      book(
+        sheet('约束', [
+          ['企业名称', '指标', '类型', '数值'],
+          ['甲', '工业总产值', '锁定', EMPTY],
+        ]),
+      ),
+      [
+        [
+          '约束!D2',
+          '约束!D2：公式 =IF(B2="","",B2) 的结果为空，缺少数值 / Value：请修改公式，或直接填写',
+          '约束!D2: the formula =IF(B2="","",B2) gives an empty result, so 数值 / Value is missing: correct the formula or type the value in',
+        ],
+      ],
+    ],
+    [
+      'a year, a month and a name in Actuals whose formulas give empty results',
+      book(
+        sheet('实绩', [
+          ['年份', '月份', '企业名称', '工业总产值'],
+          [EMPTY, { formula: 'B1', result: '  ' }, { formula: 'C1', result: null }, 5],
+        ]),
+      ),
+      [
+        [
+          '实绩!A2',
+          '实绩!A2：公式 =IF(B2="","",B2) 的结果为空，缺少年份 / Year：请修改公式，或直接填写',
+          '实绩!A2: the formula =IF(B2="","",B2) gives an empty result, so 年份 / Year is missing: correct the formula or type the value in',
+        ],
+        [
+          '实绩!B2',
+          '实绩!B2：公式 =B1 的结果为空，缺少月份 / Month：请修改公式，或直接填写',
+          '实绩!B2: the formula =B1 gives an empty result, so 月份 / Month is missing: correct the formula or type the value in',
+        ],
+        [
+          '实绩!C2',
+          '实绩!C2：公式 =C1 的结果为空，缺少企业名称 / Enterprise：请修改公式，或直接填写',
+          '实绩!C2: the formula =C1 gives an empty result, so 企业名称 / Enterprise is missing: correct the formula or type the value in',
+        ],
+      ],
+    ],
+    [
+      'an enterprise name whose formula gives an empty result',
+      book(sheet('企业', [['企业名称', '分组'], ['甲'], [EMPTY, '五金']])),
+      [
+        [
+          '企业!A3',
+          '企业!A3：公式 =IF(B2="","",B2) 的结果为空，缺少企业名称 / Enterprise：请修改公式，或直接填写',
+          '企业!A3: the formula =IF(B2="","",B2) gives an empty result, so 企业名称 / Enterprise is missing: correct the formula or type the value in',
+        ],
+      ],
+    ],
+    [
+      'both 目标 and Targets',
+      { sheets: [TARGETS, ENTERPRISES, { ...TARGETS, name: 'Targets' }] },
+      [
+        [
+          'Targets',
+          'Targets：工作表“Targets”和“目标”都是“目标 / Targets”表：请删去或改名其中一张，只留一张',
+          'Targets: the sheets "Targets" and "目标" are both the "目标 / Targets" sheet: delete or rename one of them',
+        ],
+      ],
+    ],
+    [
+      'an Actuals sheet twice, in any spelling',
+      book(sheet('Actuals', [['Year', 'Month', 'Enterprise']]), sheet(' 实绩', [['年份']])),
+      [
+        [
+          ' 实绩',
+          ' 实绩：工作表“ 实绩”和“Actuals”都是“实绩 / Actuals”表：请删去或改名其中一张，只留一张',
+          ' 实绩: the sheets " 实绩" and "Actuals" are both the "实绩 / Actuals" sheet: delete or rename one of them',
+        ],
+      ],
+    ],
+    [
+      "an enterprise's name longer than an Excel cell holds",
+      book(sheet('企业', [['企业名称'], ['甲'.repeat(32768)]])),
+      [
+        [
+          '企业!A2',
+          '企业!A2：文字长 32768 个字符，超过上限 32767 个字符（结果表的单元格放不下），请缩短',
+          '企业!A2: the text is 32768 characters long, over the limit of 32767 (it would not fit in a cell of the results); shorten it',
+        ],
+      ],
+    ],
+    [
+      "an indicator's unit longer than half a cell (the results print it after the name)",
+      book(
+        sheet('目标', [
+          ['指标', '单位', '年度目标'],
+          ['工业总产值', '元'.repeat(16001), 1000],
+        ]),
+      ),
+      [
+        [
+          '目标!B2',
+          '目标!B2：文字长 16001 个字符，超过上限 16000 个字符（结果表的单元格放不下），请缩短',
+          '目标!B2: the text is 16001 characters long, over the limit of 16000 (it would not fit in a cell of the results); shorten it',
         ],
       ],
     ],

@@ -9,6 +9,7 @@
  * formula contributes its cached result; a formula without one is an error naming its cell.
  */
 import {
+  errorPlace,
   fenjieError,
   type Actual,
   type Constraint,
@@ -21,11 +22,10 @@ import {
   type Settings,
   type ValueCell,
 } from '../engine';
-import { CellReader, isBlank, isNumberCell, scalarOf } from './cells';
+import { CellReader, isBlank, isNumberCell, scalarOf, showsNothing } from './cells';
 import type { RawCell, SheetGrid, WorkbookGrids } from './grid';
 import {
   bothNames,
-  findSheet,
   INPUT_SHEETS,
   JAN_FEB_HEADER,
   matchChoice,
@@ -53,7 +53,7 @@ import {
   WEIGHTS,
   type Field,
 } from './sheets';
-import { declaredTable, missingColumn, type Table, type TableRow } from './table';
+import { declaredTable, missingColumn, refAt, type Table, type TableRow } from './table';
 
 export { DEFAULT_THRESHOLDS } from './sheets';
 
@@ -98,10 +98,20 @@ export function readInputs(grids: WorkbookGrids): ReadResult {
   const found: Partial<Record<InputSheet, SheetGrid>> = {};
   const sheets: Partial<Record<InputSheet, string>> = {};
   for (const key of INPUT_SHEETS) {
-    const hit = findSheet(grids.sheets, key);
+    // Two sheets for one role (目标 and Targets): which one is meant is not for us to guess.
+    const [hit, ...more] = grids.sheets.filter((s) => matchesName(SHEETS[key], s.name));
     if (!hit) continue;
     found[key] = hit;
     sheets[key] = hit.name;
+    for (const other of more) {
+      R.errors.push(
+        fenjieError(
+          'DuplicateSheet',
+          { role: bothNames(SHEETS[key]), name: other.name, first: hit.name },
+          { sheet: other.name },
+        ),
+      );
+    }
   }
   for (const key of REQUIRED_SHEETS) {
     if (!found[key]) R.errors.push(fenjieError('MissingSheet', { name: bothNames(SHEETS[key]) }));
@@ -152,7 +162,7 @@ function settingCells(
     if (k === undefined) continue;
     const ref = row.ref(value);
     cells.set(SETTINGS[k], { cell: row.cell(value), ref });
-    if (!row.blank(value)) refs[k] = ref;
+    if (!isBlank(row.cell(value))) refs[k] = ref;
   }
   return { cells, refs };
 }
@@ -204,7 +214,7 @@ function readTarget(row: TableRow, settingsUnit: string): Indicator | undefined 
   const C = TARGETS.columns;
   const name = row.read(C.indicator);
   if (name === undefined) {
-    row.missing(C.indicator);
+    if (row.blank(C.indicator)) row.missing(C.indicator);
     return undefined;
   }
   const unit = row.read(C.unit) ?? settingsUnit;
@@ -223,7 +233,9 @@ function readTarget(row: TableRow, settingsUnit: string): Indicator | undefined 
     kind,
     direction: row.get(C.direction),
     target,
-    ...(growth !== undefined ? { targetGrowth: growth } : {}),
+    ...(growth !== undefined
+      ? { targetGrowth: growth, targetGrowthRef: row.ref(C.targetGrowth) }
+      : {}),
     method: row.get(C.method),
     decimals,
     profile: row.get(C.profile),
@@ -243,7 +255,7 @@ function readEnterprises(R: CellReader, grid: SheetGrid | undefined): Enterprise
   return t.rows.flatMap((row): Enterprise[] => {
     const name = row.read(C.name);
     if (name === undefined) {
-      row.missing(C.name);
+      if (row.blank(C.name)) row.missing(C.name);
       return [];
     }
     const code = row.read(C.creditCode);
@@ -263,12 +275,30 @@ function readEnterprises(R: CellReader, grid: SheetGrid | undefined): Enterprise
   });
 }
 
-/** The columns headed by an indicator's name, in sheet order. */
-const indicatorColumns = (t: Table, byName: IndicatorsByName): { col: number; ind: Indicator }[] =>
-  t.headers.flatMap((h) => {
+/** The columns headed by an indicator's name, in sheet order; a repeat is reported (the first counts). */
+function indicatorColumns(
+  R: CellReader,
+  t: Table,
+  byName: IndicatorsByName,
+): { col: number; ind: Indicator }[] {
+  const seen = new Set<Indicator>();
+  return t.headers.flatMap((h) => {
     const ind = byName.get(normName(h.text));
-    return ind ? [{ col: h.col, ind }] : [];
+    if (!ind) return [];
+    if (seen.has(ind)) {
+      R.errors.push(
+        fenjieError('DuplicateColumn', { name: h.text }, refAt(t.sheet, t.headerRow, h.col)),
+      );
+      return [];
+    }
+    seen.add(ind);
+    return [{ col: h.col, ind }];
   });
+}
+
+/** Whether any of the row's cells at `cols` shows something. */
+const anyShown = (row: TableRow, cols: readonly { col: number }[]): boolean =>
+  cols.some(({ col }) => !showsNothing(row.cells[col]));
 
 /** The amount of each indicator column that has one, in the indicator's unit. */
 function indicatorValues(
@@ -284,7 +314,11 @@ function indicatorValues(
   return values;
 }
 
-/** 基数 / Base or 权重 / Weights: indicator → enterprise → value; a row without a name is skipped. */
+/**
+ * 基数 / Base or 权重 / Weights: indicator → enterprise → value. A row with values but no name,
+ * and a second row of one enterprise, are reported; a row with neither name nor values is not
+ * data (a note beside the table, say).
+ */
 function readValuesByIndicator(
   R: CellReader,
   grid: SheetGrid | undefined,
@@ -295,10 +329,27 @@ function readValuesByIndicator(
   if (!grid) return out;
   const t = declaredTable(R, grid, decl);
   if (!t.complete) return out;
-  const cols = indicatorColumns(t.table, byName);
+  const cols = indicatorColumns(R, t.table, byName);
+  const C = decl.columns;
+  const firstRow = new Map<string, Ref>();
   for (const row of t.rows) {
-    const name = row.read(decl.columns.enterprise);
-    if (name === undefined) continue;
+    const name = row.read(C.enterprise);
+    if (name === undefined) {
+      if (row.blank(C.enterprise) && anyShown(row, cols)) row.missing(C.enterprise);
+      continue;
+    }
+    const first = firstRow.get(name);
+    if (first) {
+      R.errors.push(
+        fenjieError(
+          'DuplicateEnterprise',
+          { name, first: errorPlace(first) },
+          row.ref(C.enterprise),
+        ),
+      );
+      continue;
+    }
+    firstRow.set(name, row.ref(C.enterprise));
     for (const [indicator, cell] of Object.entries(indicatorValues(row, cols)))
       (out[indicator] ??= {})[name] = cell;
   }
@@ -321,10 +372,10 @@ function readConstraints(
     const type = row.read(C.type);
     const ind = indicator === undefined ? undefined : byName.get(normName(indicator));
     const value = row.read(C.value, ind?.unit);
-    // Text, for the enterprise and indicator, is undefined only when blank (or a formula
-    // without a value, already reported); a type or value that is not blank was reported.
-    if (enterprise === undefined) row.missing(C.enterprise);
-    if (indicator === undefined) row.missing(C.indicator);
+    // A cell that is not blank but reads as nothing (text, a formula without a value) was
+    // reported as it was read.
+    if (enterprise === undefined && row.blank(C.enterprise)) row.missing(C.enterprise);
+    if (indicator === undefined && row.blank(C.indicator)) row.missing(C.indicator);
     if (type === undefined && row.blank(C.type)) row.missing(C.type);
     if (value === undefined && row.blank(C.value)) row.missing(C.value);
     if (enterprise === undefined || indicator === undefined) return [];
@@ -344,7 +395,10 @@ function readConstraints(
 }
 
 /** The grid of 时间分布 / Profiles and its period columns: quarters if any quarter column is there, else 1-2月 … 12月 if 1-2月 is, else months. */
-function periodColumns(t: Table): {
+function periodColumns(
+  R: CellReader,
+  t: Table,
+): {
   grid: ProfileDef['grid'];
   columns: { col: number | undefined; header: Name }[];
 } {
@@ -354,14 +408,22 @@ function periodColumns(t: Table): {
     : colOf(JAN_FEB_HEADER) !== undefined
       ? 'janFeb'
       : 'months';
+  // A period's column repeated (two 一季度): reported at the repeat, the first counts.
+  for (const header of periodHeaders(grid)) {
+    for (const dup of t.headers.filter((h) => matchesName(header, h.text)).slice(1)) {
+      R.errors.push(
+        fenjieError('DuplicateColumn', { name: dup.text }, refAt(t.sheet, t.headerRow, dup.col)),
+      );
+    }
+  }
   return { grid, columns: periodHeaders(grid).map((header) => ({ col: colOf(header), header })) };
 }
 
-/** 时间分布 / Profiles: a name and its shares per row (a blank share is 0; a row without a name is skipped). */
+/** 时间分布 / Profiles: a name and its shares per row (a blank share is 0; shares without a name are reported). */
 function readProfiles(R: CellReader, grid: SheetGrid | undefined): ProfileDef[] {
   if (!grid) return [];
   const t = declaredTable(R, grid, PROFILES);
-  const periods = periodColumns(t.table);
+  const periods = periodColumns(R, t.table);
   const missing = periods.columns.find((c) => c.col === undefined);
   if (missing) {
     R.errors.push(missingColumn(t.table, missing.header));
@@ -374,7 +436,10 @@ function readProfiles(R: CellReader, grid: SheetGrid | undefined): ProfileDef[] 
   const P = PROFILES.columns;
   return t.rows.flatMap((row): ProfileDef[] => {
     const name = row.read(P.name);
-    if (name === undefined) return [];
+    if (name === undefined) {
+      if (row.blank(P.name) && anyShown(row, columns)) row.missing(P.name);
+      return [];
+    }
     const shares = columns.map(
       ({ col, header }) => row.value(col, PERIOD_SHARES.kind, header) ?? PERIOD_SHARES.default,
     );
@@ -396,7 +461,7 @@ function readActuals(
   const [name, code] = [t.cols.get(A.enterprise), t.cols.get(A.creditCode)];
   const who = name ?? code;
   if (who === undefined) R.errors.push(missingColumn(t.table, A.enterprise.name));
-  const cols = indicatorColumns(t.table, byName);
+  const cols = indicatorColumns(R, t.table, byName);
   if (year === undefined || month === undefined || who === undefined) return { actuals: [] };
   const actuals: Actual[] = [];
   const rows = t.rows.map((row) => {
@@ -442,8 +507,8 @@ function readActual(
   const whoRef = row.at(who);
   if (year === undefined && row.blank(A.year)) row.missing(A.year);
   if (month === undefined && row.blank(A.month)) row.missing(A.month);
-  if (enterprise === undefined && creditCode === undefined)
-    row.missing(A.enterprise, undefined, whoRef);
+  if (enterprise === undefined && creditCode === undefined && showsNothing(row.cells[who]))
+    row.missing(A.enterprise, undefined, who);
   if (year === undefined || month === undefined) return undefined;
   if (enterprise === undefined && creditCode === undefined) return undefined;
   return {

@@ -14,6 +14,7 @@ import {
   NUMBER,
   POINTS,
   TEXT,
+  textUpTo,
   YES_OR_NO,
   type ValueKind,
 } from './cells';
@@ -68,6 +69,16 @@ export function field(
   return { name, kind, required: o.required ?? false, default: o.default, width: o.width ?? 14 };
 }
 
+/** The most characters of a name the results print beside other text (NAME_TEXT). */
+export const MAX_NAME = 16000;
+
+/**
+ * Text the results print beside other text in one cell: an indicator's name and unit head its
+ * section of 分解结果 as "名称（单位）", a profile's name follows "时间分布：". Each may take
+ * under half an Excel cell (MAX_TEXT), so together they still fit one.
+ */
+export const NAME_TEXT = textUpTo(MAX_NAME);
+
 export type Columns = Readonly<Record<string, Field>>;
 
 /** Columns after the declared ones, named by the data: one per indicator, or per period. */
@@ -121,7 +132,7 @@ export const SETTINGS = {
     default: 'cumulative',
   }),
   combineJanFeb: field(SETTING_KEYS.combineJanFeb, YES_OR_NO, { default: true }),
-  unit: field(SETTING_KEYS.unit, TEXT, { default: '万元' }),
+  unit: field(SETTING_KEYS.unit, NAME_TEXT, { default: '万元' }),
 } as const satisfies Record<SettingKey, Field>;
 
 /** The flag thresholds, in percentage points, when the Settings sheet gives none. */
@@ -132,9 +143,9 @@ export const DEFAULT_THRESHOLDS = {
 
 /** 目标 / Targets: one row per indicator. */
 export const TARGETS = sheet('targets', {
-  indicator: field(COLUMNS.indicator, TEXT, { required: true }),
+  indicator: field(COLUMNS.indicator, NAME_TEXT, { required: true }),
   /** Blank: the unit in Settings. */
-  unit: field(COLUMNS.unit, TEXT),
+  unit: field(COLUMNS.unit, NAME_TEXT),
   kind: field(COLUMNS.kind, choiceOf(KINDS), { default: 'total' }),
   direction: field(COLUMNS.direction, choiceOf(DIRECTIONS), { default: 'higher' }),
   /** A total in the indicator's unit; for a rate, a fraction (38% or 0.38). */
@@ -142,7 +153,7 @@ export const TARGETS = sheet('targets', {
   targetGrowth: field(COLUMNS.targetGrowth, NUMBER),
   method: field(COLUMNS.method, choiceOf(METHODS), { default: 'base' }),
   decimals: field(COLUMNS.decimals, NUMBER, { default: 2 }),
-  profile: field(COLUMNS.profile, TEXT, { default: EVEN_NAMES.zh }),
+  profile: field(COLUMNS.profile, NAME_TEXT, { default: EVEN_NAMES.zh }),
 });
 
 /** 企业 / Enterprises: one row per enterprise. */
@@ -152,7 +163,7 @@ export const ENTERPRISES = sheet('enterprises', {
   group: field(COLUMNS.group, TEXT, { width: 12 }),
   owner: field(COLUMNS.owner, TEXT, { width: 12 }),
   /** Blank: the indicator's profile. */
-  profile: field(COLUMNS.profile, TEXT, { width: 12 }),
+  profile: field(COLUMNS.profile, NAME_TEXT, { width: 12 }),
 });
 
 /** 基数 / Base: last year's actual of each enterprise, one column per indicator. */
@@ -181,7 +192,7 @@ export const CONSTRAINTS = sheet('constraints', {
 /** 时间分布 / Profiles: a name, then one share per quarter or month (blank: 0). */
 export const PROFILES = sheet(
   'profiles',
-  { name: field(COLUMNS.name, TEXT, { required: true }) },
+  { name: field(COLUMNS.name, NAME_TEXT, { required: true }) },
   PERIOD_SHARES,
 );
 

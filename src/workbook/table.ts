@@ -3,10 +3,12 @@
  * passing over a merged title above it; merged cells hold their value in the top-left cell only;
  * columns match their Chinese or English names in any order, unknown ones are ignored, a repeated
  * one is an error at the repeat and a missing required one an error at the header row; rows that
- * are entirely blank are skipped and hidden rows are data like any other.
+ * show nothing (every cell blank, or a formula whose result is empty) are skipped and hidden rows
+ * are data like any other. A required cell that shows nothing is reported: as missing when
+ * blank, naming its formula when a formula gives the empty result.
  */
 import { fenjieError, type Ref } from '../engine';
-import { isBlank, type CellReader, type ValueKind } from './cells';
+import { emptyFormula, showsNothing, type CellReader, type ValueKind } from './cells';
 import type { RawCell, SheetGrid } from './grid';
 import { bothNames, matchesName, type Name } from './names';
 import type { Columns, Field, SheetDecl } from './sheets';
@@ -58,10 +60,10 @@ export function readTable(R: CellReader, grid: SheetGrid): Table {
     merges.flatMap(({ s, e }) => (e.col > s.col ? [`${s.row}:${s.col}`] : [])),
   );
   const isTitle = (r: readonly RawCell[], i: number): boolean => {
-    const filled = r.flatMap((c, col) => (isBlank(c) ? [] : [col]));
+    const filled = r.flatMap((c, col) => (showsNothing(c) ? [] : [col]));
     return filled.length === 1 && titles.has(`${i}:${filled[0]}`);
   };
-  const headerRow = cells.findIndex((r, i) => r.some((c) => !isBlank(c)) && !isTitle(r, i));
+  const headerRow = cells.findIndex((r, i) => r.some((c) => !showsNothing(c)) && !isTitle(r, i));
   if (headerRow < 0) return { sheet: grid.name, headerRow: 0, headers: [], rows: [] };
   const headers: { col: number; text: string }[] = [];
   (cells[headerRow] ?? []).forEach((c, col) => {
@@ -71,7 +73,7 @@ export function readTable(R: CellReader, grid: SheetGrid): Table {
   const rows: Table['rows'][number][] = [];
   for (let r = headerRow + 1; r < cells.length; r++) {
     const row = cells[r] ?? [];
-    if (row.some((c) => !isBlank(c))) rows.push({ row: r, cells: row });
+    if (row.some((c) => !showsNothing(c))) rows.push({ row: r, cells: row });
   }
   return { sheet: grid.name, headerRow, headers, rows };
 }
@@ -123,10 +125,10 @@ export class TableRow {
     return col === undefined ? null : (this.cells[col] ?? null);
   }
 
-  /** Whether `f`'s cell is blank (or the sheet has no such column). */
+  /** Whether `f`'s cell shows nothing: blank, a formula whose result is empty, or no such column. */
   blank(f: Field): boolean {
     const col = this.cols.get(f);
-    return col === undefined || isBlank(this.cells[col]);
+    return col === undefined || showsNothing(this.cells[col]);
   }
 
   /** `f`'s value, or undefined when blank, wrong (reported) or the column is absent. */
@@ -151,13 +153,19 @@ export class TableRow {
   }
 
   /**
-   * Reports a blank cell of `f` (at `ref`, by default its own cell), naming the column, after
-   * the indicator's name when the row is an indicator's.
+   * Reports a cell of `f` that shows nothing (at column `col`, by default its own), naming the
+   * column, after the indicator's name when the row is an indicator's; and the formula, when a
+   * formula's empty result is what makes it show nothing.
    */
-  missing(f: Field, indicator?: string, ref: Ref = this.ref(f)): void {
+  missing(f: Field, indicator?: string, col: number = this.cols.get(f) ?? 0): void {
     const field = bothNames(f.name);
+    const what = indicator === undefined ? { field } : { field, indicator };
+    const ref = this.at(col);
+    const formula = emptyFormula(this.cells[col]);
     this.R.errors.push(
-      fenjieError('MissingValue', indicator === undefined ? { field } : { field, indicator }, ref),
+      formula === undefined
+        ? fenjieError('MissingValue', what, ref)
+        : fenjieError('FormulaEmptyResult', { formula, ...what }, ref),
     );
   }
 }

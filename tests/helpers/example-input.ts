@@ -107,7 +107,9 @@ export function toPlanInput(d: TownshipExample): PlanInput {
       kind: t.kind,
       direction: t.direction,
       target: t.target,
-      ...(t.targetGrowth !== undefined ? { targetGrowth: t.targetGrowth } : {}),
+      ...(t.targetGrowth !== undefined
+        ? { targetGrowth: t.targetGrowth, targetGrowthRef: { sheet: '目标', cell: `F${row}` } }
+        : {}),
       method: t.method,
       decimals: t.decimals,
       profile: t.profile,

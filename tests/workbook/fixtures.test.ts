@@ -117,6 +117,58 @@ describe('bad inputs: exit 1, the sheet and cell named, nothing written', () => 
       'B3',
       '基数!B3：公式 =4900+4900 没有计算结果，请在 Excel 中重新计算后保存',
     ],
+    // Nothing lost, nothing silent: each of these planned, or failed once per row, without a
+    // word about the fault.
+    [
+      'duplicate-indicator-column',
+      'DuplicateColumn',
+      '基数',
+      'E1',
+      '基数!E1：列“工业总产值”重复出现',
+    ],
+    [
+      'duplicate-enterprise-in-base',
+      'DuplicateEnterprise',
+      '基数',
+      'A4',
+      '基数!A4：企业“浙江华都新能源”重复出现（首次在 基数!A2）',
+    ],
+    [
+      'target-formula-empty-result',
+      'FormulaEmptyResult',
+      '目标',
+      'E5',
+      '目标!E5：公式 =IF(F5="","",F5) 的结果为空，缺少到位市外内资 年度目标 / Target：请修改公式，或直接填写',
+    ],
+    ['base-row-without-name', 'MissingValue', '基数', 'A5', '基数!A5：缺少企业名称 / Enterprise'],
+    [
+      'huge-actual',
+      'NumberOutOfRange',
+      '实绩',
+      'E8',
+      '实绩!E8：数值 1e+308 超出可计算的范围：绝对值不能超过 10^15，请检查是否输错',
+    ],
+    [
+      'huge-growth-target',
+      'NumberOutOfRange',
+      '目标',
+      'F2',
+      '目标!F2：数值 1e+308 超出可计算的范围：绝对值不能超过 10^4 = 1000000%，请检查是否输错',
+    ],
+    [
+      'text-too-long',
+      'TextTooLong',
+      '企业',
+      'C3',
+      '企业!C3：文字长 40000 个字符，超过上限 32767 个字符（结果表的单元格放不下），请缩短',
+    ],
+    [
+      'bases-too-far-apart',
+      'WeightsTooFarApart',
+      '基数',
+      'B3',
+      '基数!B3：工业总产值：“石塔线缆”的基数 1e-300 比最大基数 15400 小 10^280 倍以上，无法精确分配',
+    ],
   ])('%s → %s at %s!%s', async (name, code, sheet, cell, message) => {
     const r = await plan(name);
     expect(r.code).toBe(1);
@@ -133,6 +185,35 @@ describe('bad inputs: exit 1, the sheet and cell named, nothing written', () => 
     expect(r.json.errors).toEqual([
       { code: 'MissingSheet', message: '缺少工作表“目标 / Targets”' },
     ]);
+  });
+
+  it('two-targets-sheets → DuplicateSheet, naming both sheets, at the second', async () => {
+    const r = await plan('two-targets-sheets');
+    expect(r.code).toBe(1);
+    expect(existsSync(r.outFile)).toBe(false);
+    const message =
+      'Targets：工作表“Targets”和“目标”都是“目标 / Targets”表：请删去或改名其中一张，只留一张';
+    expect(r.stderr.map((l) => l.trim())).toContain(message);
+    expect(r.json.errors).toEqual([
+      { code: 'DuplicateSheet', sheet: 'Targets', message: message.slice('Targets：'.length) },
+    ]);
+  });
+
+  it('year-wrong-in-settings → one InvalidYear for all 84 rows of 2025, not one per row', async () => {
+    const r = await plan('year-wrong-in-settings');
+    expect(r.code).toBe(1);
+    expect(existsSync(r.outFile)).toBe(false);
+    expect(r.json.errors).toEqual([
+      {
+        code: 'InvalidYear',
+        sheet: '实绩',
+        cell: 'A2',
+        message: '年份 2025 无效（应为 2023/2024），共 84 行',
+      },
+    ]);
+    expect(r.stderr.map((l) => l.trim())).toContain(
+      '实绩!A2：年份 2025 无效（应为 2023/2024），共 84 行',
+    );
   });
 
   it('messages come in English with --lang en', async () => {
