@@ -56,7 +56,16 @@ const SAMPLE_PARAMS: { readonly [C in ErrorCode]: ParamsOf<C> } = {
   InvalidMonth: { value: 13, rows: 3 },
   InvalidYear: { value: 1800, expected: '2024/2025', rows: 195 },
   InvalidDate: { text: '2025-02-30' },
-  InvalidChoice: { field: '类型/Kind', value: '总数', allowed: '总量/total, 增速/rate' },
+  InvalidChoice: {
+    field: fieldLabel('类型', 'Kind'),
+    value: '总数',
+    allowed: '总量/total, 增速/rate',
+  },
+  CellError: { error: '#N/A' },
+  DuplicateSetting: { name: '报告期', first: '参数!A3' },
+  ThresholdTooSmall: { value: 0.05 },
+  FileInUse: { path: '结果.xlsx' },
+  FileNotExampleData: { path: 'data.json', detail: 'Unexpected token' },
   InvalidDecimals: { value: 7 },
   InvalidThresholds: { behind: 10, serious: 5 },
   MissingValue: { field: fieldLabel('企业名称', 'Enterprise') },
@@ -924,6 +933,9 @@ const CASES: Case[] = [
 
 /** Codes only the workbook reader produces. */
 const READER_CODES: ErrorCode[] = [
+  'CellError',
+  'DuplicateSetting',
+  'ThresholdTooSmall',
   'MissingSheet',
   'DuplicateSheet',
   'MissingColumn',
@@ -937,6 +949,8 @@ const READER_CODES: ErrorCode[] = [
 /** Codes the shells produce about files and options (tests/cli/failures.test.ts checks each). */
 const FILE_CODES: ErrorCode[] = [
   'FileMissing',
+  'FileInUse',
+  'FileNotExampleData',
   'FileIsDirectory',
   'FileUnreadable',
   'FileEmpty',

@@ -266,6 +266,7 @@ export const MESSAGES = {
     en: `"${s(p.text)}" is not a date`,
   }),
   InvalidChoice: (p: {
+    /** The column or setting as `类型/Kind` (compact: it stands before the value in quotes). */
     readonly field: string;
     readonly value: string;
     readonly allowed: string;
@@ -280,6 +281,18 @@ export const MESSAGES = {
   InvalidThresholds: (p: { readonly behind: V; readonly serious: V }) => ({
     zh: `严重滞后阈值 ${s(p.serious)} 应不小于滞后阈值 ${s(p.behind)}，且均不为负`,
     en: `the serious threshold ${s(p.serious)} must be at least the behind threshold ${s(p.behind)}, both non-negative`,
+  }),
+  CellError: (p: { readonly error: string }) => ({
+    zh: `单元格是错误值 ${p.error}：请先修正产生它的公式，或直接填写`,
+    en: `the cell holds the error ${p.error}: correct the formula that gives it, or type the value`,
+  }),
+  DuplicateSetting: (p: { readonly name: string; readonly first: string }) => ({
+    zh: `参数“${p.name}”重复出现（首次在 ${p.first}）：请只保留一行`,
+    en: `the setting "${p.name}" appears twice (first at ${p.first}): keep one row`,
+  }),
+  ThresholdTooSmall: (p: { readonly value: V }) => ({
+    zh: `阈值 ${s(p.value)} 不到 1 个百分点：阈值以百分点计，若想填 5%，请填 5`,
+    en: `the threshold ${s(p.value)} is under one percentage point: thresholds are in points, so for 5% type 5`,
   }),
   MissingValue: (p: { readonly field: FieldLabel; readonly indicator?: string }) => {
     const what = p.indicator === undefined ? p.field : `${p.indicator} ${p.field}`;
@@ -380,6 +393,14 @@ export const MESSAGES = {
   FileDamaged: (p: { readonly path: string; readonly detail: string }) => ({
     zh: `${p.path} 已损坏，无法读取（${p.detail}）：请在 Excel 或 WPS 中打开并另存后再试`,
     en: `${p.path} is damaged and cannot be read (${p.detail}): open it in Excel or WPS, save it, and try again`,
+  }),
+  FileInUse: (p: { readonly path: string }) => ({
+    zh: `${p.path} 正被其他程序占用（可能在 Excel 或 WPS 中打开着）：请关闭它后再试`,
+    en: `${p.path} is in use by another program (perhaps open in Excel or WPS): close it and try again`,
+  }),
+  FileNotExampleData: (p: { readonly path: string; readonly detail: string }) => ({
+    zh: `${p.path} 不是示例数据（JSON）：${p.detail}`,
+    en: `${p.path} is not example data (JSON): ${p.detail}`,
   }),
   OutputIsInput: (p: { readonly path: string; readonly input: string }) => ({
     zh: `不能写到 ${p.path}：它就是输入文件 ${p.input}。请另取一个文件名，输入文件保持不变`,

@@ -72,15 +72,18 @@ export class CellReader {
     if (typeof v === 'string') return v.trim() === '' ? undefined : v.trim();
     if (typeof v === 'number' || typeof v === 'boolean') return String(v);
     if ('date' in v) return `${v.date.y}-${v.date.m}-${v.date.d}`;
-    return v.error;
+    this.errors.push(fenjieError('CellError', { error: v.error }, ref));
+    return undefined;
   }
 
   number(c: RawCell | undefined, ref: Ref, unit?: string): number | undefined {
     const v = this.scalar(c, ref);
     if (v === undefined || v === null) return undefined;
-    let input: unknown = v;
-    if (typeof v === 'object')
-      input = 'error' in v ? v.error : `${v.date.y}-${v.date.m}-${v.date.d}`;
+    if (typeof v === 'object' && 'error' in v) {
+      this.errors.push(fenjieError('CellError', { error: v.error }, ref));
+      return undefined;
+    }
+    const input = typeof v === 'object' ? `${v.date.y}-${v.date.m}-${v.date.d}` : v;
     const r = parseNumber(input, unit === undefined ? { ref } : { ref, unit });
     if (!r.ok) {
       this.errors.push(...r.errors);
@@ -98,13 +101,21 @@ export class CellReader {
     return this.number(c, ref);
   }
 
-  /** Percentage points: 5, or '5%' (→ 5). */
+  /**
+   * Percentage points: 5, or '5%' (→ 5). A number between 0 and 1 is refused: it is what a cell
+   * typed as 5% in Excel holds (0.05), and no one means a threshold under one point.
+   */
   points(c: RawCell | undefined, ref: Ref): number | undefined {
     const v = this.number(c, ref);
     // The text as shown: a formula's cached '5%' is 5 points too.
     const shown = scalarOf(c);
     const t = typeof shown === 'string' ? shown.trim() : '';
-    return v !== undefined && /[%％]$/.test(t) ? v * 100 : v;
+    if (v !== undefined && /[%％]$/.test(t)) return v * 100;
+    if (v !== undefined && v > 0 && v < 1) {
+      this.errors.push(fenjieError('ThresholdTooSmall', { value: v }, ref));
+      return undefined;
+    }
+    return v;
   }
 
   choice<T extends string>(

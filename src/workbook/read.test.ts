@@ -132,7 +132,6 @@ describe('参数 / Settings', () => {
       EMPTY,
       { scheduleBasis: 'months' },
     ],
-    ['the last of a repeated key', '单位', '万元', { unit: '万元' }],
   ])('reads %s', (_what, key, value, expected) => {
     const r = read(
       sheet('Settings', [
@@ -864,7 +863,57 @@ describe('errors the reader raises, each with its message and cell', () => {
           ['甲', DIV0],
         ]),
       ),
-      [['基数!B2', '基数!B2：“#DIV/0!”不是数字', '基数!B2: "#DIV/0!" is not a number']],
+      [
+        [
+          '基数!B2',
+          '基数!B2：单元格是错误值 #DIV/0!：请先修正产生它的公式，或直接填写',
+          '基数!B2: the cell holds the error #DIV/0!: correct the formula that gives it, or type the value',
+        ],
+      ],
+    ],
+    [
+      'an error value where a name belongs',
+      book(sheet('企业', [['企业名称'], [{ error: '#N/A' }]])),
+      [
+        [
+          '企业!A2',
+          '企业!A2：单元格是错误值 #N/A：请先修正产生它的公式，或直接填写',
+          '企业!A2: the cell holds the error #N/A: correct the formula that gives it, or type the value',
+        ],
+      ],
+    ],
+    [
+      'a threshold typed as 5% in Excel (the cell holds 0.05)',
+      book(
+        sheet('参数', [
+          ['项目', '值'],
+          ['滞后阈值', 0.05],
+        ]),
+      ),
+      [
+        [
+          '参数!B2',
+          '参数!B2：阈值 0.05 不到 1 个百分点：阈值以百分点计，若想填 5%，请填 5',
+          '参数!B2: the threshold 0.05 is under one percentage point: thresholds are in points, so for 5% type 5',
+        ],
+      ],
+    ],
+    [
+      'a setting given twice',
+      book(
+        sheet('参数', [
+          ['项目', '值'],
+          ['报告期', 8],
+          ['报告期', null],
+        ]),
+      ),
+      [
+        [
+          '参数!A3',
+          '参数!A3：参数“报告期”重复出现（首次在 参数!A2）：请只保留一行',
+          '参数!A3: the setting "报告期" appears twice (first at 参数!A2): keep one row',
+        ],
+      ],
     ],
     [
       'a number too large',

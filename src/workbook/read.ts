@@ -156,10 +156,23 @@ function settingCells(
   const t = declaredTable(R, grid, SETTINGS_SHEET);
   const { key, value } = SETTINGS_SHEET.columns;
   if (!t.complete) return { cells, refs };
+  const firstKey = new Map<SettingKey, Ref>();
   for (const row of t.rows) {
     const text = row.read(key);
     const k = text === undefined ? undefined : matchChoice(SETTING_KEYS, text);
     if (k === undefined) continue;
+    const first = firstKey.get(k);
+    if (first !== undefined) {
+      R.errors.push(
+        fenjieError(
+          'DuplicateSetting',
+          { name: text ?? '', first: errorPlace(first) },
+          row.ref(key),
+        ),
+      );
+      continue;
+    }
+    firstKey.set(k, row.ref(key));
     const ref = row.ref(value);
     cells.set(SETTINGS[k], { cell: row.cell(value), ref });
     if (!isBlank(row.cell(value))) refs[k] = ref;
