@@ -74,12 +74,19 @@ export function parseArgs(argv: readonly string[]): Args {
   const options: Record<string, string> = {};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? '';
-    if (a === '-o') options.out = argv[++i] ?? '';
+    // A value that is missing, or is the next option, is left empty for `checkOptions` to refuse.
+    const value = (): string => {
+      const next = argv[i + 1];
+      if (next === undefined || (next.startsWith('-') && next.length > 1)) return '';
+      i++;
+      return next;
+    };
+    if (a === '-o') options.out = value();
     else if (a.startsWith('--')) {
       const eq = a.indexOf('=');
       const k = eq < 0 ? a.slice(2) : a.slice(2, eq);
       if (eq >= 0) options[k] = a.slice(eq + 1);
-      else options[k] = FLAGS_WITHOUT_VALUE.has(k) ? 'yes' : (argv[++i] ?? '');
+      else options[k] = FLAGS_WITHOUT_VALUE.has(k) ? 'yes' : value();
     } else positional.push(a);
   }
   return { command: positional.shift(), positional, options };
@@ -121,8 +128,31 @@ function asOf(o: Record<string, string>): { year?: number; reportMonth?: number 
   return { year: Number(m[1]), reportMonth: Number(m[2]) };
 }
 
-function checkOptions(command: string, options: Record<string, string>): void {
+/** What each option's value looks like, for the message when it is missing. */
+const OPTION_VALUES: Readonly<Record<string, string>> = {
+  out: 'OUT.xlsx / DIR',
+  json: 'FILE.json',
+  'as-of': 'YYYY-MM',
+  lang: 'zh | en',
+  now: 'YYYY-MM-DDTHH:MM',
+  from: 'FILE.json',
+};
+
+/** How many file names each command takes. */
+const POSITIONALS: Readonly<Record<string, number>> = { init: 1, plan: 1, demo: 0 };
+
+function checkOptions(command: string, args: Args): void {
+  const { options, positional } = args;
   const known = KNOWN_OPTIONS[command] ?? [];
+  const extra = positional[POSITIONALS[command] ?? 0];
+  if (extra !== undefined) {
+    throw new Failure([fenjieError('UnexpectedArgument', { command, value: extra })], EXIT.usage);
+  }
+  for (const [k, v] of Object.entries(options)) {
+    if (v === '' && known.includes(k)) {
+      throw missing(k === 'out' ? '-o' : `--${k}`, OPTION_VALUES[k] ?? 'VALUE');
+    }
+  }
   for (const k of Object.keys(options)) {
     if (!known.includes(k)) {
       const option = k === 'out' ? '-o' : `--${k}`;
@@ -187,7 +217,7 @@ export async function planFile(
     lang,
     ...period,
   });
-  if (o.json) {
+  if (o.json !== undefined) {
     await writeOut(o.json, new TextEncoder().encode(JSON.stringify(result.json, null, 2) + '\n'));
   }
   if (!result.ok) {
@@ -238,6 +268,24 @@ async function init(
   return EXIT.ok;
 }
 
+/** The example's JSON, checked for the parts `demo` builds its workbook from. */
+function exampleData(text: string, path: string): ExampleData {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new Failure([fenjieError('FileNotExampleData', { path, detail })], EXIT.files);
+  }
+  const parts = ['settings', 'targets', 'enterprises', 'constraints', 'profiles', 'actuals'];
+  const lacking = parts.filter((k) => typeof data !== 'object' || data === null || !(k in data));
+  if (lacking.length > 0) {
+    const detail = `lacks ${lacking.join(', ')}`;
+    throw new Failure([fenjieError('FileNotExampleData', { path, detail })], EXIT.files);
+  }
+  return data as ExampleData;
+}
+
 async function demo(options: Record<string, string>, io: Io): Promise<number> {
   const lang = langOf(options);
   const dir = options.out ?? join(ROOT, 'examples');
@@ -250,8 +298,14 @@ async function demo(options: Record<string, string>, io: Io): Promise<number> {
     if (problem === undefined) throw error;
     throw new Failure([problem], EXIT.files);
   }
-  const data = JSON.parse(text) as ExampleData;
-  await mkdir(dir, { recursive: true });
+  const data = exampleData(text, from);
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    const problem = writeProblem(error, dir);
+    if (problem === undefined) throw error;
+    throw new Failure([problem], EXIT.files);
+  }
   const suffix = lang === 'zh' ? '' : '-en';
   const inFile = join(dir, `township-example${suffix}.xlsx`);
   const outFile = join(dir, `township-example-plan${suffix}.xlsx`);
@@ -270,7 +324,7 @@ async function run(args: Args, io: Io): Promise<number> {
   if (KNOWN_OPTIONS[command] === undefined) {
     throw new Failure([fenjieError('UnknownCommand', { command })], EXIT.usage);
   }
-  checkOptions(command, options);
+  checkOptions(command, args);
   switch (command) {
     case 'init':
       return init(positional, options, io);

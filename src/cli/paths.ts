@@ -23,7 +23,7 @@ async function canonical(path: string): Promise<string> {
 /** Device and inode of an existing file, or undefined. */
 async function identity(path: string): Promise<string | undefined> {
   try {
-    const s = await stat(path);
+    const s = await stat(path, { bigint: true }); // Windows file ids pass 2^53
     return `${s.dev}:${s.ino}`;
   } catch (error) {
     if (errnoOf(error) === undefined) throw error;

@@ -105,6 +105,7 @@ const SAMPLE_PARAMS: { readonly [C in ErrorCode]: ParamsOf<C> } = {
   UnknownOption: { option: '--jsn', known: '--out --json' },
   UnknownCommand: { command: 'plna' },
   MissingArgument: { command: 'plan', expected: 'IN.xlsx -o OUT.xlsx' },
+  UnexpectedArgument: { command: 'plan', value: 'b.xlsx' },
 };
 const SPLIT_FIELD_NAMES: Readonly<Record<SplitField, readonly [string, string]>> = {
   weight: ['权重', 'weight'],
@@ -971,6 +972,7 @@ const FILE_CODES: ErrorCode[] = [
   'UnknownOption',
   'UnknownCommand',
   'MissingArgument',
+  'UnexpectedArgument',
   'InternalError',
 ];
 /** Codes in the catalogue that nothing produces yet (plan() falls back to report month 0 instead). */

@@ -450,6 +450,10 @@ export const MESSAGES = {
     zh: `未知命令“${p.command}”：可用的命令有 init、plan、demo`,
     en: `unknown command "${p.command}": the commands are init, plan and demo`,
   }),
+  UnexpectedArgument: (p: { readonly command: string; readonly value: string }) => ({
+    zh: `${p.command} 多了一个参数“${p.value}”：文件名里有空格时请加引号`,
+    en: `${p.command} takes no further argument "${p.value}": quote a file name that has spaces`,
+  }),
   MissingArgument: (p: { readonly command: string; readonly expected: string }) => ({
     zh: `${p.command} 需要 ${p.expected}`,
     en: `${p.command} needs ${p.expected}`,

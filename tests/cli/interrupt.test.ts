@@ -6,7 +6,7 @@
  * being written, then killed, so the kill is known to land mid-write.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -65,7 +65,7 @@ afterAll(async () => {
  */
 async function killWhileWriting(
   signal: NodeJS.Signals,
-): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; pid: number | undefined }> {
   for (let attempt = 0; attempt < 8; attempt++) {
     const child = spawn(process.execPath, [BIN, 'plan', input, '-o', output, ...NOW], {
       stdio: 'ignore',
@@ -89,7 +89,7 @@ async function killWhileWriting(
     expect(Buffer.compare(new Uint8Array(await readFile(output)), old)).toBe(0);
     child.kill(signal);
     if (signal !== 'SIGKILL') child.kill('SIGCONT');
-    return exited;
+    return { ...(await exited), pid: child.pid };
   }
   throw new Error('every run finished writing before it could be frozen');
 }
@@ -114,7 +114,7 @@ describe('an interrupted write', () => {
     '%s: the run removes its temporary file and exits %i',
     async (signal, exit) => {
       const r = await killWhileWriting(signal);
-      expect(r).toEqual({ code: exit, signal: null });
+      expect(r).toMatchObject({ code: exit, signal: null });
       expect(await temps()).toEqual([]);
       await outputIsWhole();
     },
@@ -125,12 +125,26 @@ describe('an interrupted write', () => {
     const r = await killWhileWriting('SIGKILL');
     expect(r.signal).toBe('SIGKILL');
     await outputIsWhole();
-    expect((await temps()).length).toBe(1);
-    // A temporary file of a live process is not touched: only the dead run's goes.
-    const live = `.out.xlsx.${process.pid}.0123456789ab.tmp`;
-    await writeFile(join(dir, live), 'in progress');
-    expect(await main(['plan', input, '-o', output, ...NOW], quiet)).toBe(EXIT.ok);
-    expect(await temps()).toEqual([live]);
-    await rm(join(dir, live));
+    const left = await temps();
+    expect(left).toHaveLength(1);
+    // `.out.xlsx.HOST-PID.HEX.tmp`: this computer's tag, and the killed run's process id.
+    const m = /^\.out\.xlsx\.([0-9a-f]{8})-(\d+)\.[0-9a-f]{12}\.tmp$/.exec(left[0] ?? '');
+    expect(m?.[2]).toBe(String(r.pid));
+    const host = m?.[1] ?? '';
+    // Left alone: a live process's file on this computer, and another computer's recent one.
+    const sleeper = spawn('sleep', ['60'], { stdio: 'ignore' });
+    const live = `.out.xlsx.${host}-${sleeper.pid}.0123456789ab.tmp`;
+    const foreign = `.out.xlsx.${host === 'ffffffff' ? '00000000' : 'ffffffff'}-1.0123456789ab.tmp`;
+    const foreignOld = foreign.replace('-1.', '-2.');
+    for (const name of [live, foreign, foreignOld]) await writeFile(join(dir, name), 'in progress');
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 3600 * 1000);
+    await utimes(join(dir, foreignOld), twoDaysAgo, twoDaysAgo);
+    try {
+      expect(await main(['plan', input, '-o', output, ...NOW], quiet)).toBe(EXIT.ok);
+      expect((await temps()).sort()).toEqual([foreign, live].sort());
+    } finally {
+      sleeper.kill('SIGKILL');
+      for (const name of [live, foreign]) await rm(join(dir, name), { force: true });
+    }
   }, 60_000);
 });

@@ -3,9 +3,10 @@
  * (a temporary file in the same directory, then a rename), so a failed write never leaves a
  * partial file where the output should be.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { fail, fenjieError, type FenjieError, type Result } from '../../engine';
@@ -30,17 +31,33 @@ export function errnoOf(error: unknown): string | undefined {
     : undefined;
 }
 
+/**
+ * Whether an error code means another program holds the file: EBUSY anywhere; on Windows also
+ * EPERM and EACCES, which is what replacing or reading a workbook open in Excel or WPS gives.
+ */
+const inUse = (code: string, platform: string): boolean =>
+  code === 'EBUSY' || (platform === 'win32' && (code === 'EPERM' || code === 'EACCES'));
+
 /** Why a file could not be read, as a message (or undefined: not a file-system error). */
-export function readProblem(error: unknown, path: string): FenjieError | undefined {
+export function readProblem(
+  error: unknown,
+  path: string,
+  platform: string = process.platform,
+): FenjieError | undefined {
   const code = errnoOf(error);
   if (code === undefined) return undefined;
   if (code === 'ENOENT' || code === 'ENOTDIR') return fenjieError('FileMissing', { path });
   if (code === 'EISDIR') return fenjieError('FileIsDirectory', { path });
+  if (inUse(code, platform)) return fenjieError('FileInUse', { path });
   return fenjieError('FileUnreadable', { path, reason: code });
 }
 
 /** Why a file could not be written, as a message (or undefined: not a file-system error). */
-export function writeProblem(error: unknown, path: string): FenjieError | undefined {
+export function writeProblem(
+  error: unknown,
+  path: string,
+  platform: string = process.platform,
+): FenjieError | undefined {
   const code = errnoOf(error);
   if (code === undefined) return undefined;
   switch (code) {
@@ -49,10 +66,14 @@ export function writeProblem(error: unknown, path: string): FenjieError | undefi
       return fenjieError('OutputFolderMissing', { path, folder: dirname(path) });
     case 'EISDIR':
       return fenjieError('OutputIsDirectory', { path });
+    case 'EBUSY':
+      return fenjieError('FileInUse', { path });
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
-      return fenjieError('OutputNotWritable', { path, reason: code });
+      return inUse(code, platform)
+        ? fenjieError('FileInUse', { path })
+        : fenjieError('OutputNotWritable', { path, reason: code });
     case 'ENOSPC':
     case 'EDQUOT':
       return fenjieError('OutputDiskFull', { path });
@@ -104,9 +125,15 @@ export const nodeIo: AtomicWriteIo = {
   remove: (path) => rm(path, { force: true }),
 };
 
-/** The temporary file's name: hidden, in the target's directory, unique. */
+/** This computer, as a short tag in temporary names (a shared folder is seen by many). */
+const HOST = createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
+
+/** The temporary file's name: hidden, in the target's directory, unique: `.NAME.HOST-PID.HEX.tmp`. */
 export const tempPathFor = (path: string): string =>
-  join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  join(
+    dirname(path),
+    `.${basename(path)}.${HOST}-${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
+  );
 
 /** Temporary files being written by this process right now. */
 const liveTemps = new Set<string>();
@@ -133,11 +160,15 @@ const isAlive = (pid: number): boolean => {
   }
 };
 
+/** How old another computer's temporary file must be before it counts as left behind. */
+const FOREIGN_TEMP_AGE_MS = 24 * 60 * 60 * 1000;
+
 /**
- * Removes the temporary files that earlier runs writing `path` left behind when they were killed
- * (`.NAME.PID.HEX.tmp` whose process is gone). Files of runs still going are left alone.
+ * Removes the temporary files that earlier runs writing `path` left behind when they were killed:
+ * this computer's whose process is gone, and another computer's (a shared folder) once a day old.
+ * Files of runs still going are left alone.
  */
-export async function removeStaleTemps(path: string): Promise<string[]> {
+export async function removeStaleTemps(path: string, now: number = Date.now()): Promise<string[]> {
   const dir = dirname(path);
   const prefix = `.${basename(path)}.`;
   let names: string[];
@@ -147,11 +178,18 @@ export async function removeStaleTemps(path: string): Promise<string[]> {
     if (errnoOf(error) === 'ENOENT' || errnoOf(error) === 'ENOTDIR') return [];
     throw error;
   }
-  const stale = names.filter((name) => {
-    if (!name.startsWith(prefix)) return false;
-    const m = /^(\d+)\.[0-9a-f]{12}\.tmp$/.exec(name.slice(prefix.length));
-    return m !== null && !isAlive(Number(m[1]));
-  });
+  const stale: string[] = [];
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const m = /^([0-9a-f]{8})-(\d+)\.[0-9a-f]{12}\.tmp$/.exec(name.slice(prefix.length));
+    if (m === null) continue;
+    if (m[1] === HOST) {
+      if (!isAlive(Number(m[2]))) stale.push(name);
+    } else {
+      const age = now - (await stat(join(dir, name))).mtimeMs;
+      if (age > FOREIGN_TEMP_AGE_MS) stale.push(name);
+    }
+  }
   await Promise.all(stale.map((name) => rm(join(dir, name), { force: true })));
   return stale;
 }

@@ -46,7 +46,8 @@ export function notWorkbookKind(bytes: Uint8Array): FileKind | undefined {
   if (bytes.length === 0) return 'empty';
   if (startsWith(bytes, CFB)) return contains(bytes, ENCRYPTED_PACKAGE) ? 'encrypted' : 'oldExcel';
   const entries = zipEntries(bytes);
-  if (!entries) return 'notWorkbook';
+  // A zip this small reader cannot list (zip64, bytes in front) is left to the workbook library.
+  if (!entries) return startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) ? undefined : 'notWorkbook';
   if (entries.has('xl/workbook.xml')) return undefined;
   const head = new TextDecoder().decode(bytes.subarray(30, 30 + 8 + ODF_MIMETYPE.length));
   if (entries.has('mimetype') && head.includes(ODF_MIMETYPE)) return 'openDocument';
