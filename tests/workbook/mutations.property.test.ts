@@ -118,6 +118,8 @@ const numberCellArb: fc.Arbitrary<Value> = fc.oneof(
 const textCellArb: fc.Arbitrary<Value> = fc.oneof(
   { arbitrary: longTextArb, weight: 2 },
   { arbitrary: fc.constantFrom<RawCell>(EMPTY_RESULT, null, ' ', '=A1', '均衡'), weight: 2 },
+  // An error value where a name belongs (a VLOOKUP that found nothing).
+  { arbitrary: fc.constantFrom<RawCell>({ error: '#N/A' }, { error: '#REF!' }), weight: 1 },
 );
 
 /** Which cells of a sheet a mutation picks from, and what it puts there. */
@@ -341,6 +343,12 @@ describe('a mutated workbook plans, or says what is wrong where', () => {
           unwritable(r.spec, 'spec', bad);
           unwritable(r.json, 'json', bad);
           expect(bad).toEqual([]);
+          // No name in the plan is an Excel error value read as text.
+          const named = [
+            ...r.read.input.enterprises.map((e) => e.name),
+            ...r.read.input.indicators.map((i) => i.name),
+          ];
+          expect(named.filter((n) => /^#[A-Z/0!?]+[!?A]?$/.test(n))).toEqual([]);
           return;
         }
         expect(r.errors.length).toBeGreaterThan(0);
