@@ -141,6 +141,15 @@ export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'examples/**', 'coverage/**', '.tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // Type-aware lint for TypeScript (the program of tsconfig.json); plain JavaScript is not in it.
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    extends: [tseslint.configs.recommendedTypeChecked],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: { '@typescript-eslint/no-unnecessary-condition': 'error' },
+  },
   {
     languageOptions: { ecmaVersion: 2022, sourceType: 'module' },
     rules: {

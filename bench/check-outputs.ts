@@ -38,7 +38,7 @@ function cases(): Case[] {
     .sort()
     .map((f) => ({
       name: `fixture-${f}`,
-      bytes: async () => new Uint8Array(readFileSync(join(FIXTURES, f))),
+      bytes: () => Promise.resolve(new Uint8Array(readFileSync(join(FIXTURES, f)))),
     }));
   const example = JSON.parse(readFileSync(EXAMPLE_JSON, 'utf8')) as ExampleData;
   const synth = syntheticData(600);

@@ -361,7 +361,7 @@ export function makeInput(
           year,
           month: m,
           enterprise: e.name,
-          ...(i % 2 === 0 ? { creditCode: e.creditCode as string } : {}),
+          ...(i % 2 === 0 ? { creditCode: e.creditCode } : {}),
           values,
           ref: { sheet: '实绩', cell: `A${actuals.length + 2}` },
         });

@@ -40,7 +40,7 @@ async function baseline(
   }
   const bytes = nativeDeflate
     ? await toXlsxBuffer(wb)
-    : new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    : new Uint8Array(await wb.xlsx.writeBuffer());
   await writeFileAtomic(output, bytes);
 }
 

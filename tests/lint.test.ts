@@ -6,9 +6,15 @@
  * access. And the engine as it is passes.
  */
 import { ESLint } from 'eslint';
+import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
 
-const eslint = new ESLint({ cwd: process.cwd() });
+// The probes are virtual files, outside the TypeScript program that type-aware lint reads: they
+// are linted with the project's rules minus the type-aware ones (none of the layer rules is).
+const eslint = new ESLint({
+  cwd: process.cwd(),
+  overrideConfig: [tseslint.configs.disableTypeChecked],
+});
 const probe = async (code: string, filePath = 'src/engine/probe.ts'): Promise<string[]> => {
   const [result] = await eslint.lintText(code, { filePath });
   return (result?.messages ?? []).map((m) => `${m.ruleId}: ${m.message}`);
@@ -213,5 +219,30 @@ describe('src/engine is pure (lint rule)', () => {
     );
     expect(results.length).toBeGreaterThan(10);
     expect(problems).toEqual([]);
+  });
+});
+
+describe('type-aware lint', () => {
+  // A real file of the program, given other text: the type checker sees it.
+  const typed = new ESLint({ cwd: process.cwd() });
+  it.each([
+    [
+      'an assertion that changes nothing',
+      'export const f = (a: number): number => (a as number) + 1;',
+      'no-unnecessary-type-assertion',
+    ],
+    [
+      'a condition that is always true',
+      'export const f = (a: number[]): number => a.length ?? 0;',
+      'no-unnecessary-condition',
+    ],
+    [
+      'an unchecked any',
+      'export const f = (s: string): number[] => JSON.parse(s);',
+      'no-unsafe-return',
+    ],
+  ])('rejects %s', async (_what, code, rule) => {
+    const [r] = await typed.lintText(code, { filePath: 'src/engine/number.ts' });
+    expect((r?.messages ?? []).map((m) => m.ruleId)).toContain(`@typescript-eslint/${rule}`);
   });
 });

@@ -11,7 +11,7 @@ export function clock(fixed?: string): Now | undefined {
   if (fixed === undefined) return nowOf(new Date());
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?$/.exec(fixed.trim());
   if (!m) return undefined;
-  const [y, mo, d, h, mi] = m.slice(1).map((v) => Number(v ?? 0)) as [
+  const [y, mo, d, h, mi] = m.slice(1).map((v: string | undefined) => Number(v ?? 0)) as [
     number,
     number,
     number,

@@ -484,7 +484,7 @@ export function fenjieError<C extends ErrorCode>(
 ): FenjieError {
   const e: { code: ErrorCode; params: Params; sheet?: string; cell?: string } = {
     code,
-    params: params as Params,
+    params,
   };
   if (ref) {
     e.sheet = ref.sheet;

@@ -45,7 +45,7 @@ export function controlledRound(rows: readonly number[], q: readonly number[]): 
   const Q = q.reduce((s, v) => s + v, 0);
   const A = rows.reduce((s, v) => s + v, 0);
   const columns = apportion(A, q);
-  const cells: number[][] = new Array(n);
+  const cells = new Array<number[]>(n);
   // up[i] is a bitmask of the cells of row i rounded up; frac[i] of the cells with a remainder.
   const up = new Int32Array(n);
   const frac = new Int32Array(n);

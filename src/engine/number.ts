@@ -75,7 +75,12 @@ export function parseNumber(input: unknown, opts: ParseNumberOptions = {}): Resu
     return ok(input);
   }
   if (typeof input !== 'string') {
-    return fail(fenjieError('NotANumber', { text: String(input) }, opts.ref));
+    // Anything but a string or number: a boolean, or what no cell holds.
+    const text =
+      typeof input === 'boolean' || typeof input === 'bigint'
+        ? String(input)
+        : Object.prototype.toString.call(input);
+    return fail(fenjieError('NotANumber', { text }, opts.ref));
   }
   const raw = input;
   let t = toHalfWidth(raw)

@@ -262,7 +262,7 @@ function allocate(
     shared.map((i) => split.value.units[i] as number),
     areaShares,
   );
-  const periodUnits: number[][] = new Array(es.length);
+  const periodUnits = new Array<number[]>(es.length);
   shared.forEach((i, k) => {
     periodUnits[i] = block.cells[k] as number[];
   });
@@ -465,10 +465,11 @@ export function plan(input: PlanInput, ctx: PlanContext): Result<Plan> {
         const row = f as Writable<ProgressRow>;
         row.indicator = ind.name;
         row.enterprise = input.enterprises[i]?.name ?? '';
-        if (input.enterprises[i]?.group) row.group = input.enterprises[i]?.group as string;
+        const group = input.enterprises[i]?.group;
+        if (group) row.group = group;
         row.rank = ranks[i] ?? null;
         row.groupRank = groupRanks[i] ?? null;
-        return row as ProgressRow;
+        return row;
       }),
       groups,
       area,

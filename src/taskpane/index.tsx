@@ -39,7 +39,8 @@ async function officeReady(): Promise<OfficeInfo | undefined> {
   clearTimeout(timer);
   if (!info) return { excel: false, timedOut: true };
   if (info.host !== Office.HostType.Excel) return { excel: false };
-  const ctx = Office.context;
+  // Older hosts leave out what the typings promise (no theme before ExcelApi 1.6, say).
+  const ctx: Partial<Office.Context> = Office.context;
   return {
     excel: true,
     ...(ctx.displayLanguage ? { displayLanguage: ctx.displayLanguage } : {}),
@@ -49,7 +50,9 @@ async function officeReady(): Promise<OfficeInfo | undefined> {
 
 /** The theme outside Office: the system's preference. */
 const systemTheme = (): ThemeName =>
-  window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  (window as Partial<Window>).matchMedia?.('(prefers-color-scheme: dark)').matches
+    ? 'dark'
+    : 'light';
 
 async function createHost(office: OfficeInfo | undefined): Promise<PaneHost> {
   if (office?.excel)

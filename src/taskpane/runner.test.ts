@@ -19,14 +19,14 @@ function fakeHost(
   return {
     kind: 'excel',
     label: () => 'fake.xlsx',
-    readGrids: async () => grids,
+    readGrids: () => Promise.resolve(grids),
     writeOutputs: async (spec, o) => {
       written.push({ spec, o });
       if (write) await write(spec, o);
       else o.onProgress?.({ stage: 'write', fraction: 0.5 });
     },
-    createSheets: async () => undefined,
-    selectCell: async () => true,
+    createSheets: () => Promise.resolve(),
+    selectCell: () => Promise.resolve(true),
     written,
   };
 }

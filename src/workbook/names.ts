@@ -164,7 +164,9 @@ export function matchChoice<T extends string>(choice: Choice<T>, text: string): 
 
 /** "总量 / total, 增速 / rate" — for error messages. */
 export const choiceList = <T extends string>(choice: Choice<T>): string =>
-  (Object.values(choice) as Name[]).map((n) => `${n.zh}/${n.en}`).join(', ');
+  Object.values<Name>(choice)
+    .map((n) => `${n.zh}/${n.en}`)
+    .join(', ');
 
 export const FLAG_LABELS = {
   ahead: { zh: '超序时', en: 'Ahead' },

@@ -400,7 +400,7 @@ describe.each(LANGS)('renderOutputs in %s', (lang) => {
             'Same period last year',
             'Rank',
           ]
-    ).map(col) as number[];
+    ).map<number>(col);
     const labels: Record<Flag, string> = {
       zh: {
         ahead: '超序时',

@@ -109,7 +109,12 @@ export function actualsAreLive(input: PlanInput, layout: ActualsLayout | undefin
   const codes = new Set(input.enterprises.flatMap((e) => (e.creditCode ? [e.creditCode] : [])));
   return layout.rows.every((r) => {
     if (!r.plain) return false;
-    const code = typeof r.code === 'string' ? r.code : r.code === null ? '' : String(r.code);
+    const code =
+      typeof r.code === 'string'
+        ? r.code
+        : typeof r.code === 'number' || typeof r.code === 'boolean'
+          ? String(r.code)
+          : '';
     if (code !== '') return codes.has(code) || (typeof r.name === 'string' && names.has(r.name));
     return typeof r.name === 'string' && names.has(r.name);
   });
@@ -274,7 +279,7 @@ export function renderOutputs(
   const allocationSheet: SheetSpec = {
     name: allocationName,
     rows: alloc.rows,
-    widths: [18, 12, 12, 12, 14, ...new Array(maxPeriods).fill(11), 12],
+    widths: [18, 12, 12, 12, 14, ...new Array<number>(maxPeriods).fill(11), 12],
     freeze: { rows: 2, cols: 1 },
     printLandscape: true,
     conditionalFormats: checkRanges.map((range) => ({
@@ -687,8 +692,7 @@ export function renderOutputs(
         );
       }
       for (const [col, cell] of Object.entries(cells)) {
-        if (cell.style === undefined && col !== C.flag)
-          (cells as Record<string, CellSpec>)[col] = { ...cell, style };
+        if (cell.style === undefined && col !== C.flag) cells[col] = { ...cell, style };
       }
       place(pr, cells);
       pr++;

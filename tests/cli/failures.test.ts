@@ -15,6 +15,8 @@ import { fixturePath } from '../fixtures/make-fixtures';
 import { storedZip } from '../helpers/zip';
 
 const NOW = ['--now', '2025-09-03T10:30'];
+/** Stands for a folder in a case's files. */
+const DIR = Symbol('folder');
 const example = new Uint8Array(readFileSync(fixturePath('example')));
 
 /** OLE2 compound-file signature, then a body (the first sector of an .xls or encrypted file). */
@@ -48,8 +50,8 @@ afterAll(async () => {
 
 interface Case {
   readonly name: string;
-  /** Files to make in the case's folder ('dir/' makes a folder). */
-  readonly files: Readonly<Record<string, Uint8Array | string | 'dir/'>>;
+  /** Files to make in the case's folder (`DIR` makes a folder). */
+  readonly files: Readonly<Record<string, Uint8Array | string | typeof DIR>>;
   /** Arguments; '@x' is the file x in the case's folder. */
   readonly argv: readonly string[];
   readonly code: number;
@@ -79,7 +81,7 @@ const CASES: Case[] = [
   },
   {
     name: 'a folder as input',
-    files: { 'in.xlsx': 'dir/' },
+    files: { 'in.xlsx': DIR },
     argv: ['plan', '@in.xlsx', '-o', '@out.xlsx'],
     code: EXIT.files,
     zh: '@/in.xlsx 是文件夹，不是工作簿文件',
@@ -135,7 +137,7 @@ const CASES: Case[] = [
   },
   {
     name: 'the output is the input through ..',
-    files: { 'in.xlsx': example, 'sub/': 'dir/' },
+    files: { 'in.xlsx': example, 'sub/': DIR },
     argv: ['plan', '@in.xlsx', '-o', '@sub/../in.xlsx'],
     code: EXIT.files,
     zh: '不能写到 @/sub/../in.xlsx：它就是输入文件 @/in.xlsx。请另取一个文件名，输入文件保持不变',
@@ -163,7 +165,7 @@ const CASES: Case[] = [
   },
   {
     name: 'the output is a folder',
-    files: { 'in.xlsx': example, 'out/': 'dir/' },
+    files: { 'in.xlsx': example, 'out/': DIR },
     argv: ['plan', '@in.xlsx', '-o', '@out'],
     code: EXIT.files,
     zh: '无法写出 @/out：这是一个文件夹，请给出文件名（例如 结果.xlsx）',
@@ -265,7 +267,7 @@ describe('every failure is one line, with its exit code, and nothing is written'
   it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     const dir = await mkdtemp(join(root, 'case-'));
     for (const [name, content] of Object.entries(c.files)) {
-      if (content === 'dir/') await mkdir(join(dir, name), { recursive: true });
+      if (content === DIR) await mkdir(join(dir, name), { recursive: true });
       else await writeFile(join(dir, name), content);
     }
     const before = (await readdir(dir)).sort();
@@ -279,7 +281,7 @@ describe('every failure is one line, with its exit code, and nothing is written'
     expect(r.err.join('\n')).not.toMatch(/\n\s+at |Error:/);
     expect((await readdir(dir)).sort()).toEqual(before);
     for (const [name, content] of Object.entries(c.files)) {
-      if (content !== 'dir/') {
+      if (content !== DIR) {
         expect(new Uint8Array(await readFile(join(dir, name)))).toEqual(
           typeof content === 'string' ? new TextEncoder().encode(content) : content,
         );

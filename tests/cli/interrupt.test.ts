@@ -73,13 +73,14 @@ async function killWhileWriting(
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
       child.on('exit', (code, sig) => done({ code, signal: sig })),
     );
-    let finished = false;
-    void exited.then(() => (finished = true));
-    while (!finished && (await temps()).length === 0) await new Promise((r) => setTimeout(r, 1));
+    const state = { finished: false };
+    void exited.then(() => (state.finished = true));
+    while (!state.finished && (await temps()).length === 0)
+      await new Promise((r) => setTimeout(r, 1));
     await new Promise((r) => setTimeout(r, Math.floor(random() * 4)));
     child.kill('SIGSTOP');
     const during = await temps();
-    if (during.length === 0 || finished) {
+    if (during.length === 0 || state.finished) {
       child.kill('SIGCONT');
       await exited;
       await outputIsWhole(); // a whole new output (its zip times differ)

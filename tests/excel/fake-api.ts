@@ -25,8 +25,9 @@ export interface Queued extends FakeOperation {
   readonly run: () => { sheet?: FakeSheet; response?: number };
 }
 
-export const utf8 = (v: unknown): number =>
-  new TextEncoder().encode(JSON.stringify(v) ?? '').length;
+export function utf8(v: unknown): number {
+  return new TextEncoder().encode(v === undefined ? '' : JSON.stringify(v)).length;
+}
 const RAW = new WeakMap<object, Api>();
 const PROXY = new WeakMap<Api, object>();
 
@@ -39,14 +40,14 @@ export function expose<T extends Api>(target: T): T {
       if (prop === 'then') return undefined; // not a thenable
       if (!(prop in t)) throw new TypeError(`fake Excel: unknown member ${cls}.${prop}`);
       const v: unknown = Reflect.get(t, prop, t);
-      return typeof v === 'function' ? v.bind(t) : v;
+      return typeof v === 'function' ? (v.bind(t) as unknown) : v;
     },
     set(t, prop, value) {
-      let proto: object | null = Object.getPrototypeOf(t);
+      let proto = Object.getPrototypeOf(t) as object | null;
       while (proto && typeof prop === 'string') {
         if (Object.getOwnPropertyDescriptor(proto, prop)?.set)
           return Reflect.set(t, prop, value, t);
-        proto = Object.getPrototypeOf(proto);
+        proto = Object.getPrototypeOf(proto) as object | null;
       }
       throw new TypeError(`fake Excel: cannot set ${cls}.${String(prop)}`);
     },

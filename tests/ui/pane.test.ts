@@ -45,8 +45,11 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
+  // Either is missing when beforeAll failed before setting it; the typings cannot know.
+  /* eslint-disable @typescript-eslint/no-unnecessary-condition */
   await browser?.close();
   await server?.close();
+  /* eslint-enable @typescript-eslint/no-unnecessary-condition */
   await rm(dir, { recursive: true, force: true });
 });
 

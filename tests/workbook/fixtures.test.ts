@@ -15,16 +15,17 @@ import * as paths from '../helpers/paths';
 const NOW = ['--now', '2025-09-03T10:30'];
 const dir = mkdtempSync(join(tmpdir(), 'fenjie-fixtures-'));
 
+type PlanJson = {
+  errors: { code: string; sheet?: string; cell?: string; message: string }[];
+} & Record<string, unknown>;
+
 async function plan(
   name: string,
   extra: string[] = [],
 ): Promise<{
   code: number;
   out: string;
-  json: { errors: { code: string; sheet?: string; cell?: string; message: string }[] } & Record<
-    string,
-    unknown
-  >;
+  json: PlanJson;
   stderr: string[];
   outFile: string;
 }> {
@@ -42,7 +43,7 @@ async function plan(
   return {
     code,
     out: stdout.join('\n'),
-    json: JSON.parse(readFileSync(jsonFile, 'utf8')),
+    json: JSON.parse(readFileSync(jsonFile, 'utf8')) as PlanJson,
     stderr,
     outFile,
   };

@@ -98,8 +98,7 @@ describe.runIf(requireLibreOffice())(
       wb.eachSheet((ws) =>
         ws.eachRow((row) =>
           row.eachCell((cell) => {
-            if (cell.formula)
-              cell.value = { formula: cell.formula, result: 12345 } as ExcelJS.CellFormulaValue;
+            if (cell.formula) cell.value = { formula: cell.formula, result: 12345 };
           }),
         ),
       );

@@ -34,4 +34,7 @@ export function utf8Length(text: string): number {
 }
 
 /** UTF-8 size of a value's JSON, as it travels in a request. */
-export const jsonBytes = (value: unknown): number => utf8Length(JSON.stringify(value) ?? 'null');
+export function jsonBytes(value: unknown): number {
+  // JSON.stringify(undefined) is undefined; a request sends it as null.
+  return utf8Length(value === undefined ? 'null' : JSON.stringify(value));
+}

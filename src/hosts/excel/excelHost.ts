@@ -22,7 +22,12 @@ export function writeFraction(stage: string, fraction: number): number {
 
 /** The open workbook's file name, if Office knows it (not for a new, unsaved workbook). */
 function workbookName(): string | undefined {
-  const url = typeof Office === 'undefined' ? undefined : Office.context?.document?.url;
+  // The typings promise a context and a document; before Office is ready, or in a host that
+  // has no document (a dialog), there is none.
+  const context: Partial<Office.Context> | undefined =
+    typeof Office === 'undefined' ? undefined : Office.context;
+  const document: Partial<Office.Document> | undefined = context?.document;
+  const url = document?.url;
   if (!url) return undefined;
   const name = url.split(/[\\/]/).pop();
   if (!name) return undefined;

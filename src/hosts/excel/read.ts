@@ -150,7 +150,7 @@ export function toRawCell(value: unknown, formula: unknown, type: unknown): RawC
 function primitive(value: unknown): number | string | boolean | null {
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean')
     return value;
-  return value === null || value === undefined ? null : String(value);
+  return value === null || value === undefined ? null : JSON.stringify(value);
 }
 
 /** 'Sheet1!A1:B2, Sheet1!D4' (sheet names possibly quoted) → ['A1:B2', 'D4']. */

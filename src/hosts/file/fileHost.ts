@@ -89,8 +89,8 @@ export function createFileHost(): FileHost {
       };
     },
 
-    async readGrids(): Promise<WorkbookGrids> {
-      return current().grids;
+    readGrids(): Promise<WorkbookGrids> {
+      return Promise.resolve(current().grids);
     },
 
     async writeOutputs(spec: WorkbookSpec, o: WriteOptions): Promise<void> {
@@ -140,8 +140,8 @@ export function createFileHost(): FileHost {
       };
     },
 
-    async selectCell(): Promise<boolean> {
-      return false;
+    selectCell(): Promise<boolean> {
+      return Promise.resolve(false);
     },
 
     async download(): Promise<{ name: string; bytes: Uint8Array }> {

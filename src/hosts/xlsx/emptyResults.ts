@@ -9,7 +9,7 @@ const attr = (attrs: string, name: string): string | undefined =>
   new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)
     .exec(attrs)
     ?.slice(1)
-    .find((v) => v !== undefined);
+    .find((v: string | undefined) => v !== undefined);
 
 /** Decode XML character references and the five predefined entities. */
 export const xmlDecode = (s: string): string =>

@@ -45,7 +45,7 @@ export async function toXlsxBuffer(workbook: ExcelJS.Workbook): Promise<Uint8Arr
     const stored = bytesOf(
       await workbook.xlsx.writeBuffer({
         zip: { compression: 'STORE' },
-      } as ExcelJS.XlsxWriteOptions),
+      }),
     );
     const packed = await deflateStoredZip(stored);
     if (packed) return packed;

@@ -162,9 +162,7 @@ export function indicatorView(p: IndicatorProgress, schedule: number, lang: Lang
       ? {
           growth: {
             yoy: signedPct(a.yoy),
-            target: signedPct(
-              a.yoy !== null && a.growthGap !== null ? a.yoy - a.growthGap / 100 : null,
-            ),
+            target: signedPct(a.yoy - a.growthGap / 100),
           },
         }
       : {}),
