@@ -5,15 +5,20 @@
  *   npm run bench:memory -- [enterprises] [indicators]     (default 5,000 × 8)
  *
  * Writes the input (not measured), then runs `plan` in a child process and prints its peak
- * resident set size (the kernel's VmHWM) and the time the plan took.
+ * resident set size (the kernel's VmHWM) and the time the plan took; then the same with the
+ * writer the CLI used before the package writer (the input read into ExcelJS, the outputs applied
+ * to its model, the whole workbook written by ExcelJS), for comparison.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { planFile } from '../src/cli/main';
 import { writeFileAtomic } from '../src/hosts/xlsx/file';
-import { specToNewWorkbook, toXlsxBuffer } from '../src/hosts/xlsx/write';
+import { readWorkbook } from '../src/hosts/xlsx/read';
+import { applySpec, specToNewWorkbook, toXlsxBuffer } from '../src/hosts/xlsx/write';
+import { runPipeline } from '../src/workbook/pipeline';
 import { exampleWorkbook } from '../src/workbook/template';
 import { syntheticData } from './file';
 
@@ -21,6 +26,20 @@ import { syntheticData } from './file';
 function peakRssMb(): number {
   const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
   return m ? Number(m[1]) / 1024 : Number.NaN;
+}
+
+/** `plan` as the CLI did it before the package writer: ExcelJS's model holds the whole output. */
+async function planWithExcelJs(input: string, output: string): Promise<{ code: number }> {
+  const { workbook, grids } = await readWorkbook(await readFile(input));
+  const result = runPipeline(grids, {
+    today: { y: 2025, m: 9, d: 3 },
+    generatedAt: '2025-09-03T10:30',
+    lang: 'zh',
+  });
+  if (!result.ok) return { code: 1 };
+  applySpec(workbook, result.spec);
+  await writeFileAtomic(output, await toXlsxBuffer(workbook));
+  return { code: 0 };
 }
 
 async function main(): Promise<void> {
@@ -31,15 +50,18 @@ async function main(): Promise<void> {
     await writeFileAtomic(path ?? '', await toXlsxBuffer(specToNewWorkbook(spec)));
     return;
   }
-  if (mode === 'plan') {
+  if (mode === 'plan' || mode === 'exceljs') {
     const [input, output] = args;
     const t0 = performance.now();
-    const r = await planFile(
-      input ?? '',
-      output ?? '',
-      { now: '2025-09-03T10:30' },
-      { out: () => {}, err: (l) => console.error(l) },
-    );
+    const r =
+      mode === 'plan'
+        ? await planFile(
+            input ?? '',
+            output ?? '',
+            { now: '2025-09-03T10:30' },
+            { out: () => {}, err: (l) => console.error(l) },
+          )
+        : await planWithExcelJs(input ?? '', output ?? '');
     const ms = performance.now() - t0;
     console.log(
       JSON.stringify({ code: r.code, ms: Math.round(ms), peakMb: Math.round(peakRssMb()) }),
@@ -59,13 +81,15 @@ async function main(): Promise<void> {
     console.log(
       `memory: plan on ${n} enterprises × ${k} indicators (input ${(statSync(input).size / 1e6).toFixed(1)} MB)`,
     );
-    for (const heap of [[], ['--max-old-space-size=16000']]) {
-      const r = node(heap, 'plan', input, join(dir, 'out.xlsx'));
-      const label = heap.length === 0 ? "Node's default heap" : 'a 16 GB heap';
-      if (r.status !== 0) {
-        const tail = String(r.stderr).trim().split('\n').slice(-2).join(' ');
-        console.log(`  with ${label}: failed (exit ${r.status}) ${tail.slice(0, 200)}`);
-      } else console.log(`  with ${label}: ${String(r.stdout).trim()}`);
+    for (const how of ['plan', 'exceljs']) {
+      for (const heap of [[], ['--max-old-space-size=16000']]) {
+        const r = node(heap, how, input, join(dir, 'out.xlsx'));
+        const label = `${how === 'plan' ? 'package writer' : 'ExcelJS writer (before)'}, ${heap.length === 0 ? "Node's default heap" : '16 GB heap'}`;
+        if (r.status !== 0) {
+          const tail = String(r.stderr).trim().split('\n').slice(-2).join(' ');
+          console.log(`  ${label}: failed (exit ${r.status}) ${tail.slice(0, 200)}`);
+        } else console.log(`  ${label}: ${String(r.stdout).trim()}`);
+      }
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
