@@ -273,7 +273,7 @@ function reachable(rels: ReadonlyMap<string, Relationship[]>): Set<string> {
 /** A deflated part ready to be an entry. */
 async function deflatedEntry(
   name: string,
-  pieces: Iterable<string>,
+  pieces: Iterable<string | Uint8Array<ArrayBuffer>>,
   stamp: { time: number; date: number },
 ): Promise<OutEntry> {
   const d = await deflateText(pieces);

@@ -88,11 +88,13 @@ export interface Deflated {
 export const canDeflate = (): boolean => typeof CompressionStream === 'function';
 
 /**
- * Deflates text produced piece by piece. The platform's gzip stream does the work (off the main
- * thread in Node) while the next piece is built; its header is dropped and its trailer supplies
- * the CRC-32 and the size, so no CRC is computed in JavaScript.
+ * Deflates a part produced piece by piece (text is written as UTF-8). The platform's gzip stream
+ * does the work (off the main thread in Node) while the next piece is built; its header is
+ * dropped and its trailer supplies the CRC-32 and the size, so no CRC is computed in JavaScript.
  */
-export async function deflateText(pieces: Iterable<string>): Promise<Deflated> {
+export async function deflateText(
+  pieces: Iterable<string | Uint8Array<ArrayBuffer>>,
+): Promise<Deflated> {
   const stream = new CompressionStream('gzip');
   const writer = stream.writable.getWriter();
   const collected: Uint8Array[] = [];
@@ -109,7 +111,8 @@ export async function deflateText(pieces: Iterable<string>): Promise<Deflated> {
     for (const piece of pieces) {
       if (piece.length === 0) continue;
       await writer.ready;
-      void writer.write(encoder.encode(piece)).catch(() => undefined);
+      const bytes = typeof piece === 'string' ? encoder.encode(piece) : piece;
+      void writer.write(bytes).catch(() => undefined);
     }
     await writer.close();
   } catch (error) {
