@@ -18,7 +18,12 @@
  * Browser-safe: no Node imports.
  */
 import { isGeneratedNote } from '../../workbook/note';
-import { quoteSheet, sameSheetName as sameName, type WorkbookSpec } from '../../workbook/spec';
+import {
+  quoteSheet,
+  sameSheetName as sameName,
+  type SheetSpec,
+  type WorkbookSpec,
+} from '../../workbook/spec';
 import { checkSpec } from './check';
 import { sheetXml, type SheetFrame } from './sheetXml';
 import { EMPTY_STYLES, extendStyles } from './styles';
@@ -38,6 +43,7 @@ import { buildZip, deflateText, type OutEntry } from './zipWrite';
 
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const REL_TYPE = `${REL_NS}/`;
+const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const WORKSHEET_CONTENT =
   'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 const STYLES_CONTENT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
@@ -289,6 +295,184 @@ async function deflatedEntry(
   };
 }
 
+/** Where each sheet goes: an existing sheet (kept, or replaced by spec sheet `spec`), or a new one. */
+type Slot = { old: SheetEntry; spec?: number } | { spec: number; old?: undefined };
+
+/** A sheet the spec adds: its part, relationship and sheet id. */
+interface Added {
+  readonly spec: number;
+  readonly part: string;
+  readonly rid: string;
+  readonly sheetId: number;
+}
+
+/** The sheets of the workbook part, with their relationships resolved. */
+function sheetsOf(
+  pkg: Package,
+  sheetsEl: Found,
+  relById: ReadonlyMap<string, Relationship>,
+): SheetEntry[] {
+  const body = sheetsEl.body ?? '';
+  return elements(body, 'sheet').map((f) => {
+    const rid = attr(f.attrs, '[\\w.-]+:id') ?? '';
+    const rel = relById.get(rid);
+    return {
+      name: attr(f.attrs, 'name') ?? '',
+      sheetId: Number(attr(f.attrs, 'sheetId')),
+      rid,
+      part: rel?.part === undefined ? undefined : pkg.nameOf(rel.part),
+      isWorksheet: rel !== undefined && typeIs(rel, 'worksheet'),
+      xml: body.slice(f.start, f.end),
+    };
+  });
+}
+
+/**
+ * The sheets the tool wrote among those the spec names or supersedes (A2 holds the generated
+ * note), each with what its replacement keeps. Other sheets are not read.
+ */
+async function ownSheets(
+  pkg: Package,
+  sheets: readonly SheetEntry[],
+  spec: WorkbookSpec,
+  sharedStrings: string | undefined,
+): Promise<Map<SheetEntry, SheetFrame>> {
+  const named = [...spec.sheets.map((s) => s.name), ...(spec.remove ?? [])];
+  const own = new Map<SheetEntry, SheetFrame>();
+  for (const sheet of sheets) {
+    if (!named.some((n) => sameName(n, sheet.name)) || !sheet.isWorksheet || !sheet.part) continue;
+    const head = await sheetHead(pkg, sheet.part);
+    const a2 =
+      head.a2 === undefined
+        ? ''
+        : 'text' in head.a2
+          ? head.a2.text
+          : await sharedString(pkg, sharedStrings, head.a2.shared);
+    if (isGeneratedNote(a2)) own.set(sheet, head.frame);
+  }
+  return own;
+}
+
+/**
+ * The new sheet order: kept sheets where they were, outputs replaced in place, superseded
+ * outputs gone, a new output right after the one before it in the spec (or before the next one
+ * present, or at the end).
+ */
+function arrange(
+  old: readonly SheetEntry[],
+  own: ReadonlyMap<SheetEntry, unknown>,
+  spec: WorkbookSpec,
+): { list: Slot[]; replaced: SheetEntry[]; removed: SheetEntry[] } {
+  const replacing = new Map<SheetEntry, number>();
+  spec.sheets.forEach((s, i) => {
+    const o = old.find((x) => own.has(x) && sameName(x.name, s.name));
+    if (o) replacing.set(o, i);
+  });
+  const removed = old.filter(
+    (o) => own.has(o) && !replacing.has(o) && (spec.remove ?? []).some((n) => sameName(n, o.name)),
+  );
+  const list: Slot[] = old
+    .filter((o) => !removed.includes(o))
+    .map((o) => {
+      const i = replacing.get(o);
+      return i === undefined ? { old: o } : { old: o, spec: i };
+    });
+  const at = (i: number): number => list.findIndex((s) => s.spec === i);
+  spec.sheets.forEach((_, i) => {
+    if (at(i) >= 0) return;
+    const prev = i > 0 ? at(i - 1) : -1;
+    const next = spec.sheets.findIndex((__, j) => j > i && at(j) >= 0);
+    const where = prev >= 0 ? prev + 1 : next >= 0 ? at(next) : list.length;
+    list.splice(where, 0, { spec: i });
+  });
+  return { list, replaced: [...replacing.keys()], removed };
+}
+
+/** Rewrites every `local` element of `xml` through `edit` (undefined drops it). */
+function editElements(xml: string, local: string, edit: (e: Found) => string | undefined): string {
+  let out = '';
+  let at = 0;
+  for (const e of elements(xml, local)) {
+    out += xml.slice(at, e.start) + (edit(e) ?? '');
+    at = e.end;
+  }
+  return out + xml.slice(at);
+}
+
+/** An element with new attributes, its content kept. */
+const rebuilt = (e: Found, local: string, attrs: string): string =>
+  e.body === undefined
+    ? `<${e.prefix}${local}${attrs}/>`
+    : `<${e.prefix}${local}${attrs}>${e.body}</${e.prefix}${local}>`;
+
+/** `items` inserted before the closing tag of the root element `local` (opening it if empty). */
+function appendToRoot(xml: string, local: string, items: readonly string[]): string {
+  if (items.length === 0) return xml;
+  const prefix = element(xml, local)?.prefix ?? '';
+  const body = items.map((i) => i.replace(/^<(?!\/)/, `<${prefix}`)).join('');
+  const close = `</${prefix}${local}>`;
+  const end = xml.lastIndexOf(close);
+  if (end >= 0) return xml.slice(0, end) + body + xml.slice(end);
+  const empty = new RegExp(`<(${prefix.replace('.', '\\.')})${local}\\b([^>]*?)\\/>`);
+  if (!empty.test(xml)) throw new Error(`the package part has no ${local} element`);
+  return xml.replace(empty, `<$1${local}$2>${body}</$1${local}>`);
+}
+
+/**
+ * The workbook part with the new sheet list; sheet-scoped defined names and the active and first
+ * tabs follow their sheets (names scoped to a removed sheet go, references to it become #REF!).
+ */
+function rewriteWorkbook(
+  workbookXml: string,
+  sheetsEl: Found,
+  sheetXmls: readonly string[],
+  newIndexOfOld: ReadonlyMap<number, number>,
+  removedNames: readonly string[],
+): { xml: string; activeOld: Set<number> } {
+  const p = sheetsEl.prefix;
+  let xml =
+    workbookXml.slice(0, sheetsEl.start) +
+    `<${p}sheets${sheetsEl.attrs}>${sheetXmls.join('')}</${p}sheets>` +
+    workbookXml.slice(sheetsEl.end);
+  xml = editElements(xml, 'definedNames', (names) => {
+    const body = editElements(names.body ?? '', 'definedName', (dn) => {
+      let attrs = dn.attrs;
+      const local = attr(attrs, 'localSheetId');
+      if (local !== undefined) {
+        const moved = newIndexOfOld.get(Number(local));
+        if (moved === undefined) return undefined;
+        attrs = setAttr(attrs, 'localSheetId', String(moved));
+      }
+      const formula =
+        dn.body === undefined || removedNames.length === 0
+          ? dn.body
+          : dropReferences(dn.body, removedNames);
+      return rebuilt({ ...dn, body: formula }, 'definedName', attrs);
+    });
+    // An empty definedNames element is not allowed: leave none.
+    return elements(body, 'definedName').length === 0
+      ? ''
+      : `<${names.prefix}definedNames${names.attrs}>${body}</${names.prefix}definedNames>`;
+  });
+  const activeOld = new Set<number>();
+  xml = editElements(xml, 'workbookView', (view) => {
+    let attrs = view.attrs;
+    const active = Number(attr(attrs, 'activeTab') ?? '0');
+    activeOld.add(active);
+    const moves: [string, string | undefined][] = [
+      ['activeTab', String(active)],
+      ['firstSheet', attr(attrs, 'firstSheet')],
+    ];
+    for (const [key, v] of moves) {
+      if (v === undefined) continue;
+      const moved = newIndexOfOld.get(Number(v)) ?? 0;
+      attrs = moved === 0 ? removeAttr(attrs, key) : setAttr(attrs, key, String(moved));
+    }
+    return rebuilt(view, 'workbookView', attrs);
+  });
+  return { xml, activeOld };
+}
+
 /**
  * The input package with the spec's sheets written into it. Throws `SheetTakenError` when a
  * sheet the spec needs has the name of a user's sheet, and an Error for a spec that would give a
@@ -308,9 +492,9 @@ export async function writePackage(input: Uint8Array, spec: WorkbookSpec): Promi
   // All relationships of the package, by the (lower-cased) name of their rels part.
   const rels = new Map<string, Relationship[]>();
   for (const [name] of entries) {
-    if (!name.toLowerCase().endsWith('.rels')) continue;
-    const m = /^(.*?)_rels\/([^/]+)\.rels$/i.exec(name);
-    const source = m ? `${m[1] ?? ''}${m[2] ?? ''}` : undefined;
+    const m = /^(.*?)_rels\/([^/]*)\.rels$/i.exec(name);
+    if (!m) continue;
+    const source = `${m[1] ?? ''}${m[2] ?? ''}`;
     const xml = await pkg.text(name);
     if (xml !== undefined)
       rels.set(name.toLowerCase(), parseRels(xml, source === '' ? undefined : source));
@@ -323,240 +507,112 @@ export async function writePackage(input: Uint8Array, spec: WorkbookSpec): Promi
   const workbookXml = workbookName === undefined ? undefined : await pkg.text(workbookName);
   if (workbookName === undefined || workbookXml === undefined)
     throw new Error('the package has no workbook part');
+  const typesName = pkg.nameOf('[Content_Types].xml');
+  const typesXml = typesName === undefined ? undefined : await pkg.text(typesName);
+  if (typesName === undefined || typesXml === undefined)
+    throw new Error('the package has no [Content_Types].xml');
+  const wbDir = dirOf(workbookName);
+  const inWbDir = (file: string): string => (wbDir ? `${wbDir}/${file}` : file);
   const wbRelsName = pkg.nameOf(relsOf(workbookName)) ?? relsOf(workbookName);
   const wbRels = rels.get(wbRelsName.toLowerCase()) ?? [];
   const wbRelsXml =
     (await pkg.text(wbRelsName)) ??
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
-  const relById = new Map(wbRels.map((r) => [r.id, r]));
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL_NS}"/>`;
 
-  // The sheets as they stand.
+  // The sheets as they stand, and which of them the tool wrote.
   const sheetsEl = element(workbookXml, 'sheets');
   if (!sheetsEl) throw new Error('the workbook part has no sheet list');
-  const sheetPrefix = sheetsEl.prefix;
-  const old: SheetEntry[] = elements(sheetsEl.body ?? '', 'sheet').map((f) => {
-    const rid = attr(f.attrs, '[\\w.-]+:id') ?? '';
-    const rel = relById.get(rid);
-    return {
-      name: attr(f.attrs, 'name') ?? '',
-      sheetId: Number(attr(f.attrs, 'sheetId')),
-      rid,
-      part: rel?.part === undefined ? undefined : pkg.nameOf(rel.part),
-      isWorksheet: rel !== undefined && typeIs(rel, 'worksheet'),
-      xml: (sheetsEl.body ?? '').slice(f.start, f.end),
-    };
-  });
-
-  // Which of the sheets the spec names (or supersedes) the tool wrote.
-  const sharedPart = wbRels.find((r) => typeIs(r, 'sharedStrings'))?.part;
-  const named = [...spec.sheets.map((s) => s.name), ...(spec.remove ?? [])];
-  const own = new Set<SheetEntry>();
-  const frames = new Map<SheetEntry, SheetFrame>();
-  for (const sheet of old) {
-    if (!named.some((n) => sameName(n, sheet.name)) || !sheet.isWorksheet || !sheet.part) continue;
-    const head = await sheetHead(pkg, sheet.part);
-    const a2 =
-      head.a2 === undefined
-        ? ''
-        : 'text' in head.a2
-          ? head.a2.text
-          : await sharedString(pkg, sharedPart, head.a2.shared);
-    if (isGeneratedNote(a2)) {
-      own.add(sheet);
-      frames.set(sheet, head.frame);
-    }
-  }
+  const old = sheetsOf(pkg, sheetsEl, new Map(wbRels.map((r) => [r.id, r])));
+  const sharedStrings = wbRels.find((r) => typeIs(r, 'sharedStrings'))?.part;
+  const own = await ownSheets(pkg, old, spec, sharedStrings);
   for (const s of spec.sheets) {
     const taken = old.find((o) => sameName(o.name, s.name) && !own.has(o));
     if (taken) throw new SheetTakenError(taken.name);
   }
+  const { list, replaced, removed } = arrange(old, own, spec);
 
-  // The new sheet list: kept sheets where they were, outputs replaced in place, new ones after
-  // the output before them in the spec (or before the next one present, or at the end).
-  const replaced = new Map<SheetEntry, number>();
-  spec.sheets.forEach((s, i) => {
-    const o = old.find((x) => own.has(x) && sameName(x.name, s.name));
-    if (o) replaced.set(o, i);
-  });
-  const removed = old.filter(
-    (o) => own.has(o) && !replaced.has(o) && (spec.remove ?? []).some((n) => sameName(n, o.name)),
-  );
-  type Slot = { old: SheetEntry; spec?: number } | { spec: number; old?: undefined };
-  const list: Slot[] = old
-    .filter((o) => !removed.includes(o))
-    .map((o) => {
-      const i = replaced.get(o);
-      return i === undefined ? { old: o } : { old: o, spec: i };
-    });
-  const indexOfSpec = (i: number): number => list.findIndex((s) => s.spec === i);
-  spec.sheets.forEach((_, i) => {
-    if (indexOfSpec(i) >= 0) return;
-    const prev = i > 0 ? indexOfSpec(i - 1) : -1;
-    if (prev >= 0) {
-      list.splice(prev + 1, 0, { spec: i });
-      return;
-    }
-    const next = spec.sheets.findIndex((__, j) => j > i && indexOfSpec(j) >= 0);
-    list.splice(next >= 0 ? indexOfSpec(next) : list.length, 0, { spec: i });
-  });
-
-  // Ids, relationships and part names for the new sheets.
-  let nextSheetId =
-    Math.max(0, ...old.map((o) => (Number.isFinite(o.sheetId) ? o.sheetId : 0))) + 1;
+  // Sheet ids, relationship ids and part names for the new sheets.
+  let sheetId = Math.max(0, ...old.map((o) => (Number.isFinite(o.sheetId) ? o.sheetId : 0)));
   const usedRids = new Set(wbRels.map((r) => r.id));
-  let ridN = 1;
+  let ridN = 0;
   const newRid = (): string => {
-    while (usedRids.has(`rId${ridN}`)) ridN++;
-    usedRids.add(`rId${ridN}`);
+    do ridN++;
+    while (usedRids.has(`rId${ridN}`));
     return `rId${ridN}`;
   };
-  const wbDir = dirOf(workbookName);
-  let partN = 1;
+  let partN = 0;
   const newPart = (): string => {
-    for (;;) {
-      const part = `${wbDir ? `${wbDir}/` : ''}worksheets/sheet${partN++}.xml`;
-      if (!pkg.has(part)) return part;
-    }
+    let part;
+    do part = inWbDir(`worksheets/sheet${++partN}.xml`);
+    while (pkg.has(part));
+    return part;
   };
-  const worksheetType = wbRels.find((r) => typeIs(r, 'worksheet'))?.type ?? `${REL_TYPE}worksheet`;
-  const relPrefix = prefixOf(workbookXml, REL_NS);
-  const added: { spec: number; part: string; rid: string; sheetId: number }[] = [];
-  for (const slot of list) {
-    if (slot.old === undefined)
-      added.push({ spec: slot.spec, part: newPart(), rid: newRid(), sheetId: nextSheetId++ });
-  }
+  const added: Added[] = list
+    .filter((slot) => slot.old === undefined)
+    .map((slot) => ({
+      spec: slot.spec as number,
+      part: newPart(),
+      rid: newRid(),
+      sheetId: ++sheetId,
+    }));
   const addedOf = new Map(added.map((a) => [a.spec, a]));
 
-  // The workbook part: the sheet list, sheet-scoped names and the active tab.
+  // The workbook part.
   const oldIndex = new Map(old.map((o, i) => [o, i]));
   const newIndexOfOld = new Map<number, number>();
   list.forEach((slot, i) => {
     if (slot.old) newIndexOfOld.set(oldIndex.get(slot.old) as number, i);
   });
-  const sheetElements = list.map((slot) => {
+  const relPrefix = prefixOf(workbookXml, REL_NS);
+  const sheetXmls = list.map((slot) => {
+    const name = slot.spec === undefined ? undefined : (spec.sheets[slot.spec] as SheetSpec).name;
     if (slot.old) {
-      if (slot.spec === undefined) return slot.old.xml;
-      const name = (spec.sheets[slot.spec] as { name: string }).name;
-      if (name === slot.old.name) return slot.old.xml;
+      if (name === undefined || name === slot.old.name) return slot.old.xml;
       const el = element(slot.old.xml, 'sheet') as Found;
-      return `<${el.prefix}sheet${setAttr(el.attrs, 'name', name)}${el.body === undefined ? '/>' : `>${el.body}</${el.prefix}sheet>`}`;
+      return rebuilt(el, 'sheet', setAttr(el.attrs, 'name', name));
     }
-    const a = addedOf.get(slot.spec) as (typeof added)[number];
-    const name = xmlEscape((spec.sheets[slot.spec] as { name: string }).name);
+    const a = addedOf.get(slot.spec) as Added;
     const rid =
       relPrefix === undefined
         ? ` xmlns:r="${REL_NS}" r:id="${a.rid}"`
         : ` ${relPrefix}id="${a.rid}"`;
-    return `<${sheetPrefix}sheet name="${name}" sheetId="${a.sheetId}"${rid}/>`;
+    return `<${sheetsEl.prefix}sheet name="${xmlEscape(name ?? '')}" sheetId="${a.sheetId}"${rid}/>`;
   });
-  let wbXml =
-    workbookXml.slice(0, sheetsEl.start) +
-    `<${sheetPrefix}sheets${sheetsEl.attrs}>${sheetElements.join('')}</${sheetPrefix}sheets>` +
-    workbookXml.slice(sheetsEl.end);
-  const removedNames = removed.map((r) => r.name);
-  const definedNames = element(wbXml, 'definedNames');
-  if (definedNames?.body !== undefined) {
-    const body = definedNames.body;
-    let next = '';
-    let at = 0;
-    for (const dn of elements(body, 'definedName')) {
-      next += body.slice(at, dn.start);
-      at = dn.end;
-      const local = attr(dn.attrs, 'localSheetId');
-      let attrs = dn.attrs;
-      if (local !== undefined) {
-        const moved = newIndexOfOld.get(Number(local));
-        if (moved === undefined) continue; // scoped to a removed sheet
-        attrs = setAttr(attrs, 'localSheetId', String(moved));
-      }
-      const formula =
-        removedNames.length > 0 ? dropReferences(dn.body ?? '', removedNames) : dn.body;
-      next +=
-        formula === undefined
-          ? `<${dn.prefix}definedName${attrs}/>`
-          : `<${dn.prefix}definedName${attrs}>${formula}</${dn.prefix}definedName>`;
-    }
-    next += body.slice(at);
-    const replacedNames =
-      elements(next, 'definedName').length === 0
-        ? ''
-        : `<${definedNames.prefix}definedNames${definedNames.attrs}>${next}</${definedNames.prefix}definedNames>`;
-    wbXml = wbXml.slice(0, definedNames.start) + replacedNames + wbXml.slice(definedNames.end);
-  }
-  // The active tab (and first tab shown) follow their sheets; a removed one gives way to the first.
-  const activeOld = new Set<number>();
-  {
-    let out = '';
-    let at = 0;
-    for (const view of elements(wbXml, 'workbookView')) {
-      let attrs = view.attrs;
-      const active = Number(attr(attrs, 'activeTab') ?? '0');
-      activeOld.add(active);
-      const moves: [string, string | undefined][] = [
-        ['activeTab', String(active)],
-        ['firstSheet', attr(attrs, 'firstSheet')],
-      ];
-      for (const [key, v] of moves) {
-        if (v === undefined) continue;
-        const moved = newIndexOfOld.get(Number(v)) ?? 0;
-        attrs = moved === 0 ? removeAttr(attrs, key) : setAttr(attrs, key, String(moved));
-      }
-      const body = view.body === undefined ? '/>' : `>${view.body}</${view.prefix}workbookView>`;
-      out += `${wbXml.slice(at, view.start)}<${view.prefix}workbookView${attrs}${body}`;
-      at = view.end;
-    }
-    wbXml = out + wbXml.slice(at);
-  }
+  const workbook = rewriteWorkbook(
+    workbookXml,
+    sheetsEl,
+    sheetXmls,
+    newIndexOfOld,
+    removed.map((r) => r.name),
+  );
 
-  // The workbook's relationships: removed sheets and a stale calculation chain out, new sheets in.
+  // The workbook's relationships: removed sheets and a stale calculation chain out, new sheets
+  // (and styles, if the package had none) in.
   const dropped = new Set<string>(removed.map((r) => r.rid));
   const calcChain = wbRels.find((r) => typeIs(r, 'calcChain'));
-  if (calcChain && (removed.length > 0 || replaced.size > 0)) dropped.add(calcChain.id);
-  let stylesRel = wbRels.find((r) => typeIs(r, 'styles'));
-  let stylesName = stylesRel?.part === undefined ? undefined : pkg.nameOf(stylesRel.part);
-  const newRels: string[] = added.map(
-    (a) =>
-      `<Relationship Id="${a.rid}" Type="${xmlEscape(worksheetType)}" Target="${xmlEscape(targetFor(wbDir, a.part))}"/>`,
+  if (calcChain && (removed.length > 0 || replaced.length > 0)) dropped.add(calcChain.id);
+  const worksheetType = wbRels.find((r) => typeIs(r, 'worksheet'))?.type ?? `${REL_TYPE}worksheet`;
+  const relationship = (id: string, type: string, part: string): string =>
+    `<Relationship Id="${id}" Type="${xmlEscape(type)}" Target="${xmlEscape(targetFor(wbDir, part))}"/>`;
+  const newRels = added.map((a) => relationship(a.rid, worksheetType, a.part));
+  const stylesRel = wbRels.find((r) => typeIs(r, 'styles'));
+  const existingStyles = stylesRel?.part === undefined ? undefined : pkg.nameOf(stylesRel.part);
+  const stylesName = existingStyles ?? inWbDir('styles.xml');
+  if (existingStyles === undefined)
+    newRels.push(relationship(newRid(), `${REL_TYPE}styles`, stylesName));
+  const relsXml = appendToRoot(
+    editElements(wbRelsXml, 'Relationship', (r) =>
+      dropped.has(attr(r.attrs, 'Id') ?? '') ? undefined : wbRelsXml.slice(r.start, r.end),
+    ),
+    'Relationships',
+    newRels,
   );
-  let newStylesPart: string | undefined;
-  if (stylesName === undefined) {
-    newStylesPart = `${wbDir ? `${wbDir}/` : ''}styles.xml`;
-    const rid = newRid();
-    newRels.push(
-      `<Relationship Id="${rid}" Type="${REL_TYPE}styles" Target="${targetFor(wbDir, newStylesPart)}"/>`,
-    );
-    stylesRel = undefined;
-    stylesName = newStylesPart;
-  }
-  let relsOut = '';
-  {
-    let at = 0;
-    for (const rel of wbRels) {
-      if (!dropped.has(rel.id)) continue;
-      relsOut += wbRelsXml.slice(at, rel.found.start);
-      at = rel.found.end;
-    }
-    relsOut += wbRelsXml.slice(at);
-    const relPrefixInRels = element(relsOut, 'Relationships')?.prefix ?? '';
-    const close = `</${relPrefixInRels}Relationships>`;
-    const end = relsOut.lastIndexOf(close);
-    const items = newRels.map((r) =>
-      r.replace(/^<Relationship/, `<${relPrefixInRels}Relationship`),
-    );
-    relsOut =
-      end < 0
-        ? relsOut.replace(
-            /<((?:[\w.-]+:)?)Relationships\b([^>]*?)\/>/,
-            `<$1Relationships$2>${items.join('')}</$1Relationships>`,
-          )
-        : relsOut.slice(0, end) + items.join('') + relsOut.slice(end);
-  }
 
   // Parts no longer reachable: the removed sheets', the replaced sheets' own (drawings,
   // comments … of the old output), the calculation chain; nothing the input already held loose.
   const relsAfter = new Map(rels);
-  relsAfter.set(wbRelsName.toLowerCase(), parseRels(relsOut, workbookName));
-  for (const o of replaced.keys()) if (o.part) relsAfter.delete(relsOf(o.part).toLowerCase());
+  relsAfter.set(wbRelsName.toLowerCase(), parseRels(relsXml, workbookName));
+  for (const o of replaced) if (o.part) relsAfter.delete(relsOf(o.part).toLowerCase());
   const after = reachable(relsAfter);
   const gone = new Set<string>();
   for (const part of before) {
@@ -564,84 +620,58 @@ export async function writePackage(input: Uint8Array, spec: WorkbookSpec): Promi
     gone.add(part);
     gone.add(relsOf(part).toLowerCase());
   }
-  for (const o of replaced.keys()) if (o.part) gone.add(relsOf(o.part).toLowerCase());
+  for (const o of replaced) if (o.part) gone.add(relsOf(o.part).toLowerCase());
 
-  // Content types: overrides of parts gone out, of new parts in.
-  const typesName = pkg.nameOf('[Content_Types].xml');
-  const typesXml = typesName === undefined ? undefined : await pkg.text(typesName);
-  if (typesName === undefined || typesXml === undefined)
-    throw new Error('the package has no [Content_Types].xml');
-  let types = '';
-  {
-    let at = 0;
-    for (const o of elements(typesXml, 'Override')) {
-      const part = (attr(o.attrs, 'PartName') ?? '').replace(/^\//, '').toLowerCase();
-      if (!gone.has(part)) continue;
-      types += typesXml.slice(at, o.start);
-      at = o.end;
-    }
-    types += typesXml.slice(at);
-    const overridden = new Set(
-      elements(types, 'Override').map((o) =>
-        (attr(o.attrs, 'PartName') ?? '').replace(/^\//, '').toLowerCase(),
-      ),
-    );
-    const typesPrefix = element(types, 'Types')?.prefix ?? '';
-    const more = [
-      ...[...replaced.keys()].map((o) => o.part).filter((p): p is string => p !== undefined),
-      ...added.map((a) => a.part),
-    ]
-      .filter((p) => !overridden.has(p.toLowerCase()))
-      .map(
-        (p) =>
-          `<${typesPrefix}Override PartName="/${xmlEscape(p)}" ContentType="${WORKSHEET_CONTENT}"/>`,
-      );
-    if (newStylesPart !== undefined)
-      more.push(
-        `<${typesPrefix}Override PartName="/${newStylesPart}" ContentType="${STYLES_CONTENT}"/>`,
-      );
-    const close = `</${typesPrefix}Types>`;
-    const end = types.lastIndexOf(close);
-    if (end < 0) throw new Error('[Content_Types].xml has no Types element');
-    types = types.slice(0, end) + more.join('') + types.slice(end);
-  }
+  // Content types: overrides of the parts gone out, of the new parts in.
+  const partOf = (o: Found): string =>
+    (attr(o.attrs, 'PartName') ?? '').replace(/^\//, '').toLowerCase();
+  const types = editElements(typesXml, 'Override', (o) =>
+    gone.has(partOf(o)) ? undefined : typesXml.slice(o.start, o.end),
+  );
+  const overridden = new Set(elements(types, 'Override').map(partOf));
+  const override = (part: string, type: string): string =>
+    `<Override PartName="/${xmlEscape(part)}" ContentType="${type}"/>`;
+  const newTypes = [...replaced.map((o) => o.part), ...added.map((a) => a.part)]
+    .filter((p): p is string => p !== undefined && !overridden.has(p.toLowerCase()))
+    .map((p) => override(p, WORKSHEET_CONTENT));
+  if (existingStyles === undefined) newTypes.push(override(stylesName, STYLES_CONTENT));
 
-  // Styles: the outputs' styles appended.
-  const stylesXml = newStylesPart === undefined ? await pkg.text(stylesName) : EMPTY_STYLES;
+  // Styles: the outputs' appended.
+  const stylesXml = existingStyles === undefined ? EMPTY_STYLES : await pkg.text(existingStyles);
   const styles = extendStyles(stylesXml ?? EMPTY_STYLES, spec);
 
   // The new and changed parts, deflated natively; the sheets one after another to bound memory.
   const wbEntry = entries.get(workbookName) as ZipEntry;
   const stamp = { time: wbEntry.time, date: wbEntry.date };
   const changed = new Map<string, OutEntry>();
-  const change = async (name: string, pieces: Iterable<string>): Promise<void> => {
+  const change = async (
+    name: string,
+    pieces: Iterable<string | Uint8Array<ArrayBuffer>>,
+  ): Promise<void> => {
     changed.set(name.toLowerCase(), await deflatedEntry(name, pieces, stamp));
   };
-  await change(workbookName, [wbXml]);
-  await change(wbRelsName, [relsOut]);
-  await change(typesName, [types]);
+  await change(workbookName, [workbook.xml]);
+  await change(wbRelsName, [relsXml]);
+  await change(typesName, [appendToRoot(types, 'Types', newTypes)]);
   await change(stylesName, [styles.xml]);
-  const activeNew = new Set([...activeOld].map((i) => newIndexOfOld.get(i) ?? 0));
-  const tail: OutEntry[] = [];
+  const activeNew = new Set([...workbook.activeOld].map((i) => newIndexOfOld.get(i) ?? 0));
   for (const [i, slot] of list.entries()) {
     if (slot.spec === undefined) continue;
-    const sheet = spec.sheets[slot.spec] as WorkbookSpec['sheets'][number];
     const frame: SheetFrame = {
-      ...(slot.old ? frames.get(slot.old) : {}),
+      ...(slot.old ? own.get(slot.old) : {}),
       selected: activeNew.has(i),
     };
-    const part = slot.old?.part ?? (addedOf.get(slot.spec) as (typeof added)[number]).part;
-    const entry = await deflatedEntry(part, sheetXml(sheet, styles, frame), stamp);
-    if (slot.old) changed.set(part.toLowerCase(), entry);
-    else tail.push(entry);
+    const part = slot.old?.part ?? (addedOf.get(slot.spec) as Added).part;
+    await change(part, sheetXml(spec.sheets[slot.spec] as SheetSpec, styles, frame));
   }
-  if (newStylesPart !== undefined) tail.push(changed.get(newStylesPart.toLowerCase()) as OutEntry);
 
+  // The input's entries in order (copied, or changed), then the new parts.
   const out: OutEntry[] = [];
   for (const [name, e] of entries) {
     const key = name.toLowerCase();
     if (gone.has(key)) continue;
     const next = changed.get(key);
+    changed.delete(key);
     if (next) {
       out.push(next);
       continue;
@@ -658,8 +688,7 @@ export async function writePackage(input: Uint8Array, spec: WorkbookSpec): Promi
       data: [input.subarray(start, start + e.size)],
     });
   }
-  if (!entries.has(wbRelsName)) tail.unshift(changed.get(wbRelsName.toLowerCase()) as OutEntry);
-  return buildZip([...out, ...tail]);
+  return buildZip([...out, ...changed.values()]);
 }
 
 /** Where an entry's stored bytes start (after its local header). */
