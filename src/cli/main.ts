@@ -21,8 +21,10 @@ import {
   writeFileAtomic,
   writeProblem,
 } from '../hosts/xlsx/file';
-import { applySpec, specToNewWorkbook, toXlsxBuffer } from '../hosts/xlsx/write';
+import { SheetTakenError, writePackage } from '../hosts/xlsx/package';
+import { specToNewWorkbook, toXlsxBuffer } from '../hosts/xlsx/write';
 import { FLAG_LABELS } from '../workbook/names';
+import type { WorkbookSpec } from '../workbook/spec';
 import { runPipeline, type PipelineResult } from '../workbook/pipeline';
 import { exampleWorkbook, inputTemplate, type ExampleData } from '../workbook/template';
 import { clock, type Now } from './clock';
@@ -210,7 +212,7 @@ export async function planFile(
   await checkPaths(input, output, o.json);
   const opened = await openXlsxFile(input);
   if (!opened.ok) throw new Failure(opened.errors, EXIT.files);
-  const { workbook, grids } = opened.value;
+  const { bytes, grids } = opened.value;
   const result = runPipeline(grids, {
     today: now.today,
     generatedAt: now.stamp,
@@ -229,11 +231,32 @@ export async function planFile(
     for (const e of result.errors) io.err(`  ${describeError(e, lang)}`);
     return { code: EXIT.problems, result };
   }
-  applySpec(workbook, result.spec);
-  await writeOut(output, await toXlsxBuffer(workbook));
+  await writeOut(output, await outputBytes(bytes, result.spec, output, lang));
   io.out(summaryText(result, lang));
   io.out(lang === 'zh' ? `已写出 ${output}` : `Wrote ${output}`);
   return { code: EXIT.ok, result };
+}
+
+/**
+ * The input package with the outputs written into it. A sheet of the user's that has an output's
+ * name is a problem with the workbook: it is named, and nothing is written.
+ */
+async function outputBytes(
+  input: Uint8Array,
+  spec: WorkbookSpec,
+  output: string,
+  lang: Lang,
+): Promise<Uint8Array> {
+  try {
+    return await writePackage(input, spec);
+  } catch (error) {
+    if (!(error instanceof SheetTakenError)) throw error;
+    const reason =
+      lang === 'zh'
+        ? `输入中已有名为“${error.sheet}”的工作表，但它不是本工具生成的，不会覆盖；请给它改名后重试`
+        : `the input has a sheet named "${error.sheet}" that Fenjie did not write; it is not overwritten. Rename it and try again`;
+    throw new Failure([fenjieError('OutputFailed', { path: output, reason })], EXIT.problems);
+  }
 }
 
 /** A short per-indicator summary for the terminal. */

@@ -1,16 +1,29 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SheetTakenError, writePackage } from '../../src/hosts/xlsx/package';
 import { readWorkbook } from '../../src/hosts/xlsx/read';
 import { applySpec, toXlsxBuffer } from '../../src/hosts/xlsx/write';
+import { generatedNote } from '../../src/workbook/note';
 import type { WorkbookGrids } from '../../src/workbook/grid';
 import type { WorkbookSpec } from '../../src/workbook/spec';
 import { conditionalFormattingsOf } from './exceljs';
 
-/** An input workbook as a person might hand it over, with an old output sheet in front. */
+const NOTE = generatedNote({
+  lang: 'zh',
+  version: '0.0.1',
+  generatedAt: '2025-01-01T00:00',
+  fingerprint: '0123456789abcdef',
+});
+
+/**
+ * An input workbook as a person might hand it over, with an old output sheet in front (marked
+ * with the generated note, as every output is) and an old summary at the end.
+ */
 function inputWorkbook(): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   const old = wb.addWorksheet('分解结果');
   old.getCell('A1').value = '旧结果';
+  old.getCell('A2').value = NOTE;
   old.getCell('B2').value = { formula: 'A1&"!"', result: '旧结果!' };
   old.mergeCells('A5:B5');
   old.addConditionalFormatting({
@@ -31,7 +44,9 @@ function inputWorkbook(): ExcelJS.Workbook {
   ws.getColumn(3).numFmt = 'yyyy-mm-dd';
   ws.getCell('C3').numFmt = 'yyyy-mm-dd';
   ws.getCell('C4').numFmt = 'yyyy-mm-dd';
-  wb.addWorksheet('汇总').getCell('A1').value = '旧汇总';
+  const summary = wb.addWorksheet('汇总');
+  summary.getCell('A1').value = '旧汇总';
+  summary.getCell('A2').value = NOTE;
   return wb;
 }
 
@@ -46,7 +61,83 @@ const spec: WorkbookSpec = {
   ],
 };
 
-describe('applySpec on a workbook with input sheets', () => {
+describe('the package writer on a workbook with input sheets', () => {
+  let before: WorkbookGrids;
+  let after: WorkbookGrids;
+  let afterBook: ExcelJS.Workbook;
+  let input: Uint8Array;
+
+  beforeAll(async () => {
+    input = await toXlsxBuffer(inputWorkbook());
+    before = (await readWorkbook(input)).grids;
+    ({ grids: after, workbook: afterBook } = await readWorkbook(await writePackage(input, spec)));
+  });
+
+  it('leaves the input sheet’s values, formulas, dates, merges and hidden rows exactly as they were', () => {
+    const inputBefore = before.sheets.find((s) => s.name === '企业');
+    expect(inputBefore?.merges).toEqual(['A1:D1']);
+    expect(inputBefore?.hiddenRows).toEqual([3]);
+    expect(inputBefore?.cells[2]?.[2]).toEqual({ date: { y: 2019, m: 5, d: 20 } });
+    expect(after.sheets.find((s) => s.name === '企业')).toEqual(inputBefore);
+    expect(afterBook.getWorksheet('企业')?.getCell('C3').numFmt).toBe('yyyy-mm-dd');
+  });
+
+  it('replaces the old outputs in place, whole', () => {
+    expect(after.sheets.map((s) => s.name)).toEqual(['分解结果', '企业', '汇总']);
+    expect(after.sheets.find((s) => s.name === '分解结果')).toEqual({
+      name: '分解结果',
+      cells: [['新结果'], [{ formula: "'企业'!D5", result: 1200 }]],
+      merges: [],
+      hiddenRows: [],
+    });
+    expect(after.sheets.find((s) => s.name === '汇总')?.cells).toEqual([['新汇总']]);
+    const ws = afterBook.getWorksheet('分解结果');
+    expect(conditionalFormattingsOf(ws)).toEqual([]);
+    expect(ws?.views[0]).toMatchObject({ state: 'frozen', xSplit: 0, ySplit: 1 });
+    expect(ws?.getCell('A1').font).toMatchObject({ bold: true, size: 14 });
+  });
+
+  it('matches an output’s name without regard to case, and renames it to the spec’s', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Summary');
+    ws.getCell('A1').value = 'old';
+    ws.getCell('A2').value = NOTE;
+    const out = await writePackage(await toXlsxBuffer(wb), {
+      sheets: [{ name: 'SUMMARY', rows: [[{ v: 'new' }]] }],
+    });
+    const { grids } = await readWorkbook(out);
+    expect(grids.sheets.map((s) => [s.name, s.cells[0]?.[0]])).toEqual([['SUMMARY', 'new']]);
+  });
+
+  it('refuses a user’s sheet with an output’s name (no note), and one whose note is not in A2', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('汇总').getCell('A1').value = '我的汇总';
+    wb.addWorksheet('分解结果').getCell('A3').value = NOTE;
+    const bytes = await toXlsxBuffer(wb);
+    for (const name of ['汇总', '分解结果']) {
+      const error: unknown = await writePackage(bytes, { sheets: [{ name, rows: [] }] }).catch(
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(SheetTakenError);
+      expect((error as SheetTakenError).sheet).toBe(name);
+    }
+  });
+
+  it('removes a superseded output only when it carries the note', async () => {
+    const wb = new ExcelJS.Workbook();
+    const old = wb.addWorksheet('Allocation');
+    old.getCell('A2').value = NOTE;
+    wb.addWorksheet('Progress').getCell('A2').value = 'my own progress notes';
+    const out = await writePackage(await toXlsxBuffer(wb), {
+      sheets: [{ name: '分解结果', rows: [[{ v: 1 }]] }],
+      remove: ['Allocation', 'Progress', 'Summary'],
+    });
+    const { grids } = await readWorkbook(out);
+    expect(grids.sheets.map((s) => s.name)).toEqual(['Progress', '分解结果']);
+  });
+});
+
+describe('applySpec (the ExcelJS writer of the browser file mode) on a workbook with input sheets', () => {
   let before: WorkbookGrids;
   let after: WorkbookGrids;
   let afterBook: ExcelJS.Workbook;

@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readXlsxFile } from '../../src/hosts/xlsx/file';
-import { applySpec, specToNewWorkbook, toXlsxBuffer } from '../../src/hosts/xlsx/write';
+import { newPackage, writePackage } from '../../src/hosts/xlsx/package';
+import { toXlsxBuffer } from '../../src/hosts/xlsx/write';
+import { generatedNote } from '../../src/workbook/note';
 import { FLAG_COLORS, quoteSheet, type CellSpec, type SheetSpec } from '../../src/workbook/spec';
 import {
   convert,
@@ -94,24 +96,31 @@ describe.skipIf(!available)('LibreOffice recalculation', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'fenjie-lo-test-'));
     const specFile = join(dir, 'spec.xlsx');
-    await writeFile(
-      specFile,
-      await toXlsxBuffer(specToNewWorkbook({ sheets: [allocation, progress] })),
-    );
+    await writeFile(specFile, await newPackage({ sheets: [allocation, progress] }));
 
-    // An input workbook (input sheet + stale output) updated by applySpec, as the CLI does.
+    // An input workbook (a stale output, then an input sheet) written into by the package writer,
+    // as the CLI does.
     const input = new ExcelJS.Workbook();
-    input.addWorksheet('分解结果').getCell('A1').value = 'stale';
+    const stale = input.addWorksheet('分解结果');
+    stale.getCell('A1').value = 'stale';
+    stale.getCell('A2').value = generatedNote({
+      lang: 'zh',
+      version: '0.0.1',
+      generatedAt: '2025-01-01T00:00',
+      fingerprint: '0123456789abcdef',
+    });
     const ws = input.addWorksheet('企业');
     ws.getColumn(1).values = [10, 20, 30];
     ws.getCell('B1').value = { formula: 'A1*2', result: 0 };
     ws.getCell('B2').value = { sharedFormula: 'B1', result: 0 };
     ws.getCell('B3').value = { sharedFormula: 'B1', result: 0 };
-    applySpec(input, {
-      sheets: [{ name: '分解结果', rows: [[f(`SUM(${quoteSheet('企业')}!B1:B3)`)]] }],
-    });
     const inputFile = join(dir, 'inputs.xlsx');
-    await writeFile(inputFile, await toXlsxBuffer(input));
+    await writeFile(
+      inputFile,
+      await writePackage(await toXlsxBuffer(input), {
+        sheets: [{ name: '分解结果', rows: [[f(`SUM(${quoteSheet('企业')}!B1:B3)`)]] }],
+      }),
+    );
 
     const started = Date.now();
     const [specOut, inputOut] = await convert([specFile, inputFile], 'xlsx', join(dir, 'out'));
@@ -145,7 +154,8 @@ describe.skipIf(!available)('LibreOffice recalculation', () => {
       [30, 60],
     ]);
     expect(withInputs.get('分解结果')).toEqual([[120]]);
-    expect([...withInputs.keys()]).toEqual(['企业', '分解结果']);
+    // The stale output was replaced in place.
+    expect([...withInputs.keys()]).toEqual(['分解结果', '企业']);
   });
 
   it('keeps the conditional-format rules and their fill and font colours', () => {

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readWorkbook } from '../../src/hosts/xlsx/read';
+import { newPackage, writePackage } from '../../src/hosts/xlsx/package';
 import { applySpec, specToNewWorkbook, toXlsxBuffer } from '../../src/hosts/xlsx/write';
 import type { WorkbookGrids } from '../../src/workbook/grid';
 import {
@@ -75,13 +76,62 @@ const progress: SheetSpec = {
 
 const spec: WorkbookSpec = { sheets: [allocation, progress] };
 
-describe('xlsx round trip: applySpec → bytes → readWorkbook', () => {
+/**
+ * The two writers: the package writer (the CLI's: the spec written into the input's own package)
+ * and the ExcelJS writer (the browser file mode's). Both must give back the same workbook.
+ */
+interface Writer {
+  readonly name: string;
+  /** A new workbook of the spec's sheets. */
+  readonly write: (spec: WorkbookSpec) => Promise<Uint8Array>;
+  /** How text cells are stored: inline, or as shared strings. */
+  readonly text: 'inlineStr' | 's';
+  /** Apply `bad` to a workbook holding a sheet Keep (A1 = 1); resolve to the sheets after. */
+  readonly reject: (bad: WorkbookSpec) => Promise<{ error: unknown; after: unknown[][] }>;
+}
+
+const KEEP: WorkbookSpec = { sheets: [{ name: 'Keep', rows: [[{ v: 1 }]] }] };
+
+const WRITERS: readonly Writer[] = [
+  {
+    name: 'package writer',
+    write: newPackage,
+    text: 'inlineStr',
+    async reject(bad) {
+      const base = await newPackage(KEEP);
+      const error: unknown = await writePackage(base, bad).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      const { grids: g } = await readWorkbook(base);
+      return { error, after: g.sheets.map((s) => [s.name, s.cells[0]?.[0]]) };
+    },
+  },
+  {
+    name: 'ExcelJS writer',
+    write: async (s) => toXlsxBuffer(specToNewWorkbook(s)),
+    text: 's',
+    // eslint-disable-next-line @typescript-eslint/require-await -- the interface is async (the package writer's is)
+    async reject(bad) {
+      const wb = specToNewWorkbook(KEEP);
+      let error: unknown;
+      try {
+        applySpec(wb, bad);
+      } catch (e) {
+        error = e;
+      }
+      return { error, after: wb.worksheets.map((w) => [w.name, w.getCell('A1').value]) };
+    },
+  },
+];
+
+describe.each(WRITERS)('xlsx round trip ($name): spec → bytes → readWorkbook', (writer) => {
   let bytes: Uint8Array;
   let grids: WorkbookGrids;
   let back: ExcelJS.Workbook;
 
   beforeAll(async () => {
-    bytes = await toXlsxBuffer(specToNewWorkbook(spec));
+    bytes = await writer.write(spec);
     ({ workbook: back, grids } = await readWorkbook(bytes));
   });
 
@@ -99,7 +149,7 @@ describe('xlsx round trip: applySpec → bytes → readWorkbook', () => {
     expect(grids.sheets[0]?.cells[7]?.[2]).toEqual({ formula: 'NOW()' });
   });
 
-  it('writes text that looks like a formula as a shared string, never a formula', async () => {
+  it('writes text that looks like a formula as text, never a formula', async () => {
     const ws = back.getWorksheet('分解结果');
     const refs = ['A5', 'B5', 'C5', 'D5', 'A6', 'B6'];
     refs.forEach((ref, i) => {
@@ -113,11 +163,13 @@ describe('xlsx round trip: applySpec → bytes → readWorkbook', () => {
     const xml = (await zipEntryText(bytes, entries, 'xl/worksheets/sheet1.xml')) ?? '';
     for (const ref of refs) {
       const c = cellXml(xml, ref);
-      expect(c).toMatch(/ t="s"/);
+      expect(c).toMatch(new RegExp(` t="${writer.text}"`));
       expect(c).not.toMatch(/<f[ >]/);
     }
     expect(cellXml(xml, 'D4')).toMatch(/<f>C4\/B4<\/f><v>0.2<\/v>/);
-    expect(await zipEntryText(bytes, entries, 'xl/sharedStrings.xml')).toContain('<t>=1+1</t>');
+    if (writer.text === 's')
+      expect(await zipEntryText(bytes, entries, 'xl/sharedStrings.xml')).toContain('<t>=1+1</t>');
+    else expect(cellXml(xml, 'A5')).toContain('<is><t>=1+1</t></is>');
   });
 
   it('keeps number formats, styles, widths and frozen panes', () => {
@@ -161,29 +213,35 @@ describe('xlsx round trip: applySpec → bytes → readWorkbook', () => {
   });
 
   it('strips a stray leading "=" from formulas', async () => {
-    const wb = specToNewWorkbook({ sheets: [{ name: 'S', rows: [[{ v: 2, f: '=1+1' }]] }] });
-    const { grids: g } = await readWorkbook(await toXlsxBuffer(wb));
+    const out = await writer.write({ sheets: [{ name: 'S', rows: [[{ v: 2, f: '=1+1' }]] }] });
+    const { grids: g } = await readWorkbook(out);
     expect(g.sheets[0]?.cells).toEqual([[{ formula: '1+1', result: 2 }]]);
   });
 
-  it('rejects a spec that would write a broken file, before changing the workbook', () => {
-    const wb = specToNewWorkbook({ sheets: [{ name: 'Keep', rows: [[{ v: 1 }]] }] });
+  it('rejects a spec that would write a broken file, before changing the workbook', async () => {
     const bad = (rows: SheetSpec['rows'], name = 'Keep'): WorkbookSpec => ({
       sheets: [{ name, rows }],
     });
-    expect(() => applySpec(wb, bad([[{ v: Number.NaN }]]))).toThrow(/Keep!A1.*finite/);
-    expect(() => applySpec(wb, bad([[null, { v: Infinity, f: 'A1' }]]))).toThrow(/Keep!B1/);
-    expect(() => applySpec(wb, bad([], 'a/b'))).toThrow(/invalid sheet name/);
-    expect(() =>
-      applySpec(wb, {
-        sheets: [
-          { name: 'KEEP', rows: [] },
-          { name: 'keep', rows: [] },
-        ],
-      }),
-    ).toThrow(/twice/);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Keep']);
-    expect(wb.getWorksheet('Keep')?.getCell('A1').value).toBe(1);
+    const cases: [WorkbookSpec, RegExp][] = [
+      [bad([[{ v: Number.NaN }]]), /Keep!A1.*finite/],
+      [bad([[null, { v: Infinity, f: 'A1' }]]), /Keep!B1/],
+      [bad([], 'a/b'), /invalid sheet name/],
+      [
+        {
+          sheets: [
+            { name: 'KEEP', rows: [] },
+            { name: 'keep', rows: [] },
+          ],
+        },
+        /twice/,
+      ],
+    ];
+    for (const [spec, message] of cases) {
+      const { error, after } = await writer.reject(spec);
+      expect(error).toBeInstanceOf(Error);
+      expect((error as Error).message).toMatch(message);
+      expect(after).toEqual([['Keep', 1]]);
+    }
   });
 });
 

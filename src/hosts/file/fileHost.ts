@@ -1,14 +1,15 @@
 /**
  * The browser file host: a `PaneHost` over an .xlsx file the user picked. Everything happens in
- * memory in the page (no network): the file's bytes are read with ExcelJS, outputs are applied
- * to a fresh copy and swapped in only when complete, and the result is offered as a download.
+ * memory in the page (no network): the file's bytes are read with ExcelJS, outputs are written
+ * into a copy of the file's own package (`hosts/xlsx/package.ts`, as the command line does, so
+ * charts, pivot tables, macros … of the file are kept) and swapped in only when complete, and the
+ * result is offered as a download.
  *
  * ExcelJS is loaded on first use (a separate chunk), not with the pane.
  */
-import type ExcelJS from 'exceljs';
 import type { Lang } from '../../engine';
 import { HostError, type PaneHost, type WriteOptions } from '../host';
-import type { SheetGrid, WorkbookGrids } from '../../workbook/grid';
+import type { WorkbookGrids } from '../../workbook/grid';
 import { SHEETS } from '../../workbook/names';
 import { sameSheetName as sameName, type WorkbookSpec } from '../../workbook/spec';
 
@@ -37,7 +38,8 @@ interface Opened {
   readonly name: string;
   /** The workbook as last accepted (the file, or the file with created input sheets). */
   readonly base: Uint8Array;
-  readonly workbook: ExcelJS.Workbook;
+  /** The workbook now: the base with the outputs last written. */
+  readonly bytes: Uint8Array;
   readonly grids: WorkbookGrids;
   /** Language of the outputs last written, for the download's name. */
   readonly outputLang?: Lang;
@@ -81,12 +83,7 @@ export function createFileHost(): FileHost {
       const xlsx = await loadXlsx();
       const read = await xlsx.openWorkbook(bytes, file.name);
       if (!read.ok) throw new HostError(read.errors);
-      opened = {
-        name: file.name,
-        base: bytes,
-        workbook: read.value.workbook,
-        grids: read.value.grids,
-      };
+      opened = { name: file.name, base: bytes, bytes, grids: read.value.grids };
     },
 
     readGrids(): Promise<WorkbookGrids> {
@@ -102,39 +99,33 @@ export function createFileHost(): FileHost {
       o.signal?.throwIfAborted();
       progress(o, 'prepare', 0);
       const xlsx = await loadXlsx();
-      // A fresh copy of the accepted workbook: the open one changes only when this one is complete.
-      const fresh = await xlsx.readWorkbook(cur.base);
       o.signal?.throwIfAborted();
       progress(o, 'write', 0.4);
-      xlsx.applySpec(fresh.workbook, spec);
-      const written = (name: string): boolean => spec.sheets.some((s) => sameName(s.name, name));
-      const sheets: SheetGrid[] = fresh.workbook.worksheets.map((ws) =>
-        written(ws.name)
-          ? xlsx.sheetGrid(ws)
-          : (fresh.grids.sheets.find((g) => g.name === ws.name) ?? xlsx.sheetGrid(ws)),
-      );
+      // A new package from the accepted one: the open workbook changes only when it is complete.
+      const bytes = await xlsx.writePackage(cur.base, spec);
+      o.signal?.throwIfAborted();
+      // Read back, so the grids are exactly what opening the downloaded file would give.
+      const { grids } = await xlsx.readWorkbook(bytes);
       o.signal?.throwIfAborted();
       progress(o, 'replace', 0.9);
-      opened = { ...cur, workbook: fresh.workbook, grids: { sheets }, outputLang: specLang(spec) };
+      opened = { ...cur, bytes, grids, outputLang: specLang(spec) };
       progress(o, 'done', 1);
     },
 
     async createSheets(spec: WorkbookSpec): Promise<void> {
       const cur = current();
       const missing = spec.sheets.filter(
-        (s) => !cur.workbook.worksheets.some((ws) => sameName(ws.name, s.name)),
+        (s) => !cur.grids.sheets.some((g) => sameName(g.name, s.name)),
       );
       if (missing.length === 0) return;
       const xlsx = await loadXlsx();
-      const copy = await xlsx.readWorkbook(await xlsx.toXlsxBuffer(cur.workbook));
-      xlsx.applySpec(copy.workbook, { sheets: missing });
-      const base = await xlsx.toXlsxBuffer(copy.workbook);
+      const base = await xlsx.writePackage(cur.bytes, { sheets: missing });
       // Re-read so the grids are exactly what opening the downloaded file would give.
       const reread = await xlsx.readWorkbook(base);
       opened = {
         ...cur,
         base,
-        workbook: reread.workbook,
+        bytes: base,
         grids: reread.grids,
         outputLang: cur.outputLang ?? specLang(spec),
       };
@@ -144,13 +135,12 @@ export function createFileHost(): FileHost {
       return Promise.resolve(false);
     },
 
-    async download(): Promise<{ name: string; bytes: Uint8Array }> {
+    download(): Promise<{ name: string; bytes: Uint8Array }> {
       const cur = current();
-      const xlsx = await loadXlsx();
-      return {
+      return Promise.resolve({
         name: downloadName(cur.name, cur.outputLang ?? 'zh'),
-        bytes: await xlsx.toXlsxBuffer(cur.workbook),
-      };
+        bytes: cur.bytes,
+      });
     },
   };
 }

@@ -1,8 +1,8 @@
 /**
- * The ExcelJS-backed operations the file host loads lazily (one chunk with ExcelJS in it), so the
- * task pane renders before the 1 MB spreadsheet library is fetched and parsed.
+ * The .xlsx operations the file host loads lazily (one chunk with ExcelJS in it), so the task pane
+ * renders before the 1 MB spreadsheet library is fetched and parsed.
  */
 /** Reading .xlsx bytes into ExcelJS and grids. */
 export { gridsOf, openWorkbook, readWorkbook, sheetGrid } from '../xlsx/read';
-/** Applying a spec and writing .xlsx bytes. */
-export { applySpec, toXlsxBuffer } from '../xlsx/write';
+/** Writing the outputs into the file's own package. */
+export { writePackage } from '../xlsx/package';

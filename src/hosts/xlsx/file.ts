@@ -9,7 +9,7 @@ import { open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type ExcelJS from 'exceljs';
-import { fail, fenjieError, type FenjieError, type Result } from '../../engine';
+import { fail, fenjieError, ok, type FenjieError, type Result } from '../../engine';
 import type { WorkbookGrids } from '../../workbook/grid';
 import { openWorkbook, readWorkbook } from './read';
 
@@ -85,12 +85,13 @@ export function writeProblem(
 }
 
 /**
- * An .xlsx file from disk as a workbook, or why it cannot be read: missing, a folder, not
- * readable, not an .xlsx (see `openWorkbook`). Errors that are not the file's (a bug) are thrown.
+ * An .xlsx file from disk: its bytes (the package the outputs are written into) and its grids,
+ * or why it cannot be read: missing, a folder, not readable, not an .xlsx (see `openWorkbook`).
+ * Errors that are not the file's (a bug) are thrown. The ExcelJS model is not kept.
  */
 export async function openXlsxFile(
   path: string,
-): Promise<Result<{ workbook: ExcelJS.Workbook; grids: WorkbookGrids }>> {
+): Promise<Result<{ bytes: Uint8Array; grids: WorkbookGrids }>> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);
@@ -99,7 +100,8 @@ export async function openXlsxFile(
     if (problem === undefined) throw error;
     return fail(problem);
   }
-  return openWorkbook(bytes, path);
+  const opened = await openWorkbook(bytes, path);
+  return opened.ok ? ok({ bytes, grids: opened.value.grids }) : opened;
 }
 
 /** The file operations writeFileAtomic uses; tests inject failing ones. */

@@ -12,6 +12,8 @@ export const LOCAL = 0x04034b50;
 export interface ZipEntry {
   /** The name as stored (bytes). */
   readonly rawName: Uint8Array;
+  /** General-purpose flags (bit 0: encrypted; bit 3: sizes in a data descriptor; bit 11: UTF-8 name). */
+  readonly flags: number;
   readonly method: number;
   readonly time: number;
   readonly date: number;
@@ -43,6 +45,7 @@ export function zipEntries(zip: Uint8Array): Map<string, ZipEntry> | undefined {
     const rawName = zip.subarray(at + 46, at + 46 + nameLength);
     entries.set(decoder.decode(rawName), {
       rawName,
+      flags: view.getUint16(at + 8, true),
       method: view.getUint16(at + 10, true),
       time: view.getUint16(at + 12, true),
       date: view.getUint16(at + 14, true),
@@ -81,4 +84,34 @@ export async function zipEntryText(
     .stream()
     .pipeThrough(new DecompressionStream('deflate-raw'));
   return new Response(stream).text();
+}
+
+/**
+ * The text of an entry piece by piece, so a caller can stop reading as soon as it has what it
+ * needs (the first rows of a large sheet). Yields nothing for an entry it cannot read.
+ */
+export async function* entryTextChunks(zip: Uint8Array, entry: ZipEntry): AsyncGenerator<string> {
+  const data = entryData(zip, entry);
+  if (!data) return;
+  if (entry.method === 0) {
+    yield new TextDecoder().decode(data);
+    return;
+  }
+  if (entry.method !== 8) return;
+  const reader = new Blob([data.slice()])
+    .stream()
+    .pipeThrough(new DecompressionStream('deflate-raw'))
+    .getReader();
+  const decoder = new TextDecoder();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      yield decoder.decode(value, { stream: true });
+    }
+    const rest = decoder.decode();
+    if (rest) yield rest;
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
 }

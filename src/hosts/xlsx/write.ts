@@ -3,13 +3,8 @@
  * only sheets named in the spec are replaced. Runs in Node and in the browser.
  */
 import ExcelJS from 'exceljs';
-import {
-  a1,
-  isLegalSheetName,
-  sameSheetName as sameName,
-  type CellSpec,
-  type WorkbookSpec,
-} from '../../workbook/spec';
+import { sameSheetName as sameName, type WorkbookSpec } from '../../workbook/spec';
+import { checkSpec } from './check';
 import { canRepack, deflateStoredZip } from './repack';
 import { writeSheet } from './sheet';
 
@@ -59,31 +54,4 @@ function bytesOf(out: unknown): Uint8Array {
   if (ArrayBuffer.isView(out)) return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
   if (out instanceof ArrayBuffer) return new Uint8Array(out);
   throw new Error('ExcelJS writeBuffer returned neither bytes nor an ArrayBuffer');
-}
-
-/** Throw on what would make ExcelJS fail halfway or write a file Excel rejects. */
-function checkSpec(spec: WorkbookSpec): void {
-  const seen: string[] = [];
-  for (const sheet of spec.sheets) {
-    const { name } = sheet;
-    if (!isLegalSheetName(name)) {
-      throw new Error(`invalid sheet name: ${JSON.stringify(name)}`);
-    }
-    if (seen.some((other) => sameName(other, name)))
-      throw new Error(`sheet ${name} appears twice in the spec`);
-    seen.push(name);
-    sheet.rows.forEach((row, r) =>
-      row.forEach((cell, c) => checkCell(cell, () => `${name}!${a1(r, c)}`)),
-    );
-  }
-}
-
-function checkCell(cell: CellSpec | null, where: () => string): void {
-  if (cell === null) return;
-  if (typeof cell.v === 'number' && !Number.isFinite(cell.v))
-    throw new Error(`${where()}: not a finite number: ${cell.v}`);
-  if (typeof cell.v === 'string' && cell.v.length > 32767)
-    throw new Error(`${where()}: text longer than 32767 characters`);
-  if (cell.f !== undefined && (cell.f === '' || cell.f === '='))
-    throw new Error(`${where()}: empty formula`);
 }
