@@ -87,7 +87,8 @@ export function createFileHost(): FileHost {
     },
 
     readGrids(): Promise<WorkbookGrids> {
-      return Promise.resolve(current().grids);
+      // A throw in the executor rejects: no file open is a rejection, as from an async method.
+      return new Promise((resolve) => resolve(current().grids));
     },
 
     async writeOutputs(spec: WorkbookSpec, o: WriteOptions): Promise<void> {
@@ -136,10 +137,9 @@ export function createFileHost(): FileHost {
     },
 
     download(): Promise<{ name: string; bytes: Uint8Array }> {
-      const cur = current();
-      return Promise.resolve({
-        name: downloadName(cur.name, cur.outputLang ?? 'zh'),
-        bytes: cur.bytes,
+      return new Promise((resolve) => {
+        const cur = current();
+        resolve({ name: downloadName(cur.name, cur.outputLang ?? 'zh'), bytes: cur.bytes });
       });
     },
   };
