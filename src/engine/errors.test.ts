@@ -325,8 +325,8 @@ const CASES: Case[] = [
       };
       return planErrors({ ...input, base });
     },
-    zh: '基数!B3：工业总产值：“石塔线缆”的基数 1e-300 比最大基数 15400 小 10^280 倍以上，无法精确分配',
-    en: '基数!B3: 工业总产值: the base of "石塔线缆" (1e-300) is more than 10^280 times smaller than the largest (15400), too far apart to split exactly',
+    zh: '基数!B3：工业总产值：“石塔线缆”的基数 1e-300 比最大基数 12000 小 10^280 倍以上，无法精确分配',
+    en: '基数!B3: 工业总产值: the base of "石塔线缆" (1e-300) is more than 10^280 times smaller than the largest (12000), too far apart to split exactly',
   },
   {
     code: 'NegativeNumber',
@@ -351,11 +351,11 @@ const CASES: Case[] = [
       const input = example();
       return planErrors({
         ...input,
-        constraints: input.constraints.map((c, k) => (k === 3 ? { ...c, value: -5 } : c)),
+        constraints: input.constraints.map((c, k) => (k === 5 ? { ...c, value: -5 } : c)),
       });
     },
-    zh: '约束!D5：石普铝业 制造业投资的上限不能为负数（-5）',
-    en: '约束!D5: 石普铝业 制造业投资: the cap cannot be negative (-5)',
+    zh: '约束!D7：石普铝业 制造业投资的上限不能为负数（-5）',
+    en: '约束!D7: 石普铝业 制造业投资: the cap cannot be negative (-5)',
   },
   {
     code: 'TotalTooLarge',
@@ -481,9 +481,9 @@ const CASES: Case[] = [
   {
     code: 'FloorsExceedRemainder',
     what: 'a floor above what the locks leave',
-    errors: () => planErrors(withIndicator('工业总产值', { target: 27000 })),
-    zh: '目标!E2：工业总产值：下限合计超出可分配的 15000，多 1000',
-    en: '目标!E2: 工业总产值: floors exceed what remains to split (15000) by 1000',
+    errors: () => planErrors(withIndicator('工业总产值', { target: 18000 })),
+    zh: '目标!E2：工业总产值：下限合计超出可分配的 6000，多 1000',
+    en: '目标!E2: 工业总产值: floors exceed what remains to split (6000) by 1000',
   },
   {
     code: 'CapsBelowRemainder',
@@ -554,13 +554,13 @@ const CASES: Case[] = [
             indicator: '制造业投资',
             type: 'floor',
             value: 3000,
-            ref: { sheet: '约束', cell: 'D6' },
+            ref: { sheet: '约束', cell: 'D8' },
           },
         ]),
       ),
     // Reported at the cap's cell.
-    zh: '约束!D5：制造业投资：“石普铝业”的下限 3000 高于上限 2500',
-    en: '约束!D5: 制造业投资: "石普铝业" has a floor 3000 above its cap 2500',
+    zh: '约束!D7：制造业投资：“石普铝业”的下限 3000 高于上限 2500',
+    en: '约束!D7: 制造业投资: "石普铝业" has a floor 3000 above its cap 2500',
   },
   {
     code: 'LockPrecision',
@@ -881,9 +881,9 @@ const CASES: Case[] = [
   {
     code: 'InvalidDecimals',
     what: '1.5 decimals',
-    errors: () => planErrors(withIndicator('规上工业产值', { decimals: 1.5 })),
-    zh: '目标!H3：小数位 1.5 应为 0–6 的整数',
-    en: '目标!H3: decimals 1.5 must be a whole number from 0 to 6',
+    errors: () => planErrors(withIndicator('到位市外内资', { decimals: 1.5 })),
+    zh: '目标!H5：小数位 1.5 应为 0–6 的整数',
+    en: '目标!H5: decimals 1.5 must be a whole number from 0 to 6',
   },
   {
     code: 'InvalidThresholds',

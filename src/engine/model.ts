@@ -24,6 +24,8 @@ export const FLAGS: readonly Flag[] = [
 ];
 
 export interface Settings {
+  /** The area's name (地区), for titles. */
+  readonly area?: string;
   /** Undefined means the current year (from the injected today). */
   readonly year?: number;
   /** 1–12; undefined means "the latest month present in Actuals for the year". */

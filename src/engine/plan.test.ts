@@ -490,6 +490,49 @@ describe('plan: settings and methods', () => {
   });
 });
 
+describe('plan: enterprises an indicator does not concern (not applicable is not 无数据)', () => {
+  /** The small input with 丁's base and figures of one indicator taken away. */
+  function without(indicator: string, keepLastYear: boolean): PlanInput {
+    const input = smallInput();
+    return {
+      ...input,
+      base: { 产值: { ...input.base['产值'], 丁: v(0) } },
+      actuals: input.actuals.map((a) => {
+        if (a.enterprise !== '丁' || (keepLastYear && a.year === 2024)) return a;
+        const values = Object.fromEntries(
+          Object.entries(a.values).filter(([k]) => k !== indicator),
+        );
+        return { ...a, values };
+      }),
+    };
+  }
+  const names = (ip: IndicatorProgress): string[] => ip.rows.map((r) => r.enterprise);
+
+  it.each<[string, string, boolean, string[]]>([
+    ['a total: no part and no figure in either year', '产值', false, ['甲', '乙', '丙']],
+    ['a total: no part but a figure last year', '产值', true, ['甲', '乙', '丙', '丁']],
+    ['a rate: no base and no figure', '增加值增速', false, ['甲', '乙', '丙']],
+  ])('%s', (_what, indicator, keepLastYear, expected) => {
+    const p = run(without(indicator, keepLastYear));
+    const ip = progressOfIndicator(p, indicator);
+    expect(names(ip)).toEqual(expected);
+    expect(ip.rows.map((r) => r.index)).toEqual(
+      expected.map((n) => ['甲', '乙', '丙', '丁'].indexOf(n)),
+    );
+    expect(ip.area.enterprises).toBe(expected.length);
+    expect(sum(Object.values(ip.counts))).toBe(expected.length);
+    expect(groupOf(ip, '建材').enterprises).toBe(expected.includes('丁') ? 2 : 1);
+    // Ranks run over the rows concerned only.
+    const ranks = ip.rows.flatMap((r) => (r.rank === null ? [] : [r.rank]));
+    expect([...ranks].sort()).toEqual(ranks.map((_, k) => k + 1));
+  });
+
+  it('the other indicator keeps every enterprise', () => {
+    const p = run(without('产值', false));
+    expect(names(progressOfIndicator(p, '增加值增速'))).toEqual(['甲', '乙', '丙', '丁']);
+  });
+});
+
 describe('plan: the township example', () => {
   const input = townshipExampleInput();
   const p = run(input);
@@ -508,15 +551,17 @@ describe('plan: the township example', () => {
       ['下半年投产', 'quarters'],
     ]);
     expect(Object.keys(input.base)).toEqual(['工业总产值', '规上工业产值', '制造业投资']);
-    expect(input.base['工业总产值']?.['卓尔五金']?.value).toBe(12600);
+    expect(input.base['工业总产值']?.['卓尔五金']?.value).toBe(6200);
     expect(input.base['制造业投资']?.['浙南油茶']?.value).toBe(3200);
     expect(input.weights['制造业投资']?.['浙江华都新能源']?.value).toBe(6);
-    expect(input.constraints).toHaveLength(4);
+    expect(input.constraints).toHaveLength(6);
     expect(input.actuals).toHaveLength(194);
-    // Null values are omitted: 华都 has no above-size output.
+    // Null values are omitted: 浙南油茶 is not above size (no 规上工业产值).
     expect(Object.keys(input.actuals[0]!.values).sort()).toEqual(
-      ['制造业投资', '工业总产值'].sort(),
+      ['到位市外内资', '制造业投资', '工业总产值', '规上工业产值'].sort(),
     );
+    const youcha = input.actuals.find((a) => a.enterprise === '浙南油茶')!;
+    expect(Object.keys(youcha.values)).not.toContain('规上工业产值');
     expect(p.year).toBe(2025);
     expect(p.reportMonth).toBe(8);
   });
@@ -571,17 +616,18 @@ describe('plan: the township example', () => {
       a.rows.find((r) => r.enterprise === e)!.annual;
     expect(annual(out, '浙江华都新能源')).toBe(9000);
     expect(annual(out, '龙显企业')).toBe(3000);
-    expect(annual(out, '卓尔五金')).toBeGreaterThanOrEqual(16000);
+    expect(annual(out, '卓尔五金')).toBeGreaterThanOrEqual(7000);
     expect(annual(allocationOf(p, '制造业投资'), '石普铝业')).toBeLessThanOrEqual(2500);
   });
 
   it('splits 工业总产值 by base among the free rows, with 卓尔五金 held at its floor', () => {
     const out = allocationOf(p, '工业总产值');
     const annual = Object.fromEntries(out.rows.map((r) => [r.enterprise, r.annual]));
-    expect(annual['卓尔五金']).toBe(16000);
-    // The rest, 95000 − 9000 − 3000 − 16000 = 67000, goes by base over the other nine: 石普铝业 15400 of 58800.
+    // By base alone it would get 59400 × 6200 / 53700 ≈ 6858, under its floor.
+    expect(annual['卓尔五金']).toBe(7000);
+    // The rest, 71400 − 9000 − 3000 − 7000 = 52400, goes by base over the other nine: 石普铝业 12000 of 47500.
     expect(out.rows.find((r) => r.enterprise === '石普铝业')!.exact).toBeCloseTo(
-      (67000 * 15400) / 58800,
+      (52400 * 12000) / 47500,
       6,
     );
     // Enterprises with the late-start profile have nothing in the first half.
@@ -590,18 +636,30 @@ describe('plan: the township example', () => {
     ]);
   });
 
-  it('flags and ranks every enterprise of every indicator', () => {
+  it('flags and ranks every enterprise each indicator concerns', () => {
     for (const ip of p.progress) {
-      expect(ip.rows).toHaveLength(12);
-      expect(sum(Object.values(ip.counts))).toBe(12);
+      // 规上工业产值 concerns the six above-size enterprises (the other six have no part and no
+      // figure: not 无数据 but not there at all).
+      const n = ip.indicator === '规上工业产值' ? 6 : 12;
+      expect(ip.rows).toHaveLength(n);
+      expect(sum(Object.values(ip.counts))).toBe(n);
+      expect(ip.area.enterprises).toBe(n);
       const ranked = ip.rows.filter((r) => r.rank !== null).map((r) => r.rank!);
-      // 到位市外内资 has no actuals at all.
-      if (ip.indicator === '到位市外内资') expect(ip.counts.noData).toBe(12);
-      else expect(Math.min(...ranked)).toBe(1);
+      expect(Math.min(...ranked)).toBe(1);
       expect(ranked).toHaveLength(ip.rows.filter((r) => r.completion !== null).length);
     }
+    expect(progressOfIndicator(p, '规上工业产值').rows.map((r) => [r.enterprise, r.index])).toEqual(
+      [
+        ['浙江华都新能源', 0],
+        ['石塔线缆', 1],
+        ['卓尔五金', 2],
+        ['龙显企业', 3],
+        ['石普铝业', 4],
+        ['友邦铝业', 5],
+      ],
+    );
     const out = progressOfIndicator(p, '工业总产值');
-    expect(out.area.target).toBe(95000);
+    expect(out.area.target).toBe(71400);
     expect(out.area.ytd).toBeCloseTo(sum(out.rows.map((r) => r.ytd ?? 0)), 6);
   });
 });

@@ -48,6 +48,8 @@ export interface Allocation {
 
 export interface ProgressRow extends ProgressFigures {
   readonly indicator: string;
+  /** The enterprise's position in the input's enterprises (rows leave out those not concerned). */
+  readonly index: number;
   readonly enterprise: string;
   readonly group?: string;
   readonly rank: number | null;
@@ -69,6 +71,11 @@ export interface IndicatorProgress {
   readonly unit: string;
   readonly kind: Indicator['kind'];
   readonly direction: Indicator['direction'];
+  /**
+   * One row per enterprise the indicator concerns, in input order. Not concerned (not applicable,
+   * never 无数据): no part (a total) or no base (a rate), and no figure in Actuals in either year
+   * (a firm outside the 规上 directory under 规上工业产值).
+   */
   readonly rows: ProgressRow[];
   readonly groups: AggregateProgress[];
   readonly area: AggregateProgress;
@@ -137,6 +144,30 @@ function ytdTables(
       else t.value[slot] = (t.has[slot] ? (t.value[slot] as number) : 0) + cell.value;
       t.has[slot] = 1;
     }
+  }
+  return out;
+}
+
+/**
+ * Per indicator and enterprise slot: 1 where Actuals hold a figure for the year or the year before
+ * (any month). An enterprise with no part and no figure is not concerned by the indicator.
+ */
+function reportedTables(
+  actuals: readonly Actual[],
+  slotOfRow: (r: number) => number,
+  indicators: readonly Indicator[],
+  slotCount: number,
+  year: number,
+): Uint8Array[] {
+  const out = indicators.map(() => new Uint8Array(slotCount));
+  for (let r = 0; r < actuals.length; r++) {
+    const a = actuals[r] as Actual;
+    if (a.year !== year && a.year !== year - 1) continue;
+    const slot = slotOfRow(r);
+    if (slot < 0) continue;
+    indicators.forEach((ind, k) => {
+      if (a.values[ind.name] !== undefined) (out[k] as Uint8Array)[slot] = 1;
+    });
   }
   return out;
 }
@@ -379,6 +410,7 @@ export function plan(input: PlanInput, ctx: PlanContext): Result<Plan> {
     reportMonth,
     st.actualsBasis,
   );
+  const reported = reportedTables(input.actuals, slotOfRow, input.indicators, slots.size, year);
   // The planned schedule of each profile, computed once.
   const plannedOf = new Map<Profile, number>();
   const planned = (p: Profile): number => {
@@ -400,7 +432,6 @@ export function plan(input: PlanInput, ctx: PlanContext): Result<Plan> {
     if (idx) idx.push(i);
     else groupIdx.set(e.group, [i]);
   });
-  const allIdx = es.map((_, i) => i);
   const ctxP = { reportMonth, schedule, behind: st.behindThreshold, serious: st.seriousThreshold };
   const progress: IndicatorProgress[] = input.indicators.map((ind, k) => {
     const alloc = allocations.find((a) => a.indicator === ind.name);
@@ -413,7 +444,16 @@ export function plan(input: PlanInput, ctx: PlanContext): Result<Plan> {
       ...(ind.targetGrowth !== undefined ? { targetGrowth: ind.targetGrowth } : {}),
     };
     const areaPlanned = planned(profiles.get(canonicalProfileName(ind.profile)) ?? EVEN);
-    const inputs = es.map((e, i) => {
+    const seen = reported[k] as Uint8Array;
+    const base = input.base[ind.name] ?? {};
+    const concerned = (e: Enterprise, i: number): boolean =>
+      seen[slotOf[i] as number] === 1 ||
+      (ind.kind === 'total'
+        ? (alloc?.rows[i]?.annual ?? 0) !== 0
+        : (base[e.name]?.value ?? 0) !== 0);
+    const indices = es.flatMap((e, i) => (concerned(e, i) ? [i] : []));
+    const inputs = indices.map((i) => {
+      const e = es[i] as Enterprise;
       const own = ownProfiles[i];
       const slot = slotOf[i] as number;
       return {
@@ -441,16 +481,25 @@ export function plan(input: PlanInput, ctx: PlanContext): Result<Plan> {
         ytdLike: s.ytdLike,
       };
     };
-    const groups = [...groupIdx].map(([g, idx]) => {
+    // Groups and the area over the rows concerned (positions in `inputs`); a group none of whose
+    // enterprises is concerned has no row.
+    const position = new Int32Array(es.length).fill(-1);
+    indices.forEach((i, p) => (position[i] = p));
+    const groups = [...groupIdx].flatMap(([g, members]) => {
+      const idx = members.flatMap((i) => (position[i] === -1 ? [] : [position[i] as number]));
+      if (idx.length === 0) return [];
       rankValues(
         idx.map((i) => rankKey(figures[i] as ProgressFigures)),
         ind.direction,
       ).forEach((r, k) => {
         groupRanks[idx[k] as number] = r;
       });
-      return aggregate(idx, g);
+      return [aggregate(idx, g)];
     });
-    const area = aggregate(allIdx, null);
+    const area = aggregate(
+      indices.map((_, p) => p),
+      null,
+    );
     const counts = Object.fromEntries(FLAGS.map((f) => [f, 0])) as Record<Flag, number>;
     for (const f of figures) counts[f.flag]++;
     return {
@@ -463,9 +512,11 @@ export function plan(input: PlanInput, ctx: PlanContext): Result<Plan> {
         // the same keys in the same order as { ...f, indicator, … }, but a spread copy of a
         // 17-field object costs about 1 kB of heap per row in V8.
         const row = f as Writable<ProgressRow>;
+        const index = indices[i] as number;
         row.indicator = ind.name;
-        row.enterprise = input.enterprises[i]?.name ?? '';
-        const group = input.enterprises[i]?.group;
+        row.index = index;
+        row.enterprise = es[index]?.name ?? '';
+        const group = es[index]?.group;
         if (group) row.group = group;
         row.rank = ranks[i] ?? null;
         row.groupRank = groupRanks[i] ?? null;

@@ -98,6 +98,7 @@ export const COLUMNS = {
 } as const satisfies Record<string, Name>;
 
 export type SettingKey =
+  | 'area'
   | 'year'
   | 'reportMonth'
   | 'scheduleBasis'
@@ -109,6 +110,7 @@ export type SettingKey =
   | 'unit';
 
 export const SETTING_KEYS: Readonly<Record<SettingKey, Name>> = {
+  area: { zh: '地区', en: 'Area' },
   year: { zh: '年度', en: 'Year' },
   reportMonth: { zh: '报告期', en: 'Report month' },
   scheduleBasis: { zh: '序时口径', en: 'Schedule basis' },

@@ -70,9 +70,11 @@ describe('参数 / Settings', () => {
       actualsBasis: at('参数', 'B8'),
       combineJanFeb: at('参数', 'B9'),
       unit: at('参数', 'B10'),
+      area: at('参数', 'B11'),
     };
     expect(r.errors).toEqual([]);
     expect(r.input.settings).toEqual({
+      area: '腊口镇',
       year: 2025,
       reportMonth: 8,
       scheduleBasis: 'days',
@@ -85,6 +87,17 @@ describe('参数 / Settings', () => {
       refs,
     });
     expect(r.layout.settings).toEqual(refs);
+    expect(r.layout.settingCells).toEqual(refs);
+  });
+
+  it('keeps the cell of every key present, blank or not, for the live sheets', () => {
+    const r = read(sheet('参数', [['项目', '值'], ['年度'], ['报告期', '  '], ['单位', null]]));
+    expect(r.layout.settings).toEqual({});
+    expect(r.layout.settingCells).toEqual({
+      year: at('参数', 'B2'),
+      reportMonth: at('参数', 'B3'),
+      unit: at('参数', 'B4'),
+    });
   });
 
   it.each<[string, Rows]>([

@@ -78,8 +78,10 @@ export interface ActualsLayout {
 export interface InputLayout {
   /** The input sheets found, by their names in this workbook. */
   readonly sheets: Partial<Record<InputSheet, string>>;
-  /** Cells of the settings' values (for formulas that follow them). */
+  /** Cells of the settings' values that hold one (the engine's errors name them). */
   readonly settings: Partial<Record<SettingKey, Ref>>;
+  /** The value cell of every key present in 参数, blank or not: the live sheets follow them. */
+  readonly settingCells: Partial<Record<SettingKey, Ref>>;
   readonly actuals?: ActualsLayout;
 }
 
@@ -116,7 +118,7 @@ export function readInputs(grids: WorkbookGrids): ReadResult {
   for (const key of REQUIRED_SHEETS) {
     if (!found[key]) R.errors.push(fenjieError('MissingSheet', { name: bothNames(SHEETS[key]) }));
   }
-  const { settings, refs } = readSettings(R, found.settings);
+  const { settings, refs, settingCells } = readSettings(R, found.settings);
   const indicators = readTargets(R, found.targets, settings.unit);
   const byName: IndicatorsByName = new Map(indicators.map((i) => [normName(i.name), i]));
   const enterprises = readEnterprises(R, found.enterprises);
@@ -140,7 +142,12 @@ export function readInputs(grids: WorkbookGrids): ReadResult {
       constraints,
       actuals,
     },
-    layout: { sheets, settings: refs, ...(actualsLayout ? { actuals: actualsLayout } : {}) },
+    layout: {
+      sheets,
+      settings: refs,
+      settingCells,
+      ...(actualsLayout ? { actuals: actualsLayout } : {}),
+    },
     errors: R.errors,
   };
 }
@@ -184,8 +191,17 @@ function settingCells(
 function readSettings(
   R: CellReader,
   grid: SheetGrid | undefined,
-): { settings: Settings; refs: Partial<Record<SettingKey, Ref>> } {
+): {
+  settings: Settings;
+  refs: Partial<Record<SettingKey, Ref>>;
+  settingCells: Partial<Record<SettingKey, Ref>>;
+} {
   const { cells, refs } = settingCells(R, grid);
+  const present: Partial<Record<SettingKey, Ref>> = {};
+  for (const k of Object.keys(SETTINGS) as SettingKey[]) {
+    const c = cells.get(SETTINGS[k]);
+    if (c) present[k] = c.ref;
+  }
   const get = <T, D>(f: Field<T, D, never>): T | D => {
     const c = cells.get(f);
     const v =
@@ -195,11 +211,13 @@ function readSettings(
     return v ?? f.default;
   };
   const S = SETTINGS;
+  const area = get(S.area);
   const year = get(S.year);
   const reportMonth = get(S.reportMonth);
   const asOf = get(S.asOf);
   const unit = get(S.unit);
   const settings: Settings = {
+    ...(area !== undefined ? { area } : {}),
     ...(year !== undefined ? { year } : {}),
     ...(reportMonth !== undefined ? { reportMonth } : {}),
     ...(asOf !== undefined ? { asOf } : {}),
@@ -211,7 +229,7 @@ function readSettings(
     unit,
     refs,
   };
-  return { settings, refs };
+  return { settings, refs, settingCells: present };
 }
 
 /** 目标 / Targets: one indicator per row; a blank unit is the Settings' `unit`. */

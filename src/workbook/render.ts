@@ -590,7 +590,8 @@ export function renderOutputs(
       for (const [col, cell] of Object.entries(cells)) prog.put(row0, columnIndex(col), cell);
     };
     // Enterprise rows.
-    ip.rows.forEach((f, i) => {
+    ip.rows.forEach((f) => {
+      const i = f.index;
       const row = pr + 1;
       const e = enterprises[i];
       const x = (c: string): string => `${c}${row}`;

@@ -133,6 +133,8 @@ export const SETTINGS = {
   }),
   combineJanFeb: field(SETTING_KEYS.combineJanFeb, YES_OR_NO, { default: true }),
   unit: field(SETTING_KEYS.unit, NAME_TEXT, { default: '万元' }),
+  /** The area's name, for titles (blank: none). */
+  area: field(SETTING_KEYS.area, NAME_TEXT),
 } as const satisfies Record<SettingKey, Field>;
 
 /** The flag thresholds, in percentage points, when the Settings sheet gives none. */

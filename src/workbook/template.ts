@@ -130,6 +130,7 @@ export function inputTemplate(lang: Lang, year: number): WorkbookSpec {
 
 export interface ExampleData {
   readonly settings: {
+    readonly area?: string;
     readonly year: number;
     readonly reportMonth?: number;
     readonly scheduleBasis: 'months' | 'days';

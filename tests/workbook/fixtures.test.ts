@@ -78,14 +78,14 @@ describe('bad inputs: exit 1, the sheet and cell named, nothing written', () => 
       'LocksExceedTotal',
       '目标',
       'E2',
-      '目标!E2：工业总产值：锁定值合计 102000 超过年度目标 95000（浙江华都新能源 99000、龙显企业 3000）',
+      '目标!E2：工业总产值：锁定值合计 102000 超过年度目标 71400（浙江华都新能源 99000、龙显企业 3000）',
     ],
     [
       'floors-over-target',
       'FloorsExceedRemainder',
       '目标',
       'E2',
-      '目标!E2：工业总产值：下限合计超出可分配的 83000，多 16000',
+      '目标!E2：工业总产值：下限合计超出可分配的 59400，多 39600',
     ],
     [
       'bad-credit-code',
@@ -116,7 +116,7 @@ describe('bad inputs: exit 1, the sheet and cell named, nothing written', () => 
       'FormulaWithoutValue',
       '基数',
       'B3',
-      '基数!B3：公式 =4900+4900 没有计算结果，请在 Excel 中重新计算后保存',
+      '基数!B3：公式 =2250+2250 没有计算结果，请在 Excel 中重新计算后保存',
     ],
     // Nothing lost, nothing silent: each of these planned, or failed once per row, without a
     // word about the fault.
@@ -168,7 +168,7 @@ describe('bad inputs: exit 1, the sheet and cell named, nothing written', () => 
       'WeightsTooFarApart',
       '基数',
       'B3',
-      '基数!B3：工业总产值：“石塔线缆”的基数 1e-300 比最大基数 15400 小 10^280 倍以上，无法精确分配',
+      '基数!B3：工业总产值：“石塔线缆”的基数 1e-300 比最大基数 12000 小 10^280 倍以上，无法精确分配',
     ],
   ])('%s → %s at %s!%s', async (name, code, sheet, cell, message) => {
     const r = await plan(name);

@@ -65,9 +65,15 @@ describe('resultModel', () => {
     const output = m.indicators.find((v) => v.indicator === '工业总产值');
     expect(output?.flag.label).toBe('严重滞后');
     expect(output?.flag.colors).toEqual({ fill: '#FFC7CE', font: '#9C0006' });
-    expect(output?.actual).toBe('63.6%');
-    expect(output?.counts.map((c) => c.n)).toEqual([0, 1, 4, 7, 0]);
+    expect(output?.actual).toBe('64.0%');
+    expect(output?.counts.map((c) => c.n)).toEqual([2, 1, 1, 8, 0]);
     expect(output?.behind).toHaveLength(5);
-    expect(m.indicators.find((v) => v.indicator === '到位市外内资')?.flag.flag).toBe('noData');
+    expect(m.indicators.find((v) => v.indicator === '到位市外内资')?.flag.flag).toBe(
+      'slightlyBehind',
+    );
+    // 规上工业产值 concerns the six above-size enterprises only.
+    expect(
+      m.indicators.find((v) => v.indicator === '规上工业产值')?.counts.reduce((a, c) => a + c.n, 0),
+    ).toBe(6);
   });
 });
