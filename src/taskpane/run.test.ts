@@ -29,7 +29,7 @@ describe('runWithOverrides', () => {
     expect(JSON.stringify(example)).toBe(before);
   });
 
-  it('changes the flags and the Progress sheet parameters, keeping the inputs fingerprint', () => {
+  it('changes the flags and the Progress sheet parameters, keeping the inputs fingerprints', () => {
     const plain = runPipeline(example, options);
     const strict = runWithOverrides(example, options, {
       behindThreshold: 1,
@@ -37,7 +37,7 @@ describe('runWithOverrides', () => {
       reportMonth: 7,
     });
     if (!strict.ok || !plain.ok) throw new Error('expected plans');
-    expect(strict.fingerprint).toBe(plain.fingerprint);
+    expect(strict.fingerprints).toEqual(plain.fingerprints);
     expect(strict.plan.reportMonth).toBe(7);
     const progress = strict.spec.sheets.find((s) => s.name === SHEETS.progress.zh);
     expect([

@@ -1,7 +1,7 @@
 /**
  * The pane's call of the shared pipeline, with this run's overrides (report month and flag
  * thresholds from the Run settings). Overrides change the input model only for this run: the
- * input sheets are never written, and the outputs' fingerprint stays the one of the sheets.
+ * input sheets are never written, and the outputs' fingerprints stay the ones of the sheets.
  */
 import type { WorkbookGrids } from '../workbook/grid';
 import { runPipeline, type PipelineOptions, type PipelineResult } from '../workbook/pipeline';

@@ -75,7 +75,7 @@ export async function recalculate(req: RunRequest): Promise<RunOutcome> {
         today: req.now.today,
         generatedAt: req.now.stamp,
         lang: req.lang,
-        fingerprint: status.fingerprint,
+        fingerprints: status.fingerprints,
       },
       req.overrides,
     );
@@ -95,8 +95,13 @@ export async function recalculate(req: RunRequest): Promise<RunOutcome> {
     });
     // Written: a cancel that arrives now is too late to keep the old outputs, so report the truth.
     onStage('done', STAGE_START.done);
-    // The outputs now carry the fingerprint of exactly these inputs.
-    return { kind: 'written', plan: result.plan, grids, status: { ...status, outputs: 'current' } };
+    // The outputs now carry the fingerprints of exactly these inputs.
+    return {
+      kind: 'written',
+      plan: result.plan,
+      grids,
+      status: { ...status, outputs: 'current', liveChanged: false },
+    };
   } catch (error) {
     if (signal.aborted) return { kind: 'cancelled' };
     throw error;

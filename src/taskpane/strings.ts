@@ -42,6 +42,8 @@ export interface Strings {
   readonly sheetMissing: (name: string) => string;
   readonly outputSheets: string;
   readonly outputState: Readonly<Record<OutputState, string>>;
+  /** Shown under a current state when only the live inputs (actuals, the period) changed. */
+  readonly liveChangedHint: string;
   readonly createInputs: string;
   readonly creatingInputs: string;
   readonly needsInputsHint: string;
@@ -128,8 +130,9 @@ const zh: Strings = {
   outputState: {
     missing: '尚未生成',
     current: '已是最新',
-    stale: '已过期：输入已改动，请重新计算',
+    stale: '已过期：有需重新分解的改动，请重新计算',
   },
+  liveChangedHint: '上次计算后只改动了实绩或报告期等参数：结果表的公式已随之更新，无需重新分解。',
   createInputs: '创建输入表',
   creatingInputs: '正在创建…',
   needsInputsHint: '缺少目标表或企业表。创建输入表后，填写目标、企业、基数和实绩，再重新计算。',
@@ -216,8 +219,10 @@ const en: Strings = {
   outputState: {
     missing: 'Not generated yet',
     current: 'Up to date',
-    stale: 'Out of date: inputs changed, recalculate',
+    stale: 'Out of date: inputs changed that need a re-split, recalculate',
   },
+  liveChangedHint:
+    'Only actuals or the period changed since the last run: the live sheets follow them and are current (no re-split needed).',
   createInputs: 'Create input sheets',
   creatingInputs: 'Creating…',
   needsInputsHint:

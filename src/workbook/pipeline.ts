@@ -4,7 +4,7 @@
  * they do with the description.
  */
 import { plan as runEngine, type FenjieError, type Lang, type Plan, type YMD } from '../engine';
-import { inputFingerprint } from './fingerprint';
+import { inputFingerprints, type InputFingerprints } from './fingerprint';
 import type { WorkbookGrids } from './grid';
 import { readInputs, type ReadResult } from './read';
 import { renderOutputs } from './render';
@@ -24,8 +24,8 @@ export interface PipelineOptions {
   readonly year?: number;
   readonly behindThreshold?: number;
   readonly seriousThreshold?: number;
-  /** `inputFingerprint(grids)` when the caller has already computed it (the pane's status). */
-  readonly fingerprint?: string;
+  /** `inputFingerprints(grids)` when the caller has already computed them (the pane's status). */
+  readonly fingerprints?: InputFingerprints;
 }
 
 export type PipelineResult =
@@ -35,7 +35,7 @@ export type PipelineResult =
       readonly spec: WorkbookSpec;
       readonly json: PlanResultJson;
       readonly read: ReadResult;
-      readonly fingerprint: string;
+      readonly fingerprints: InputFingerprints;
     }
   | { readonly ok: false; readonly errors: readonly FenjieError[]; readonly json: PlanResultJson };
 
@@ -66,11 +66,11 @@ export function runPipeline(grids: WorkbookGrids, o: PipelineOptions): PipelineR
   };
   const r = runEngine(input, { today: o.today });
   if (!r.ok) return failed(r.errors, o.lang);
-  const fingerprint = o.fingerprint ?? inputFingerprint(grids);
+  const fingerprints = o.fingerprints ?? inputFingerprints(grids);
   const spec = renderOutputs(r.value, input, read.layout, {
     lang: o.lang,
     generatedAt: o.generatedAt,
-    fingerprint,
+    fingerprints,
     version: VERSION,
   });
   return {
@@ -79,6 +79,6 @@ export function runPipeline(grids: WorkbookGrids, o: PipelineOptions): PipelineR
     spec,
     json: resultJson(r.value),
     read: { ...read, input },
-    fingerprint,
+    fingerprints,
   };
 }

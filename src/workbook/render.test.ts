@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { plan, type Flag, type Lang, type Plan } from '../engine';
 import type { RawCell, WorkbookGrids } from './grid';
 import { readInputs } from './read';
-import { noteFingerprint } from './note';
+import { noteFingerprints } from './note';
 import { renderOutputs } from './render';
 import {
   columnIndex,
@@ -91,7 +91,7 @@ function render(lang: Lang, actualsSheet = '实绩'): Rendered {
   const spec = renderOutputs(r.value, read.input, read.layout, {
     lang,
     generatedAt: '2025-07-15 09:00',
-    fingerprint: 'abc123',
+    fingerprints: { split: 'abc123', live: 'def456' },
     version: '9.9.9',
   });
   return { grids, plan: r.value, spec };
@@ -179,7 +179,11 @@ describe.each(LANGS)('renderOutputs in %s', (lang) => {
     expect(spec.sheets.map((s) => s.name)).toEqual(names[lang]);
     expect(spec.remove).toEqual(names[lang === 'zh' ? 'en' : 'zh']);
     for (const s of spec.sheets) {
-      expect(noteFingerprint(s.note ?? '')).toBe('abc123');
+      expect(noteFingerprints(s.note ?? '')).toEqual({
+        split: 'abc123',
+        live: 'def456',
+        liveStatic: false,
+      });
       expect(s.rows[1]?.[0]?.v).toBe(s.note);
     }
   });

@@ -40,8 +40,11 @@ import {
   type WorkbookSpec,
 } from './spec';
 
-/** What the renderer needs besides the plan: the language and what the note says (`note.ts`). */
-export type RenderOptions = NoteOptions;
+/**
+ * What the renderer needs besides the plan: the language and what the note says (`note.ts`);
+ * whether the live inputs are static in the outputs is the renderer's to say.
+ */
+export type RenderOptions = Omit<NoteOptions, 'liveStatic'>;
 
 const t = (lang: Lang, zh: string, en: string): string => (lang === 'zh' ? zh : en);
 
@@ -130,7 +133,9 @@ export function renderOutputs(
   const allocationName = SHEETS.allocation[lang];
   const progressName = SHEETS.progress[lang];
   const summaryName = SHEETS.summary[lang];
-  const note = generatedNote(o);
+  const live = actualsAreLive(input, layout.actuals);
+  // Static YTD figures do not follow 实绩: the note says so, and a change of it makes them stale.
+  const note = generatedNote({ ...o, liveStatic: !live });
   const enterprises = input.enterprises;
   const needsEscape = enterprises.some((e) => /[*?~]/.test(e.name) || /[*?~]/.test(e.group ?? ''));
 
@@ -297,7 +302,6 @@ export function renderOutputs(
 
   // ---------------------------------------------------------------- 序时进度 / Progress
   const prog = new Sheet();
-  const live = actualsAreLive(input, layout.actuals);
   // When every actuals row names the enterprise it belongs to, matching by name alone finds
   // exactly the engine's rows, and the formulas can leave the credit code out (much shorter).
   const resolve = enterpriseResolver(input);

@@ -1,8 +1,11 @@
 /**
  * What the task pane shows before any run: which input sheets the workbook has, and whether the
- * output sheets are there and current (their note's fingerprint equals the inputs' fingerprint).
+ * output sheets are there and current. Current means their notes record the split fingerprint of
+ * the inputs as they are now (`fingerprint.ts`): a change of 实绩 or of the live 参数 keys alone
+ * leaves them current, since the live sheets follow those (`liveChanged` tells it happened),
+ * unless the outputs hold them as static values.
  */
-import { inputFingerprint } from './fingerprint';
+import { inputFingerprints, type InputFingerprints } from './fingerprint';
 import type { WorkbookGrids } from './grid';
 import {
   findSheet,
@@ -12,8 +15,13 @@ import {
   type InputSheet,
   type OutputSheet,
 } from './names';
-import { noteFingerprint } from './note';
+import { noteFingerprints } from './note';
 
+/**
+ * 'missing': no output sheet; 'current': the outputs need no re-split; 'stale': they do (an input
+ * the split depends on changed, an output sheet is gone, its note is of the old format, or a live
+ * input changed that the outputs hold as static values).
+ */
 export type OutputState = 'missing' | 'current' | 'stale';
 
 export interface WorkbookStatus {
@@ -22,7 +30,15 @@ export interface WorkbookStatus {
   /** True when the sheets a plan needs (目标, 企业) are missing: offer to create the inputs. */
   readonly needsInputs: boolean;
   readonly outputs: OutputState;
-  readonly fingerprint: string;
+  /**
+   * Whether the live inputs (实绩, and 参数's year, report month, as-of date, thresholds and area)
+   * changed since the outputs were written: with 'current', the live sheets have followed them.
+   * Judged over the output sheets present (false when none is); true when a note does not tell
+   * (the old format).
+   */
+  readonly liveChanged: boolean;
+  /** The inputs' fingerprints now (a run passes them on to the notes it writes). */
+  readonly fingerprints: InputFingerprints;
 }
 
 /** Text of the note cell (A2) of an output sheet, if any. */
@@ -36,18 +52,25 @@ export function workbookStatus(grids: WorkbookGrids): WorkbookStatus {
   const inputs = Object.fromEntries(
     INPUT_SHEETS.map((k) => [k, findSheet(grids.sheets, k)?.name]),
   ) as Record<InputSheet, string | undefined>;
-  const fingerprint = inputFingerprint(grids);
+  const fingerprints = inputFingerprints(grids);
   const notes = OUTPUT_SHEETS.map((k) => noteOf(grids, k));
-  const outputs: OutputState = notes.every((n) => n === undefined)
-    ? 'missing'
-    : notes.every((n) => n !== undefined && noteFingerprint(n) === fingerprint)
-      ? 'current'
-      : 'stale';
+  const recorded = notes.map((n) => (n === undefined ? undefined : noteFingerprints(n)));
+  const missing = notes.every((n) => n === undefined);
+  const liveChanged = recorded.some(
+    (r, i) => notes[i] !== undefined && r?.live !== fingerprints.live,
+  );
+  const current = recorded.every(
+    (r) =>
+      r !== undefined &&
+      r.split === fingerprints.split &&
+      !(r.liveStatic && r.live !== fingerprints.live),
+  );
   return {
     inputs,
     needsInputs: REQUIRED_SHEETS.some((k) => inputs[k] === undefined),
-    outputs,
-    fingerprint,
+    outputs: missing ? 'missing' : current ? 'current' : 'stale',
+    liveChanged,
+    fingerprints,
   };
 }
 

@@ -12,7 +12,7 @@ const NOTE = generatedNote({
   lang: 'zh',
   version: '0.0.1',
   generatedAt: '2025-01-01T00:00',
-  fingerprint: '0123456789abcdef',
+  fingerprints: { split: '0123456789abcdef', live: 'fedcba9876543210' },
 });
 
 /**

@@ -107,7 +107,7 @@ describe.skipIf(!available)('LibreOffice recalculation', () => {
       lang: 'zh',
       version: '0.0.1',
       generatedAt: '2025-01-01T00:00',
-      fingerprint: '0123456789abcdef',
+      fingerprints: { split: '0123456789abcdef', live: 'fedcba9876543210' },
     });
     const ws = input.addWorksheet('企业');
     ws.getColumn(1).values = [10, 20, 30];

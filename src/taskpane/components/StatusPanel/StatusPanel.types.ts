@@ -34,6 +34,8 @@ export interface StatusPanelState {
   readonly title?: string;
   readonly sheets: readonly SheetLine[];
   readonly outputs: OutputState;
+  /** The live inputs changed since the outputs were written (with 'current': they followed). */
+  readonly liveChanged: boolean;
   readonly needsInputs: boolean;
   readonly canRefresh: boolean;
   readonly busy: boolean;

@@ -60,6 +60,9 @@ export function renderStatusPanel(
           {t.outputState[state.outputs]}
         </Badge>
       </div>
+      {state.outputs === 'current' && state.liveChanged ? (
+        <Caption1 data-testid="live-changed">{t.liveChangedHint}</Caption1>
+      ) : null}
       {state.needsInputs ? (
         <>
           <Caption1>{t.needsInputsHint}</Caption1>

@@ -19,6 +19,7 @@ export function useStatusPanel(props: StatusPanelProps): StatusPanelState {
     ...(props.hostKind === 'excel' ? { title: props.label ?? t.currentWorkbook } : {}),
     sheets,
     outputs: status.outputs,
+    liveChanged: status.liveChanged,
     needsInputs: status.needsInputs,
     canRefresh: props.hostKind === 'excel',
     busy: props.busy,
