@@ -3,7 +3,8 @@
  *
  * Every zip entry of the input is copied as it is (its compressed bytes, not re-deflated) except
  * the few parts the new sheets need changed: the workbook part (its sheet list; the sheet-scoped
- * defined names and active tab follow the sheets' new places), its relationships, the content
+ * defined names and active tab follow the sheets' new places; the outputs' print titles, print
+ * area and filter database names are written anew), its relationships, the content
  * types and the styles (the outputs' cell styles appended, nothing existing moved). The output
  * sheets are written directly as worksheet XML (`sheetXml.ts`) and deflated natively. So charts,
  * drawings, images, pivot tables, comments, defined names, data validation, form controls and

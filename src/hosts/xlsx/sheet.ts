@@ -53,7 +53,7 @@ export function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
     const fit = print.fitWidth;
     ws.pageSetup = {
       ...ws.pageSetup,
-      paperSize: PAPER_SIZE[print.paper] as ExcelJS.PageSetup['paperSize'],
+      paperSize: PAPER_SIZE[print.paper],
       orientation: print.orientation,
       ...(fit === undefined ? {} : { fitToPage: true, fitToWidth: fit, fitToHeight: 0 }),
       ...(print.gridlines ? { showGridLines: true } : {}),
