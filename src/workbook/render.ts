@@ -286,7 +286,7 @@ export function renderOutputs(
     rows: alloc.rows,
     widths: [18, 12, 12, 12, 14, ...new Array<number>(maxPeriods).fill(11), 12],
     freeze: { rows: 2, cols: 1 },
-    printLandscape: true,
+    print: { paper: 'A4', orientation: 'landscape', fitWidth: 1 },
     conditionalFormats: checkRanges.map((range) => ({
       range,
       rules: [
@@ -717,7 +717,7 @@ export function renderOutputs(
     rows: prog.rows,
     widths: [...H.map(([, w]) => w), 2, 16, ...new Array<number>(12).fill(7)],
     freeze: { rows: HEADER_ROW + 1, cols: 2 },
-    printLandscape: true,
+    print: { paper: 'A4', orientation: 'landscape', fitWidth: 1 },
     conditionalFormats: flagRanges.map((range) => ({
       range,
       rules: flagRules(range.split(':')[0] as string),
@@ -793,7 +793,7 @@ export function renderOutputs(
     rows: sum.rows,
     widths: SH.map(([, w]) => w),
     freeze: { rows: 4, cols: 1 },
-    printLandscape: true,
+    print: { paper: 'A4', orientation: 'landscape', fitWidth: 1 },
     conditionalFormats:
       plan.progress.length > 0 ? [{ range: `J5:J${lastSummaryRow}`, rules: flagRules('J5') }] : [],
     note,

@@ -31,6 +31,8 @@ export interface CellSpec {
    * re-parsing every formula; src/workbook/formula.test.ts checks every such promise.
    */
   readonly down?: true;
+  /** Wrap the text onto several lines within the column's width (a long header, say). */
+  readonly wrap?: true;
 }
 
 /** A conditional format: where `formula` (relative to the range's top-left cell) is true, fill. */
@@ -57,11 +59,61 @@ export interface SheetSpec {
   /** Frozen rows at the top and columns at the left. */
   readonly freeze?: { readonly rows: number; readonly cols: number };
   readonly conditionalFormats?: readonly ConditionalFormatSpec[];
-  /** Print on landscape pages, one page wide (long tables officials print and file). */
-  readonly printLandscape?: boolean;
+  /** Row heights in points, from row 1; a height of 0 or less (or none) leaves the row's default. */
+  readonly rowHeights?: readonly number[];
+  /** How the sheet prints (long tables officials print and file). */
+  readonly print?: PrintSpec;
+  /** An A1 range, header row first, given filter buttons (Excel's AutoFilter), e.g. `A4:T120`. */
+  readonly autoFilter?: string;
   /** The generated-sheet note (also written into the sheet's second row). */
   readonly note?: string;
 }
+
+/**
+ * The three parts of a page header or footer. Each is text in Excel's header and footer codes:
+ * `&P` the page number, `&N` the number of pages, `&A` the sheet's name, `&D` the date, `&&` an
+ * ampersand; e.g. `第 &P 页，共 &N 页` or `Page &P of &N`.
+ */
+export interface HeaderFooterSpec {
+  readonly left?: string;
+  readonly center?: string;
+  readonly right?: string;
+}
+
+/** Page setup of a sheet: paper, orientation, scaling, titles repeated on each page, area, header and footer. */
+export interface PrintSpec {
+  /** Paper size (OOXML paperSize 9 for A4, 8 for A3). */
+  readonly paper: 'A4' | 'A3';
+  readonly orientation: 'landscape' | 'portrait';
+  /**
+   * Shrink the columns to fit this many pages wide, with as many pages tall as it takes
+   * (fitToWidth n, fitToHeight 0); absent: printed at 100 %.
+   */
+  readonly fitWidth?: number;
+  /** Rows repeated at the top of every page, 1-based and inclusive: `{ first: 1, last: 5 }` is rows 1–5. */
+  readonly titleRows?: { readonly first: number; readonly last: number };
+  /** The range printed, an A1 range such as `A1:T120`; absent: all that is used. */
+  readonly area?: string;
+  /** Print the cell gridlines (the named styles draw no borders). */
+  readonly gridlines?: boolean;
+  /** Centre the printed columns across the page. */
+  readonly centerHorizontally?: boolean;
+  readonly header?: HeaderFooterSpec;
+  readonly footer?: HeaderFooterSpec;
+}
+
+/** The OOXML and ExcelJS form of a header or footer: `&L…&C…&R…`, its empty parts left out. */
+export function headerFooterCode(hf: HeaderFooterSpec | undefined): string {
+  if (!hf) return '';
+  return (
+    (hf.left ? `&L${hf.left}` : '') +
+    (hf.center ? `&C${hf.center}` : '') +
+    (hf.right ? `&R${hf.right}` : '')
+  );
+}
+
+/** OOXML paper size codes (ECMA-376 18.3.1.63). */
+export const PAPER_SIZE: Readonly<Record<PrintSpec['paper'], number>> = { A4: 9, A3: 8 };
 
 export interface WorkbookSpec {
   /** Output sheets in order. */
@@ -126,6 +178,26 @@ export function parseA1(ref: string): { row: number; col: number } {
   const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(ref.toUpperCase());
   if (!m) throw new Error(`not an A1 reference: ${ref}`);
   return { row: Number(m[2]) - 1, col: columnIndex(m[1] as string) };
+}
+
+/** An A1 range ('A4:T120', or one cell 'B2'; '$' allowed) as 0-based corners. */
+export function parseRange(ref: string): { r0: number; c0: number; r1: number; c1: number } {
+  const [a, b, extra] = ref.split(':');
+  if (a === undefined || extra !== undefined) throw new Error(`not an A1 range: ${ref}`);
+  const from = parseA1(a);
+  const to = b === undefined ? from : parseA1(b);
+  return {
+    r0: Math.min(from.row, to.row),
+    c0: Math.min(from.col, to.col),
+    r1: Math.max(from.row, to.row),
+    c1: Math.max(from.col, to.col),
+  };
+}
+
+/** An A1 range with absolute references, as a defined name holds it: 'A4:T120' → '$A$4:$T$120'. */
+export function absoluteRange(ref: string): string {
+  const { r0, c0, r1, c1 } = parseRange(ref);
+  return `$${columnLetter(c0)}$${r0 + 1}:$${columnLetter(c1)}$${r1 + 1}`;
 }
 
 /** Whether Excel accepts `name` for a sheet: 1–31 characters, none of : \ / ? * [ ], no quote at either end. */

@@ -34,6 +34,7 @@ import {
   type Queued,
 } from './fake-api';
 import { FakeExcelError, FakeSheet, parseAddress, renameRefs, type FakeValue } from './fake-model';
+import { FakeAutoFilter, FakePageLayout } from './fake-layout';
 import { FakeRange, FakeWorksheetFreezePanes, usedBlock, type Block } from './fake-range';
 
 export { FakeExcelError, FakeSheet } from './fake-model';
@@ -212,6 +213,12 @@ class FakeWorksheet extends Bound<{ readonly get: SheetRef; readonly nullable: b
       }),
     );
   }
+  get pageLayout(): FakePageLayout {
+    return expose(new FakePageLayout(this[FAKE], `${this[PATH]}.pageLayout`, () => this[SHEET]()));
+  }
+  get autoFilter(): FakeAutoFilter {
+    return expose(new FakeAutoFilter(this[FAKE], `${this[PATH]}.autoFilter`, () => this[SHEET]()));
+  }
   get freezePanes(): FakeWorksheetFreezePanes {
     return expose(
       new FakeWorksheetFreezePanes(this[FAKE], `${this[PATH]}.freezePanes`, () => this[SHEET]()),
@@ -363,6 +370,9 @@ export class FakeExcel {
         cfs: s.conditionalFormats,
         freeze: s.freeze,
         widths: [...s.widths.entries()],
+        heights: [...s.heights.entries()],
+        autoFilter: s.autoFilter,
+        page: s.page,
       }),
     ) as unknown;
   }

@@ -1,7 +1,7 @@
 /**
  * The workbook state behind the fake Office.js (fake-excel.ts): sheets of cells with values,
- * formulas, number formats, fonts and fills, conditional formats, frozen panes, column widths
- * and merges. It mirrors the few Excel behaviours the writer depends on:
+ * formulas, number formats, fonts, fills and wrapping, conditional formats, frozen panes, column
+ * widths, row heights, merges, the AutoFilter range and the page layout. It mirrors the few Excel behaviours the writer depends on:
  * - a string written into a cell is parsed as Excel does on entry ('=…' is a formula, '12' a
  *   number, 'TRUE' a boolean, '+x' / '-x' / '@x' a formula) unless the cell's format is '@' (text);
  * - renaming a sheet rewrites references to it in every formula; deleting one turns them into #REF!;
@@ -24,6 +24,22 @@ export interface FakeCell {
   size?: number;
   fontColor?: string;
   fill?: string;
+  wrap?: boolean;
+}
+
+/** What a sheet's page layout was set to (the members the writer sets; unset ones absent). */
+export interface FakePageLayout {
+  paperSize?: string;
+  orientation?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  printGridlines?: boolean;
+  centerHorizontally?: boolean;
+  /** The print title rows as given ('$1:$5'). */
+  printTitleRows?: string;
+  /** The print area as given ('A1:T120'). */
+  printArea?: string;
+  /** The default header and footer parts set: leftHeader, centerFooter … */
+  headerFooter: Record<string, string>;
 }
 
 export interface FakeConditionalFormat {
@@ -50,7 +66,12 @@ export class FakeSheet {
   conditionalFormats: FakeConditionalFormat[] = [];
   freeze = { rows: 0, cols: 0 };
   readonly widths = new Map<number, number>();
+  /** Row heights in points, by 0-based row. */
+  readonly heights = new Map<number, number>();
   merges: string[] = [];
+  /** The AutoFilter's range ('A4:T120'), or null for none. */
+  autoFilter: string | null = null;
+  readonly page: FakePageLayout = { headerFooter: {} };
   constructor(
     readonly id: string,
     public name: string,

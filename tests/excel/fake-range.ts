@@ -273,6 +273,19 @@ class FakeRangeFormat extends Bound<() => Block> {
   get fill(): FakeRangeFill {
     return expose(new FakeRangeFill(this[FAKE], `${this[PATH]}.fill`, this[REF]));
   }
+  set wrapText(v: boolean) {
+    if (typeof v !== 'boolean') throw new TypeError('fake Excel: wrapText takes a boolean');
+    this[QUEUE]('set', 'wrapText', [v], () => cellsOf(this[REF](), (c) => (c.wrap = v)));
+  }
+  set rowHeight(points: number) {
+    this[QUEUE]('set', 'rowHeight', [points], () => {
+      if (typeof points !== 'number' || !(points >= 0 && points <= 409))
+        throw new FakeExcelError('InvalidArgument', `row height ${points}`);
+      const b = this[REF]();
+      for (let r = b.row; r < b.row + b.rows; r++) b.sheet.heights.set(r, points);
+      return { sheet: b.sheet };
+    });
+  }
   set columnWidth(points: number) {
     this[QUEUE]('set', 'columnWidth', [points], () => {
       const b = this[REF]();

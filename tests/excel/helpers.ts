@@ -107,6 +107,8 @@ export function differences(fake: FakeExcel, spec: SheetSpec, limit = 20): strin
         font: def.font && `#${def.font}`,
         fill: def.fill && `#${def.fill}`,
       };
+      if ((got.wrap ?? false) !== (want.wrap ?? false))
+        say(`${at}: wrap ${String(got.wrap)} ≠ ${String(want.wrap)}`);
       if (JSON.stringify(style) !== JSON.stringify(wantStyle))
         say(`${at}: style ${JSON.stringify(style)} ≠ ${JSON.stringify(wantStyle)}`);
     }),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { writeSpec, type WriteStats } from '../../src/hosts/excel';
+import type { CellSpec, SheetSpec } from '../../src/workbook/spec';
 import { REQUEST_LIMIT_BYTES } from '../../src/hosts/excel/bytes';
 import { FakeExcel } from './fake-excel';
 import { differences, inputWorkbook, names } from './helpers';
@@ -244,5 +245,98 @@ describe('writeSpec: failures leave the old outputs whole', () => {
     await writeSpec(fake.context, outputSpec(5), { inputSheetNames });
     expect(temps(fake)).toEqual([]);
     for (const sheet of outputSpec(5).sheets) expect(differences(fake, sheet)).toEqual([]);
+  });
+});
+
+describe('writeSpec: page setup, AutoFilter, row heights and wrapping', () => {
+  const header: CellSpec[] = ['企业名称（全称）', '年度目标', '实绩'].map((v) => ({
+    v,
+    style: 'header',
+    wrap: true,
+  }));
+  const sheet: SheetSpec = {
+    name: PROGRESS,
+    rows: [
+      [{ v: '序时进度', style: 'title' }],
+      [{ v: 'note', style: 'note' }],
+      [],
+      header,
+      ...Array.from({ length: 6 }, (_, i): CellSpec[] => [
+        { v: `企业${i}` },
+        { v: i },
+        { v: 2 * i },
+      ]),
+    ],
+    rowHeights: [0, 0, 0, 32, 20, 20],
+    autoFilter: 'A4:C10',
+    print: {
+      paper: 'A4',
+      orientation: 'landscape',
+      fitWidth: 1,
+      titleRows: { first: 1, last: 4 },
+      area: 'A1:C10',
+      gridlines: true,
+      centerHorizontally: true,
+      header: { center: '&A' },
+      footer: { center: '第 &P 页，共 &N 页', right: 'Page &P of &N' },
+    },
+  };
+
+  it('sets the page layout, print titles and area, header and footer, filter, heights and wrapping', async () => {
+    const fake = inputWorkbook();
+    await writeSpec(fake.context, { sheets: [sheet] }, { inputSheetNames });
+    const s = fake.sheet(PROGRESS);
+    expect(s.page).toEqual({
+      paperSize: 'A4',
+      orientation: 'Landscape',
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      printGridlines: true,
+      centerHorizontally: true,
+      printTitleRows: '$1:$4',
+      printArea: 'A1:C10',
+      headerFooter: {
+        centerHeader: '&A',
+        centerFooter: '第 &P 页，共 &N 页',
+        rightFooter: 'Page &P of &N',
+      },
+    });
+    expect(s.autoFilter).toBe('A4:C10');
+    expect([...s.heights.entries()].sort((a, b) => a[0] - b[0])).toEqual([
+      [3, 32],
+      [4, 20],
+      [5, 20],
+    ]);
+    expect(s.get(3, 0)?.wrap).toBe(true);
+    expect(s.get(4, 0)?.wrap).toBeUndefined();
+    expect(differences(fake, sheet)).toEqual([]);
+  });
+
+  it('portrait without fitting sets only the paper and orientation', async () => {
+    const fake = inputWorkbook();
+    const plain: SheetSpec = {
+      name: PROGRESS,
+      rows: sheet.rows,
+      print: { paper: 'A3', orientation: 'portrait' },
+    };
+    await writeSpec(fake.context, { sheets: [plain] }, { inputSheetNames });
+    expect(fake.sheet(PROGRESS).page).toEqual({
+      paperSize: 'A3',
+      orientation: 'Portrait',
+      headerFooter: {},
+    });
+    expect(fake.sheet(PROGRESS).autoFilter).toBeNull();
+  });
+
+  it('the fake refuses a misspelt page layout member and a paper Excel does not know', async () => {
+    const fake = inputWorkbook();
+    const ws = fake.context.workbook.worksheets.getItem(INPUTS[0]);
+    expect(() => {
+      (ws.pageLayout as unknown as Record<string, unknown>)['paperSise'] = 'A4';
+    }).toThrow(/cannot set PageLayout.paperSise/);
+    expect(() => (ws.pageLayout as unknown as { setPrintTitles(): void }).setPrintTitles()).toThrow(
+      /unknown member PageLayout.setPrintTitles/,
+    );
+    ws.pageLayout.paperSize = 'A9' as Excel.PaperType;
+    await expect(fake.context.sync()).rejects.toThrow(/InvalidArgument: paperSize A9/);
   });
 });

@@ -2,7 +2,7 @@
  * Queues one planned step on an Office.js worksheet (nothing is sent until `context.sync()`).
  * Every API used here is in ExcelApi 1.9 or lower (noted per call).
  */
-import { STYLE_DEFS } from '../../workbook/spec';
+import { STYLE_DEFS, type HeaderFooterSpec, type PrintSpec } from '../../workbook/spec';
 import type { Step } from './plan';
 
 /** Queues `step` on `sheet`. */
@@ -53,6 +53,18 @@ export function applyStep(sheet: Excel.Worksheet, step: Step): void {
       cf.priority = step.priority; // last: the object must not be used after its priority changes
       return;
     }
+    case 'wrap':
+      sheet.getRangeByIndexes(step.row, step.col, step.rows, step.cols).format.wrapText = true; // ExcelApi 1.1
+      return;
+    case 'height':
+      sheet.getRangeByIndexes(step.row, 0, step.rows, 1).format.rowHeight = step.points; // ExcelApi 1.2
+      return;
+    case 'autoFilter':
+      sheet.autoFilter.apply(sheet.getRange(step.range)); // ExcelApi 1.9
+      return;
+    case 'print':
+      applyPrint(sheet, step.print);
+      return;
     case 'freeze': {
       const panes = sheet.freezePanes; // ExcelApi 1.7
       if (step.rows > 0 && step.cols > 0)
@@ -61,5 +73,30 @@ export function applyStep(sheet: Excel.Worksheet, step: Step): void {
       else panes.freezeColumns(step.cols);
       return;
     }
+  }
+}
+
+/** Queues the page setup: every member is ExcelApi 1.9 (PageLayout, HeaderFooter). */
+function applyPrint(sheet: Excel.Worksheet, print: PrintSpec): void {
+  const layout = sheet.pageLayout;
+  layout.paperSize = print.paper; // 'A4' | 'A3' are Excel.PaperType names
+  layout.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+  // n pages wide; 0 pages tall means as many as it takes (Excel's "Automatic").
+  if (print.fitWidth !== undefined)
+    layout.zoom = { horizontalFitToPages: print.fitWidth, verticalFitToPages: 0 };
+  if (print.gridlines) layout.printGridlines = true;
+  if (print.centerHorizontally) layout.centerHorizontally = true;
+  if (print.titleRows)
+    layout.setPrintTitleRows(`$${print.titleRows.first}:$${print.titleRows.last}`);
+  if (print.area !== undefined) layout.setPrintArea(print.area);
+  if (print.header || print.footer) {
+    const all = layout.headersFooters.defaultForAllPages;
+    const put = (hf: HeaderFooterSpec | undefined, where: 'Header' | 'Footer'): void => {
+      if (hf?.left) all[`left${where}`] = hf.left;
+      if (hf?.center) all[`center${where}`] = hf.center;
+      if (hf?.right) all[`right${where}`] = hf.right;
+    };
+    put(print.header, 'Header');
+    put(print.footer, 'Footer');
   }
 }

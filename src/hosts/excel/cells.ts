@@ -18,6 +18,8 @@ export interface EncodedCell {
   readonly isFormula: boolean;
   /** The renderer marked this formula a copy of the one above (CellSpec.down). */
   readonly down?: boolean;
+  /** The text wraps (CellSpec.wrap). */
+  readonly wrap?: boolean;
 }
 
 /** Text format: a string written into a cell with this format is stored as text, never parsed. */
@@ -34,6 +36,7 @@ export function encodeCell(
 ): EncodedCell {
   const style = cell?.style;
   if (!cell) return { out: '', fmt: null, filled: false, style, isFormula: false };
+  const wrap = cell.wrap ? { wrap: true } : {};
   const fmt = cell.fmt ?? null;
   if (cell.f !== undefined) {
     if (fmt === TEXT_FORMAT)
@@ -47,17 +50,19 @@ export function encodeCell(
       style,
       isFormula: true,
       ...(cell.down ? { down: true } : {}),
+      ...wrap,
     };
   }
   const v = cell.v;
   if (typeof v === 'string' && v !== '')
-    return { out: v, fmt: TEXT_FORMAT, filled: true, style, isFormula: false };
+    return { out: v, fmt: TEXT_FORMAT, filled: true, style, isFormula: false, ...wrap };
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) throw new Error(`${where()}: ${v} is not a finite number`);
-    return { out: v, fmt, filled: true, style, isFormula: false };
+    return { out: v, fmt, filled: true, style, isFormula: false, ...wrap };
   }
-  if (typeof v === 'boolean') return { out: v, fmt, filled: true, style, isFormula: false };
-  return { out: '', fmt, filled: false, style, isFormula: false };
+  if (typeof v === 'boolean')
+    return { out: v, fmt, filled: true, style, isFormula: false, ...wrap };
+  return { out: '', fmt, filled: false, style, isFormula: false, ...wrap };
 }
 
 /** The encoded grid of a sheet, dense: `rows` × `width`. */

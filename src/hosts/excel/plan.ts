@@ -4,9 +4,17 @@
  * Number formats go first, one row per rectangle of like rows copied down with `copyFrom(…,
  * 'Formats')` (so a string lands in a '@' cell as text, and formats cost nothing per row); then
  * cells as whole 2-D blocks of `formulas`, copy-down runs as one `copyFrom`, styles per rectangle,
- * widths per run of columns, conditional formats per rule, then the freeze.
+ * wrapping per rectangle, widths per run of columns, heights per run of rows, conditional formats
+ * per rule, the freeze, the AutoFilter and the page setup.
  */
-import { STYLE_DEFS, a1, quoteSheet, type SheetSpec, type StyleName } from '../../workbook/spec';
+import {
+  STYLE_DEFS,
+  a1,
+  quoteSheet,
+  type PrintSpec,
+  type SheetSpec,
+  type StyleName,
+} from '../../workbook/spec';
 import { ACTION_BYTES, jsonBytes, utf8Length } from './bytes';
 import {
   encodeSheet,
@@ -44,6 +52,15 @@ export type Step = { readonly bytes: number; readonly cells: number } & (
       readonly priority: number;
     }
   | { readonly kind: 'freeze'; readonly rows: number; readonly cols: number }
+  | ({ readonly kind: 'wrap' } & Rect)
+  | {
+      readonly kind: 'height';
+      readonly row: number;
+      readonly rows: number;
+      readonly points: number;
+    }
+  | { readonly kind: 'autoFilter'; readonly range: string }
+  | { readonly kind: 'print'; readonly print: PrintSpec }
 );
 
 /** How to plan a sheet. */
@@ -76,7 +93,9 @@ export function planSheet(sheet: SheetSpec, opts: PlanOptions): Step[] {
     steps.push({ kind: 'fill', ...run, bytes: 3 * ACTION_BYTES + 64, cells: run.rows * run.cols });
   steps.push(
     ...styleSteps(grid),
+    ...wrapSteps(grid),
     ...widthSteps(sheet.widths ?? []),
+    ...heightSteps(sheet.rowHeights ?? []),
     ...cfSteps(sheet, opts.renames),
   );
   const freeze = sheet.freeze;
@@ -86,6 +105,21 @@ export function planSheet(sheet: SheetSpec, opts: PlanOptions): Step[] {
       rows: freeze.rows,
       cols: freeze.cols,
       bytes: 2 * ACTION_BYTES + 32,
+      cells: 0,
+    });
+  if (sheet.autoFilter !== undefined)
+    steps.push({
+      kind: 'autoFilter',
+      range: sheet.autoFilter,
+      bytes: 3 * ACTION_BYTES + utf8Length(sheet.autoFilter) + 32,
+      cells: 0,
+    });
+  if (sheet.print)
+    steps.push({
+      kind: 'print',
+      print: sheet.print,
+      // pageLayout, headersFooters, defaultForAllPages and up to a dozen sets and calls
+      bytes: 16 * ACTION_BYTES + jsonBytes(sheet.print),
       cells: 0,
     });
   return steps;
@@ -223,6 +257,47 @@ function styleSteps(grid: EncodedSheet): Step[] {
       cells: 0,
     };
   });
+}
+
+/** Wrapping text: per rectangle of wrapped cells. */
+function wrapSteps(grid: EncodedSheet): Step[] {
+  return mergeRows(grid.rows, (r) => {
+    const segs: { key: string; col: number; cols: number }[] = [];
+    let c = 0;
+    while (c < grid.width) {
+      if (!grid.cell(r, c).wrap) {
+        c++;
+        continue;
+      }
+      let end = c + 1;
+      while (end < grid.width && grid.cell(r, end).wrap) end++;
+      segs.push({ key: `${c}:${end}`, col: c, cols: end - c });
+      c = end;
+    }
+    return segs;
+  }).map(({ rect }) => ({ kind: 'wrap', ...rect, bytes: 2 * ACTION_BYTES + 64, cells: 0 }));
+}
+
+/** Row heights (points): per run of rows of one height. */
+function heightSteps(heights: readonly number[]): Step[] {
+  const steps: Step[] = [];
+  let r = 0;
+  while (r < heights.length) {
+    const h = heights[r];
+    let end = r + 1;
+    while (end < heights.length && heights[end] === h) end++;
+    if (typeof h === 'number' && Number.isFinite(h) && h > 0)
+      steps.push({
+        kind: 'height',
+        row: r,
+        rows: end - r,
+        points: h,
+        bytes: 2 * ACTION_BYTES + 32,
+        cells: 0,
+      });
+    r = end;
+  }
+  return steps;
 }
 
 function widthSteps(widths: readonly number[]): Step[] {

@@ -3,7 +3,8 @@
  *
  * Every zip entry of the input is copied as it is (its compressed bytes, not re-deflated) except
  * the few parts the new sheets need changed: the workbook part (its sheet list; the sheet-scoped
- * defined names and active tab follow the sheets' new places), its relationships, the content
+ * defined names and active tab follow the sheets' new places; the outputs' print titles, print
+ * area and filter database names are written anew), its relationships, the content
  * types and the styles (the outputs' cell styles appended, nothing existing moved). The output
  * sheets are written directly as worksheet XML (`sheetXml.ts`) and deflated natively. So charts,
  * drawings, images, pivot tables, comments, defined names, data validation, form controls and
@@ -19,6 +20,7 @@
  */
 import { isGeneratedNote } from '../../workbook/note';
 import {
+  absoluteRange,
   quoteSheet,
   sameSheetName as sameName,
   type SheetSpec,
@@ -418,9 +420,32 @@ function appendToRoot(xml: string, local: string, items: readonly string[]): str
   return xml.replace(empty, `<$1${local}$2>${body}</$1${local}>`);
 }
 
+/** The built-in names a sheet's page setup and filter make, which a replaced output's are replaced by. */
+const SHEET_BUILT_INS = ['_xlnm.print_titles', '_xlnm.print_area', '_xlnm._filterdatabase'];
+
+/**
+ * The built-in defined names of a spec sheet at index `index` of the sheet list: its print titles,
+ * print area and the hidden filter database Excel keeps for an AutoFilter (all scoped to it).
+ */
+function builtInNames(sheet: SheetSpec, index: number): string[] {
+  const ref = (r: string): string => xmlEscape(`${quoteSheet(sheet.name)}!${r}`);
+  const name = (n: string, body: string, hidden = false): string =>
+    `<definedName name="${n}" localSheetId="${index}"${hidden ? ' hidden="1"' : ''}>${body}</definedName>`;
+  const out: string[] = [];
+  const t = sheet.print?.titleRows;
+  if (t) out.push(name('_xlnm.Print_Titles', ref(`$${t.first}:$${t.last}`)));
+  if (sheet.print?.area !== undefined)
+    out.push(name('_xlnm.Print_Area', ref(absoluteRange(sheet.print.area))));
+  if (sheet.autoFilter !== undefined)
+    out.push(name('_xlnm._FilterDatabase', ref(absoluteRange(sheet.autoFilter)), true));
+  return out;
+}
+
 /**
  * The workbook part with the new sheet list; sheet-scoped defined names and the active and first
  * tabs follow their sheets (names scoped to a removed sheet go, references to it become #REF!).
+ * A replaced output's print titles, print area and filter database give way to `newNames` (the
+ * built-in names of every spec sheet, scoped by its new index), so a second run never doubles them.
  */
 function rewriteWorkbook(
   workbookXml: string,
@@ -428,19 +453,32 @@ function rewriteWorkbook(
   sheetXmls: readonly string[],
   newIndexOfOld: ReadonlyMap<number, number>,
   removedNames: readonly string[],
+  specIndices: ReadonlySet<number>,
+  newNames: readonly string[],
 ): { xml: string; activeOld: Set<number> } {
   const p = sheetsEl.prefix;
   let xml =
     workbookXml.slice(0, sheetsEl.start) +
     `<${p}sheets${sheetsEl.attrs}>${sheetXmls.join('')}</${p}sheets>` +
     workbookXml.slice(sheetsEl.end);
+  if (newNames.length > 0 && !element(xml, 'definedNames')) {
+    // None yet: an empty element where the schema puts it (after sheets, functionGroups and
+    // externalReferences), filled below.
+    const before = ['externalReferences', 'functionGroups', 'sheets']
+      .map((local) => element(xml, local))
+      .find((f): f is Found => f !== undefined) as Found;
+    xml = `${xml.slice(0, before.end)}<${p}definedNames></${p}definedNames>${xml.slice(before.end)}`;
+  }
+  let added = false;
   xml = editElements(xml, 'definedNames', (names) => {
-    const body = editElements(names.body ?? '', 'definedName', (dn) => {
+    let body = editElements(names.body ?? '', 'definedName', (dn) => {
       let attrs = dn.attrs;
       const local = attr(attrs, 'localSheetId');
       if (local !== undefined) {
         const moved = newIndexOfOld.get(Number(local));
         if (moved === undefined) return undefined;
+        const builtIn = SHEET_BUILT_INS.includes((attr(attrs, 'name') ?? '').toLowerCase());
+        if (builtIn && specIndices.has(moved)) return undefined;
         attrs = setAttr(attrs, 'localSheetId', String(moved));
       }
       const formula =
@@ -449,6 +487,17 @@ function rewriteWorkbook(
           : dropReferences(dn.body, removedNames);
       return rebuilt({ ...dn, body: formula }, 'definedName', attrs);
     });
+    if (!added) {
+      const np = names.prefix;
+      body += newNames
+        .map((n) =>
+          n
+            .replace(/^<definedName/, `<${np}definedName`)
+            .replace(/<\/definedName>$/, `</${np}definedName>`),
+        )
+        .join('');
+      added = true;
+    }
     // An empty definedNames element is not allowed: leave none.
     return elements(body, 'definedName').length === 0
       ? ''
@@ -578,12 +627,21 @@ export async function writePackage(input: Uint8Array, spec: WorkbookSpec): Promi
         : ` ${relPrefix}id="${a.rid}"`;
     return `<${sheetsEl.prefix}sheet name="${xmlEscape(name ?? '')}" sheetId="${a.sheetId}"${rid}/>`;
   });
+  const specIndices = new Set<number>();
+  const newNames: string[] = [];
+  list.forEach((slot, i) => {
+    if (slot.spec === undefined) return;
+    specIndices.add(i);
+    newNames.push(...builtInNames(spec.sheets[slot.spec] as SheetSpec, i));
+  });
   const workbook = rewriteWorkbook(
     workbookXml,
     sheetsEl,
     sheetXmls,
     newIndexOfOld,
     removed.map((r) => r.name),
+    specIndices,
+    newNames,
   );
 
   // The workbook's relationships: removed sheets and a stale calculation chain out, new sheets

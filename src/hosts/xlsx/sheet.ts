@@ -1,11 +1,15 @@
 /**
  * Write one SheetSpec into an empty ExcelJS worksheet: values, formulas with cached results,
- * number formats, named styles, column widths, frozen panes and conditional formats.
+ * number formats, named styles, wrapping, column widths, row heights, frozen panes, the
+ * AutoFilter range, conditional formats and the page setup (with print titles and area).
  * Runs in Node and in the browser: no Node imports here.
  */
 import type ExcelJS from 'exceljs';
 import {
   a1,
+  headerFooterCode,
+  PAPER_SIZE,
+  parseRange,
   STYLE_DEFS,
   type CellSpec,
   type ConditionalFormatSpec,
@@ -40,20 +44,45 @@ export function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
   if (freeze && (freeze.rows > 0 || freeze.cols > 0)) {
     ws.views = [{ state: 'frozen', xSplit: freeze.cols, ySplit: freeze.rows }];
   }
-  if (sheet.printLandscape) {
+  sheet.rowHeights?.forEach((height, r) => {
+    if (height > 0) ws.getRow(r + 1).height = height;
+  });
+  if (sheet.autoFilter !== undefined) ws.autoFilter = plainRange(sheet.autoFilter);
+  const print = sheet.print;
+  if (print) {
+    const fit = print.fitWidth;
     ws.pageSetup = {
       ...ws.pageSetup,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
+      paperSize: PAPER_SIZE[print.paper],
+      orientation: print.orientation,
+      ...(fit === undefined ? {} : { fitToPage: true, fitToWidth: fit, fitToHeight: 0 }),
+      ...(print.gridlines ? { showGridLines: true } : {}),
+      ...(print.centerHorizontally ? { horizontalCentered: true } : {}),
+      ...(print.titleRows
+        ? { printTitlesRow: `${print.titleRows.first}:${print.titleRows.last}` }
+        : {}),
+      ...(print.area !== undefined ? { printArea: plainRange(print.area) } : {}),
     };
+    const header = headerFooterCode(print.header);
+    const footer = headerFooterCode(print.footer);
+    if (header || footer)
+      ws.headerFooter = {
+        ...ws.headerFooter,
+        ...(header ? { oddHeader: header } : {}),
+        ...(footer ? { oddFooter: footer } : {}),
+      };
   }
   let priority = 1;
   for (const cf of sheet.conditionalFormats ?? []) {
     ws.addConditionalFormatting(conditionalFormatting(cf, priority));
     priority += cf.rules.length;
   }
+}
+
+/** An A1 range without '$', top-left first ('$T$9:a1' → 'A1:T9'). */
+function plainRange(ref: string): string {
+  const { r0, c0, r1, c1 } = parseRange(ref);
+  return `${a1(r0, c0)}:${a1(r1, c1)}`;
 }
 
 /** A formula without its leading '=' (the spec says none; tolerate one). */
@@ -76,8 +105,8 @@ function writeCell(cell: ExcelJS.Cell, spec: CellSpec, sharedWith?: string): voi
     // or '@' is never parsed as a formula (tests/xlsx/roundtrip.test.ts proves it).
     cell.value = spec.v;
   }
-  if (spec.fmt !== undefined || spec.style !== undefined)
-    cell.style = styleFor(spec.fmt, spec.style);
+  if (spec.fmt !== undefined || spec.style !== undefined || spec.wrap)
+    cell.style = styleFor(spec.fmt, spec.style, spec.wrap === true);
 }
 
 /**
@@ -95,11 +124,15 @@ const BASE_FONT: Partial<ExcelJS.Font> = {
 const styles = new Map<string, Partial<ExcelJS.Style>>();
 
 /**
- * One shared, never mutated style object per (number format, named style): ExcelJS recognises
+ * One shared, never mutated style object per (number format, named style, wrapping): ExcelJS recognises
  * an object it has seen (a WeakMap) and skips rebuilding its XML for every cell.
  */
-function styleFor(fmt: string | undefined, name: StyleName | undefined): Partial<ExcelJS.Style> {
-  const key = `${fmt ?? ''}\u0000${name ?? ''}`;
+function styleFor(
+  fmt: string | undefined,
+  name: StyleName | undefined,
+  wrap: boolean,
+): Partial<ExcelJS.Style> {
+  const key = `${fmt ?? ''}\u0000${name ?? ''}\u0000${wrap ? 'w' : ''}`;
   let style = styles.get(key);
   if (style) return style;
   style = {};
@@ -120,6 +153,7 @@ function styleFor(fmt: string | undefined, name: StyleName | undefined): Partial
         bgColor: argb(def.fill),
       };
   }
+  if (wrap) style.alignment = { wrapText: true };
   styles.set(key, style);
   return style;
 }

@@ -2,12 +2,21 @@
  * One SheetSpec as worksheet XML, written directly as text in pieces (so a large sheet never has
  * to be one string): values, formulas with cached results, runs of copied-down formulas as
  * shared formulas, number formats and named styles (as indices `styles.ts` appended), column
- * widths, frozen panes, conditional formats and landscape printing. Text is written inline
+ * widths, row heights, frozen panes, the AutoFilter range, conditional formats and the page setup
+ * (paper, orientation, fit to width, print options, header and footer; the print titles and area
+ * are the workbook's defined names, written by package.ts). Text is written inline
  * (`t="inlineStr"`), so the workbook's shared strings need not change.
  * Browser-safe: no Node imports.
  */
-import { columnLetter, type CellSpec, type SheetSpec } from '../../workbook/spec';
-import { ruleKey, styleKey } from './styles';
+import {
+  PAPER_SIZE,
+  columnLetter,
+  headerFooterCode,
+  parseRange,
+  type CellSpec,
+  type SheetSpec,
+} from '../../workbook/spec';
+import { isStyled as styled, ruleKey, styleKey } from './styles';
 import { cellText, xmlEscape } from './xml';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -138,7 +147,8 @@ export function* sheetXml(
   let head =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`;
-  const pr = (frame.tabColor ?? '') + (sheet.printLandscape ? '<pageSetUpPr fitToPage="1"/>' : '');
+  const fit = sheet.print?.fitWidth !== undefined;
+  const pr = (frame.tabColor ?? '') + (fit ? '<pageSetUpPr fitToPage="1"/>' : '');
   const codeName = frame.codeName === undefined ? '' : ` codeName="${xmlEscape(frame.codeName)}"`;
   if (pr || codeName) head += `<sheetPr${codeName}>${pr}</sheetPr>`;
   head += `<dimension ref="${height === 0 ? 'A1' : `A1:${letters[width - 1] ?? 'A'}${height}`}"/>`;
@@ -152,6 +162,13 @@ export function* sheetXml(
   if (cols) head += `<cols>${cols}</cols>`;
   out.put(`${head}<sheetData>`);
 
+  const heights = sheet.rowHeights ?? [];
+  const rowOpen = (r: number): string => {
+    const h = heights[r];
+    return h !== undefined && h > 0
+      ? `<row r="${r + 1}" ht="${h}" customHeight="1">`
+      : `<row r="${r + 1}">`;
+  };
   const sharedOf: (number | undefined)[] = [];
   let nextSi = 0;
   for (let r = 0; r < rows.length; r++) {
@@ -163,7 +180,7 @@ export function* sheetXml(
         sharedOf[c] = undefined;
         continue;
       }
-      const s = styled(spec) ? (styles.xf.get(styleKey(spec.fmt, spec.style)) ?? 0) : 0;
+      const s = styled(spec) ? (styles.xf.get(styleKey(spec.fmt, spec.style, spec.wrap)) ?? 0) : 0;
       const ref = `${letters[c] as string}${r + 1}`;
       const sAttr = s === 0 ? '' : ` s="${s}"`;
       if (spec.f !== undefined) {
@@ -193,10 +210,17 @@ export function* sheetXml(
       else cells += `<c r="${ref}"${sAttr} t="inlineStr">${inlineString(v)}</c>`;
     }
     for (let c = row.length; c < sharedOf.length; c++) sharedOf[c] = undefined;
-    if (cells) out.put(`<row r="${r + 1}">${cells}</row>`);
+    if (cells) out.put(`${rowOpen(r)}${cells}</row>`);
+    else if ((heights[r] ?? 0) > 0) out.put(`${rowOpen(r)}</row>`);
     if (out.full) yield out.take();
   }
+  for (let r = rows.length; r < heights.length; r++)
+    if ((heights[r] ?? 0) > 0) out.put(`${rowOpen(r)}</row>`);
   let tail = '</sheetData>';
+  if (sheet.autoFilter !== undefined) {
+    const { r0, c0, r1, c1 } = parseRange(sheet.autoFilter);
+    tail += `<autoFilter ref="${columnLetter(c0)}${r0 + 1}:${columnLetter(c1)}${r1 + 1}"/>`;
+  }
 
   let priority = 1;
   for (const cf of sheet.conditionalFormats ?? []) {
@@ -209,16 +233,34 @@ export function* sheetXml(
     }
     tail += '</conditionalFormatting>';
   }
-  tail +=
-    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
-  if (sheet.printLandscape)
-    tail += '<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>';
+  tail += pageXml(sheet);
   tail += '</worksheet>';
   out.put(tail);
   yield out.take();
 }
 
-const styled = (cell: CellSpec): boolean => cell.fmt !== undefined || cell.style !== undefined;
+/** printOptions, pageMargins, pageSetup and headerFooter, in the schema's order. */
+function pageXml(sheet: SheetSpec): string {
+  const print = sheet.print;
+  let xml = '';
+  const options =
+    (print?.centerHorizontally ? ' horizontalCentered="1"' : '') +
+    (print?.gridlines ? ' gridLines="1"' : '');
+  if (options) xml += `<printOptions${options}/>`;
+  xml += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
+  if (!print) return xml;
+  const fit = print.fitWidth === undefined ? '' : ` fitToWidth="${print.fitWidth}" fitToHeight="0"`;
+  xml += `<pageSetup paperSize="${PAPER_SIZE[print.paper]}" orientation="${print.orientation}"${fit}/>`;
+  const header = headerFooterCode(print.header);
+  const footer = headerFooterCode(print.footer);
+  if (header || footer)
+    xml +=
+      '<headerFooter>' +
+      (header ? `<oddHeader>${cellText(header)}</oddHeader>` : '') +
+      (footer ? `<oddFooter>${cellText(footer)}</oddFooter>` : '') +
+      '</headerFooter>';
+  return xml;
+}
 
 /** The sheet view: frozen rows and columns, and whether its tab is selected. */
 function sheetViews(sheet: SheetSpec, selected: boolean): string {

@@ -68,9 +68,19 @@ export const EMPTY_STYLES =
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
   '<dxfs count="0"/><tableStyles count="0"/></styleSheet>';
 
-/** The key of a cell style: its number format and named style. */
-export const styleKey = (fmt: string | undefined, style: StyleName | undefined): string =>
-  `${fmt ?? ''}\u0000${style ?? ''}`;
+/** The key of a cell style: its number format, named style and wrapping. */
+export const styleKey = (
+  fmt: string | undefined,
+  style: StyleName | undefined,
+  wrap: boolean | undefined,
+): string => `${fmt ?? ''}\u0000${style ?? ''}\u0000${wrap ? 'w' : ''}`;
+
+/** Whether a cell needs a cell style of its own (a number format, a named style or wrapping). */
+export const isStyled = (cell: {
+  readonly fmt?: string;
+  readonly style?: StyleName;
+  readonly wrap?: true;
+}): boolean => cell.fmt !== undefined || cell.style !== undefined || cell.wrap === true;
 
 /** The key of a conditional format's differential style. */
 export const ruleKey = (rule: ConditionalRule): string =>
@@ -151,22 +161,26 @@ function baseFont(xml: string): { name: string; sz: string; rest: string; color:
 }
 
 /**
- * Appends the fonts, fills, number formats and cell formats of every (number format, named style)
- * the spec's cells use, and a differential format per conditional-format colour pair.
+ * Appends the fonts, fills, number formats and cell formats of every (number format, named style,
+ * wrapping) the spec's cells use, and a differential format per conditional-format colour pair.
  */
 export function extendStyles(stylesXml: string, spec: WorkbookSpec): ExtendedStyles {
   const root = /<((?:[\w.-]+:)?)styleSheet\b/.exec(stylesXml);
   if (!root) throw new Error('xl/styles.xml has no styleSheet element');
   const prefix = root[1] ?? '';
 
-  const keys = new Map<string, { fmt: string | undefined; style: StyleName | undefined }>();
+  const keys = new Map<
+    string,
+    { fmt: string | undefined; style: StyleName | undefined; wrap: boolean }
+  >();
   const rules = new Map<string, ConditionalRule>();
   for (const sheet of spec.sheets) {
     for (const row of sheet.rows)
       for (const cell of row) {
-        if (!cell || (cell.fmt === undefined && cell.style === undefined)) continue;
-        const key = styleKey(cell.fmt, cell.style);
-        if (!keys.has(key)) keys.set(key, { fmt: cell.fmt, style: cell.style });
+        if (!cell || !isStyled(cell)) continue;
+        const key = styleKey(cell.fmt, cell.style, cell.wrap);
+        if (!keys.has(key))
+          keys.set(key, { fmt: cell.fmt, style: cell.style, wrap: cell.wrap === true });
       }
     for (const cf of sheet.conditionalFormats ?? [])
       for (const rule of cf.rules) if (!rules.has(ruleKey(rule))) rules.set(ruleKey(rule), rule);
@@ -235,7 +249,7 @@ export function extendStyles(stylesXml: string, spec: WorkbookSpec): ExtendedSty
 
   const xfs: string[] = [];
   const xf = new Map<string, number>();
-  for (const [key, { fmt, style }] of keys) {
+  for (const [key, { fmt, style, wrap }] of keys) {
     const numFmtId = formatId(fmt);
     const def = style === undefined ? undefined : STYLE_DEFS[style];
     const fontId = style === undefined ? 0 : fontFor(style);
@@ -243,7 +257,8 @@ export function extendStyles(stylesXml: string, spec: WorkbookSpec): ExtendedSty
     xfs.push(
       `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="0"` +
         `${hasStyleXfs ? ' xfId="0"' : ''}${fmt !== undefined ? ' applyNumberFormat="1"' : ''}` +
-        `${fontId !== 0 ? ' applyFont="1"' : ''}${fillId !== 0 ? ' applyFill="1"' : ''}/>`,
+        `${fontId !== 0 ? ' applyFont="1"' : ''}${fillId !== 0 ? ' applyFill="1"' : ''}` +
+        (wrap ? ' applyAlignment="1"><alignment wrapText="1"/></xf>' : '/>'),
     );
     xf.set(key, xfBase + xfs.length - 1);
   }
