@@ -47,11 +47,13 @@ export const SHEETS = {
   allocation: { zh: '分解结果', en: 'Allocation' },
   progress: { zh: '序时进度', en: 'Progress' },
   summary: { zh: '汇总', en: 'Summary' },
+  guide: { zh: '说明', en: 'Guide' },
+  helper: { zh: '辅助', en: 'Helper' },
 } as const satisfies Record<string, Name>;
 
 /** An input sheet: the engine's `SheetKey` (the sheets a plan's input comes from). */
 export type InputSheet = SheetKey;
-export type OutputSheet = 'allocation' | 'progress' | 'summary';
+export type OutputSheet = 'allocation' | 'progress' | 'summary' | 'guide' | 'helper';
 export const INPUT_SHEETS: readonly InputSheet[] = [
   'settings',
   'targets',
@@ -62,7 +64,13 @@ export const INPUT_SHEETS: readonly InputSheet[] = [
   'profiles',
   'actuals',
 ];
-export const OUTPUT_SHEETS: readonly OutputSheet[] = ['allocation', 'progress', 'summary'];
+export const OUTPUT_SHEETS: readonly OutputSheet[] = [
+  'allocation',
+  'progress',
+  'summary',
+  'guide',
+  'helper',
+];
 /** The sheet named `key` in Chinese or English (any spelling `matchesName` accepts), if any. */
 export function findSheet<S extends { readonly name: string }>(
   sheets: readonly S[],

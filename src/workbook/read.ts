@@ -66,6 +66,12 @@ export interface ActualsLayout {
   readonly creditCode?: number;
   /** indicator → column index. */
   readonly values: Readonly<Record<string, number>>;
+  /** indicator → its column's header as written (the live sheets find the column by it). */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The header row (0-based); data rows follow it. */
+  readonly headerRow: number;
+  /** The cells of every row below the header, as read (the helper's cached results mirror them). */
+  readonly cells: readonly (readonly RawCell[])[];
   /** Per data row: the name and code cells as written, and whether every cell is a real number. */
   readonly rows: readonly {
     readonly name: unknown;
@@ -506,8 +512,19 @@ function readActuals(
     };
   });
   const values = Object.fromEntries(cols.map(({ col, ind }) => [ind.name, col]));
+  // The header cells as written (untrimmed), which a live MATCH compares with.
+  const headerCells = grid.cells[t.table.headerRow] ?? [];
+  const headers = Object.fromEntries(
+    cols.map(({ col, ind }) => {
+      const raw = scalarOf(headerCells[col]);
+      return [ind.name, typeof raw === 'string' ? raw : ind.name];
+    }),
+  );
   const layout: ActualsLayout = {
     sheet: t.table.sheet,
+    headerRow: t.table.headerRow,
+    cells: grid.cells.slice(t.table.headerRow + 1),
+    headers,
     year,
     month,
     enterprise: who,

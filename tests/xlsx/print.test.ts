@@ -23,7 +23,7 @@ const note = generatedNote({
   lang: 'en',
   version: '0.1.0',
   generatedAt: '2025-09-03T10:30',
-  fingerprint: '0123456789abcdef',
+  fingerprints: { split: '0123456789abcdef', live: 'fedcba9876543210' },
 });
 
 /** An output sheet: title, note, a blank row, a wrapped header on row 4, then `n` data rows. */

@@ -1,0 +1,222 @@
+/**
+ * 分解结果 / Allocation: per total indicator, a section line, the totals (area total, group
+ * subtotals and the two checks), then — apart, after a blank row, where a sort or filter reaches
+ * them alone — one row per enterprise with its 序号, profile, annual part and periods. Parts are
+ * the engine's exact values; the totals and checks are formulas over them.
+ */
+import type { Lang, Plan, PlanInput } from '../../engine';
+import { COLUMNS, METHODS, periodLabels } from '../names';
+import { FLAG_COLORS, columnLetter, type ConditionalFormatSpec, type SheetSpec } from '../spec';
+import {
+  amountFormat,
+  exactCriterion,
+  fx,
+  hasWildcards,
+  INT,
+  SheetBuilder,
+  t,
+  val,
+  a4Landscape,
+  header,
+  heightsAt,
+  HEADER_HEIGHT,
+} from './cells';
+
+/** Where each indicator's enterprise rows are, for the progress sheet's lookups by 序号. */
+export interface AllocationRefs {
+  /** indicator → absolute ranges (sheet-qualified) of its block's 序号, profile and annual part. */
+  readonly blocks: ReadonlyMap<string, { idx: string; profile: string; annual: string }>;
+}
+
+export const ALLOCATION_COLUMNS = {
+  idx: { zh: '序号', en: 'No.' },
+  annual: { zh: '年度分解', en: 'Annual part' },
+  periodsCheck: { zh: '分时合计校验', en: 'Periods check' },
+} as const;
+
+const q = (sheet: string): string => `'${sheet.replace(/'/g, "''")}'!`;
+
+export function renderAllocation(
+  plan: Plan,
+  input: PlanInput,
+  o: { lang: Lang; name: string; note: string; titlePrefix: { f: string; v: string } },
+): { sheet: SheetSpec; refs: AllocationRefs } {
+  const { lang } = o;
+  const S = new SheetBuilder();
+  S.put(
+    0,
+    0,
+    fx(
+      `${o.titlePrefix.f}&${lang === 'zh' ? '"分解结果"' : '"Allocation"'}`,
+      `${o.titlePrefix.v}${t(lang, '分解结果', 'Allocation')}`,
+      undefined,
+      'title',
+    ),
+  );
+  S.put(1, 0, val(o.note, undefined, 'note'));
+  const blocks = new Map<string, { idx: string; profile: string; annual: string }>();
+  const checkRanges: string[] = [];
+  const headerRows: number[] = [];
+  let r = 3; // 0-based row
+  let maxPeriods = 4;
+  const ANNUAL = 5; // F
+  const enterprises = input.enterprises;
+  const escape = hasWildcards(enterprises.map((e) => e.group));
+  for (const a of plan.allocations) {
+    const ind = input.indicators.find((i) => i.name === a.indicator);
+    const fmt = amountFormat(a.decimals);
+    const labels = periodLabels(a.grid, lang);
+    const P = labels.length;
+    maxPeriods = Math.max(maxPeriods, P);
+    const method = ind ? METHODS[ind.method][lang] : '';
+    S.line(r, [
+      val(`${a.indicator}（${a.unit}）`, undefined, 'section'),
+      null,
+      val(t(lang, '年度目标', 'Target'), undefined, 'section'),
+      val(a.total, fmt, 'section'),
+      val(t(lang, `分解方法：${method}`, `Method: ${method}`), undefined, 'section'),
+      val(t(lang, `时间分布：${a.profile}`, `Profile: ${a.profile}`), undefined, 'section'),
+    ]);
+    const targetCell = `$D$${r + 1}`;
+    r++;
+    const headerCells = [
+      header(ALLOCATION_COLUMNS.idx[lang]),
+      header(COLUMNS.enterprise[lang]),
+      header(COLUMNS.group[lang]),
+      header(COLUMNS.owner[lang]),
+      header(COLUMNS.profile[lang]),
+      header(ALLOCATION_COLUMNS.annual[lang]),
+      ...labels.map(header),
+      header(ALLOCATION_COLUMNS.periodsCheck[lang]),
+    ];
+    // Totals first: they sit apart from the enterprise rows below.
+    S.line(r, headerCells);
+    headerRows.push(r + 1);
+    r++;
+    const groups = [...new Set(a.rows.map((x) => x.group).filter((g): g is string => !!g))];
+    const totalRow = r + 1; // 1-based
+    const firstGroup = totalRow + 1;
+    const checkRow = firstGroup + groups.length; // 1-based
+    const first = checkRow + 3; // 1-based first enterprise row (blank, header between)
+    const last = first + a.rows.length - 1;
+    const span = (col: number): string =>
+      `$${columnLetter(col)}$${first}:$${columnLetter(col)}$${Math.max(first, last)}`;
+    const periodsCol = (k: number): number => ANNUAL + 1 + k;
+    const checkCol = ANNUAL + P + 1;
+    S.line(r, [
+      null,
+      val(t(lang, '合计', 'Total'), undefined, 'total'),
+      null,
+      null,
+      null,
+      fx(`SUM(${span(ANNUAL)})`, a.total, fmt, 'total'),
+      ...a.periodTotals.map((p, k) => fx(`SUM(${span(periodsCol(k))})`, p, fmt, 'total')),
+      fx(
+        `ROUND(${columnLetter(ANNUAL)}${totalRow}-SUM(${columnLetter(periodsCol(0))}${totalRow}:${columnLetter(periodsCol(P - 1))}${totalRow}),${a.decimals})`,
+        0,
+        fmt,
+        'check',
+      ),
+    ]);
+    r++;
+    for (const g of groups) {
+      const rr = r + 1;
+      const members = a.rows.filter((x) => x.group === g);
+      const sumOf = (k: number): number =>
+        members.reduce((s, x) => s + (k < 0 ? x.annual : (x.periods[k] ?? 0)), 0);
+      S.line(r, [
+        null,
+        val(t(lang, '小计', 'Subtotal'), undefined, 'subtotal'),
+        val(g, undefined, 'subtotal'),
+        null,
+        null,
+        ...[-1, ...labels.map((_, k) => k)].map((k, j) =>
+          fx(
+            `SUMIFS(${span(ANNUAL + j)},${span(2)},${exactCriterion(`$C${rr}`, escape)})`,
+            round(sumOf(k), a.decimals),
+            fmt,
+            'subtotal',
+          ),
+        ),
+      ]);
+      r++;
+    }
+    S.line(r, [
+      null,
+      val(
+        t(lang, '校验：合计−年度目标（应为 0）', 'Check: total − target (must be 0)'),
+        undefined,
+        'check',
+      ),
+      null,
+      null,
+      null,
+      fx(`ROUND(${columnLetter(ANNUAL)}${totalRow}-${targetCell},${a.decimals})`, 0, fmt, 'check'),
+    ]);
+    checkRanges.push(
+      `${columnLetter(ANNUAL)}${checkRow}`,
+      `${columnLetter(checkCol)}${totalRow}:${columnLetter(checkCol)}${totalRow}`,
+    );
+    r += 2; // a blank row, then the enterprise table
+    S.line(r, headerCells);
+    headerRows.push(r + 1);
+    r++;
+    a.rows.forEach((row, i) => {
+      const rr = r + 1;
+      const e = enterprises[i];
+      S.line(r, [
+        val(i + 1, INT),
+        val(row.enterprise),
+        val(row.group ?? null),
+        val(e?.owner ?? null),
+        val(row.profile),
+        val(row.annual, fmt),
+        ...row.periods.map((p) => val(p, fmt)),
+        fx(
+          `ROUND(${columnLetter(ANNUAL)}${rr}-SUM(${columnLetter(periodsCol(0))}${rr}:${columnLetter(periodsCol(P - 1))}${rr}),${a.decimals})`,
+          0,
+          fmt,
+          'check',
+        ),
+      ]);
+      r++;
+    });
+    S.copiesDown(first - 1, last - 1);
+    if (a.rows.length > 0)
+      checkRanges.push(`${columnLetter(checkCol)}${first}:${columnLetter(checkCol)}${last}`);
+    blocks.set(a.indicator, {
+      idx: `${q(o.name)}${span(0)}`,
+      profile: `${q(o.name)}${span(4)}`,
+      annual: `${q(o.name)}${span(ANNUAL)}`,
+    });
+    r += 1; // a blank row before the next indicator
+  }
+  const conditionalFormats: ConditionalFormatSpec[] = checkRanges.map((range) => {
+    const topLeft = range.split(':')[0] ?? range;
+    return {
+      range,
+      rules: [
+        {
+          formula: `AND(ISNUMBER(${topLeft}),${topLeft}<>0)`,
+          fill: FLAG_COLORS.seriouslyBehind.fill,
+          font: FLAG_COLORS.seriouslyBehind.font,
+        },
+      ],
+    };
+  });
+  return {
+    sheet: {
+      name: o.name,
+      rows: S.rows,
+      widths: [6, 18, 12, 12, 12, 14, ...new Array<number>(maxPeriods).fill(11), 12],
+      freeze: { rows: 2, cols: 2 },
+      print: a4Landscape(lang, { first: 1, last: 1 }),
+      rowHeights: heightsAt(headerRows, HEADER_HEIGHT),
+      conditionalFormats,
+      note: o.note,
+    },
+    refs: { blocks },
+  };
+}
+
+const round = (v: number, d: number): number => Number(v.toFixed(d));

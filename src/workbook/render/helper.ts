@@ -1,0 +1,761 @@
+/**
+ * 辅助 / Helper: the sheet the live formulas compute through, so that the receiver's workbook
+ * follows 参数 and 实绩 without the add-in, tolerantly and at linear cost.
+ *
+ * - **Parameters** (A:B): year, report month (参数's, or else the latest month in 实绩 for the
+ *   year), schedule, thresholds, area, and the data check's counts. Every other sheet refers here.
+ * - **Rows** (one per row of 实绩, found by position — `INDEX(实绩!$A:$A,ROW()-k)` — so rows
+ *   inserted mid-sheet are read too): year and month read tolerantly (text, "9月"), the latest
+ *   month, the slot the row fills (this year's report month, last year's, or this year's month
+ *   before), and a running count of the rows with a slot.
+ * - **Used rows**: the running count is sorted by construction, so the j-th row with a slot is
+ *   found by binary search (`MATCH(j-1,count,1)+1`); only these rows (about 3 per enterprise)
+ *   are matched to enterprises (credit code first, then the trimmed name) and read as numbers
+ *   ("9,300" → 9300). A spreadsheet's exact lookups scan; a binary search and the small used
+ *   table keep a full recalculation near linear in the rows of 实绩.
+ * - **Enterprises**: each enterprise's used rows (found in the small table), duplicates, and
+ *   cumulative figures that fall from the month before.
+ * - **Profiles**: each profile's planned schedule through month 1 … 12.
+ */
+import type { Lang, Plan, PlanInput } from '../../engine';
+import { toExcelSerial } from '../../engine';
+import {
+  EVEN,
+  EVEN_NAMES,
+  isEvenProfileName,
+  plannedSchedule,
+  type Profile,
+} from '../../engine/profile';
+import type { SettingKey } from '../names';
+import type { ActualsLayout, InputLayout } from '../read';
+import { DEFAULT_THRESHOLDS } from '../read';
+import { columnLetter, quoteSheet, type SheetSpec } from '../spec';
+import { fx, INT, PCT, SheetBuilder, str, t, val } from './cells';
+import { liveActuals, liveCounts, type LiveActuals } from './liveActuals';
+
+/** Absolute references to the helper's cells and ranges, for the other sheets' formulas. */
+export interface HelperRefs {
+  readonly sheet: string;
+  /** Parameter cells (sheet-qualified, absolute). */
+  readonly year: string;
+  readonly month: string;
+  readonly schedule: string;
+  readonly behind: string;
+  readonly serious: string;
+  readonly asOf: string;
+  /** The area's name followed by a space, or "" (for titles). */
+  readonly areaPrefix: string;
+  /** "1-8月" / "months 1-8". */
+  readonly period: string;
+  /** Data check counts, in CHECKS order, and their total. */
+  readonly checks: Readonly<Record<CheckKey, string>>;
+  readonly checkTotal: string;
+  /** The first row of 实绩 that matches no enterprise ("" if none). */
+  readonly firstUnmatched: string;
+  /** Used-rows table: keys (enterprise × 4 + slot) and one value column per indicator. */
+  readonly usedKeys: string;
+  readonly usedValues: (indicator: string) => string;
+  /** Enterprise table: the position of each slot's row in the used table ("" if none). */
+  readonly slotPos: (slot: 0 | 1) => string;
+  /** Profiles: names and planned schedules (12 columns). */
+  readonly profileNames: string;
+  readonly profileValues: string;
+  /** Whether actuals are monthly (sums over months) rather than cumulative. */
+  readonly monthly: boolean;
+  /** The data check's counts as the formulas compute them now (the cached results). */
+  readonly counts: Readonly<Record<CheckKey, number>> & {
+    readonly total: number;
+    readonly firstUnmatched: number | '';
+  };
+}
+
+export type CheckKey =
+  | 'unmatched'
+  | 'duplicates'
+  | 'falls'
+  | 'notNumbers'
+  | 'badMonths'
+  | 'badYears'
+  | 'badReportMonth'
+  | 'overflow';
+
+const CHECK_KEYS: readonly CheckKey[] = [
+  'unmatched',
+  'duplicates',
+  'falls',
+  'notNumbers',
+  'badMonths',
+  'badYears',
+  'badReportMonth',
+  'overflow',
+];
+
+/** The data check's items, in order, with their labels. */
+export const CHECKS: readonly { key: CheckKey; zh: string; en: string }[] = [
+  { key: 'unmatched', zh: '未匹配企业的行', en: 'Rows matching no enterprise' },
+  { key: 'duplicates', zh: '同一企业同月重复', en: 'Duplicate enterprise-months' },
+  { key: 'falls', zh: '累计值比上月减少', en: 'Cumulative figures that fall' },
+  { key: 'notNumbers', zh: '不是数字的值', en: 'Values that are not numbers' },
+  { key: 'badMonths', zh: '月份不在1–12', en: 'Months outside 1–12' },
+  { key: 'badYears', zh: '年份不是本年或上年', en: 'Years other than this and last' },
+  { key: 'badReportMonth', zh: '报告期无法识别', en: 'Report month unreadable' },
+  {
+    key: 'overflow',
+    zh: '超出公式范围的行（请重新分解）',
+    en: 'Rows beyond the formulas (re-split)',
+  },
+];
+
+/** What the helper needs besides the plan. */
+export interface HelperOptions {
+  readonly lang: Lang;
+  readonly name: string;
+  readonly note: string;
+  /** Settings the run overrode (they are constants here, not 参数's cells). */
+  readonly overridden: ReadonlySet<SettingKey>;
+}
+
+/** The profiles the planned-schedule formulas can name: 均衡 / even in both spellings, then the sheet's. */
+export const tableProfiles = (input: PlanInput): Profile[] => [
+  ...Object.values(EVEN_NAMES).map((name) => ({ ...EVEN, name })),
+  ...input.profiles.filter((p) => !isEvenProfileName(p.name)),
+];
+
+const PARAM_ROW = 4; // 1-based row of the first parameter
+const DATA_ROW = 6; // 1-based first row of the row, used and enterprise tables
+const MAX_COL = 'CV'; // the widest 实绩 the formulas read (100 columns)
+
+export function renderHelper(
+  plan: Plan,
+  input: PlanInput,
+  layout: InputLayout,
+  o: HelperOptions,
+): { sheet: SheetSpec; refs: HelperRefs } {
+  const { lang } = o;
+  const st = input.settings;
+  const A = layout.actuals;
+  const monthly = st.actualsBasis === 'monthly';
+  const days = st.scheduleBasis === 'days';
+  const E = input.enterprises.length;
+  const inds = input.indicators;
+  const S = new SheetBuilder();
+  const H = `${quoteSheet(o.name)}!`;
+  S.put(
+    0,
+    0,
+    val(
+      t(lang, '辅助计算（公式使用，请勿修改）', 'Helper (used by the formulas; do not edit)'),
+      undefined,
+      'title',
+    ),
+  );
+  S.put(1, 0, val(o.note, undefined, 'note'));
+
+  // ------------------------------------------------------------------ parameters (A:B)
+  const params: { key: string; label: string; cell: ReturnType<typeof fx> }[] = [];
+  const P = new Map<string, string>();
+  const param = (key: string, zh: string, en: string, cell: ReturnType<typeof fx>): string => {
+    const ref = `$B$${PARAM_ROW + params.length}`;
+    params.push({ key, label: t(lang, zh, en), cell });
+    P.set(key, ref);
+    return ref;
+  };
+  const setting = (k: SettingKey): string | undefined => {
+    const ref = layout.settingCells[k];
+    if (ref === undefined || o.overridden.has(k)) return undefined;
+    const m = /^([A-Z]+)(\d+)$/.exec(ref.cell ?? '');
+    return m ? `${quoteSheet(ref.sheet)}!$${m[1]}$${m[2]}` : undefined;
+  };
+  const yearCell = setting('year');
+  const Y = param(
+    'year',
+    '年度',
+    'Year',
+    yearCell
+      ? fx(`IFERROR(--TRIM(${yearCell}),${plan.year})`, plan.year, INT)
+      : val(plan.year, INT),
+  );
+  // The report month as 参数 gives it ("" when blank; "8月", "1-8月" read as 8).
+  const monthCell = setting('reportMonth');
+  const setMonth = st.reportMonth;
+  const cleaned = (x: string): string => `SUBSTITUTE(SUBSTITUTE(TRIM(${x}),"月",""),"－","-")`;
+  const MSET = param(
+    'monthSet',
+    '报告期（参数）',
+    'Report month (settings)',
+    monthCell
+      ? fx(
+          `IF(TRIM(${monthCell})="","",IFERROR(--IF(ISNUMBER(FIND("-",${cleaned(monthCell)})),MID(${cleaned(monthCell)},FIND("-",${cleaned(monthCell)})+1,9),${cleaned(monthCell)}),"?"))`,
+          setMonth ?? '',
+        )
+      : val(o.overridden.has('reportMonth') ? plan.reportMonth : ''),
+  );
+  const latestCached =
+    setMonth === undefined || o.overridden.has('reportMonth') ? plan.reportMonth : null;
+  const LATEST_REF = param(
+    'latest',
+    '实绩最新月份',
+    'Latest month in actuals',
+    fx('0', latestCached ?? 0, INT),
+  );
+  const M = param(
+    'month',
+    '报告期',
+    'Report month',
+    fx(`IF(ISNUMBER(${MSET}),${MSET},${LATEST_REF})`, plan.reportMonth, INT),
+  );
+  const asOfCell = setting('asOf');
+  const lastDay = `IF(${M}<1,DATE(${Y},1,0),DATE(${Y},${M}+1,0))`;
+  const ASOF = param(
+    'asOf',
+    '截至日期',
+    'As-of date',
+    fx(
+      asOfCell ? `IF(ISNUMBER(${asOfCell}),${asOfCell},${lastDay})` : lastDay,
+      toExcelSerial(plan.asOf),
+      'yyyy-mm-dd',
+    ),
+  );
+  const SCHED = param(
+    'schedule',
+    '序时进度',
+    'Time schedule',
+    fx(
+      days
+        ? `MAX(0,MIN(1,(${ASOF}-DATE(${Y},1,1)+1)/(DATE(${Y},12,31)-DATE(${Y},1,1)+1)))`
+        : `${M}/12`,
+      plan.schedule,
+      PCT,
+    ),
+  );
+  const threshold = (k: 'behindThreshold' | 'seriousThreshold'): ReturnType<typeof fx> => {
+    const cell = setting(k);
+    const d = DEFAULT_THRESHOLDS[k];
+    return cell
+      ? fx(
+          `IF(TRIM(${cell})="",${d},IFERROR(--SUBSTITUTE(TRIM(${cell}),"%",""),${d}))`,
+          st[k],
+          '0.0',
+        )
+      : val(st[k], '0.0');
+  };
+  const BEHIND = param(
+    'behind',
+    '滞后阈值（百分点）',
+    'Behind threshold (pts)',
+    threshold('behindThreshold'),
+  );
+  const SERIOUS = param(
+    'serious',
+    '严重滞后阈值（百分点）',
+    'Serious threshold (pts)',
+    threshold('seriousThreshold'),
+  );
+  const areaCell = setting('area');
+  const AREA = param(
+    'area',
+    '地区',
+    'Area',
+    areaCell
+      ? fx(`IF(TRIM(${areaCell})="","",TRIM(${areaCell})&" ")`, st.area ? `${st.area} ` : '')
+      : val(st.area ? `${st.area} ` : ''),
+  );
+  const PERIOD = param(
+    'period',
+    '期间',
+    'Period',
+    fx(
+      lang === 'zh' ? `"1-"&${M}&"月"` : `"months 1-"&${M}`,
+      lang === 'zh' ? `1-${plan.reportMonth}月` : `months 1-${plan.reportMonth}`,
+    ),
+  );
+
+  // Where the actuals columns are: found by their headers at recalculation time, so a column
+  // the statistics bureau adds later is read too.
+  const AS = A ? `${quoteSheet(A.sheet)}!` : '';
+  const headerRow = A ? A.headerRow + 1 : 1; // 1-based
+  const firstData = headerRow + 1; // 1-based row of 实绩's first data row
+  const colParam = new Map<string, string>();
+  inds.forEach((ind) => {
+    const header = A?.headers[ind.name] ?? ind.name;
+    colParam.set(
+      ind.name,
+      param(
+        `col:${ind.name}`,
+        `实绩列：${ind.name}`,
+        `Actuals column: ${ind.name}`,
+        A
+          ? fx(
+              `IFERROR(MATCH(${str(header)},${AS}$A$${headerRow}:$${MAX_COL}$${headerRow},0),0)`,
+              (A.values[ind.name] ?? -1) + 1,
+              INT,
+            )
+          : val(0, INT),
+      ),
+    );
+  });
+
+  // ------------------------------------------------------------------ row table (one per 实绩 row)
+  const rowsNow = A ? A.rows.length + lastRowGap(A) : 0;
+  const reportMonth = Math.max(1, plan.reportMonth);
+  const R = A
+    ? rowsNow + E * Math.max(1, 12 - reportMonth + 1) + Math.max(50, Math.ceil(E / 10))
+    : 0;
+  const k = DATA_ROW - firstData; // helper row − 实绩 row
+  const at = (col: number): string =>
+    A
+      ? `INDEX(${AS}$${columnLetter(col)}:$${columnLetter(col)},ROW()${k >= 0 ? '-' : '+'}${Math.abs(k)})`
+      : '""';
+  const RC = 3; // first column of the row table (D)
+  const rc = {
+    year: RC,
+    month: RC + 1,
+    any: RC + 2,
+    latest: RC + 3,
+    slot: RC + 4,
+    seq: RC + 5,
+    badMonth: RC + 6,
+    badYear: RC + 7,
+  };
+  const rowLast = DATA_ROW + R - 1;
+  const rSpan = (c: number): string =>
+    `$${columnLetter(c)}$${DATA_ROW}:$${columnLetter(c)}$${Math.max(DATA_ROW, rowLast)}`;
+  const L = (c: number, row: number): string => `${columnLetter(c)}${row}`;
+  // The used-rows table (U) and enterprise table (N) follow.
+  const UC = rc.badYear + 2;
+  const valueCol = (i: number): number => UC + 7 + i;
+  const uc = {
+    pos: UC,
+    slot: UC + 1,
+    name: UC + 2,
+    code: UC + 3,
+    byName: UC + 4,
+    byCode: UC + 5,
+    e: UC + 6,
+    key: valueCol(inds.length),
+    bad: valueCol(inds.length) + 1,
+  };
+  const used = A ? (monthly ? 2 * 12 * E : 3 * E) + Math.max(20, Math.ceil(E / 2)) : 0;
+  const usedLast = DATA_ROW + used - 1;
+  // What the formulas below will compute, for their cached results.
+  const live: LiveActuals | undefined = A
+    ? liveActuals(
+        {
+          rows: A.cells,
+          year: A.year,
+          month: A.month,
+          enterprise: A.enterprise,
+          ...(A.creditCode !== undefined ? { creditCode: A.creditCode } : {}),
+          valueCols: inds.map((i) => A.values[i.name]),
+        },
+        input,
+        plan.year,
+        o.overridden.has('reportMonth') ? plan.reportMonth : st.reportMonth,
+        monthly,
+        R,
+      )
+    : undefined;
+  const counts = live
+    ? liveCounts(
+        live,
+        {
+          rows: A?.cells ?? [],
+          year: A?.year ?? 0,
+          month: A?.month ?? 0,
+          enterprise: A?.enterprise ?? 0,
+          valueCols: [],
+        },
+        firstData,
+        R,
+        used,
+      )
+    : undefined;
+
+  const uSpan = (c: number): string =>
+    `$${columnLetter(c)}$${DATA_ROW}:$${columnLetter(c)}$${Math.max(DATA_ROW, usedLast)}`;
+  const NC = uc.bad + 2;
+  const nc = {
+    idx: NC,
+    name: NC + 1,
+    code: NC + 2,
+    pos0: NC + 3,
+    pos1: NC + 4,
+    pos2: NC + 5,
+    dup: NC + 6,
+    fall: (i: number) => NC + 7 + i,
+  };
+  const entLast = DATA_ROW + E - 1;
+  const nSpan = (c: number): string =>
+    `$${columnLetter(c)}$${DATA_ROW}:$${columnLetter(c)}$${Math.max(DATA_ROW, entLast)}`;
+
+  const SEQ_TOTAL = param(
+    'usedRows',
+    '用到的实绩行数',
+    'Actuals rows used',
+    fx(A ? `MAX(${rSpan(rc.seq)})` : '0', counts?.usedRows ?? 0, INT),
+  );
+
+  // Headers of the tables (row DATA_ROW − 1).
+  const HDR = DATA_ROW - 2;
+  const head = (col: number, zh: string, en: string): void =>
+    S.put(HDR, col, val(t(lang, zh, en), undefined, 'header'));
+  if (A) {
+    [
+      [rc.year, '年份', 'Year'],
+      [rc.month, '月份', 'Month'],
+      [rc.any, '有数', 'Has values'],
+      [rc.latest, '本年月份', 'Month this year'],
+      [rc.slot, '用途', 'Slot'],
+      [rc.seq, '累计行数', 'Running count'],
+      [rc.badMonth, '月份无效', 'Bad month'],
+      [rc.badYear, '年份不符', 'Other year'],
+      [uc.pos, '实绩行位置', 'Row position'],
+      [uc.slot, '用途', 'Slot'],
+      [uc.name, '企业名称', 'Enterprise'],
+      [uc.code, '信用代码', 'Credit code'],
+      [uc.byName, '按名称', 'By name'],
+      [uc.byCode, '按代码', 'By code'],
+      [uc.e, '企业序号', 'Enterprise no.'],
+      [uc.key, '键', 'Key'],
+      [uc.bad, '非数字', 'Not numbers'],
+      [nc.idx, '企业序号', 'Enterprise no.'],
+      [nc.name, '企业名称', 'Enterprise'],
+      [nc.code, '信用代码', 'Credit code'],
+      [nc.pos0, '本期行', 'This year row'],
+      [nc.pos1, '上年同期行', 'Last year row'],
+      [nc.pos2, '上月行', 'Month before row'],
+      [nc.dup, '重复', 'Duplicates'],
+    ].forEach(([c, zh, en]) => head(c as number, zh as string, en as string));
+    inds.forEach((ind, i) => {
+      head(valueCol(i), ind.name, ind.name);
+      head(nc.fall(i), `${t(lang, '回落', 'Falls')}：${ind.name}`, `Falls: ${ind.name}`);
+    });
+  }
+
+  if (A) {
+    const anyTerms = inds
+      .map((ind) => {
+        const c = colParam.get(ind.name) as string;
+        return `IF(${c}=0,0,--(INDEX(${AS}$A:$${MAX_COL},ROW()${k >= 0 ? '-' : '+'}${Math.abs(k)},${c})<>""))`;
+      })
+      .join('+');
+    for (let i = 0; i < R; i++) {
+      const row = DATA_ROW + i;
+      const y = L(rc.year, row);
+      const m = L(rc.month, row);
+      const slot = L(rc.slot, row);
+      const yearRaw = at(A.year);
+      const monthRaw = at(A.month);
+      const lr = live?.rows[i];
+      S.line(
+        row - 1,
+        [
+          fx(`IFERROR(--TRIM(${yearRaw}),"")`, lr?.year ?? ''),
+          fx(`IFERROR(--SUBSTITUTE(TRIM(${monthRaw}),"月",""),"")`, lr?.month ?? ''),
+          fx(inds.length > 0 ? anyTerms : '0', lr?.any ?? 0, INT),
+          fx(`IF(AND(${y}=${Y},ISNUMBER(${m}),${L(rc.any, row)}>0),${m},0)`, lr?.latest ?? 0, INT),
+          fx(
+            monthly
+              ? `IF(AND(ISNUMBER(${m}),${m}>=1,${m}<=${M}),IF(${y}=${Y},0,IF(${y}=${Y}-1,1,"")),"")`
+              : `IF(${y}=${Y},IF(${m}=${M},0,IF(${m}=${M}-1,2,"")),IF(${y}=${Y}-1,IF(${m}=${M},1,""),""))`,
+            lr?.slot ?? '',
+          ),
+          fx(
+            i === 0 ? `--(${slot}<>"")` : `${L(rc.seq, row - 1)}+(${slot}<>"")`,
+            lr?.seq ?? 0,
+            INT,
+          ),
+          fx(
+            `IF(AND(TRIM(${yearRaw})="",TRIM(${monthRaw})=""),0,IF(AND(ISNUMBER(${m}),${m}>=1,${m}<=12),IF(${m}=INT(${m}),0,1),1))`,
+            lr?.badMonth ?? 0,
+            INT,
+          ),
+          fx(
+            `IF(AND(TRIM(${yearRaw})="",TRIM(${monthRaw})=""),0,IF(OR(${y}=${Y},${y}=${Y}-1),0,1))`,
+            lr?.badYear ?? 0,
+            INT,
+          ),
+        ],
+        RC,
+      );
+    }
+    // Rows copy the row above, except the running count's second row (the first starts it).
+    S.copiesDown(DATA_ROW - 1, rowLast - 1, RC, rc.seq - 1);
+    S.copiesDown(DATA_ROW, rowLast - 1, rc.seq, rc.seq);
+    S.copiesDown(DATA_ROW - 1, rowLast - 1, rc.seq + 1, rc.badYear);
+
+    // Used rows.
+    const ROWS_AT = (p: string, col: number): string =>
+      `INDEX(${AS}$${columnLetter(col)}:$${columnLetter(col)},${p}+${firstData - 1})`;
+    const esc = (x: string): string =>
+      `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${x},"~","~~"),"*","~*"),"?","~?")`;
+    const parse = (x: string): string =>
+      `IF(ISNUMBER(${x}),${x},IF(TRIM(${x})="","",IFERROR(--SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(TRIM(${x}),",",""),"，","")," ",""),"")))`;
+    const names = nSpan(nc.name);
+    const codes = nSpan(nc.code);
+    for (let j = 1; j <= used; j++) {
+      const row = DATA_ROW + j - 1;
+      const pos = L(uc.pos, row);
+      const jj = `(ROW()-${DATA_ROW - 1})`;
+      const u = live?.used[j - 1];
+      const cells = [
+        fx(
+          `IF(${jj}>${SEQ_TOTAL},"",IFERROR(MATCH(${jj}-1,${rSpan(rc.seq)},1),0)+1)`,
+          u?.pos ?? '',
+        ),
+        fx(`IF(${pos}="","",INDEX(${rSpan(rc.slot)},${pos}))`, u?.slot ?? ''),
+        fx(`IF(${pos}="","",TRIM(${ROWS_AT(pos, A.enterprise)}))`, u?.name ?? ''),
+        fx(
+          A.creditCode === undefined
+            ? '""'
+            : `IF(${pos}="","",TRIM(${ROWS_AT(pos, A.creditCode)}))`,
+          u?.code ?? '',
+        ),
+        fx(
+          `IF(${pos}="","",IF(${L(uc.name, row)}="",0,IFERROR(MATCH(${esc(L(uc.name, row))},${names},0),0)))`,
+          u?.byName ?? '',
+        ),
+        fx(
+          `IF(${pos}="","",IF(${L(uc.code, row)}="",0,IFERROR(MATCH(${L(uc.code, row)},${codes},0),0)))`,
+          u?.byCode ?? '',
+        ),
+        fx(
+          `IF(${pos}="","",IF(${L(uc.code, row)}="",${L(uc.byName, row)},IF(${L(uc.byCode, row)}>0,${L(uc.byCode, row)},IF(${L(uc.byName, row)}=0,0,IF(INDEX(${codes},${L(uc.byName, row)})="",${L(uc.byName, row)},0)))))`,
+          u?.e ?? '',
+        ),
+        ...inds.map((ind, i) => {
+          const c = colParam.get(ind.name) as string;
+          const raw = `INDEX(${AS}$A:$${MAX_COL},${pos}+${firstData - 1},${c})`;
+          return fx(`IF(OR(${pos}="",${c}=0),"",${parse(raw)})`, u?.values[i] ?? '');
+        }),
+        fx(
+          `IF(OR(${pos}="",${L(uc.e, row)}=0),"",${L(uc.e, row)}*4+${L(uc.slot, row)})`,
+          u?.key ?? '',
+        ),
+        fx(
+          inds.length === 0
+            ? '0'
+            : `IF(${pos}="",0,${inds
+                .map((ind, i) => {
+                  const c = colParam.get(ind.name) as string;
+                  const raw = `INDEX(${AS}$A:$${MAX_COL},${pos}+${firstData - 1},${c})`;
+                  return `IF(${c}=0,0,IF(AND(${L(valueCol(i), row)}="",TRIM(${raw})<>""),1,0))`;
+                })
+                .join('+')})`,
+          u?.bad ?? 0,
+          INT,
+        ),
+      ];
+      S.line(row - 1, cells, UC);
+    }
+    S.copiesDown(DATA_ROW - 1, usedLast - 1, UC, uc.bad);
+  }
+
+  // Enterprises.
+  input.enterprises.forEach((e, i) => {
+    const row = DATA_ROW + i;
+    const idx = L(nc.idx, row);
+    const keys = uSpan(uc.key);
+    const le = live?.enterprises[i];
+    const cells = [
+      val(i + 1, INT),
+      val(e.name),
+      val(e.creditCode ?? ''),
+      fx(`IFERROR(MATCH(${idx}*4,${keys},0),"")`, le?.pos[0] ?? ''),
+      fx(`IFERROR(MATCH(${idx}*4+1,${keys},0),"")`, le?.pos[1] ?? ''),
+      fx(monthly ? '""' : `IFERROR(MATCH(${idx}*4+2,${keys},0),"")`, le?.pos[2] ?? ''),
+      fx(
+        monthly ? '0' : `(COUNTIF(${keys},${idx}*4)>1)+(COUNTIF(${keys},${idx}*4+1)>1)`,
+        le?.dup ?? 0,
+        INT,
+      ),
+      ...inds.map((_, j) => {
+        if (monthly || !A) return fx('0', 0, INT);
+        const v0 = `INDEX(${uSpan(valueCol(j))},${L(nc.pos0, row)})`;
+        const v2 = `INDEX(${uSpan(valueCol(j))},${L(nc.pos2, row)})`;
+        return fx(
+          `IF(OR(${L(nc.pos0, row)}="",${L(nc.pos2, row)}=""),0,IF(AND(ISNUMBER(${v0}),ISNUMBER(${v2})),--(${v0}<${v2}),0))`,
+          le?.falls[j] ?? 0,
+          INT,
+        );
+      }),
+    ];
+    if (A) S.line(row - 1, cells, NC);
+  });
+  if (A) S.copiesDown(DATA_ROW - 1, entLast - 1, NC, nc.fall(inds.length - 1));
+
+  // Profiles (right of the enterprises).
+  const PC = nc.fall(inds.length) + 1;
+  const profiles = tableProfiles(input);
+  S.put(
+    HDR,
+    PC,
+    val(t(lang, '时间分布（计划进度累计）', 'Profile (planned, cumulative)'), undefined, 'header'),
+  );
+  for (let m = 1; m <= 12; m++)
+    S.put(HDR, PC + m, val(t(lang, `至${m}月`, `to M${m}`), undefined, 'header'));
+  profiles.forEach((p, i) => {
+    S.put(DATA_ROW - 1 + i, PC, val(p.name));
+    for (let m = 1; m <= 12; m++) S.put(DATA_ROW - 1 + i, PC + m, val(plannedSchedule(p, m), PCT));
+  });
+  const profLast = DATA_ROW + profiles.length - 1;
+
+  // Data check counts.
+  const checks: Record<CheckKey, string> = {
+    unmatched: param(
+      'check:unmatched',
+      CHECKS[0]!.zh,
+      CHECKS[0]!.en,
+      fx(A ? `COUNTIF(${uSpan(uc.e)},0)` : '0', counts?.unmatched ?? 0, INT),
+    ),
+    duplicates: param(
+      'check:duplicates',
+      CHECKS[1]!.zh,
+      CHECKS[1]!.en,
+      fx(A && E > 0 ? `SUM(${nSpan(nc.dup)})` : '0', counts?.duplicates ?? 0, INT),
+    ),
+    falls: param(
+      'check:falls',
+      CHECKS[2]!.zh,
+      CHECKS[2]!.en,
+      fx(
+        A && E > 0 && inds.length > 0
+          ? `SUM($${columnLetter(nc.fall(0))}$${DATA_ROW}:$${columnLetter(nc.fall(inds.length - 1))}$${entLast})`
+          : '0',
+        counts?.falls ?? 0,
+        INT,
+      ),
+    ),
+    notNumbers: param(
+      'check:notNumbers',
+      CHECKS[3]!.zh,
+      CHECKS[3]!.en,
+      fx(A ? `SUM(${uSpan(uc.bad)})` : '0', counts?.notNumbers ?? 0, INT),
+    ),
+    badMonths: param(
+      'check:badMonths',
+      CHECKS[4]!.zh,
+      CHECKS[4]!.en,
+      fx(A ? `SUM(${rSpan(rc.badMonth)})` : '0', counts?.badMonths ?? 0, INT),
+    ),
+    badYears: param(
+      'check:badYears',
+      CHECKS[5]!.zh,
+      CHECKS[5]!.en,
+      fx(A ? `SUM(${rSpan(rc.badYear)})` : '0', counts?.badYears ?? 0, INT),
+    ),
+    badReportMonth: param(
+      'check:badReportMonth',
+      CHECKS[6]!.zh,
+      CHECKS[6]!.en,
+      fx(`--(${MSET}="?")`, counts?.badReportMonth ?? 0, INT),
+    ),
+    overflow: param(
+      'check:overflow',
+      CHECKS[7]!.zh,
+      CHECKS[7]!.en,
+      fx(
+        A
+          ? `MAX(0,COUNTA(${AS}$${columnLetter(A.year)}$${firstData}:$${columnLetter(A.year)}$1048576)-${R})+MAX(0,${SEQ_TOTAL}-${used})`
+          : '0',
+        counts?.overflow ?? 0,
+        INT,
+      ),
+    ),
+  };
+  const checkTotal = param(
+    'check:total',
+    '数据检查合计',
+    'Data check total',
+    fx(
+      `SUM(${Object.values(checks).join(',')})`,
+      counts ? CHECK_KEYS.reduce((a, k) => a + counts[k], 0) : 0,
+      INT,
+    ),
+  );
+  const firstUnmatched = param(
+    'check:firstUnmatched',
+    '首个未匹配行（实绩）',
+    'First unmatched row (actuals)',
+    fx(
+      A ? `IFERROR(INDEX(${uSpan(uc.pos)},MATCH(0,${uSpan(uc.e)},0))+${firstData - 1},"")` : '""',
+      counts?.firstUnmatched ?? '',
+    ),
+  );
+
+  // The latest month: the largest month of this year's rows that hold a figure.
+  const latestRow = params.findIndex((p) => p.key === 'latest');
+  if (A && latestRow >= 0) {
+    const p = params[latestRow]!;
+    params[latestRow] = {
+      ...p,
+      cell: fx(`MAX(${rSpan(rc.latest)})`, latestCached ?? maxMonth(input, plan.year), INT),
+    };
+  }
+  params.forEach((p, i) => {
+    S.put(PARAM_ROW - 1 + i, 0, val(p.label));
+    S.put(PARAM_ROW - 1 + i, 1, p.cell);
+  });
+  S.put(PARAM_ROW - 2, 0, val(t(lang, '参数', 'Parameters'), undefined, 'header'));
+  S.put(PARAM_ROW - 2, 1, val(t(lang, '值', 'Value'), undefined, 'header'));
+
+  const q = (ref: string): string => `${H}${ref}`;
+  const refs: HelperRefs = {
+    sheet: o.name,
+    year: q(Y),
+    month: q(M),
+    schedule: q(SCHED),
+    behind: q(BEHIND),
+    serious: q(SERIOUS),
+    asOf: q(ASOF),
+    areaPrefix: q(AREA),
+    period: q(PERIOD),
+    checks: Object.fromEntries(Object.entries(checks).map(([key, r]) => [key, q(r)])) as Record<
+      CheckKey,
+      string
+    >,
+    checkTotal: q(checkTotal),
+    firstUnmatched: q(firstUnmatched),
+    usedKeys: q(uSpan(uc.key)),
+    usedValues: (indicator) => q(uSpan(valueCol(inds.findIndex((i) => i.name === indicator)))),
+    slotPos: (slot) => q(nSpan(slot === 0 ? nc.pos0 : nc.pos1)),
+    profileNames: q(`$${columnLetter(PC)}$${DATA_ROW}:$${columnLetter(PC)}$${profLast}`),
+    profileValues: q(`$${columnLetter(PC + 1)}$${DATA_ROW}:$${columnLetter(PC + 12)}$${profLast}`),
+    monthly,
+    counts: {
+      ...Object.fromEntries(CHECK_KEYS.map((k) => [k, counts?.[k] ?? 0])),
+      total: counts ? CHECK_KEYS.reduce((a, k) => a + counts[k], 0) : 0,
+      firstUnmatched: counts?.firstUnmatched ?? '',
+    } as HelperRefs['counts'],
+  };
+  const widths = new Array<number>(PC + 13).fill(9);
+  widths[0] = 26;
+  widths[1] = 12;
+  return {
+    sheet: {
+      name: o.name,
+      rows: S.rows,
+      widths,
+      freeze: { rows: DATA_ROW - 1, cols: 0 },
+      note: o.note,
+    },
+    refs,
+  };
+}
+
+/** Blank rows inside 实绩's data (they still take a row the formulas must cover). */
+function lastRowGap(A: ActualsLayout): number {
+  const last = A.rows.at(-1);
+  if (!last?.ref.cell) return 0;
+  const m = /(\d+)$/.exec(last.ref.cell);
+  const lastRow = m ? Number(m[1]) : 0; // 1-based
+  return Math.max(0, lastRow - (A.headerRow + 1) - A.rows.length);
+}
+
+/** The latest month of the year with a figure, as the engine computes it. */
+function maxMonth(input: PlanInput, year: number): number {
+  let m = 0;
+  for (const a of input.actuals)
+    if (a.year === year && a.month > m && Object.keys(a.values).length > 0) m = a.month;
+  return m;
+}

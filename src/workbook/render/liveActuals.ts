@@ -1,0 +1,266 @@
+/**
+ * What the helper sheet's formulas compute from 实绩, computed here in the same way, so that every
+ * helper cell is written with its true cached result (a file previewer shows caches; a
+ * spreadsheet that recalculates only what an edit touches builds on them) and the data check's
+ * counts are right before anyone recalculates.
+ *
+ * Each function mirrors one formula of helper.ts; the spreadsheet semantics kept are those the
+ * formulas rely on: TRIM (ends trimmed, inner runs of spaces made one), `--text` (a plain decimal
+ * number, thousands commas, a trailing %), MATCH(…,0) on text (case-insensitive, first hit).
+ */
+import { toExcelSerial, type PlanInput } from '../../engine';
+import type { RawCell } from '../grid';
+import { scalarOf } from '../cells';
+
+/** A cell's value as a formula sees it: number, text, boolean or blank (""). */
+export function cellValue(c: RawCell | undefined): number | string | boolean {
+  const v = scalarOf(c);
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'object' && 'date' in v)
+    return toExcelSerial((v as { date: Parameters<typeof toExcelSerial>[0] }).date);
+  if (typeof v === 'object' && 'y' in v)
+    return toExcelSerial(v as Parameters<typeof toExcelSerial>[0]);
+  return '';
+}
+
+/** TRIM(x). */
+export function trim(x: number | string | boolean): string {
+  if (typeof x === 'number') return numberText(x);
+  if (typeof x === 'boolean') return x ? 'TRUE' : 'FALSE';
+  return x.replace(/ +/g, ' ').replace(/^ | $/g, '');
+}
+
+const numberText = (x: number): string => String(Number(x.toPrecision(15)));
+
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?$/;
+const THOUSANDS = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?%?$/;
+
+/** `--text`: the number, or undefined where the spreadsheet gives #VALUE!. */
+export function toNumber(text: string): number | undefined {
+  const s = text.trim();
+  if (s === '') return undefined;
+  const plain = THOUSANDS.test(s) ? s.replace(/,/g, '') : s;
+  if (!NUMBER.test(plain)) return undefined;
+  const pct = plain.endsWith('%');
+  const n = Number(pct ? plain.slice(0, -1) : plain);
+  return Number.isFinite(n) ? (pct ? n / 100 : n) : undefined;
+}
+
+/** IFERROR(--TRIM(x),""). */
+export const readYear = (x: number | string | boolean): number | '' => toNumber(trim(x)) ?? '';
+
+/** IFERROR(--SUBSTITUTE(TRIM(x),"月",""),""). */
+export const readMonth = (x: number | string | boolean): number | '' =>
+  toNumber(trim(x).replace(/月/g, '')) ?? '';
+
+/** IF(ISNUMBER(x),x,IF(TRIM(x)="","",IFERROR(--(TRIM(x) without , ， and spaces),""))). */
+export function readValue(x: number | string | boolean): number | '' {
+  if (typeof x === 'number') return x;
+  const s = trim(x);
+  if (s === '') return '';
+  return toNumber(s.replace(/[,， ]/g, '')) ?? '';
+}
+
+/** One row of 实绩 as the helper reads it. */
+export interface LiveRow {
+  readonly year: number | '';
+  readonly month: number | '';
+  readonly any: number;
+  readonly latest: number;
+  readonly slot: 0 | 1 | 2 | '';
+  readonly seq: number;
+  readonly badMonth: 0 | 1;
+  readonly badYear: 0 | 1;
+}
+
+/** One used row (a row with a slot), matched to an enterprise. */
+export interface UsedRow {
+  /** Position in the row table (1-based). */
+  readonly pos: number;
+  readonly slot: 0 | 1 | 2;
+  readonly name: string;
+  readonly code: string;
+  readonly byName: number;
+  readonly byCode: number;
+  /** 1-based enterprise, 0 when none matches. */
+  readonly e: number;
+  readonly values: readonly (number | '')[];
+  readonly key: number | '';
+  readonly bad: number;
+}
+
+export interface LiveEnterprise {
+  readonly pos: readonly [number | '', number | '', number | ''];
+  readonly dup: number;
+  readonly falls: readonly number[];
+}
+
+export interface LiveActuals {
+  readonly rows: readonly LiveRow[];
+  readonly used: readonly UsedRow[];
+  readonly enterprises: readonly LiveEnterprise[];
+  readonly latest: number;
+}
+
+export interface LiveSource {
+  /** Cells of 实绩's data rows, in order (row 0 = the first row after the header). */
+  readonly rows: readonly (readonly RawCell[])[];
+  readonly year: number;
+  readonly month: number;
+  readonly enterprise: number;
+  readonly creditCode?: number;
+  /** Each indicator's column (undefined when 实绩 has none). */
+  readonly valueCols: readonly (number | undefined)[];
+}
+
+/** The helper's tables for year `Y`, report month `M` (0 = the latest month in 实绩). */
+export function liveActuals(
+  src: LiveSource,
+  input: PlanInput,
+  Y: number,
+  setMonth: number | undefined,
+  monthly: boolean,
+  rowCount: number,
+): LiveActuals {
+  const at = (r: number, c: number | undefined): number | string | boolean =>
+    c === undefined ? '' : cellValue(src.rows[r]?.[c]);
+  const base = Array.from({ length: rowCount }, (_, r) => {
+    const year = readYear(at(r, src.year));
+    const month = readMonth(at(r, src.month));
+    const any = src.valueCols.filter((c) => c !== undefined && at(r, c) !== '').length;
+    const latest = year === Y && typeof month === 'number' && any > 0 ? month : 0;
+    return { r, year, month, any, latest };
+  });
+  const latest = base.reduce((m, b) => Math.max(m, b.latest), 0);
+  const M = setMonth ?? latest;
+  let seq = 0;
+  const rows: LiveRow[] = base.map(({ r, year, month, any, latest: l }) => {
+    let slot: 0 | 1 | 2 | '' = '';
+    if (monthly) {
+      if (typeof month === 'number' && month >= 1 && month <= M)
+        slot = year === Y ? 0 : year === Y - 1 ? 1 : '';
+    } else if (year === Y) slot = month === M ? 0 : month === M - 1 ? 2 : '';
+    else if (year === Y - 1) slot = month === M ? 1 : '';
+    if (slot !== '') seq++;
+    const yRaw = trim(at(r, src.year));
+    const mRaw = trim(at(r, src.month));
+    const blank = yRaw === '' && mRaw === '';
+    const badMonth: 0 | 1 = blank
+      ? 0
+      : typeof month === 'number' && month >= 1 && month <= 12 && Number.isInteger(month)
+        ? 0
+        : 1;
+    const badYear: 0 | 1 = blank ? 0 : year === Y || year === Y - 1 ? 0 : 1;
+    return { year, month, any, latest: l, slot, seq, badMonth, badYear };
+  });
+  const lower = (s: string): string => s.toLowerCase();
+  const names = new Map<string, number>();
+  const codes = new Map<string, number>();
+  input.enterprises.forEach((e, i) => {
+    const n = lower(e.name);
+    if (!names.has(n)) names.set(n, i + 1);
+    const c = lower(e.creditCode ?? '');
+    if (c !== '' && !codes.has(c)) codes.set(c, i + 1);
+  });
+  const used: UsedRow[] = [];
+  rows.forEach((row, r) => {
+    if (row.slot === '') return;
+    const name = trim(at(r, src.enterprise));
+    const code = src.creditCode === undefined ? '' : trim(at(r, src.creditCode));
+    const byName = name === '' ? 0 : (names.get(lower(name)) ?? 0);
+    const byCode = code === '' ? 0 : (codes.get(lower(code)) ?? 0);
+    const named = input.enterprises[byName - 1];
+    const e =
+      code === ''
+        ? byName
+        : byCode > 0
+          ? byCode
+          : byName > 0 && (named?.creditCode ?? '') === ''
+            ? byName
+            : 0;
+    const values = src.valueCols.map((c) => (c === undefined ? '' : readValue(at(r, c))));
+    const bad = src.valueCols.reduce<number>(
+      (n, c, j) => n + (c !== undefined && values[j] === '' && trim(at(r, c)) !== '' ? 1 : 0),
+      0,
+    );
+    used.push({
+      pos: r + 1,
+      slot: row.slot,
+      name,
+      code,
+      byName,
+      byCode,
+      e,
+      values,
+      key: e === 0 ? '' : e * 4 + row.slot,
+      bad,
+    });
+  });
+  const firstAt = new Map<number, number>();
+  const count = new Map<number, number>();
+  used.forEach((u, j) => {
+    if (u.key === '') return;
+    if (!firstAt.has(u.key)) firstAt.set(u.key, j + 1);
+    count.set(u.key, (count.get(u.key) ?? 0) + 1);
+  });
+  const enterprises: LiveEnterprise[] = input.enterprises.map((_, i) => {
+    const k = (i + 1) * 4;
+    const pos = [
+      firstAt.get(k) ?? '',
+      firstAt.get(k + 1) ?? '',
+      monthly ? '' : (firstAt.get(k + 2) ?? ''),
+    ] as const;
+    const dup = monthly
+      ? 0
+      : ((count.get(k) ?? 0) > 1 ? 1 : 0) + ((count.get(k + 1) ?? 0) > 1 ? 1 : 0);
+    const falls = src.valueCols.map((_, j) => {
+      if (monthly || pos[0] === '' || pos[2] === '') return 0;
+      const now = used[pos[0] - 1]?.values[j];
+      const before = used[pos[2] - 1]?.values[j];
+      return typeof now === 'number' && typeof before === 'number' && now < before ? 1 : 0;
+    });
+    return { pos, dup, falls };
+  });
+  return { rows, used, enterprises, latest };
+}
+
+/** The data check's counts as the helper computes them (helper.ts CHECKS). */
+export interface LiveCounts {
+  readonly unmatched: number;
+  readonly duplicates: number;
+  readonly falls: number;
+  readonly notNumbers: number;
+  readonly badMonths: number;
+  readonly badYears: number;
+  readonly badReportMonth: number;
+  readonly overflow: number;
+  /** 1-based row of 实绩 of the first used row matching no enterprise, or "". */
+  readonly firstUnmatched: number | '';
+  readonly usedRows: number;
+}
+
+export function liveCounts(
+  live: LiveActuals,
+  src: LiveSource,
+  firstDataRow: number,
+  rowCapacity: number,
+  usedCapacity: number,
+): LiveCounts {
+  const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+  const usedRows = live.rows.at(-1)?.seq ?? 0;
+  const filledYears = src.rows.filter((row) => cellValue(row[src.year]) !== '').length;
+  const unmatched = live.used.filter((u) => u.e === 0);
+  return {
+    unmatched: unmatched.length,
+    duplicates: sum(live.enterprises.map((e) => e.dup)),
+    falls: sum(live.enterprises.map((e) => sum(e.falls))),
+    notNumbers: sum(live.used.map((u) => u.bad)),
+    badMonths: sum(live.rows.map((r) => r.badMonth)),
+    badYears: sum(live.rows.map((r) => r.badYear)),
+    badReportMonth: 0,
+    overflow: Math.max(0, filledYears - rowCapacity) + Math.max(0, usedRows - usedCapacity),
+    firstUnmatched: unmatched[0] ? unmatched[0].pos + firstDataRow - 1 : '',
+    usedRows,
+  };
+}

@@ -1,0 +1,484 @@
+/**
+ * 序时进度 / Progress: live formulas over 实绩 (through the helper sheet) and 分解结果, with the
+ * engine's figures cached.
+ *
+ * Layout, per indicator: a section line; a table of the area and group rows (summed totals,
+ * never averaged percentages); a blank row; the enterprise table (header, one row per enterprise
+ * the indicator concerns); a blank row. The enterprise table is its own region, so the sort
+ * button and an autofilter pick it up alone, and every formula in it refers only to its own row
+ * (by the row's 序号) or to absolute ranges: a receiver's sort or filter changes no figure.
+ * Above: the title and period (formulas that follow 参数 and 实绩), the parameters, and the data
+ * check.
+ */
+import {
+  FLAGS,
+  type Flag,
+  type IndicatorProgress,
+  type Lang,
+  type Plan,
+  type PlanInput,
+} from '../../engine';
+import { COLUMNS, FLAG_LABELS } from '../names';
+import { FLAG_COLORS, type CellSpec, type ConditionalFormatSpec, type SheetSpec } from '../spec';
+import type { AllocationRefs } from './allocation';
+import {
+  amountFormat,
+  exactCriterion,
+  fx,
+  hasWildcards,
+  INT,
+  num,
+  PCT,
+  PTS,
+  RATIO,
+  SheetBuilder,
+  str,
+  styled,
+  t,
+  val,
+  a4Landscape,
+  header,
+  heightsAt,
+  HEADER_HEIGHT,
+} from './cells';
+import { columns } from './columns';
+import { CHECKS, type HelperRefs } from './helper';
+
+export const PROGRESS = columns([
+  { key: 'idx', header: { zh: '序号', en: 'No.' }, width: 5 },
+  { key: 'ind', header: COLUMNS.indicator, width: 10 },
+  { key: 'name', header: { zh: '企业/分组', en: 'Enterprise / group' }, width: 18 },
+  { key: 'group', header: COLUMNS.group, width: 10 },
+  { key: 'owner', header: COLUMNS.owner, width: 10 },
+  { key: 'target', header: COLUMNS.target, width: 11 },
+  { key: 'ytd', header: { zh: '本年累计', en: 'YTD' }, width: 11 },
+  { key: 'compl', header: { zh: '完成率', en: 'Completion' }, width: 8 },
+  { key: 'sched', header: { zh: '序时进度', en: 'Time schedule' }, width: 8 },
+  { key: 'planned', header: { zh: '计划进度', en: 'Planned' }, width: 8 },
+  { key: 'gap', header: { zh: '差距（百分点）', en: 'Gap (pts)' }, width: 8 },
+  { key: 'short', header: { zh: '欠序时进度量', en: 'Shortfall' }, width: 10 },
+  { key: 'need', header: { zh: '剩余月均需完成', en: 'Pace needed / month' }, width: 10 },
+  { key: 'so', header: { zh: '已完成月均', en: 'Pace so far / month' }, width: 10 },
+  { key: 'ratio', header: { zh: '需提速倍数', en: 'Pace ratio' }, width: 7 },
+  { key: 'last', header: { zh: '上年同期', en: 'Same period last year' }, width: 11 },
+  { key: 'yoy', header: { zh: '同比增长', en: 'Year on year' }, width: 8 },
+  { key: 'ggap', header: { zh: '增速差（百分点）', en: 'Growth gap (pts)' }, width: 8 },
+  { key: 'flag', header: { zh: '预警', en: 'Flag' }, width: 10 },
+  { key: 'failed', header: { zh: '未达项', en: 'Failed tests' }, width: 8 },
+  { key: 'rank', header: { zh: '区内排名', en: 'Rank' }, width: 6 },
+  { key: 'grank', header: { zh: '组内排名', en: 'Rank in group' }, width: 6 },
+  {
+    key: 'likeCur',
+    header: { zh: '同口径本期', en: 'Like-for-like YTD' },
+    width: 11,
+    noPrint: true,
+  },
+  {
+    key: 'likeLast',
+    header: { zh: '同口径上年', en: 'Like-for-like last year' },
+    width: 11,
+    noPrint: true,
+  },
+] as const);
+type Col = (typeof PROGRESS.decls)[number]['key'];
+
+/** Rows of the progress sheet the summary refers to, per indicator (1-based). */
+export interface ProgressRefs {
+  readonly blocks: ReadonlyMap<string, { areaRow: number; first: number; last: number }>;
+  /** Rows above the first table (title, note, parameters, check): the print titles. */
+  readonly headRows: number;
+}
+
+interface Figures {
+  readonly completion: number | null;
+  readonly gap: number | null;
+  readonly shortfall: number | null;
+  readonly paceNeeded: number | null;
+  readonly paceSoFar: number | null;
+  readonly paceRatio: number | null;
+  readonly yoy: number | null;
+  readonly growthGap: number | null;
+  readonly flag: Flag;
+  readonly failed: readonly string[];
+}
+
+/** The data check as one line: all clear, or the counts of each problem (formula and cached text). */
+export function checkBanner(lang: Lang, H: HelperRefs): { f: string; v: string } {
+  const ok = t(lang, '实绩数据检查：无异常', 'Actuals check: all clear');
+  const head = t(lang, '实绩数据检查：', 'Actuals check: ');
+  const sep = t(lang, '；', '; ');
+  const parts = CHECKS.map(
+    (c) =>
+      `IF(${H.checks[c.key]}>0,${str(`${t(lang, c.zh, c.en)} `)}&${H.checks[c.key]}&${str(sep)},"")`,
+  ).join('&');
+  const before = t(lang, '（首个未匹配：实绩第 ', '(first unmatched: actuals row ');
+  const after = t(lang, ' 行）', ')');
+  const first = `IF(${H.firstUnmatched}="","",${str(before)}&${H.firstUnmatched}&${str(after)})`;
+  const n = H.counts;
+  const v =
+    n.total === 0
+      ? ok
+      : head +
+        CHECKS.filter((c) => n[c.key] > 0)
+          .map((c) => `${t(lang, c.zh, c.en)} ${n[c.key]}${sep}`)
+          .join('') +
+        (n.firstUnmatched === '' ? '' : `${before}${n.firstUnmatched}${after}`);
+  return { f: `IF(${H.checkTotal}=0,${str(ok)},${str(head)}&${parts}&${first})`, v };
+}
+
+export function renderProgress(
+  plan: Plan,
+  input: PlanInput,
+  H: HelperRefs,
+  alloc: AllocationRefs,
+  o: { lang: Lang; name: string; note: string; titlePrefix: { f: string; v: string } },
+): { sheet: SheetSpec; refs: ProgressRefs } {
+  const { lang } = o;
+  const C = PROGRESS;
+  const S = new SheetBuilder();
+  const title = t(lang, '序时进度', 'Schedule progress');
+  S.put(
+    0,
+    0,
+    fx(`${o.titlePrefix.f}&${str(title)}`, `${o.titlePrefix.v}${title}`, undefined, 'title'),
+  );
+  S.put(
+    1,
+    0,
+    val(
+      `${o.note}${t(
+        lang,
+        ' 本表随“实绩”和“参数”（年度、报告期、阈值）实时计算；目标、权重、约束、时间分布改变后需重新分解。',
+        ' Follows Actuals and Settings (year, report month, thresholds) live; re-split after targets, weights, constraints or profiles change.',
+      )}`,
+      undefined,
+      'note',
+    ),
+  );
+  S.line(2, [
+    val(t(lang, '报告期', 'Report month'), undefined, 'param'),
+    fx(H.month, plan.reportMonth, INT, 'param'),
+    val(t(lang, '序时进度', 'Time schedule'), undefined, 'param'),
+    fx(H.schedule, plan.schedule, PCT, 'param'),
+    val(t(lang, '滞后阈值', 'Behind (pts)'), undefined, 'param'),
+    fx(H.behind, input.settings.behindThreshold, PTS, 'param'),
+    val(t(lang, '严重滞后阈值', 'Serious (pts)'), undefined, 'param'),
+    fx(H.serious, input.settings.seriousThreshold, PTS, 'param'),
+    val(t(lang, '年度', 'Year'), undefined, 'param'),
+    fx(H.year, plan.year, INT, 'param'),
+    val(
+      t(
+        lang,
+        '（在“参数”表修改；报告期留空即为实绩中的最新月份）',
+        '(change them in Settings; a blank report month follows the latest month in Actuals)',
+      ),
+      undefined,
+      'note',
+    ),
+  ]);
+  const banner = checkBanner(lang, H);
+  S.put(3, 0, fx(banner.f, banner.v, undefined, 'check'));
+  const HEAD_ROWS = 4;
+
+  const flagWords = FLAGS.filter((f) => f !== 'noData').map((f) => str(FLAG_LABELS[f][lang]));
+  const noData = str(FLAG_LABELS.noData[lang]);
+  const words = {
+    s: t(lang, '序时', 'schedule'),
+    g: t(lang, '增速', 'growth'),
+    sep: t(lang, '、', ', '),
+  };
+  const failedText = (failed: readonly string[]): string =>
+    failed.map((f) => (f === 'schedule' ? words.s : words.g)).join(words.sep);
+  const escape = hasWildcards(input.enterprises.map((e) => e.group));
+  const blocks = new Map<string, { areaRow: number; first: number; last: number }>();
+  const flagRanges: string[] = [];
+  const headerRows: number[] = [];
+  let firstTable: { header: number; last: number } | undefined;
+  let r = HEAD_ROWS + 1; // 0-based row: a blank row after the check
+  for (const ip of plan.progress) {
+    const ind = input.indicators.find((i) => i.name === ip.indicator);
+    if (!ind) continue;
+    const isRate = ip.kind === 'rate';
+    const higher = ip.direction === 'higher';
+    const fmt = amountFormat(ind.decimals);
+    const hasGrowth = isRate || ind.targetGrowth !== undefined;
+    const block = alloc.blocks.get(ind.name);
+    const groupsN = ip.groups.length;
+    // 1-based rows of this indicator's parts.
+    const sectionRow = r + 1;
+    const aggHeader = sectionRow + 1;
+    const areaRow = aggHeader + 1;
+    const entHeader = areaRow + groupsN + 2;
+    const first = entHeader + 1;
+    const last = first + ip.rows.length - 1;
+    const span = (c: Col): string => C.span(c, first, Math.max(first, last));
+    S.line(sectionRow - 1, [
+      val(ip.indicator, undefined, 'section'),
+      val(`${ind.name}（${ind.unit}）`, undefined, 'section'),
+      val(
+        isRate
+          ? t(lang, `目标增速 ${fmtPct(ind.target)}`, `Target rate ${fmtPct(ind.target)}`)
+          : t(lang, `年度目标 ${ind.target}`, `Target ${ind.target}`),
+        undefined,
+        'section',
+      ),
+    ]);
+    const headerCells = C.headers(lang).map(header);
+    S.line(aggHeader - 1, headerCells);
+    S.line(entHeader - 1, headerCells);
+    headerRows.push(aggHeader, entHeader);
+    if (firstTable === undefined)
+      firstTable = { header: entHeader, last: Math.max(entHeader, last) };
+
+    /** Formulas every row has (enterprise, group, area). */
+    const common = (row: number, f: Figures): Partial<Record<Col, CellSpec>> => {
+      const x = (c: Col): string => C.ref(c, row);
+      const level = (gapCell: string, enabled: boolean): string => {
+        if (!enabled) return '-1';
+        const bad = higher ? `-${gapCell}` : gapCell;
+        return `IF(${gapCell}="",-1,IF(${bad}<=0,0,IF(${bad}<=${H.behind},1,IF(${bad}<=${H.serious},2,3))))`;
+      };
+      const sevS = isRate ? '-1' : level(x('gap'), true);
+      const sevG = level(x('ggap'), hasGrowth);
+      const worst = `MAX(${sevS},${sevG})`;
+      const dataCell = isRate ? x('yoy') : x('ytd');
+      const out: Partial<Record<Col, CellSpec>> = {
+        yoy: fx(
+          `IF(OR(${x('likeCur')}="",${x('likeLast')}="",${x('likeLast')}=0),"",${x('likeCur')}/${x('likeLast')}-1)`,
+          num(f.yoy),
+          PCT,
+        ),
+        ggap: hasGrowth
+          ? fx(
+              `IF(${x('yoy')}="","",ROUND((${x('yoy')}-${isRate ? x('target') : String(ind.targetGrowth)})*100,6))`,
+              num(f.growthGap),
+              PTS,
+            )
+          : val(null),
+        flag: fx(
+          `IF(${dataCell}="",${noData},IF(${worst}<0,${noData},CHOOSE(${worst}+1,${flagWords.join(',')})))`,
+          FLAG_LABELS[f.flag][lang],
+        ),
+        failed: fx(
+          `IF(${dataCell}="","",IF(AND(${sevS}>0,${sevG}>0),${str(words.s + words.sep + words.g)},IF(${sevS}>0,${str(words.s)},IF(${sevG}>0,${str(words.g)},""))))`,
+          failedText(f.failed),
+        ),
+      };
+      if (isRate) {
+        out.gap = fx(x('ggap'), num(f.gap), PTS);
+        return out;
+      }
+      out.compl = fx(
+        `IF(OR(${x('ytd')}="",${x('target')}=0),"",${x('ytd')}/${x('target')})`,
+        num(f.completion),
+        PCT,
+      );
+      out.sched = fx(H.schedule, plan.schedule, PCT);
+      out.gap = fx(
+        `IF(${x('compl')}="","",ROUND((${x('compl')}-${x('sched')})*100,6))`,
+        num(f.gap),
+        PTS,
+      );
+      out.short = fx(
+        `IF(${x('ytd')}="","",${x('target')}*${x('sched')}-${x('ytd')})`,
+        num(f.shortfall),
+        fmt,
+      );
+      out.need = fx(
+        `IF(OR(${x('ytd')}="",${H.month}>=12),"",(${x('target')}-${x('ytd')})/(12-${H.month}))`,
+        num(f.paceNeeded),
+        fmt,
+      );
+      out.so = fx(
+        `IF(OR(${x('ytd')}="",${H.month}<=0),"",${x('ytd')}/${H.month})`,
+        num(f.paceSoFar),
+        fmt,
+      );
+      out.ratio = fx(
+        `IF(OR(${x('need')}="",${x('so')}=""),"",IF(${x('so')}=0,"",${x('need')}/${x('so')}))`,
+        num(f.paceRatio),
+        RATIO,
+      );
+      return out;
+    };
+    const place = (
+      row: number,
+      cells: Partial<Record<Col, CellSpec>>,
+      style?: 'subtotal' | 'total',
+    ): void => {
+      for (const d of C.decls) {
+        const c = cells[d.key];
+        S.put(
+          row - 1,
+          C.index(d.key),
+          c
+            ? d.key === 'flag'
+              ? c
+              : styled(c, style)
+            : style
+              ? val(null, undefined, style)
+              : null,
+        );
+      }
+    };
+
+    // Area and group rows: summed totals, never averaged percentages.
+    [ip.area, ...ip.groups].forEach((g, k) => {
+      const row = areaRow + k;
+      const isArea = g.group === null;
+      const style = isArea ? 'total' : 'subtotal';
+      const inGroup = `(${span('group')}=$${C.letter('group')}${row})`;
+      const crit = exactCriterion(`$${C.letter('group')}${row}`, escape);
+      const sumOrBlank = (col: Col): string =>
+        isArea
+          ? `IF(COUNT(${span(col)})=0,"",SUM(${span(col)}))`
+          : `IF(SUMPRODUCT(${inGroup}*ISNUMBER(${span(col)}))=0,"",SUMIFS(${span(col)},${span('group')},${crit}))`;
+      const cells: Partial<Record<Col, CellSpec>> = {
+        ind: val(ind.name),
+        name: val(
+          isArea ? t(lang, '全区合计', 'Area total') : t(lang, '分组小计', 'Group subtotal'),
+        ),
+        group: val(g.group ?? null),
+        target: isRate
+          ? val(g.target, PCT)
+          : fx(
+              isArea
+                ? `SUM(${span('target')})`
+                : `SUMIFS(${span('target')},${span('group')},${crit})`,
+              g.target,
+              fmt,
+            ),
+        ytd: fx(sumOrBlank('ytd'), num(g.ytd), fmt),
+        last: fx(sumOrBlank('likeLast'), num(g.lastYtd), fmt),
+        likeCur: fx(sumOrBlank('likeCur'), num(g.ytdLike), fmt),
+        likeLast: fx(sumOrBlank('likeLast'), num(g.lastYtd), fmt),
+        ...common(row, g),
+      };
+      if (!isRate)
+        cells.planned = fx(
+          isArea
+            ? `IF(${C.ref('target', row)}=0,"",SUMPRODUCT(${span('target')},${span('planned')})/${C.ref('target', row)})`
+            : `IF(${C.ref('target', row)}=0,"",SUMPRODUCT(${inGroup}*${span('target')}*${span('planned')})/${C.ref('target', row)})`,
+          num(g.planned),
+          PCT,
+        );
+      place(row, cells, style);
+    });
+
+    // Enterprise rows: each refers to its own row and, by its 序号, to the helper and 分解结果.
+    const rankCol: Col = isRate ? 'yoy' : 'compl';
+    ip.rows.forEach((f, i) => {
+      const row = first + i;
+      const x = (c: Col): string => C.ref(c, row);
+      const idx = `$${C.letter('idx')}${row}`;
+      const e = input.enterprises[f.index];
+      const figure = (slot: 0 | 1): string => {
+        const values = H.usedValues(ind.name);
+        if (H.monthly)
+          return `IF(COUNTIFS(${H.usedKeys},${idx}*4+${slot},${values},">-1E+300")=0,"",SUMIFS(${values},${H.usedKeys},${idx}*4+${slot}))`;
+        const v = `INDEX(${values},INDEX(${H.slotPos(slot)},${idx}))`;
+        return `IFERROR(IF(ISNUMBER(${v}),${v},""),"")`;
+      };
+      const inAlloc = block ? `MATCH(${idx},${block.idx},0)` : '';
+      const cells: Partial<Record<Col, CellSpec>> = {
+        idx: val(f.index + 1, INT),
+        ind: val(ind.name),
+        name: val(f.enterprise),
+        group: val(f.group ?? null),
+        owner: val(e?.owner ?? null),
+        target: isRate
+          ? val(f.target, PCT)
+          : block
+            ? fx(`INDEX(${block.annual},${inAlloc})`, f.target, fmt)
+            : val(f.target, fmt),
+        ytd: fx(figure(0), num(f.ytd), fmt),
+        last: fx(figure(1), num(f.lastYtd), fmt),
+        likeCur: fx(
+          `IF(AND(ISNUMBER(${x('ytd')}),ISNUMBER(${x('last')})),${x('ytd')},"")`,
+          f.ytd !== null && f.lastYtd !== null ? f.ytd : '',
+          fmt,
+        ),
+        likeLast: fx(
+          `IF(AND(ISNUMBER(${x('ytd')}),ISNUMBER(${x('last')})),${x('last')},"")`,
+          f.ytd !== null && f.lastYtd !== null ? f.lastYtd : '',
+          fmt,
+        ),
+        rank: fx(
+          `IF(ISNUMBER(${x(rankCol)}),RANK(${x(rankCol)},${span(rankCol)},${higher ? 0 : 1}),"")`,
+          num(f.rank),
+        ),
+        grank: f.group
+          ? fx(
+              `IF(ISNUMBER(${x(rankCol)}),SUMPRODUCT((${span('group')}=${x('group')})*ISNUMBER(${span(rankCol)})*(${span(rankCol)}${higher ? '>' : '<'}${x(rankCol)}))+1,"")`,
+              num(f.groupRank),
+            )
+          : val(null),
+        ...common(row, f),
+      };
+      if (!isRate && block)
+        cells.planned = fx(
+          `IF(${H.month}<1,0,INDEX(${H.profileValues},MATCH(INDEX(${block.profile},${inAlloc}),${H.profileNames},0),MIN(12,${H.month})))`,
+          num(f.planned),
+          PCT,
+        );
+      place(row, cells);
+    });
+    S.copiesDown(first - 1, last - 1);
+    blocks.set(ind.name, { areaRow, first, last });
+    flagRanges.push(`${C.letter('flag')}${areaRow}:${C.letter('flag')}${areaRow + groupsN}`);
+    if (ip.rows.length > 0)
+      flagRanges.push(`${C.letter('flag')}${first}:${C.letter('flag')}${last}`);
+    r = last + 1; // 0-based: a blank row after the enterprise table
+  }
+  const flagRules = (cell: string): ConditionalFormatSpec['rules'] =>
+    FLAGS.map((f) => ({
+      formula: `${cell}=${str(FLAG_LABELS[f][lang])}`,
+      fill: FLAG_COLORS[f].fill,
+      font: FLAG_COLORS[f].font,
+    }));
+  return {
+    sheet: {
+      name: o.name,
+      rows: S.rows,
+      widths: C.widths(),
+      freeze: { rows: HEAD_ROWS, cols: 3 },
+      print: a4Landscape(
+        lang,
+        { first: 1, last: 3 },
+        `A1:${C.lastPrinted()}${Math.max(S.rows.length, 1)}`,
+      ),
+      rowHeights: heightsAt(headerRows, HEADER_HEIGHT),
+      ...(firstTable
+        ? { autoFilter: `A${firstTable.header}:${C.lastPrinted()}${firstTable.last}` }
+        : {}),
+      conditionalFormats: [
+        ...flagRanges.map((range) => ({ range, rules: flagRules(range.split(':')[0] ?? range) })),
+        {
+          range: 'A4',
+          rules: [
+            {
+              formula: `${H.checkTotal}>0`,
+              fill: FLAG_COLORS.seriouslyBehind.fill,
+              font: FLAG_COLORS.seriouslyBehind.font,
+            },
+          ],
+        },
+      ],
+      note: o.note,
+    },
+    refs: { blocks, headRows: HEAD_ROWS },
+  };
+}
+
+const fmtPct = (x: number): string => `${Number((x * 100).toFixed(4))}%`;
+
+/** Summary flag counts over an indicator's enterprise table. */
+export const flagCountFormula = (
+  sheet: string,
+  first: number,
+  last: number,
+  label: string,
+): string =>
+  `COUNTIF('${sheet.replace(/'/g, "''")}'!$${PROGRESS.letter('flag')}$${first}:$${PROGRESS.letter('flag')}$${Math.max(first, last)},${str(label)})`;
+
+export type { IndicatorProgress };

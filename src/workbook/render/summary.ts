@@ -1,0 +1,169 @@
+/**
+ * 汇总 / Summary: the data check at the top (each problem counted live, red when not zero), then
+ * one row per indicator: the area row of 序时进度 by reference and the count of enterprises per
+ * flag over its enterprise table.
+ */
+import { FLAGS, type Lang, type Plan, type PlanInput } from '../../engine';
+import { COLUMNS, FLAG_LABELS } from '../names';
+import { FLAG_COLORS, quoteSheet, type SheetSpec } from '../spec';
+import {
+  amountFormat,
+  fx,
+  INT,
+  num,
+  PCT,
+  PTS,
+  SheetBuilder,
+  str,
+  t,
+  val,
+  a4Landscape,
+  header,
+  heightsAt,
+  HEADER_HEIGHT,
+} from './cells';
+import { columns } from './columns';
+import { CHECKS, type HelperRefs } from './helper';
+import { checkBanner, flagCountFormula, PROGRESS, type ProgressRefs } from './progress';
+
+export const SUMMARY = columns([
+  { key: 'ind', header: COLUMNS.indicator, width: 14 },
+  { key: 'unit', header: COLUMNS.unit, width: 8 },
+  { key: 'target', header: COLUMNS.target, width: 12 },
+  { key: 'ytd', header: { zh: '本年累计', en: 'YTD' }, width: 12 },
+  { key: 'compl', header: { zh: '完成率', en: 'Completion' }, width: 9 },
+  { key: 'sched', header: { zh: '序时进度', en: 'Time schedule' }, width: 9 },
+  { key: 'gap', header: { zh: '差距（百分点）', en: 'Gap (pts)' }, width: 9 },
+  { key: 'yoy', header: { zh: '同比增长', en: 'Year on year' }, width: 9 },
+  { key: 'tgrowth', header: COLUMNS.targetGrowth, width: 9 },
+  { key: 'flag', header: { zh: '预警', en: 'Flag' }, width: 11 },
+  { key: 'failed', header: { zh: '未达项', en: 'Failed tests' }, width: 10 },
+  ...FLAGS.map((f) => ({ key: `n:${f}` as const, header: FLAG_LABELS[f], width: 8 })),
+  { key: 'count', header: { zh: '企业数', en: 'Enterprises' }, width: 8 },
+] as const);
+
+export function renderSummary(
+  plan: Plan,
+  input: PlanInput,
+  H: HelperRefs,
+  P: ProgressRefs,
+  o: {
+    lang: Lang;
+    name: string;
+    progressName: string;
+    note: string;
+    titlePrefix: { f: string; v: string };
+  },
+): SheetSpec {
+  const { lang } = o;
+  const S = new SheetBuilder();
+  const title = t(lang, '汇总', 'Summary');
+  S.put(
+    0,
+    0,
+    fx(`${o.titlePrefix.f}&${str(title)}`, `${o.titlePrefix.v}${title}`, undefined, 'title'),
+  );
+  S.put(1, 0, val(o.note, undefined, 'note'));
+  const banner = checkBanner(lang, H);
+  S.put(3, 0, fx(banner.f, banner.v, undefined, 'check'));
+  // The data check, one problem per row.
+  const CHECK_ROW = 5; // 1-based header row of the check
+  S.line(CHECK_ROW - 1, [
+    val(t(lang, '实绩数据检查', 'Actuals check'), undefined, 'header'),
+    val(t(lang, '数量', 'Count'), undefined, 'header'),
+  ]);
+  CHECKS.forEach((c, i) => {
+    S.line(CHECK_ROW + i, [val(t(lang, c.zh, c.en)), fx(H.checks[c.key], H.counts[c.key], INT)]);
+  });
+  const checkFirst = CHECK_ROW + 1;
+  const checkLast = CHECK_ROW + CHECKS.length;
+  S.line(checkLast, [
+    val(t(lang, '首个未匹配行（实绩）', 'First unmatched row (actuals)')),
+    fx(H.firstUnmatched, H.counts.firstUnmatched),
+  ]);
+  const TABLE = checkLast + 3; // 1-based header row of the indicator table
+  S.line(TABLE - 1, SUMMARY.headers(lang).map(header));
+  const pref = (col: Parameters<typeof PROGRESS.ref>[0], row: number): string =>
+    `${quoteSheet(o.progressName)}!${PROGRESS.ref(col, row)}`;
+  let row = TABLE + 1;
+  for (const ip of plan.progress) {
+    const b = P.blocks.get(ip.indicator);
+    const ind = input.indicators.find((i) => i.name === ip.indicator);
+    if (!b || !ind) continue;
+    const fmt = amountFormat(ind.decimals);
+    const a = ip.area;
+    const rate = ip.kind === 'rate';
+    const cells: Record<string, ReturnType<typeof val> | null> = {
+      ind: val(ip.indicator),
+      unit: val(ip.unit),
+      target: fx(pref('target', b.areaRow), a.target, rate ? PCT : fmt),
+      ytd: fx(pref('ytd', b.areaRow), num(a.ytd), fmt),
+      compl: rate ? null : fx(pref('compl', b.areaRow), num(a.completion), PCT),
+      sched: rate ? null : fx(pref('sched', b.areaRow), plan.schedule, PCT),
+      gap: fx(pref('gap', b.areaRow), num(a.gap), PTS),
+      yoy: fx(pref('yoy', b.areaRow), num(a.yoy), PCT),
+      tgrowth: rate ? val(a.target, PCT) : val(ind.targetGrowth ?? null, PCT),
+      flag: fx(pref('flag', b.areaRow), FLAG_LABELS[a.flag][lang]),
+      failed: fx(pref('failed', b.areaRow), failedText(lang, a.failed)),
+      count: val(ip.rows.length, INT),
+    };
+    for (const f of FLAGS)
+      cells[`n:${f}`] = fx(
+        flagCountFormula(o.progressName, b.first, b.last, FLAG_LABELS[f][lang]),
+        ip.counts[f],
+        INT,
+      );
+    for (const d of SUMMARY.decls) S.put(row - 1, SUMMARY.index(d.key), cells[d.key] ?? null);
+    row++;
+  }
+  const flagCol = SUMMARY.letter('flag');
+  return {
+    name: o.name,
+    rows: S.rows,
+    widths: SUMMARY.widths().map((w, i) => (i === 0 ? Math.max(w, 24) : w)),
+    freeze: { rows: 2, cols: 1 },
+    print: a4Landscape(lang, { first: 1, last: 1 }),
+    rowHeights: heightsAt([TABLE], HEADER_HEIGHT),
+    conditionalFormats: [
+      ...(plan.progress.length > 0
+        ? [
+            {
+              range: `${flagCol}${TABLE + 1}:${flagCol}${row - 1}`,
+              rules: FLAGS.map((f) => ({
+                formula: `${flagCol}${TABLE + 1}=${str(FLAG_LABELS[f][lang])}`,
+                fill: FLAG_COLORS[f].fill,
+                font: FLAG_COLORS[f].font,
+              })),
+            },
+          ]
+        : []),
+      {
+        range: `B${checkFirst}:B${checkLast}`,
+        rules: [
+          {
+            formula: `B${checkFirst}>0`,
+            fill: FLAG_COLORS.seriouslyBehind.fill,
+            font: FLAG_COLORS.seriouslyBehind.font,
+          },
+        ],
+      },
+      {
+        range: 'A4',
+        rules: [
+          {
+            formula: `${H.checkTotal}>0`,
+            fill: FLAG_COLORS.seriouslyBehind.fill,
+            font: FLAG_COLORS.seriouslyBehind.font,
+          },
+        ],
+      },
+    ],
+    note: o.note,
+  };
+}
+
+function failedText(lang: Lang, failed: readonly string[]): string {
+  return failed
+    .map((f) => (f === 'schedule' ? t(lang, '序时', 'schedule') : t(lang, '增速', 'growth')))
+    .join(t(lang, '、', ', '));
+}
