@@ -6,6 +6,7 @@
 import { plan as runEngine, type FenjieError, type Lang, type Plan, type YMD } from '../engine';
 import { inputFingerprints, type InputFingerprints } from './fingerprint';
 import type { WorkbookGrids } from './grid';
+import type { SettingKey } from './names';
 import { readInputs, type ReadResult } from './read';
 import { renderOutputs } from './render';
 import { errorsJson, resultJson, type PlanResultJson } from './result';
@@ -67,11 +68,17 @@ export function runPipeline(grids: WorkbookGrids, o: PipelineOptions): PipelineR
   const r = runEngine(input, { today: o.today });
   if (!r.ok) return failed(r.errors, o.lang);
   const fingerprints = o.fingerprints ?? inputFingerprints(grids);
+  const overridden = new Set<SettingKey>(
+    (['year', 'reportMonth', 'behindThreshold', 'seriousThreshold'] as const).filter(
+      (k) => o[k] !== undefined,
+    ),
+  );
   const spec = renderOutputs(r.value, input, read.layout, {
     lang: o.lang,
     generatedAt: o.generatedAt,
     fingerprints,
     version: VERSION,
+    overridden,
   });
   return {
     ok: true,
