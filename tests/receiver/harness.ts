@@ -370,7 +370,8 @@ export interface SheetRow {
 }
 
 const AREA_NAME = /全区|合计|总计|^area total$|^total$/i;
-const GROUP_WORDS = /分组小计|小计|group subtotal|subtotal/gi;
+const GROUP_WORDS = /分组小计|小计|group subtotal|subtotal/i;
+const GROUP_WORDS_ALL = new RegExp(GROUP_WORDS.source, 'gi');
 
 /**
  * Every data row of the progress tables on `sheet`: rows below a header row (found by its
@@ -415,6 +416,9 @@ export function readProgressRows(
     if (cols.cols.indicator !== undefined) {
       const t = textOf(at('indicator'));
       indicator = indicators.includes(t) ? t : undefined;
+    } else if (titled) {
+      section = titled;
+      return;
     } else indicator = section;
     if (indicator === undefined) {
       if (titled) section = titled;
@@ -431,17 +435,15 @@ export function readProgressRows(
       kind = 'area';
       key = '';
     } else {
-      GROUP_WORDS.lastIndex = 0;
       kind = 'group';
       key =
         group !== ''
           ? group
           : name
-              .replace(GROUP_WORDS, '')
+              .replace(GROUP_WORDS_ALL, '')
               .replace(/[—\-:：\s]+$/, '')
               .trim();
     }
-    GROUP_WORDS.lastIndex = 0;
     const cells: Partial<Record<Field, Value>> = {};
     for (const f of Object.keys(cols.cols) as Field[]) cells[f] = at(f) ?? null;
     rows.push({ row: r + 1, indicator, kind, key, cells, gapInPoints: cols.gapInPoints });
@@ -480,7 +482,7 @@ function compareFigures(where: string, s: SheetRow, e: Figures): string[] {
   const check = (field: Field, ok: boolean, engine: unknown): void => {
     if (!ok)
       bad.push(
-        `${where} ${field}: sheet ${show(s.cells[field])} (row ${s.row}) ≠ engine ${show(engine)}`,
+        `${where} ${field}: sheet ${show(s.cells[field])}${field === 'gap' && s.gapInPoints ? ' pts' : ''} (row ${s.row}) ≠ engine ${show(engine)}`,
       );
   };
   const need = (field: Field): boolean => {
@@ -559,6 +561,13 @@ export function compareWithEngine(values: Map<string, SheetValues>, engine: Engi
     (i) => enterprises.get(i) ?? new Set(),
   );
   if (headers === 0) return [`no header row on ${SHEETS.progress.zh}`];
+  // The period first: a stale report month explains every other difference.
+  const stated = statedReportMonth(progress);
+  if (stated && stated.month !== engine.reportMonth)
+    bad.push(
+      `${SHEETS.progress.zh} row ${stated.row} states report month ${show(stated.month)}, engine ${engine.reportMonth}`,
+    );
+  bad.push(...stalePeriods(SHEETS.progress.zh, progress, engine.reportMonth));
   const byKey = new Map<string, SheetRow[]>();
   for (const s of rows) {
     const k = `${s.indicator}|${s.kind}|${s.key}`;
@@ -604,12 +613,6 @@ export function compareWithEngine(values: Map<string, SheetValues>, engine: Engi
     if (sheetCount !== engineCount)
       bad.push(`${i}: ${sheetCount} enterprise rows on the sheet, engine ${engineCount}`);
   }
-  const stated = statedReportMonth(progress);
-  if (stated && stated.month !== engine.reportMonth)
-    bad.push(
-      `${SHEETS.progress.zh} row ${stated.row} states report month ${show(stated.month)}, engine ${engine.reportMonth}`,
-    );
-  bad.push(...stalePeriods(SHEETS.progress.zh, progress, engine.reportMonth));
   bad.push(...compareSummary(values.get(SHEETS.summary.zh), engine));
   bad.push(...stalePeriods(SHEETS.summary.zh, values.get(SHEETS.summary.zh), engine.reportMonth));
   return bad;

@@ -40,6 +40,7 @@ import {
   editWorkbook,
   nextMonthRows,
   plan,
+  progressHeader,
   setSetting,
   sortAndFilterWithLibreOffice,
   writeExampleInput,
@@ -346,4 +347,63 @@ describe.runIf(requireLibreOffice())('the travelling workbook: receivers’ edit
     expect([...(note?.namesAfter ?? [])].sort()).toEqual([...(note?.namesBefore ?? [])].sort());
     expect(note?.filter?.hiddenRows?.length ?? 0).toBeGreaterThan(0);
   });
+
+  it('the harness is layout-agnostic: case a re-laid out still agrees, one changed figure does not', () => {
+    const a = outcomes.get('a');
+    if (!a?.values || !a.json) throw new Error('case a was not prepared');
+    const progress = a.values.get('序时进度') ?? [];
+    const moved = relayout(progress);
+    expect(moved).not.toEqual(progress);
+    const withSheet = (sheet: SheetValues): Map<string, SheetValues> =>
+      new Map([...a.values!, ['序时进度', sheet]]);
+    expect(compareWithEngine(withSheet(moved), a.json)).toEqual([]);
+    // Negative control: one enterprise's YTD off by one is found, and nothing else.
+    const headerAt = moved.findIndex((line) => progressHeader(line) !== undefined);
+    const cols = progressHeader(moved[headerAt] ?? [])?.cols;
+    const first = moved[headerAt + 1] ?? [];
+    const ytdCol = cols?.ytd ?? -1;
+    const changed = moved.map((line) => [...line]);
+    (changed[headerAt + 1] as typeof first)[ytdCol] = Number(first[ytdCol]) + 1;
+    const bad = compareWithEngine(withSheet(changed), a.json);
+    expect(bad).toHaveLength(1);
+    expect(bad[0]).toMatch(/ytd/);
+  });
 });
+
+/**
+ * The current 序时进度 re-laid out the way a new renderer might: table columns in reverse order
+ * and shifted right by one, per indicator the enterprise rows, two blank rows, a data-check line,
+ * a repeated header and the group and area rows in their own block.
+ */
+function relayout(sheet: SheetValues): SheetValues {
+  const headerAt = sheet.findIndex((line) => progressHeader(line) !== undefined);
+  const h = progressHeader(sheet[headerAt] ?? []);
+  if (!h) throw new Error('no header');
+  const indCol = h.cols.indicator ?? 0;
+  const nameCol = h.cols.name ?? 1;
+  const reshape = (line: SheetValues[number]): SheetValues[number] => [
+    null,
+    ...line.slice(h.from, h.to + 1).reverse(),
+  ];
+  const out: SheetValues = sheet.slice(0, headerAt).map((l) => [...l]);
+  const header = reshape(sheet[headerAt] ?? []);
+  out.push(header);
+  let indicator: unknown;
+  let aggregates: SheetValues = [];
+  const flush = (): void => {
+    if (aggregates.length === 0) return;
+    out.push([], [], [null, '数据校验：分解合计 = 目标 ✓'], header, ...aggregates, []);
+    aggregates = [];
+  };
+  for (const line of sheet.slice(headerAt + 1)) {
+    const ind = line[indCol];
+    if (ind === null || ind === undefined || ind === '') continue;
+    if (ind !== indicator) flush();
+    indicator = ind;
+    const name = String(line[nameCol] ?? '');
+    if (/小计|合计/.test(name)) aggregates.push(reshape(line));
+    else out.push(reshape(line));
+  }
+  flush();
+  return out;
+}
