@@ -21,9 +21,26 @@
  *     gap within 1e-8, the JSON's rounding), plus the number of enterprise rows per indicator and
  *     the report month the sheets state (报告期 cell, "YYYY年1-M月" titles).
  *
+ * Reading the sheets (harness.ts `readProgressRows`): a header row is one with 本年累计 and 完成率
+ * (or YTD and Completion) and a header containing 企业 / Enterprise; the table's columns are the
+ * run of non-empty header cells around 本年累计. Below a header, every row whose 指标 cell names
+ * one of the engine's indicators is a data row, across blank rows, check lines and repeated
+ * headers (so a renderer may put group and area rows in a block of their own). Rows are keyed by
+ * (indicator, name): a name of the engine's enterprises is an enterprise row; 全区合计 the area;
+ * anything else a group (分组小计 + the 分组 column, or the group's own name). A key found twice,
+ * missing, or unknown to the engine is a difference. The last test re-lays case a out (columns
+ * reversed and shifted, aggregates in their own block behind blank rows and a check line) to
+ * show the reading does not depend on the current layout, and changes one figure to show a
+ * difference is caught.
+ *
  * A failing case is a real defect of the outputs for that receiver, not of the test: nothing here
- * is marked as expected to fail. Case a (unchanged) proves the harness itself on the renderer of
- * the day. Needs LibreOffice (soffice) and, for case i, python3-uno.
+ * is marked as expected to fail. Case a (unchanged) proves the harness on the renderer of the
+ * day. Case g compares with the engine's figures for the unedited inputs (a stranger must change
+ * nothing) and asserts softly that the engine plans the edited file at all. Limits: ExcelJS
+ * inserts rows without adjusting references to them, as Excel would (case e), so only
+ * whole-column references are fair there; LibreOffice, not Excel, does the recalculation and the
+ * sort. Needs LibreOffice (soffice) and, for case i, python3-uno (installed by .ci/run).
+ * One soffice launch sorts (case i), one recalculates every case.
  */
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
