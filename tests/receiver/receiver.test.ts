@@ -1,0 +1,426 @@
+/**
+ * tests/receiver — the travelling workbook (issue 8).
+ *
+ * README. A workbook Fenjie wrote is passed on to people who do not have Fenjie: they paste the
+ * statistics bureau's new month into 实绩, change 参数, type numbers as text, sort and filter the
+ * progress table. The live formulas of 序时进度 and 汇总 must then still show what the engine
+ * would compute from the same inputs. Each case here:
+ *
+ *  1. builds the bundled example's input workbook and plans it with the CLI's `planFile`
+ *     (out.xlsx, live formulas over 实绩);
+ *  2. edits out.xlsx as the receiver would, with ExcelJS (which recalculates nothing), touching
+ *     only the input sheets 实绩 and 参数 (case i instead sorts and filters 序时进度 in
+ *     LibreOffice itself, through Python-UNO: tests/receiver/lo-sort-filter.py);
+ *  3. lets LibreOffice recalculate every edited file from scratch (one `recalcMany` launch for
+ *     all cases: a fresh profile that forces recalculation on load);
+ *  4. plans the EDITED file again with `planFile --json`: the engine's reading of the same inputs;
+ *  5. compares, by header text and never by column letter (the renderer's layout may change:
+ *     harness.ts finds tables by their header rows), every enterprise, group and area row of
+ *     序时进度 — 年度目标, 本年累计, 完成率, 差距, 同比增长, 预警 label, 区内排名 — and 汇总's row
+ *     and flag counts per indicator with the engine's JSON (numbers within 1e-9 relative; the
+ *     gap within 1e-8, the JSON's rounding), plus the number of enterprise rows per indicator and
+ *     the report month the sheets state (报告期 cell, "YYYY年1-M月" titles).
+ *
+ * Reading the sheets (harness.ts `readProgressRows`): a header row is one with 本年累计 and 完成率
+ * (or YTD and Completion) and a header containing 企业 / Enterprise; the table's columns are the
+ * run of non-empty header cells around 本年累计. Below a header, every row whose 指标 cell names
+ * one of the engine's indicators is a data row, across blank rows, check lines and repeated
+ * headers (so a renderer may put group and area rows in a block of their own). Rows are keyed by
+ * (indicator, name): a name of the engine's enterprises is an enterprise row; 全区合计 the area;
+ * anything else a group (分组小计 + the 分组 column, or the group's own name). A key found twice,
+ * missing, or unknown to the engine is a difference. The last test re-lays case a out (columns
+ * reversed and shifted, aggregates in their own block behind blank rows and a check line) to
+ * show the reading does not depend on the current layout, and changes one figure to show a
+ * difference is caught.
+ *
+ * A failing case is a real defect of the outputs for that receiver, not of the test: nothing here
+ * is marked as expected to fail. Case a (unchanged) proves the harness on the renderer of the
+ * day. Case g compares with the engine's figures for the unedited inputs (a stranger must change
+ * nothing) and asserts softly that the engine plans the edited file at all. Limits: ExcelJS
+ * inserts rows without adjusting references to them, as Excel would (case e), so only
+ * whole-column references are fair there; LibreOffice, not Excel, does the recalculation and the
+ * sort. Needs LibreOffice (soffice) and, for case i, python3-uno (installed by .ci/run).
+ * One soffice launch sorts (case i), one recalculates every case.
+ */
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { recalcMany, requireLibreOffice, type SheetValues } from '../helpers/libreoffice';
+import { EXAMPLE } from '../helpers/variants';
+import {
+  actuals,
+  actualsRow,
+  appendRows,
+  compareWithEngine,
+  editWorkbook,
+  nextMonthRows,
+  plan,
+  progressHeader,
+  setSetting,
+  sortAndFilterWithLibreOffice,
+  writeExampleInput,
+  type ActualsLayout,
+  type EngineJson,
+} from './harness';
+
+const YEAR = 2025; // the example's year; its actuals run through month 8
+const dir = mkdtempSync(join(tmpdir(), 'fenjie-receiver-'));
+
+/** The month-9 rows of every enterprise (month 8 × 1.1, cumulative). */
+const month9 = (a: ActualsLayout): ExcelJS.CellValue[][] => nextMonthRows(a, YEAR, 8, 9, 1.1);
+
+/** Set one cell of 实绩: the row of `name` for year-month, the column by header text. */
+function setActual(
+  a: ActualsLayout,
+  name: string,
+  month: number,
+  /** 'year', 'month', 'enterprise', or an indicator's name */
+  column: string,
+  value: ExcelJS.CellValue,
+): void {
+  const r = actualsRow(a, name, YEAR, month);
+  const col =
+    column === 'year' || column === 'month' || column === 'enterprise'
+      ? a[column]
+      : a.indicators.get(column);
+  if (col === undefined) throw new Error(`实绩 has no column ${column}`);
+  a.ws.getRow(r).getCell(col).value = value;
+}
+
+/** "10,528.1": a number as a person types it with a thousands separator. */
+const withSeparator = (v: number): string =>
+  v.toLocaleString('en-US', { maximumFractionDigits: 6 });
+
+interface Case {
+  readonly id: string;
+  readonly title: string;
+  /** What the receiver did and why it matters. */
+  readonly why: string;
+  /** An edit of the input sheets (ExcelJS); absent for a plain ExcelJS round trip. */
+  readonly edit?: (wb: ExcelJS.Workbook) => void;
+  /** Case i: sort and filter 序时进度 in LibreOffice, hiding this group's rows. */
+  readonly sortFilterHiding?: string;
+  /**
+   * The figures the sheets must show: the engine's for the edited inputs ('edited', the default),
+   * or for the unedited ones ('unedited': the edit must change no figure).
+   */
+  readonly expect?: 'edited' | 'unedited';
+}
+
+const CASES: readonly Case[] = [
+  {
+    id: 'a',
+    title: 'unchanged (opened and saved, nothing edited)',
+    why: 'The baseline: the receiver only opens and saves the file (an ExcelJS round trip). Must pass on any renderer, or the harness is wrong.',
+  },
+  {
+    id: 'b',
+    title: 'month 9 appended, 报告期 blank → the sheets move to 1-9月',
+    why: 'The usual travelling workbook: the bureau’s new month is pasted at the bottom of 实绩 and 报告期 is left blank, which the contract says means "latest month in 实绩". The live sheets must follow to month 9 without the add-in.',
+    edit: (wb) => {
+      const a = actuals(wb);
+      appendRows(a, month9(a));
+      setSetting(wb, '报告期', null);
+    },
+  },
+  {
+    id: 'c',
+    title: 'month 9 appended, 报告期 left at 8 → figures stay at month 8',
+    why: 'The receiver pastes month 9 early but the report is still for 1-8月: an explicit 报告期 must win, and the new rows must not leak into month-8 figures.',
+    edit: (wb) => {
+      const a = actuals(wb);
+      appendRows(a, month9(a));
+    },
+  },
+  {
+    id: 'd',
+    title: 'month 9 appended, 报告期 set to 9',
+    why: 'The receiver pastes month 9 and types 9 into 参数 报告期 — the input sheet the contract names for it, not the output sheet’s parameter row.',
+    edit: (wb) => {
+      const a = actuals(wb);
+      appendRows(a, month9(a));
+      setSetting(wb, '报告期', 9);
+    },
+  },
+  {
+    id: 'e',
+    title: '5 month-9 rows inserted mid-sheet in 实绩, the rest appended, 报告期 9',
+    why: 'Receivers insert rows where they like (next to the enterprise’s earlier months). Ranges over 实绩 must see rows wherever they are. (ExcelJS shifts rows but, unlike Excel, adjusts no reference to them; whole-column references need none.)',
+    edit: (wb) => {
+      const a = actuals(wb);
+      const rows = month9(a);
+      const mid = Math.floor(a.ws.rowCount / 2);
+      a.ws.spliceRows(mid, 0, ...rows.slice(0, 5));
+      appendRows(a, rows.slice(5));
+      setSetting(wb, '报告期', 9);
+    },
+  },
+  {
+    id: 'f',
+    title:
+      'dirty month 9: "10,528.1" as text, a trailing space, month "9" and year "2025" as text, 报告期 9',
+    why: 'People type: a value with a thousands separator (text), a name with a trailing space, a month and a year typed as text. The engine reads them all (workbook-format.md, Numbers people type); the live formulas must too.',
+    edit: (wb) => {
+      const a = actuals(wb);
+      appendRows(a, month9(a));
+      const v = a.ws
+        .getRow(actualsRow(a, '石普铝业', YEAR, 9))
+        .getCell(a.indicators.get('工业总产值') ?? 0).value;
+      setActual(a, '石普铝业', 9, '工业总产值', withSeparator(Number(v)));
+      setActual(a, '友邦铝业', 9, 'enterprise', '友邦铝业 ');
+      setActual(a, '卓尔五金', 9, 'month', '9');
+      setActual(a, '浙南油茶', 9, 'year', String(YEAR));
+      setSetting(wb, '报告期', 9);
+    },
+  },
+  // f1–f4: each kind of dirt of case f alone, on a month-8 row with 报告期 left at 8, so that a
+  // failure names the dirt and is not masked by the report month.
+  {
+    id: 'f1',
+    title: 'dirty: a month-8 value retyped as text "9,300"',
+    why: 'The number typed with a thousands separator is text to a spreadsheet; SUMIFS skips it, the engine reads 9300.',
+    edit: (wb) => setActual(actuals(wb), '石普铝业', 8, '工业总产值', '9,300'),
+  },
+  {
+    id: 'f2',
+    title: 'dirty: a month-8 row’s name with a trailing space',
+    why: 'A name retyped with a trailing space: the engine trims names (and matches the code); a criterion of the exact name does not.',
+    edit: (wb) => setActual(actuals(wb), '友邦铝业', 8, 'enterprise', '友邦铝业 '),
+  },
+  {
+    id: 'f3',
+    title: 'dirty: a month-8 row’s month typed as text "8"',
+    why: 'A month typed as text (or pasted from a text export) is still month 8 to the engine.',
+    edit: (wb) => setActual(actuals(wb), '卓尔五金', 8, 'month', '8'),
+  },
+  {
+    id: 'f4',
+    title: 'dirty: a month-8 row’s year typed as text "2025"',
+    why: 'A year typed as text is still 2025 to the engine.',
+    edit: (wb) => setActual(actuals(wb), '浙南油茶', 8, 'year', String(YEAR)),
+  },
+  {
+    id: 'g',
+    title: 'an enterprise in 实绩 that is not in 企业',
+    why: 'The bureau’s table lists every enterprise of the area, also ones the targets do not concern. They must change no figure, in particular no area total: the sheets are compared with the engine’s figures for the UNEDITED inputs; the engine should also plan the edited file, ignoring the stranger (asserted softly).',
+    expect: 'unedited',
+    edit: (wb) => {
+      const a = actuals(wb);
+      const row = (year: number, month: number, scale: number): ExcelJS.CellValue[] => {
+        const v: ExcelJS.CellValue[] = new Array<ExcelJS.CellValue>(a.width).fill(null);
+        v[a.year - 1] = year;
+        v[a.month - 1] = month;
+        v[a.enterprise - 1] = '新星机械';
+        for (const c of a.indicators.values()) v[c - 1] = 1000 * scale;
+        return v;
+      };
+      appendRows(a, [row(YEAR, 7, 1), row(YEAR, 8, 1.2), row(YEAR - 1, 8, 0.9)]);
+    },
+  },
+  {
+    id: 'h',
+    title: 'an enterprise renamed in 实绩, its credit code correct',
+    why: 'The bureau spells the name differently (卓尔五金 → 卓尔五金有限公司) on every row but carries the right 统一社会信用代码: actuals match by code first, then by name.',
+    edit: (wb) => {
+      const a = actuals(wb);
+      if (a.code === undefined) throw new Error('the example’s 实绩 has no credit-code column');
+      for (let r = 2; r <= a.ws.rowCount; r++) {
+        const cell = a.ws.getRow(r).getCell(a.enterprise);
+        if (cell.value === '卓尔五金') cell.value = '卓尔五金有限公司';
+      }
+    },
+  },
+  {
+    id: 'i',
+    title:
+      'SORT + FILTER in LibreOffice: first table block of 序时进度 sorted by 完成率 desc, autofilter hiding 金属冶炼',
+    why: 'The receiver sorts the progress table to see the best and worst, and filters it to a group: every figure must survive (a subtotal row caught in the sort moves into the range it sums). Done by LibreOffice itself, not ExcelJS. Inputs untouched.',
+    sortFilterHiding: '金属冶炼',
+  },
+];
+
+interface Outcome {
+  file: string;
+  code: number;
+  json: EngineJson | undefined;
+  stderr: string[];
+  values?: Map<string, SheetValues>;
+  note?: unknown;
+}
+
+describe.runIf(requireLibreOffice())('the travelling workbook: receivers’ edits (issue 8)', () => {
+  const outcomes = new Map<string, Outcome>();
+  let failure: Error | undefined;
+
+  beforeAll(async () => {
+    const t0 = Date.now();
+    const input = join(dir, 'input.xlsx');
+    await writeExampleInput(input, EXAMPLE);
+    const out = join(dir, 'out.xlsx');
+    const first = await plan(input, out, join(dir, 'out.json'));
+    if (first.code !== 0)
+      throw new Error(`planning the example failed: ${first.stderr.join('\n')}`);
+    const edited = join(dir, 'edited');
+    const replans = join(dir, 'replans');
+    mkdirSync(edited);
+    mkdirSync(replans);
+    // Case i's LibreOffice run goes on beside the ExcelJS edits.
+    const sorts = CASES.filter((c) => c.sortFilterHiding !== undefined).map(async (c) => {
+      const file = join(edited, `${c.id}.xlsx`);
+      const note = await sortAndFilterWithLibreOffice(out, file, c.sortFilterHiding ?? '');
+      return { c, file, note };
+    });
+    const files = new Map<string, { file: string; note?: unknown }>();
+    for (const c of CASES) {
+      if (c.sortFilterHiding !== undefined) continue;
+      const file = join(edited, `${c.id}.xlsx`);
+      await editWorkbook(out, file, c.edit ?? (() => {}));
+      files.set(c.id, { file });
+    }
+    try {
+      for (const s of await Promise.all(sorts)) files.set(s.c.id, { file: s.file, note: s.note });
+    } catch (error) {
+      // Reported by case i; the other cases go on.
+      failure =
+        error instanceof Error ? error : new Error('LibreOffice sort failed', { cause: error });
+    }
+    const t1 = Date.now();
+    for (const c of CASES) {
+      const f = files.get(c.id);
+      if (!f) continue;
+      const r = await plan(f.file, join(replans, `${c.id}.xlsx`), join(replans, `${c.id}.json`));
+      outcomes.set(c.id, { file: f.file, note: f.note, ...r });
+    }
+    const t2 = Date.now();
+    const ids = [...outcomes.keys()];
+    const recalculated = await recalcMany(ids.map((id) => outcomes.get(id)?.file ?? ''));
+    ids.forEach((id, k) => {
+      const o = outcomes.get(id);
+      if (o) o.values = recalculated[k];
+    });
+    const t3 = Date.now();
+    process.stderr.write(
+      `receiver tests: plan + edits + LibreOffice sort ${((t1 - t0) / 1000).toFixed(1)} s, ` +
+        `${ids.length} re-plans ${((t2 - t1) / 1000).toFixed(1)} s, ` +
+        `one recalcMany of ${ids.length} files ${((t3 - t2) / 1000).toFixed(1)} s\n`,
+    );
+  }, 420_000);
+
+  it.each(CASES.map((c) => [c.id, c.title, c] as const))('%s. %s', (_id, _title, c) => {
+    if (c.sortFilterHiding !== undefined && failure !== undefined) throw failure;
+    const o = outcomes.get(c.id);
+    expect(o, `case ${c.id} was not prepared`).toBeDefined();
+    if (!o) return;
+    // The engine must accept the receiver's inputs (soft: when the expected figures are the
+    // unedited inputs' the sheets are compared all the same).
+    expect
+      .soft(
+        { code: o.code, errors: o.json?.errors ?? [], stderr: o.stderr },
+        `the engine plans the edited file of case ${c.id}`,
+      )
+      .toEqual({ code: 0, errors: [], stderr: [] });
+    const engine = c.expect === 'unedited' ? outcomes.get('a')?.json : o.json;
+    if (!engine || engine.errors.length > 0 || !o.values)
+      throw new Error(`case ${c.id}: no engine figures to compare with, or no recalculated values`);
+    const bad = compareWithEngine(o.values, engine);
+    expect(
+      {
+        case: c.id,
+        reportMonth: engine.reportMonth,
+        differences: bad.length,
+        first: bad.slice(0, 15),
+      },
+      c.why,
+    ).toEqual({ case: c.id, reportMonth: engine.reportMonth, differences: 0, first: [] });
+  });
+
+  it('the cases edit what they say (the engine sees month 9 where it should)', () => {
+    const month = (id: string): number | undefined => outcomes.get(id)?.json?.reportMonth;
+    expect(['a', 'b', 'c', 'd', 'e', 'f', 'h'].map((id) => [id, month(id)])).toEqual([
+      ['a', 8],
+      ['b', 9],
+      ['c', 8],
+      ['d', 9],
+      ['e', 9],
+      ['f', 9],
+      ['h', 8],
+    ]);
+    // Month 9 of every enterprise reached the engine in b: its YTD of 工业总产值 grew by 10 %.
+    const ytd = (id: string, name: string): number | null | undefined =>
+      outcomes
+        .get(id)
+        ?.json?.progress.find((p) => p.indicator === '工业总产值' && p.enterprise === name)?.ytd;
+    expect(ytd('b', '石塔线缆')).toBeCloseTo((ytd('a', '石塔线缆') ?? 0) * 1.1, 0);
+    // f1: the engine read "9,300".
+    expect(ytd('f1', '石普铝业')).toBe(9300);
+    // i: LibreOffice really sorted (the names changed places) and the filter hid rows.
+    const note = outcomes.get('i')?.note as
+      | { namesBefore?: string[]; namesAfter?: string[]; filter?: { hiddenRows?: number[] } }
+      | undefined;
+    expect(note?.namesAfter?.length ?? 0).toBeGreaterThan(2);
+    expect(note?.namesAfter).not.toEqual(note?.namesBefore);
+    expect([...(note?.namesAfter ?? [])].sort()).toEqual([...(note?.namesBefore ?? [])].sort());
+    expect(note?.filter?.hiddenRows?.length ?? 0).toBeGreaterThan(0);
+  });
+
+  it('the harness is layout-agnostic: case a re-laid out still agrees, one changed figure does not', () => {
+    const a = outcomes.get('a');
+    if (!a?.values || !a.json) throw new Error('case a was not prepared');
+    const progress = a.values.get('序时进度') ?? [];
+    const moved = relayout(progress);
+    expect(moved).not.toEqual(progress);
+    const withSheet = (sheet: SheetValues): Map<string, SheetValues> =>
+      new Map([...a.values!, ['序时进度', sheet]]);
+    expect(compareWithEngine(withSheet(moved), a.json)).toEqual([]);
+    // Negative control: one enterprise's YTD off by one is found, and nothing else.
+    const headerAt = moved.findIndex((line) => progressHeader(line) !== undefined);
+    const cols = progressHeader(moved[headerAt] ?? [])?.cols;
+    const first = moved[headerAt + 1] ?? [];
+    const ytdCol = cols?.ytd ?? -1;
+    const changed = moved.map((line) => [...line]);
+    (changed[headerAt + 1] as typeof first)[ytdCol] = Number(first[ytdCol]) + 1;
+    const bad = compareWithEngine(withSheet(changed), a.json);
+    expect(bad).toHaveLength(1);
+    expect(bad[0]).toMatch(/ytd/);
+  });
+});
+
+/**
+ * The current 序时进度 re-laid out the way a new renderer might: table columns in reverse order
+ * and shifted right by one, per indicator the enterprise rows, two blank rows, a data-check line,
+ * a repeated header and the group and area rows in their own block.
+ */
+function relayout(sheet: SheetValues): SheetValues {
+  const headerAt = sheet.findIndex((line) => progressHeader(line) !== undefined);
+  const h = progressHeader(sheet[headerAt] ?? []);
+  if (!h) throw new Error('no header');
+  const indCol = h.cols.indicator ?? 0;
+  const nameCol = h.cols.name ?? 1;
+  const reshape = (line: SheetValues[number]): SheetValues[number] => [
+    null,
+    ...line.slice(h.from, h.to + 1).reverse(),
+  ];
+  const out: SheetValues = sheet.slice(0, headerAt).map((l) => [...l]);
+  const header = reshape(sheet[headerAt] ?? []);
+  out.push(header);
+  let indicator: unknown;
+  let aggregates: SheetValues = [];
+  const flush = (): void => {
+    if (aggregates.length === 0) return;
+    out.push([], [], [null, '数据校验：分解合计 = 目标 ✓'], header, ...aggregates, []);
+    aggregates = [];
+  };
+  for (const line of sheet.slice(headerAt + 1)) {
+    const ind = line[indCol];
+    if (ind === null || ind === undefined || ind === '') continue;
+    if (ind !== indicator) flush();
+    indicator = ind;
+    const name = String(line[nameCol] ?? '');
+    if (/小计|合计/.test(name)) aggregates.push(reshape(line));
+    else out.push(reshape(line));
+  }
+  flush();
+  return out;
+}
