@@ -8,6 +8,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { benchEngine, printEngine } from './engine';
 import { benchFile, printFile } from './file';
 import { benchOfficeJs, printOfficeJs } from './officejs';
+import { benchReceiver, printReceiver } from './receiver';
 
 interface Benchmark {
   readonly name: string;
@@ -18,10 +19,12 @@ const BENCHMARKS: readonly Benchmark[] = [
   { name: 'engine', run: async () => printEngine(await benchEngine()) },
   { name: 'file', run: async () => printFile(await benchFile()) },
   { name: 'officejs', run: async () => printOfficeJs(await benchOfficeJs()) },
+  { name: 'receiver', run: async () => printReceiver(await benchReceiver()) },
 ];
 
 async function main(): Promise<void> {
-  const only = process.argv.slice(2);
+  // Names pick benchmarks; flags (`--receiver-5000`) are read by the benchmark they concern.
+  const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
   // The load average says whether other work shared the machine (times are wall clock).
   const load = loadavg()[0] ?? 0;
   console.log(

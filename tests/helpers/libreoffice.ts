@@ -52,7 +52,11 @@ const RECALC_ON_LOAD_XCU = `<?xml version="1.0" encoding="UTF-8"?>
 </oor:items>
 `;
 
-async function freshProfile(): Promise<string> {
+/**
+ * A new user profile that recalculates on load (the benchmarks reuse one across runs, since a
+ * profile's first start costs seconds); the caller removes it.
+ */
+export async function freshProfile(): Promise<string> {
   const profile = await mkdtemp(join(tmpdir(), 'fenjie-lo-profile-'));
   await mkdir(join(profile, 'user'), { recursive: true });
   await writeFile(join(profile, 'user', 'registrymodifications.xcu'), RECALC_ON_LOAD_XCU);

@@ -24,9 +24,14 @@ export function prng(seed: number): () => number {
 /**
  * A synthetic township in the example's JSON shape (so `exampleWorkbook` writes its workbook): `n`
  * enterprises in 6 groups, `indicatorCount` total indicators cycling through the four methods,
- * two profiles, and 8 months × 2 years of cumulative actuals (about 3% blank).
+ * two profiles, and `months` (8 unless told) months × 2 years of cumulative actuals (about 3%
+ * blank). The data for a given `n`, `indicatorCount` and `months` never changes.
  */
-export function syntheticData(n: number, indicatorCount = SYNTHETIC_INDICATORS): ExampleData {
+export function syntheticData(
+  n: number,
+  indicatorCount = SYNTHETIC_INDICATORS,
+  { months = SYNTHETIC_MONTHS }: { months?: number } = {},
+): ExampleData {
   const rnd = prng(20251122);
   const names = Array.from({ length: n }, (_, i) => `企业${String(i + 1).padStart(5, '0')}`);
   const indicators = Array.from({ length: indicatorCount }, (_, k) => `指标${k + 1}`);
@@ -41,7 +46,7 @@ export function syntheticData(n: number, indicatorCount = SYNTHETIC_INDICATORS):
   }));
   const actuals = [];
   for (const year of [2024, 2025]) {
-    for (let m = 1; m <= SYNTHETIC_MONTHS; m++) {
+    for (let m = 1; m <= months; m++) {
       for (const e of enterprises) {
         const row: Record<string, number | string | null> & {
           year: number;
