@@ -84,6 +84,8 @@ describe('Excel host adapter', () => {
       '分解结果',
       '序时进度',
       '汇总',
+      '说明',
+      '辅助',
     ]);
     expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
     expect(workbookStatus(await host.readGrids()).outputs).toBe('current');

@@ -37,20 +37,22 @@ export function sheetSettings(grids: WorkbookGrids): SheetSettings {
   };
 }
 
-/** Runs the shared pipeline with this run's overrides (undefined keeps the sheet's value). */
+/**
+ * Runs the shared pipeline with this run's overrides. An override equal to the sheet's value (or
+ * undefined) is none: the outputs then follow 参数 live; a real override is a constant in them.
+ */
 export function runWithOverrides(
   grids: WorkbookGrids,
   options: PipelineOptions,
   overrides: RunOverrides,
 ): PipelineResult {
+  const sheet = sheetSettings(grids);
+  const differs = <K extends keyof RunOverrides>(k: K): boolean =>
+    overrides[k] !== undefined && overrides[k] !== sheet[k];
   return runPipeline(grids, {
     ...options,
-    ...(overrides.reportMonth !== undefined ? { reportMonth: overrides.reportMonth } : {}),
-    ...(overrides.behindThreshold !== undefined
-      ? { behindThreshold: overrides.behindThreshold }
-      : {}),
-    ...(overrides.seriousThreshold !== undefined
-      ? { seriousThreshold: overrides.seriousThreshold }
-      : {}),
+    ...(differs('reportMonth') ? { reportMonth: overrides.reportMonth } : {}),
+    ...(differs('behindThreshold') ? { behindThreshold: overrides.behindThreshold } : {}),
+    ...(differs('seriousThreshold') ? { seriousThreshold: overrides.seriousThreshold } : {}),
   });
 }

@@ -69,6 +69,8 @@ describe('recalculate', () => {
       '分解结果',
       '序时进度',
       '汇总',
+      '说明',
+      '辅助',
     ]);
     if (outcome.kind === 'written') expect(outcome.status.outputs).toBe('current');
   });

@@ -81,6 +81,14 @@ const COMMON = new Set([
   'MIN',
   'DATE',
   'SUBSTITUTE',
+  // The helper sheet's tolerant reading of 实绩 (Excel 2007+, WPS, LibreOffice, Gnumeric).
+  'IFERROR',
+  'TRIM',
+  'MID',
+  'FIND',
+  'INT',
+  'ROW',
+  'COUNTA',
 ]);
 
 function outputs(data: ExampleData, lang: 'zh' | 'en' = 'zh'): WorkbookSpec {

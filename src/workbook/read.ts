@@ -22,7 +22,7 @@ import {
   type Settings,
   type ValueCell,
 } from '../engine';
-import { CellReader, isBlank, isNumberCell, scalarOf, showsNothing } from './cells';
+import { CellReader, isBlank, scalarOf, showsNothing } from './cells';
 import type { RawCell, SheetGrid, WorkbookGrids } from './grid';
 import {
   bothNames,
@@ -72,13 +72,6 @@ export interface ActualsLayout {
   readonly headerRow: number;
   /** The cells of every row below the header, as read (the helper's cached results mirror them). */
   readonly cells: readonly (readonly RawCell[])[];
-  /** Per data row: the name and code cells as written, and whether every cell is a real number. */
-  readonly rows: readonly {
-    readonly name: unknown;
-    readonly code: unknown;
-    readonly plain: boolean;
-    readonly ref: Ref;
-  }[];
 }
 
 export interface InputLayout {
@@ -501,16 +494,10 @@ function readActuals(
   const cols = indicatorColumns(R, t.table, byName);
   if (year === undefined || month === undefined || who === undefined) return { actuals: [] };
   const actuals: Actual[] = [];
-  const rows = t.rows.map((row) => {
+  for (const row of t.rows) {
     const a = readActual(row, cols, who);
     if (a) actuals.push(a);
-    return {
-      name: name === undefined ? null : scalarOf(row.cells[name]),
-      code: code === undefined ? null : scalarOf(row.cells[code]),
-      plain: isPlain(row, [year, month], cols),
-      ref: row.at(who),
-    };
-  });
+  }
   const values = Object.fromEntries(cols.map(({ col, ind }) => [ind.name, col]));
   // The header cells as written (untrimmed), which a live MATCH compares with.
   const headerCells = grid.cells[t.table.headerRow] ?? [];
@@ -530,15 +517,9 @@ function readActuals(
     enterprise: who,
     ...(code !== undefined ? { creditCode: code } : {}),
     values,
-    rows,
   };
   return { actuals, layout };
 }
-
-/** Whether a row's year, month and indicator cells are all real numbers (blank indicator cells aside). */
-const isPlain = (row: TableRow, numbers: number[], cols: readonly { col: number }[]): boolean =>
-  numbers.every((c) => isNumberCell(row.cells[c])) &&
-  cols.every(({ col }) => isBlank(row.cells[col]) || isNumberCell(row.cells[col]));
 
 /** One row of 实绩 / Actuals; blank year, month or enterprise (name and code) are reported. */
 function readActual(

@@ -7,8 +7,13 @@ import { runPipeline } from './pipeline';
 import { workbookStatus, type OutputState } from './status';
 
 /** `grids` with the outputs a run writes (in Chinese) after its sheets. */
-function written(grids: WorkbookGrids): WorkbookGrids {
-  const r = runPipeline(grids, { today: NOW.today, generatedAt: NOW.stamp, lang: 'zh' });
+function written(grids: WorkbookGrids, reportMonth?: number): WorkbookGrids {
+  const r = runPipeline(grids, {
+    today: NOW.today,
+    generatedAt: NOW.stamp,
+    lang: 'zh',
+    ...(reportMonth !== undefined ? { reportMonth } : {}),
+  });
   if (!r.ok) throw new Error(r.errors.map((e) => e.code).join(', '));
   return { sheets: [...grids.sheets, ...specToGrids(r.spec).sheets] };
 }
@@ -121,9 +126,18 @@ describe('workbookStatus', () => {
     expect({ outputs: s.outputs, liveChanged: s.liveChanged }).toEqual({ outputs, liveChanged });
   });
 
-  describe('outputs whose 实绩 figures are static (a number typed as text)', () => {
-    const typed = withCell(example, '实绩', 1, 6, '139.5');
-    const staticDone = written(typed);
+  it('a number typed as text in 实绩 leaves the outputs live (the helper sheet reads it)', () => {
+    const typed = written(withCell(example, '实绩', 1, 6, '139.5'));
+    const progress = typed.sheets.find((s) => s.name === SHEETS.progress.zh);
+    expect(progress?.cells[1]?.[0]).toMatch(/live:[0-9a-f]{16}/);
+    expect(workbookStatus(pasteMonth(typed))).toMatchObject({
+      outputs: 'current',
+      liveChanged: true,
+    });
+  });
+
+  describe('outputs of a run that overrode the report month (their period is a constant)', () => {
+    const staticDone = written(example, 7);
 
     it('say so in their note', () => {
       const progress = staticDone.sheets.find((s) => s.name === SHEETS.progress.zh);

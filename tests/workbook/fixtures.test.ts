@@ -273,10 +273,12 @@ describe('good variants give exactly the example’s numbers', () => {
       expect(b?.cells, key).toEqual(a?.cells);
       expect(b?.hiddenRows, key).toEqual(a?.hiddenRows);
     }
-    expect(after.grids.sheets.map((s) => s.name).slice(-3)).toEqual([
+    expect(after.grids.sheets.map((s) => s.name).slice(-5)).toEqual([
       '分解结果',
       '序时进度',
       '汇总',
+      '说明',
+      '辅助',
     ]);
   });
 
@@ -300,6 +302,8 @@ describe('good variants give exactly the example’s numbers', () => {
       'Allocation',
       'Progress',
       'Summary',
+      'Guide',
+      'Helper',
     ]);
   });
 });

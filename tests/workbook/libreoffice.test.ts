@@ -13,6 +13,7 @@ import { planFile } from '../../src/cli/main';
 import { readXlsxFile, writeFileAtomic } from '../../src/hosts/xlsx/file';
 import { specToNewWorkbook, toXlsxBuffer } from '../../src/hosts/xlsx/write';
 import { a1 } from '../../src/workbook/spec';
+import { toExcelSerial } from '../../src/engine';
 import type { RawCell } from '../../src/workbook/grid';
 import { exampleWorkbook, type ExampleData } from '../../src/workbook/template';
 import { recalcMany, requireLibreOffice, type SheetValues } from '../helpers/libreoffice';
@@ -50,7 +51,14 @@ function mismatches(
       row.forEach((c, col) => {
         if (c === null || typeof c !== 'object' || !('formula' in c)) return;
         formulas++;
-        const cached = c.result === undefined ? '' : c.result;
+        // A date-formatted result reads back as a date; LibreOffice gives its serial.
+        const result = c.result;
+        const cached =
+          result === undefined
+            ? ''
+            : result !== null && typeof result === 'object' && 'date' in result
+              ? toExcelSerial(result.date)
+              : result;
         const got = values?.[r]?.[col] ?? '';
         const same =
           typeof cached === 'number' && typeof got === 'number'

@@ -39,7 +39,7 @@ const TOUCHED = new Set([
   'xl/styles.xml',
 ]);
 
-const OUTPUTS = ['分解结果', '序时进度', '汇总'];
+const OUTPUTS = ['分解结果', '序时进度', '汇总', '说明', '辅助'];
 
 /** A 1×1 PNG. */
 const PNG = Uint8Array.from(
@@ -354,12 +354,12 @@ describe('the output carries the whole input package', () => {
     expect(xfs(after).length).toBeGreaterThan(xfs(before).length);
   });
 
-  it('adds the three outputs after the inputs, readable', async () => {
+  it('adds the outputs after the inputs, readable', async () => {
     const { grids } = await readWorkbook(output);
     const names = grids.sheets.map((s) => s.name);
-    expect(names.slice(-3)).toEqual(OUTPUTS);
+    expect(names.slice(-OUTPUTS.length)).toEqual(OUTPUTS);
     const { grids: inputGrids } = await readWorkbook(input);
-    expect(names.slice(0, -3)).toEqual(inputGrids.sheets.map((s) => s.name));
+    expect(names.slice(0, -OUTPUTS.length)).toEqual(inputGrids.sheets.map((s) => s.name));
     const allocation = grids.sheets.find((s) => s.name === '分解结果');
     expect(allocation?.cells.length).toBeGreaterThan(10);
   });
@@ -380,7 +380,10 @@ describe('user sheets are never removed, whatever their names', () => {
     const part = sheetPartsOf(before).get('Summary') as string;
     expect(sheetPartsOf(after).get('Summary')).toBe(part);
     expect(after.get(part)).toEqual(before.get(part));
-    expect([...sheetPartsOf(after).keys()].slice(-4)).toEqual(['Summary', ...OUTPUTS]);
+    expect([...sheetPartsOf(after).keys()].slice(-OUTPUTS.length - 1)).toEqual([
+      'Summary',
+      ...OUTPUTS,
+    ]);
   });
 
   it('refuses to write over a user sheet that has an output’s name, and writes nothing', async () => {
@@ -403,7 +406,10 @@ describe('user sheets are never removed, whatever their names', () => {
     const r = await plan(join(dir, 'lookalike-in.xlsx'), join(dir, 'lookalike-out.xlsx'));
     expect(r.code).toBe(0);
     const after = readParts(new Uint8Array(await readFile(join(dir, 'lookalike-out.xlsx'))));
-    expect([...sheetPartsOf(after).keys()].slice(-4)).toEqual(['Allocation', ...OUTPUTS]);
+    expect([...sheetPartsOf(after).keys()].slice(-OUTPUTS.length - 1)).toEqual([
+      'Allocation',
+      ...OUTPUTS,
+    ]);
   });
 });
 
@@ -419,7 +425,7 @@ describe.skipIf(!requireLibreOffice())('planning an output again', () => {
     // A user's sheet refers to an output; it is there before the outputs exist.
     const input = await exampleInput((wb) => {
       const ws = wb.addWorksheet('备注');
-      ws.getCell('A1').value = { formula: "'序时进度'!F6", result: 0 };
+      ws.getCell('A1').value = { formula: "'序时进度'!G8", result: 0 };
       ws.getCell('C1').value = { formula: "'序时进度'!B4", result: 0 };
       ws.getCell('B1').value = { formula: "'序时进度'!D3*100", result: 0 };
     });
@@ -470,7 +476,7 @@ describe.skipIf(!requireLibreOffice())('planning an output again', () => {
     expect(sheetElements(second)).toEqual(sheetElements(first));
     expect(sheetPartsOf(second)).toEqual(sheetPartsOf(first));
     const names = [...sheetPartsOf(second).keys()];
-    expect(names.slice(-4)).toEqual(['备注', ...OUTPUTS]);
+    expect(names.slice(-OUTPUTS.length - 1)).toEqual(['备注', ...OUTPUTS]);
     const progress = sheetPartsOf(second).get('序时进度') as string;
     expect(text(second, progress)).not.toEqual(text(first, progress));
     expect(text(second, progress)).toContain(
@@ -491,19 +497,19 @@ describe.skipIf(!requireLibreOffice())('planning an output again', () => {
     const user = lo.get('备注');
     expect(progress?.[2]?.[1]).toBe(6); // the report month of the second run
     expect(user?.[0]?.[1]).toBeCloseTo(50, 9); // '序时进度'!D3*100: 6/12
-    // '序时进度'!F6: the first enterprise's actuals through June, not August as in the first run.
-    expect(typeof progress?.[5]?.[5]).toBe('number');
-    expect(user?.[0]?.[0]).toBe(progress?.[5]?.[5]);
+    // '序时进度'!G8: the area's first indicator through June, not August as in the first run.
+    expect(typeof progress?.[7]?.[6]).toBe('number');
+    expect(user?.[0]?.[0]).toBe(progress?.[7]?.[6]);
     expect(user?.[0]?.[2]).toBe(0); // '序时进度'!B4 is empty
   });
 
-  it('the cached values agree: the second run’s F6 is June’s, the first run’s August’s', async () => {
+  it('the cached values agree: the second run’s G8 is June’s, the first run’s August’s', async () => {
     const cachedF6 = async (parts: Parts): Promise<unknown> => {
       const { grids } = await readWorkbook(writeParts(parts));
-      const cell = grids.sheets.find((s) => s.name === '序时进度')?.cells[5]?.[5];
+      const cell = grids.sheets.find((s) => s.name === '序时进度')?.cells[7]?.[6];
       return cell !== null && typeof cell === 'object' && 'formula' in cell ? cell.result : cell;
     };
-    expect(await cachedF6(second)).toBe(lo.get('序时进度')?.[5]?.[5]);
+    expect(await cachedF6(second)).toBe(lo.get('序时进度')?.[7]?.[6]);
     expect(await cachedF6(first)).not.toBe(await cachedF6(second));
   });
 
@@ -512,7 +518,7 @@ describe.skipIf(!requireLibreOffice())('planning an output again', () => {
     expect(names.some((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))).toBe(true);
     expect(names.some((n) => /^xl\/media\/image\d+\.png$/.test(n))).toBe(true);
     expect(names.some((n) => /^xl\/comments\d*\.xml$/.test(n))).toBe(true);
-    expect([...extrasValues.keys()].slice(-3)).toEqual(OUTPUTS);
+    expect([...extrasValues.keys()].slice(-OUTPUTS.length)).toEqual(OUTPUTS);
     expect(extrasValues.get('序时进度')?.[2]?.[1]).toBe(8);
   });
 });

@@ -64,6 +64,8 @@ describe('file host', () => {
       'Allocation',
       'Progress',
       'Summary',
+      'Guide',
+      'Helper',
     ]);
     expect((await host.download()).name).toBe('township-example-fenjie.xlsx');
   });

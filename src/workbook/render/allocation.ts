@@ -155,7 +155,7 @@ export function renderAllocation(
     ]);
     checkRanges.push(
       `${columnLetter(ANNUAL)}${checkRow}`,
-      `${columnLetter(checkCol)}${totalRow}:${columnLetter(checkCol)}${totalRow}`,
+      `${columnLetter(checkCol)}${totalRow}`,
     );
     r += 2; // a blank row, then the enterprise table
     S.line(r, headerCells);

@@ -27,7 +27,7 @@ import {
   type Profile,
 } from '../../engine/profile';
 import type { SettingKey } from '../names';
-import type { ActualsLayout, InputLayout } from '../read';
+import type { InputLayout } from '../read';
 import { DEFAULT_THRESHOLDS } from '../read';
 import { columnLetter, quoteSheet, type SheetSpec } from '../spec';
 import { fx, INT, PCT, SheetBuilder, str, t, val } from './cells';
@@ -296,7 +296,7 @@ export function renderHelper(
   });
 
   // ------------------------------------------------------------------ row table (one per 实绩 row)
-  const rowsNow = A ? A.rows.length + lastRowGap(A) : 0;
+  const rowsNow = A ? A.cells.length : 0;
   const reportMonth = Math.max(1, plan.reportMonth);
   const R = A
     ? rowsNow + E * Math.max(1, 12 - reportMonth + 1) + Math.max(50, Math.ceil(E / 10))
@@ -560,7 +560,7 @@ export function renderHelper(
     const cells = [
       val(i + 1, INT),
       val(e.name),
-      val(e.creditCode ?? ''),
+      val(e.creditCode ?? null),
       fx(`IFERROR(MATCH(${idx}*4,${keys},0),"")`, le?.pos[0] ?? ''),
       fx(`IFERROR(MATCH(${idx}*4+1,${keys},0),"")`, le?.pos[1] ?? ''),
       fx(monthly ? '""' : `IFERROR(MATCH(${idx}*4+2,${keys},0),"")`, le?.pos[2] ?? ''),
@@ -741,15 +741,6 @@ export function renderHelper(
     },
     refs,
   };
-}
-
-/** Blank rows inside 实绩's data (they still take a row the formulas must cover). */
-function lastRowGap(A: ActualsLayout): number {
-  const last = A.rows.at(-1);
-  if (!last?.ref.cell) return 0;
-  const m = /(\d+)$/.exec(last.ref.cell);
-  const lastRow = m ? Number(m[1]) : 0; // 1-based
-  return Math.max(0, lastRow - (A.headerRow + 1) - A.rows.length);
 }
 
 /** The latest month of the year with a figure, as the engine computes it. */
