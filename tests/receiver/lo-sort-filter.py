@@ -90,90 +90,82 @@ def main():
         used.gotoEndOfUsedArea(False)
         last_row = used.getRangeAddress().EndRow
         last_col = used.getRangeAddress().EndColumn
-        header = None
+        def is_header(cells):
+            return (("本年累计" in cells and "完成率" in cells) or ("YTD" in cells and "Completion" in cells)) and any(
+                ("企业" in t and t != "企业数") or "Enterprise" in t for t in cells
+            )
+
+        headers = []
         for r in range(0, last_row + 1):
             cells = [text(sheet.getCellByPosition(c, r)) for c in range(0, last_col + 1)]
-            if (("本年累计" in cells and "完成率" in cells) or ("YTD" in cells and "Completion" in cells)) and any(
-                ("企业" in t and t != "企业数") or "Enterprise" in t for t in cells
-            ):
-                header = (r, cells)
-                break
-        if header is None:
+            if is_header(cells):
+                headers.append((r, cells))
+        if not headers:
             raise RuntimeError("no header row on the progress sheet")
-        hr, cells = header
-        # The header's contiguous columns around 本年累计.
-        ytd = cells.index("本年累计") if "本年累计" in cells else cells.index("YTD")
-        c0 = ytd
-        while c0 > 0 and cells[c0 - 1] != "":
-            c0 -= 1
-        c1 = ytd
-        while c1 < len(cells) - 1 and cells[c1 + 1] != "":
-            c1 += 1
-        compl = cells.index("完成率") if "完成率" in cells else cells.index("Completion")
-        group_col = next((i for i, t in enumerate(cells) if t in ("分组", "Group") and c0 <= i <= c1), None)
-        r1 = hr
-        while r1 + 1 <= last_row and any(
-            sheet.getCellByPosition(c, r1 + 1).getType().value != "EMPTY" for c in range(c0, c1 + 1)
-        ):
-            r1 += 1
-        if r1 == hr:
-            raise RuntimeError("no data rows under the header")
-        block = sheet.getCellRangeByPosition(c0, hr + 1, c1, r1)
-        field = TableSortField()
-        field.Field = compl - c0
-        field.IsAscending = False
-        names_col = next(
-            i for i, t in enumerate(cells) if c0 <= i <= c1 and (("企业" in t and t != "企业数") or "Enterprise" in t)
-        )
 
-        def column_strings(col):
-            return [sheet.getCellByPosition(col, r).getString() for r in range(hr + 1, r1 + 1)]
+        def block_of(hr, cells):
+            # The header's contiguous columns around 本年累计, and the rows under it to a blank row.
+            ytd = cells.index("本年累计") if "本年累计" in cells else cells.index("YTD")
+            c0 = ytd
+            while c0 > 0 and cells[c0 - 1] != "":
+                c0 -= 1
+            c1 = ytd
+            while c1 < len(cells) - 1 and cells[c1 + 1] != "":
+                c1 += 1
+            r1 = hr
+            while r1 + 1 <= last_row and any(
+                sheet.getCellByPosition(c, r1 + 1).getType().value != "EMPTY" for c in range(c0, c1 + 1)
+            ):
+                r1 += 1
+            return c0, c1, r1
 
-        def column_values(col):
-            return [sheet.getCellByPosition(col, r).getValue() for r in range(hr + 1, r1 + 1)]
-
-        before = column_strings(names_col)
-        # A sequence of structs must go through uno.Any, or pyuno passes an empty sort.
-        descriptor = (
-            prop("SortFields", uno.Any("[]com.sun.star.table.TableSortField", (field,))),
-            prop("ContainsHeader", False),
-        )
-        uno.invoke(block, "sort", (descriptor,))
-        sorted_completion = column_values(compl)
-        doc.calculateAll()
-        after = column_strings(names_col)
-        # Autofilter over header + block, hiding the rows of one group.
-        filtered = None
-        if group_col is not None:
-            ranges = doc.DatabaseRanges
-            addr = sheet.getCellRangeByPosition(c0, hr, c1, r1).getRangeAddress()
-            ranges.addNewByName("receiver_filter", addr)
-            dbr = ranges.getByName("receiver_filter")
-            dbr.AutoFilter = True
-            fd = dbr.getFilterDescriptor()
-            f = TableFilterField2()
-            f.Field = group_col - c0
-            f.Operator = NOT_EQUAL
-            f.IsNumeric = False
-            f.StringValue = hide_group
-            fd.setPropertyValue("ContainsHeader", True)
-            fd.setFilterFields2((f,))
-            dbr.refresh()
-            hidden = [
-                r + 1
-                for r in range(hr + 1, r1 + 1)
-                if not sheet.getRows().getByIndex(r).IsVisible
-            ]
-            filtered = {"groupColumn": group_col, "hiddenRows": hidden}
-        doc.calculateAll()
-        doc.storeToURL(
-            uno.systemPathToFileUrl(os.path.abspath(dst)),
-            (prop("FilterName", "Calc MS Excel 2007 XML"),),
-        )
-        doc.close(True)
-        print(
-            json.dumps(
-                {
+        # Every table on the sheet is sorted by completion, descending, as a receiver might sort
+        # any of them (the area and group table as well as the enterprise tables).
+        report = None
+        for n, (hr, cells) in enumerate(headers):
+            c0, c1, r1 = block_of(hr, cells)
+            if r1 == hr:
+                continue
+            compl = cells.index("完成率") if "完成率" in cells else cells.index("Completion")
+            names_col = next(
+                i for i, t in enumerate(cells) if c0 <= i <= c1 and (("企业" in t and t != "企业数") or "Enterprise" in t)
+            )
+            group_col = next((i for i, t in enumerate(cells) if t in ("分组", "Group") and c0 <= i <= c1), None)
+            block = sheet.getCellRangeByPosition(c0, hr + 1, c1, r1)
+            field = TableSortField()
+            field.Field = compl - c0
+            field.IsAscending = False
+            before = [sheet.getCellByPosition(names_col, r).getString() for r in range(hr + 1, r1 + 1)]
+            # A sequence of structs must go through uno.Any, or pyuno passes an empty sort.
+            descriptor = (
+                prop("SortFields", uno.Any("[]com.sun.star.table.TableSortField", (field,))),
+                prop("ContainsHeader", False),
+            )
+            uno.invoke(block, "sort", (descriptor,))
+            doc.calculateAll()
+            if n == 1:
+                # The first enterprise table: reported, and filtered to hide one group.
+                sorted_completion = [sheet.getCellByPosition(compl, r).getValue() for r in range(hr + 1, r1 + 1)]
+                after = [sheet.getCellByPosition(names_col, r).getString() for r in range(hr + 1, r1 + 1)]
+                filtered = None
+                if group_col is not None:
+                    ranges = doc.DatabaseRanges
+                    addr = sheet.getCellRangeByPosition(c0, hr, c1, r1).getRangeAddress()
+                    ranges.addNewByName("receiver_filter", addr)
+                    dbr = ranges.getByName("receiver_filter")
+                    dbr.AutoFilter = True
+                    fd = dbr.getFilterDescriptor()
+                    f = TableFilterField2()
+                    f.Field = group_col - c0
+                    f.Operator = NOT_EQUAL
+                    f.IsNumeric = False
+                    f.StringValue = hide_group
+                    fd.setPropertyValue("ContainsHeader", True)
+                    fd.setFilterFields2((f,))
+                    dbr.refresh()
+                    hidden = [r + 1 for r in range(hr + 1, r1 + 1) if not sheet.getRows().getByIndex(r).IsVisible]
+                    filtered = {"groupColumn": group_col, "hiddenRows": hidden}
+                report = {
                     "header": hr + 1,
                     "block": [hr + 2, r1 + 1],
                     "columns": [c0, c1],
@@ -182,10 +174,17 @@ def main():
                     "namesBefore": before,
                     "namesAfter": after,
                     "filter": filtered,
-                },
-                ensure_ascii=False,
-            )
+                    "tablesSorted": len(headers),
+                }
+        if report is None:
+            raise RuntimeError("no enterprise table under a second header")
+        doc.calculateAll()
+        doc.storeToURL(
+            uno.systemPathToFileUrl(os.path.abspath(dst)),
+            (prop("FilterName", "Calc MS Excel 2007 XML"),),
         )
+        doc.close(True)
+        print(json.dumps(report, ensure_ascii=False))
         try:
             desktop.terminate()
         except Exception:
