@@ -1,34 +1,47 @@
 /**
- * The renderer on its own: a small hand-built workbook (three enterprises, one of them named like
- * a formula; two indicators on two profiles; a year of actuals and the year before) read, planned
- * by the engine, and rendered in each language. What each output sheet is called and its header
- * row; that the allocation's check formulas, evaluated over the sheet, say the parts add up; that
- * the progress and summary formulas point at the cells of the Allocation, Actuals and Progress
- * sheets by those sheets' names; that a name starting with '=' stays text; and that every cached
- * value is the engine's number.
+ * The renderer over whole workbooks: a small hand-built one (five enterprises, three of them named
+ * like formulas; three indicators, one of which does not concern one enterprise) and the bundled
+ * example with its variants, rendered in each language. What each of the five output sheets is
+ * called; its header rows, written from the column declarations; that the allocation's checks,
+ * evaluated over the sheet, say the parts add up; that every cached value is the engine's figure;
+ * that a name like a formula stays text; that a receiver's sort of an enterprise table breaks no
+ * formula and drags no total along; that the helper's data check holds what its formulas compute;
+ * how each sheet prints; and that the titles follow the area and the period.
  */
 import { describe, expect, it } from 'vitest';
-import { plan, type Flag, type Lang, type Plan } from '../engine';
+import { FLAGS, plan, type Flag, type Lang, type Plan, type PlanInput } from '../engine';
+import { copyKey } from './formula';
 import type { RawCell, WorkbookGrids } from './grid';
-import { readInputs } from './read';
+import { COLUMNS, FLAG_LABELS, SHEETS, periodLabels } from './names';
 import { noteFingerprints } from './note';
+import { readInputs, type InputLayout } from './read';
 import { renderOutputs } from './render';
+import { ALLOCATION_COLUMNS } from './render/allocation';
+import { HEADER_HEIGHT } from './render/cells';
+import { CHECKS, type CheckKey } from './render/helper';
+import { liveActuals, liveCounts, type LiveCounts } from './render/liveActuals';
+import { PROGRESS } from './render/progress';
+import { SUMMARY } from './render/summary';
 import {
   columnIndex,
+  columnLetter,
   parseA1,
-  quoteSheet,
   type CellSpec,
   type CellValue,
   type SheetSpec,
   type WorkbookSpec,
 } from './spec';
+import { exampleWorkbook, type ExampleData } from './template';
+import { specToGrids } from '../../tests/helpers/spec-grids';
+import { EXAMPLE, nameVariantExample, richExample } from '../../tests/helpers/variants';
 
-/** An enterprise whose name a spreadsheet would take for a formula if it were written as one. */
-const FORMULA_NAME = '=1+1';
+/** Enterprises whose names a spreadsheet would take for a formula if they were written as one. */
+const FORMULA_NAMES = ['=1+1', '+x', '@y'] as const;
 
-/** The input workbook: Chinese sheets and headers, the Actuals sheet under `actualsSheet`. */
-function inputGrids(actualsSheet: string): WorkbookGrids {
+/** The hand-built input: Chinese sheets and headers, 实绩 under `actualsSheet`. */
+function handGrids(actualsSheet = '实绩'): WorkbookGrids {
   const sheet = (name: string, cells: RawCell[][]) => ({ name, cells });
+  const [f1, f2, f3] = FORMULA_NAMES;
   return {
     sheets: [
       sheet('参数', [
@@ -46,47 +59,58 @@ function inputGrids(actualsSheet: string): WorkbookGrids {
         ['指标', '单位', '类型', '方向', '年度目标', '目标增速', '分解方法', '小数位', '时间分布'],
         ['产值', '万元', '总量', '越高越好', 1000, 0.1, '按基数', 0, '均衡'],
         ['税收', '万元', '总量', '越高越好', 100, null, '平均', 1, '前低后高'],
+        ['投资', '万元', '总量', '越高越好', 90, null, '按基数', 0, '均衡'],
       ]),
       sheet('企业', [
         ['企业名称', '统一社会信用代码', '分组', '责任单位', '时间分布'],
         ['甲厂', null, '一组', '办A', null],
         ['乙厂', null, '一组', '办B', null],
-        [FORMULA_NAME, null, '二组', '办A', null],
+        [f1, null, '二组', '办A', null],
+        [f2, null, '二组', '办B', null],
+        [f3, null, '二组', '办A', null],
       ]),
       sheet('基数', [
-        ['企业名称', '产值'],
-        ['甲厂', 300],
-        ['乙厂', 200],
-        [FORMULA_NAME, 100],
+        ['企业名称', '产值', '投资'],
+        ['甲厂', 300, 30],
+        ['乙厂', 200, 20],
+        [f1, 100, 10],
+        [f2, 50, 10],
+        [f3, 50, null],
       ]),
       sheet('时间分布', [
         ['名称', '一季度', '二季度', '三季度', '四季度'],
         ['前低后高', 20, 25, 25, 30],
       ]),
       sheet(actualsSheet, [
-        ['年份', '月份', '企业名称', '统一社会信用代码', '产值', '税收'],
-        [2024, 6, '甲厂', null, 140, 20],
-        [2024, 6, '乙厂', null, 90, 10],
-        [2024, 6, FORMULA_NAME, null, 50, null],
-        [2025, 6, '甲厂', null, 170, 25],
-        [2025, 6, '乙厂', null, 80, 12],
-        [2025, 6, FORMULA_NAME, null, 60, null],
+        ['年份', '月份', '企业名称', '统一社会信用代码', '产值', '税收', '投资'],
+        [2024, 6, '甲厂', null, 140, 20, 10],
+        [2024, 6, '乙厂', null, 90, 10, 5],
+        [2024, 6, f1, null, 50, null, 4],
+        [2024, 6, f2, null, 20, 3, 2],
+        [2024, 6, f3, null, 20, 3, null],
+        [2025, 6, '甲厂', null, 170, 25, 12],
+        [2025, 6, '乙厂', null, 80, 12, 4],
+        [2025, 6, f1, null, 60, null, 6],
+        [2025, 6, f2, null, 25, 4, 3],
+        [2025, 6, f3, null, 30, 2, null],
       ]),
     ],
   };
 }
 
 interface Rendered {
+  readonly lang: Lang;
   readonly grids: WorkbookGrids;
+  readonly input: PlanInput;
+  readonly layout: InputLayout;
   readonly plan: Plan;
   readonly spec: WorkbookSpec;
 }
 
-function render(lang: Lang, actualsSheet = '实绩'): Rendered {
-  const grids = inputGrids(actualsSheet);
+function render(grids: WorkbookGrids, lang: Lang, today = { y: 2025, m: 9, d: 3 }): Rendered {
   const read = readInputs(grids);
   if (read.errors.length > 0) throw new Error(read.errors.map((e) => e.code).join(', '));
-  const r = plan(read.input, { today: { y: 2025, m: 7, d: 15 } });
+  const r = plan(read.input, { today });
   if (!r.ok) throw new Error(r.errors.map((e) => e.code).join(', '));
   const spec = renderOutputs(r.value, read.input, read.layout, {
     lang,
@@ -94,28 +118,135 @@ function render(lang: Lang, actualsSheet = '实绩'): Rendered {
     fingerprints: { split: 'abc123', live: 'def456' },
     version: '9.9.9',
   });
-  return { grids, plan: r.value, spec };
+  return { lang, grids, input: read.input, layout: read.layout, plan: r.value, spec };
 }
 
-const LANGS: readonly Lang[] = ['zh', 'en'];
-const RENDERED: Readonly<Record<Lang, Rendered>> = { zh: render('zh'), en: render('en') };
+const JULY = { y: 2025, m: 7, d: 15 };
+const hand = (lang: Lang, actualsSheet?: string): Rendered =>
+  render(handGrids(actualsSheet), lang, JULY);
+const example = (data: ExampleData, lang: Lang): Rendered =>
+  render(specToGrids(exampleWorkbook(data, lang)), lang);
 
-const sheetOf = (spec: WorkbookSpec, name: string): SheetSpec => {
-  const s = spec.sheets.find((x) => x.name === name);
-  if (!s) throw new Error(`no sheet ${name}`);
-  return s;
+const HAND = { zh: hand('zh'), en: hand('en') };
+const EX = { zh: example(EXAMPLE, 'zh'), en: example(EXAMPLE, 'en') };
+const VARIANTS: [string, Rendered][] = [
+  ['hand-built, zh', HAND.zh],
+  ['hand-built, en', HAND.en],
+  ['example, zh', EX.zh],
+  ['example, en', EX.en],
+  ['rich, days', example(richExample({ scheduleBasis: 'days' }), 'zh')],
+  ['rich, monthly actuals', example(richExample({ actualsBasis: 'monthly' }), 'en')],
+  ['name variants', example(nameVariantExample(), 'zh')],
+];
+
+// ------------------------------------------------------------------ reading the sheets
+
+interface Sheets {
+  readonly allocation: SheetSpec;
+  readonly progress: SheetSpec;
+  readonly summary: SheetSpec;
+  readonly guide: SheetSpec;
+  readonly helper: SheetSpec;
+}
+const sheetsOf = (spec: WorkbookSpec): Sheets => {
+  const [allocation, progress, summary, guide, helper] = spec.sheets as SheetSpec[];
+  return { allocation, progress, summary, guide, helper } as Sheets;
 };
 const cellAt = (s: SheetSpec, ref: string): CellSpec | null => {
   const { row, col } = parseA1(ref);
   return s.rows[row]?.[col] ?? null;
 };
-/** The cells of row `r` (0-based) as values (a formula's cached result). */
-const valuesOf = (s: SheetSpec, r: number): CellValue[] =>
-  (s.rows[r] ?? []).map((c) => (c === null ? null : c.v));
-/** 0-based rows whose column A holds `text`. */
-const rowsWith = (s: SheetSpec, text: string): number[] =>
-  s.rows.flatMap((row, r) => (row[0]?.v === text ? [r] : []));
+const isBlankRow = (s: SheetSpec, r: number): boolean =>
+  (s.rows[r] ?? []).every((c) => c === null || (c.f === undefined && (c.v === null || c.v === '')));
 const blank = (v: number | null): CellValue => (v === null ? '' : v);
+const lower = (s: string): string => s.toLowerCase();
+const t = (lang: Lang, zh: string, en: string): string => (lang === 'zh' ? zh : en);
+const failedText = (lang: Lang, failed: readonly string[]): string =>
+  failed
+    .map((f) => (f === 'schedule' ? t(lang, '序时', 'schedule') : t(lang, '增速', 'growth')))
+    .join(t(lang, '、', ', '));
+
+const P = (key: Parameters<typeof PROGRESS.index>[0]): number => PROGRESS.index(key);
+
+/** 0-based rows of the progress sheet: each indicator's aggregate rows and enterprise table. */
+interface ProgressBlock {
+  readonly area: number;
+  readonly groups: ReadonlyMap<string, number>;
+  readonly header: number;
+  /** enterprise index (0-based, as ProgressRow.index) → row. */
+  readonly rows: ReadonlyMap<number, number>;
+  readonly first: number;
+  readonly last: number;
+}
+
+function progressBlock(s: SheetSpec, indicator: string, lang: Lang): ProgressBlock {
+  let area = -1;
+  const groups = new Map<string, number>();
+  const rows = new Map<number, number>();
+  s.rows.forEach((row, r) => {
+    if (row[P('ind')]?.v !== indicator || row[P('ind')]?.f !== undefined) return;
+    const name = row[P('name')]?.v;
+    const idx = row[P('idx')]?.v;
+    if (name === t(lang, '全区合计', 'Area total')) {
+      expect(area, `${indicator}: one area row`).toBe(-1);
+      area = r;
+    } else if (name === t(lang, '分组小计', 'Group subtotal'))
+      groups.set(String(row[P('group')]?.v), r);
+    else if (typeof idx === 'number') {
+      expect(rows.has(idx - 1), `${indicator}: one row for enterprise ${idx}`).toBe(false);
+      rows.set(idx - 1, r);
+    }
+  });
+  const at = [...rows.values()];
+  const first = at.length > 0 ? Math.min(...at) : -1;
+  return {
+    area,
+    groups,
+    header: first - 1,
+    rows,
+    first,
+    last: at.length > 0 ? Math.max(...at) : -1,
+  };
+}
+
+/** 0-based rows of the allocation: each indicator's totals and enterprise table. */
+interface AllocationBlock {
+  readonly section: number;
+  readonly total: number;
+  readonly groups: readonly number[];
+  readonly check: number;
+  readonly header: number;
+  readonly first: number;
+  readonly last: number;
+}
+
+function allocationBlock(
+  s: SheetSpec,
+  a: Plan['allocations'][number],
+  lang: Lang,
+): AllocationBlock {
+  const section = s.rows.findIndex((row) => row[0]?.v === `${a.indicator}（${a.unit}）`);
+  expect(section, a.indicator).toBeGreaterThanOrEqual(0);
+  const headers: number[] = [];
+  for (let r = section + 1; r < s.rows.length && headers.length < 2; r++)
+    if (s.rows[r]?.[0]?.v === ALLOCATION_COLUMNS.idx[lang] && s.rows[r]?.[0]?.style === 'header')
+      headers.push(r);
+  const [totalHeader, header] = headers as [number, number];
+  const label = (r: number): CellValue | undefined => s.rows[r]?.[1]?.v;
+  const groups: number[] = [];
+  let r = totalHeader + 2;
+  while (label(r) === t(lang, '小计', 'Subtotal')) groups.push(r++);
+  expect(label(totalHeader + 1)).toBe(t(lang, '合计', 'Total'));
+  return {
+    section,
+    total: totalHeader + 1,
+    groups,
+    check: r,
+    header,
+    first: header + 1,
+    last: header + a.rows.length,
+  };
+}
 
 /**
  * The value of a formula of the allocation's checks and totals, computed from the sheet's own
@@ -133,19 +264,18 @@ function evaluate(s: SheetSpec, formula: string): number {
     return typeof c?.v === 'number' ? c.v : 0;
   };
   const term = (): number => {
-    const t = next();
-    if (/^\d/.test(t)) return Number(t);
-    if (t === 'SUM' || t === 'ROUND') {
+    const tk = next();
+    if (/^\d/.test(tk)) return Number(tk);
+    if (tk === 'SUM' || tk === 'ROUND') {
       expect(next()).toBe('(');
       let v: number;
-      if (t === 'SUM') {
+      if (tk === 'SUM') {
         const from = parseA1(next().replace(/\$/g, ''));
         expect(next()).toBe(':');
         const to = parseA1(next().replace(/\$/g, ''));
         v = 0;
         for (let r = from.row; r <= to.row; r++)
-          for (let c = from.col; c <= to.col; c++)
-            v += ref(`${String.fromCharCode(65 + c)}${r + 1}`);
+          for (let c = from.col; c <= to.col; c++) v += ref(`${columnLetter(c)}${r + 1}`);
       } else {
         const x = expr();
         expect(next()).toBe(',');
@@ -155,7 +285,7 @@ function evaluate(s: SheetSpec, formula: string): number {
       expect(next()).toBe(')');
       return v;
     }
-    return ref(t);
+    return ref(tk);
   };
   const expr = (): number => {
     let v = term();
@@ -167,406 +297,662 @@ function evaluate(s: SheetSpec, formula: string): number {
   return v;
 }
 
-describe.each(LANGS)('renderOutputs in %s', (lang) => {
-  const { plan: p, spec } = RENDERED[lang];
-  const [allocation, progress, summary] = spec.sheets as [SheetSpec, SheetSpec, SheetSpec];
+/** A chain of string literals and absolute references joined by &, evaluated over cached values. */
+function concat(spec: WorkbookSpec, formula: string): string {
+  let rest = formula;
+  let out = '';
+  const item = /^(?:"((?:[^"]|"")*)"|'((?:[^']|'')+)'!(\$[A-Z]+\$\d+))(&|$)/;
+  while (rest !== '') {
+    const m = item.exec(rest);
+    if (!m) throw new Error(`not a concatenation: ${formula}`);
+    if (m[1] !== undefined) out += m[1].replace(/""/g, '"');
+    else {
+      const s = spec.sheets.find((x) => x.name === (m[2] as string).replace(/''/g, "'"));
+      out += String(cellAt(s as SheetSpec, (m[3] as string).replace(/\$/g, ''))?.v ?? '');
+    }
+    rest = rest.slice(m[0].length);
+  }
+  return out;
+}
 
-  it('names the three output sheets in the language, and removes the other language’s', () => {
-    const names = {
-      zh: ['分解结果', '序时进度', '汇总'],
-      en: ['Allocation', 'Progress', 'Summary'],
-    };
-    expect(spec.sheets.map((s) => s.name)).toEqual(names[lang]);
-    expect(spec.remove).toEqual(names[lang === 'zh' ? 'en' : 'zh']);
+/**
+ * What a sort of the enterprise tables would break in a formula in 0-based row `row` of `sheet`:
+ * a relative reference to another row or to another sheet, a relative range, or an absolute
+ * reference that reaches into an enterprise table (of any sheet) without covering all of it.
+ * `regions`: lower-cased sheet name → 1-based [first, last] rows of its enterprise tables.
+ */
+function sortHazards(
+  formula: string,
+  row: number,
+  sheet: string,
+  regions: ReadonlyMap<string, readonly (readonly [number, number])[]>,
+): string[] {
+  const key = copyKey(formula, row);
+  if (key === undefined) return [`unscanned: ${formula}`];
+  const out: string[] = [];
+  const plain = key.replace(/"(?:[^"]|"")*"/g, '""');
+  const REF =
+    /(?<![\w.$'\u0080-\uffff])(?:'((?:[^']|'')*)'!)?(\$?[A-Z]{1,3})(\$\d+|\{-?\d+\})(?::(\$?[A-Z]{1,3})(\$\d+|\{-?\d+\}))?(?![\w(])/g;
+  for (const m of plain.matchAll(REF)) {
+    const on = m[1] === undefined ? lower(sheet) : m[1].replace(/''/g, "'");
+    const parts = [m[3], m[5]].filter((p): p is string => p !== undefined);
+    const relative = parts.filter((p) => p.startsWith('{'));
+    if (relative.length > 0) {
+      if (on !== lower(sheet)) out.push(`relative reference to another sheet: ${m[0]}`);
+      else if (relative.length < parts.length) out.push(`half-relative range: ${m[0]}`);
+      else if (relative.some((p) => p !== '{0}')) out.push(`another row: ${m[0]}`);
+      continue;
+    }
+    const rows = parts.map((p) => Number(p.slice(1)));
+    const [r0, r1] = [Math.min(...rows), Math.max(...rows)];
+    for (const [first, last] of regions.get(on) ?? [])
+      if (r0 <= last && r1 >= first && !(r0 <= first && r1 >= last))
+        out.push(`into the sorted rows ${first}-${last}: ${m[0]}`);
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------ the sort-safety checker itself
+
+describe('sortHazards', () => {
+  // Row 16 (0-based 15) of sheet 序时进度, whose enterprise table is rows 15-27.
+  const regions = new Map([
+    ['序时进度', [[15, 27] as const]],
+    ['allocation', [[40, 50] as const]],
+  ]);
+  it.each<[string, boolean]>([
+    ['G16/F16', true],
+    ['$A16*2', true],
+    ['SUM($G$15:$G$27)', true],
+    ['SUM($G$10:$G$30)', true],
+    ['$B$3*G16', true],
+    ["'辅助'!$B$16", true],
+    ["INDEX('Allocation'!$F$40:$F$50,MATCH($A16,'Allocation'!$A$40:$A$50,0))", true],
+    ['"G17"&G16', true],
+    ['ROUND(F16-SUM(G16:J16),0)', true],
+    ['G17/F16', false],
+    ['G15', false],
+    ['$G$16', false],
+    ['SUM($G$15:$G$20)', false],
+    ['SUM(G15:G27)', false],
+    ['SUM($G$15:G16)', false],
+    ["'辅助'!B16", false],
+    ["'Allocation'!$F$41", false],
+  ])('%s is sort-safe: %s', (formula, safe) => {
+    expect(sortHazards(formula, 15, '序时进度', regions).length === 0).toBe(safe);
+  });
+});
+
+// ------------------------------------------------------------------ every variant
+
+describe.each(VARIANTS)('renderOutputs: %s', (_name, R) => {
+  const { lang, plan: p, spec, input } = R;
+  const S = sheetsOf(spec);
+  const blocks = new Map(
+    p.progress.map((ip) => [ip.indicator, progressBlock(S.progress, ip.indicator, lang)]),
+  );
+  const allocBlocks = p.allocations.map((a) => allocationBlock(S.allocation, a, lang));
+  const FLAG = (f: Flag): string => FLAG_LABELS[f][lang];
+
+  it('names the five output sheets in the language, and removes the other language’s', () => {
+    const keys = ['allocation', 'progress', 'summary', 'guide', 'helper'] as const;
+    expect(spec.sheets.map((s) => s.name)).toEqual(keys.map((k) => SHEETS[k][lang]));
+    expect(spec.remove).toEqual(keys.map((k) => SHEETS[k][lang === 'zh' ? 'en' : 'zh']));
+    expect(
+      lang === 'zh'
+        ? ['分解结果', '序时进度', '汇总', '说明', '辅助']
+        : ['Allocation', 'Progress', 'Summary', 'Guide', 'Helper'],
+    ).toEqual(spec.sheets.map((s) => s.name));
     for (const s of spec.sheets) {
       expect(noteFingerprints(s.note ?? '')).toEqual({
         split: 'abc123',
         live: 'def456',
         liveStatic: false,
       });
-      expect(s.rows[1]?.[0]?.v).toBe(s.note);
+      expect(String(s.rows[1]?.[0]?.v).startsWith(s.note ?? '?')).toBe(true);
     }
   });
 
-  it.each<[string, number, number, Record<Lang, string[]>]>([
-    [
-      'allocation',
-      0,
-      4,
-      {
-        zh: [
-          '企业名称',
-          '分组',
-          '责任单位',
-          '时间分布',
-          '年度分解',
-          '一季度',
-          '二季度',
-          '三季度',
-          '四季度',
-          '分时合计校验',
-        ],
-        en: [
-          'Enterprise',
-          'Group',
-          'Owner',
-          'Profile',
-          'Annual part',
-          'Q1',
-          'Q2',
-          'Q3',
-          'Q4',
-          'Periods check',
-        ],
-      },
-    ],
-    [
-      'progress',
-      1,
-      4,
-      {
-        zh: [
-          '指标',
-          '企业/分组',
-          '分组',
-          '责任单位',
-          '年度目标',
-          '本年累计',
-          '完成率',
-          '序时进度',
-          '计划进度',
-          '差距（百分点）',
-          '欠序时进度量',
-          '剩余月均需完成',
-          '已完成月均',
-          '需提速倍数',
-          '上年同期',
-          '同比增长',
-          '增速差（百分点）',
-          '预警',
-          '未达项',
-          '区内排名',
-          '组内排名',
-          '同口径本期',
-          '同口径上年',
-          '统一社会信用代码',
-        ],
-        en: [
-          'Indicator',
-          'Enterprise / group',
-          'Group',
-          'Owner',
-          'Target',
-          'YTD',
-          'Completion',
-          'Time schedule',
-          'Planned',
-          'Gap (pts)',
-          'Shortfall',
-          'Pace needed / month',
-          'Pace so far / month',
-          'Pace ratio',
-          'Same period last year',
-          'Year on year',
-          'Growth gap (pts)',
-          'Flag',
-          'Failed tests',
-          'Rank',
-          'Rank in group',
-          'Like-for-like YTD',
-          'Like-for-like last year',
-          'Credit code',
-        ],
-      },
-    ],
-    [
-      'summary',
-      2,
-      3,
-      {
-        zh: [
-          '指标',
-          '单位',
-          '年度目标',
-          '本年累计',
-          '完成率',
-          '序时进度',
-          '差距（百分点）',
-          '同比增长',
-          '目标增速',
-          '预警',
-          '未达项',
-          '超序时',
-          '略低于序时',
-          '滞后',
-          '严重滞后',
-          '无数据',
-          '企业数',
-        ],
-        en: [
-          'Indicator',
-          'Unit',
-          'Target',
-          'YTD',
-          'Completion',
-          'Time schedule',
-          'Gap (pts)',
-          'Year on year',
-          'Target growth',
-          'Flag',
-          'Failed tests',
-          'Ahead',
-          'Slightly behind',
-          'Behind',
-          'Seriously behind',
-          'No data',
-          'Enterprises',
-        ],
-      },
-    ],
-  ])('writes the %s sheet’s header row', (_name, index, row, headers) => {
-    const cells = (spec.sheets[index]?.rows[row] ?? []).slice(0, headers[lang].length);
-    expect(cells.map((c) => c?.v)).toEqual(headers[lang]);
-    expect(cells.every((c) => c?.style === 'header')).toBe(true);
+  it('writes the header rows from the column declarations; they wrap and are tall enough', () => {
+    const check = (s: SheetSpec, r: number, headers: readonly string[]): void => {
+      const cells = (s.rows[r] ?? []).slice(0, headers.length);
+      expect(
+        cells.map((c) => c?.v),
+        `${s.name} row ${r + 1}`,
+      ).toEqual(headers);
+      expect(cells.every((c) => c?.style === 'header' && c.wrap === true)).toBe(true);
+      expect(s.rowHeights?.[r], `${s.name} row ${r + 1}`).toBe(HEADER_HEIGHT);
+    };
+    p.allocations.forEach((a, k) => {
+      const b = allocBlocks[k] as AllocationBlock;
+      const headers = [
+        ALLOCATION_COLUMNS.idx[lang],
+        COLUMNS.enterprise[lang],
+        COLUMNS.group[lang],
+        COLUMNS.owner[lang],
+        COLUMNS.profile[lang],
+        ALLOCATION_COLUMNS.annual[lang],
+        ...periodLabels(a.grid, lang),
+        ALLOCATION_COLUMNS.periodsCheck[lang],
+      ];
+      check(S.allocation, b.total - 1, headers);
+      check(S.allocation, b.header, headers);
+    });
+    const progressHeaders = PROGRESS.headers(lang);
+    expect(progressHeaders.slice(0, 3)).toEqual(
+      lang === 'zh' ? ['序号', '指标', '企业/分组'] : ['No.', 'Indicator', 'Enterprise / group'],
+    );
+    for (const ip of p.progress) {
+      const b = blocks.get(ip.indicator) as ProgressBlock;
+      check(S.progress, b.area - 1, progressHeaders);
+      if (ip.rows.length > 0) check(S.progress, b.header, progressHeaders);
+    }
+    const summaryHeader = S.summary.rows.findIndex(
+      (row) => row[0]?.v === SUMMARY.headers(lang)[0] && row[0]?.style === 'header',
+    );
+    check(S.summary, summaryHeader, SUMMARY.headers(lang));
+    expect(SUMMARY.headers(lang).slice(-FLAGS.length - 1, -1)).toEqual(FLAGS.map(FLAG));
   });
 
   it('gives the allocation check cells that, evaluated over the sheet, say the parts add up', () => {
-    const checks = allocation.rows.flatMap((row) =>
+    const checks = S.allocation.rows.flatMap((row) =>
       row.flatMap((c) => (c?.style === 'check' && c.f !== undefined ? [{ c, f: c.f }] : [])),
     );
-    // Per indicator: a periods check on each of the 3 enterprises and on the total, and the total
-    // against the target.
-    expect(checks).toHaveLength(2 * (3 + 1 + 1));
+    // Per indicator: a periods check on each enterprise and on the total, and the total against
+    // the target.
+    expect(checks).toHaveLength(p.allocations.reduce((n, a) => n + a.rows.length + 2, 0));
     for (const { c, f } of checks) {
       expect(c.v, f).toBe(0);
-      expect(evaluate(allocation, f), f).toBe(0);
+      expect(evaluate(S.allocation, f), f).toBe(0);
     }
-    // The checks would see a part that does not add up: change one period of the first enterprise.
-    const first = (rowsWith(allocation, '甲厂')[0] as number) + 1;
+    // The checks see a part that does not add up: one more in a period of the first enterprise.
+    const b = allocBlocks[0] as AllocationBlock;
     const broken: SheetSpec = {
-      ...allocation,
-      rows: allocation.rows.map((row, r) =>
-        r + 1 !== first ? row : row.map((c, col) => (col === 5 ? { v: Number(c?.v) + 1 } : c)),
+      ...S.allocation,
+      rows: S.allocation.rows.map((row, r) =>
+        r !== b.first ? row : row.map((c, col) => (col === 6 ? { v: Number(c?.v) + 1 } : c)),
       ),
     };
-    expect(evaluate(broken, `ROUND(E${first}-SUM(F${first}:I${first}),0)`)).toBe(-1);
     const failing = checks.filter(({ f }) => evaluate(broken, f) !== 0).map(({ f }) => f);
-    const total = (rowsWith(allocation, lang === 'zh' ? '合计' : 'Total')[0] as number) + 1;
-    expect(failing).toEqual([
-      `ROUND(E${first}-SUM(F${first}:I${first}),0)`,
-      `ROUND(E${total}-SUM(F${total}:I${total}),0)`,
-    ]);
+    expect(failing).toHaveLength(2);
+    expect(failing.map((f) => evaluate(broken, f))).toEqual([-1, -1]);
+    expect(failing.map((f) => Number(f.match(/\d+/)?.[0])).sort((x, y) => x - y)).toEqual(
+      [b.total + 1, b.first + 1].sort((x, y) => x - y),
+    );
   });
 
   it('caches the engine’s parts, totals and subtotals in the allocation', () => {
-    const sections = p.allocations.map((a) => rowsWith(allocation, `${a.indicator}（${a.unit}）`));
     p.allocations.forEach((a, k) => {
-      const section = sections[k]?.[0] as number;
-      expect(valuesOf(allocation, section).slice(0, 3)).toEqual([
-        `${a.indicator}（${a.unit}）`,
-        lang === 'zh' ? '年度目标' : 'Target',
-        a.total,
-      ]);
+      const b = allocBlocks[k] as AllocationBlock;
+      const v = (r: number): CellValue[] => (S.allocation.rows[r] ?? []).map((c) => c?.v ?? null);
+      expect(v(b.section).slice(2, 4)).toEqual([t(lang, '年度目标', 'Target'), a.total]);
       a.rows.forEach((row, i) => {
-        expect(valuesOf(allocation, section + 2 + i).slice(0, 9)).toEqual([
+        expect(v(b.first + i).slice(0, 6 + row.periods.length), row.enterprise).toEqual([
+          i + 1,
           row.enterprise,
           row.group ?? null,
-          ['办A', '办B', '办A'][i],
+          input.enterprises[i]?.owner ?? null,
           row.profile,
           row.annual,
           ...row.periods,
         ]);
       });
-      const total = section + 2 + a.rows.length + 2; // after two group subtotals
-      expect(valuesOf(allocation, total).slice(4, 9)).toEqual([a.total, ...a.periodTotals]);
-      const group1 = a.rows.slice(0, 2);
-      const sum = (xs: number[]): number =>
-        Number(xs.reduce((s, x) => s + x, 0).toFixed(a.decimals));
-      expect(valuesOf(allocation, total - 2).slice(4, 9)).toEqual([
-        sum(group1.map((r) => r.annual)),
-        ...[0, 1, 2, 3].map((q) => sum(group1.map((r) => r.periods[q] as number))),
-      ]);
+      expect(v(b.total).slice(5, 6 + a.periodTotals.length)).toEqual([a.total, ...a.periodTotals]);
+      const round = (x: number): number => Number(x.toFixed(a.decimals));
+      for (const r of b.groups) {
+        const members = a.rows.filter((x) => x.group === v(r)[2]);
+        expect(members.length).toBeGreaterThan(0);
+        expect(v(r).slice(5, 6 + a.periodTotals.length)).toEqual([
+          round(members.reduce((s, x) => s + x.annual, 0)),
+          ...a.periodTotals.map((_, q) =>
+            round(members.reduce((s, x) => s + (x.periods[q] ?? 0), 0)),
+          ),
+        ]);
+      }
+      expect(b.groups).toHaveLength(new Set(a.rows.map((x) => x.group).filter(Boolean)).size);
     });
   });
 
-  it('caches the engine’s progress figures for every enterprise and the area', () => {
-    const header = (progress.rows[4] ?? []).map((c) => c?.v);
-    const col = (name: string): number => header.indexOf(name);
-    const [flag, ytd, completion, gap, yoy, lastYtd, rank] = (
-      lang === 'zh'
-        ? ['预警', '本年累计', '完成率', '差距（百分点）', '同比增长', '上年同期', '区内排名']
-        : [
-            'Flag',
-            'YTD',
-            'Completion',
-            'Gap (pts)',
-            'Year on year',
-            'Same period last year',
-            'Rank',
-          ]
-    ).map<number>(col);
-    const labels: Record<Flag, string> = {
-      zh: {
-        ahead: '超序时',
-        slightlyBehind: '略低于序时',
-        behind: '滞后',
-        seriouslyBehind: '严重滞后',
-        noData: '无数据',
-      },
-      en: {
-        ahead: 'Ahead',
-        slightlyBehind: 'Slightly behind',
-        behind: 'Behind',
-        seriouslyBehind: 'Seriously behind',
-        noData: 'No data',
-      },
-    }[lang];
-    let r = 5;
+  it('caches the engine’s progress figures for every enterprise, group and area row', () => {
+    const ind = (name: string) => input.indicators.find((i) => i.name === name);
+    let checked = 0;
     for (const ip of p.progress) {
+      const b = blocks.get(ip.indicator) as ProgressBlock;
+      const indicator = ind(ip.indicator);
+      const rate = ip.kind === 'rate';
+      const hasGrowth = rate || indicator?.targetGrowth !== undefined;
+      type Figures = (typeof ip.rows)[number] | typeof ip.area;
+      const expected = (f: Figures): Partial<Record<Parameters<typeof P>[0], CellValue>> => ({
+        target: f.target,
+        ytd: blank(f.ytd),
+        last: blank(f.lastYtd),
+        gap: blank(f.gap),
+        yoy: blank(f.yoy),
+        ggap: hasGrowth ? blank(f.growthGap) : null,
+        flag: FLAG(f.flag),
+        failed: failedText(lang, f.failed),
+        ...(rate
+          ? {}
+          : {
+              compl: blank(f.completion),
+              sched: p.schedule,
+              short: blank(f.shortfall),
+              need: blank(f.paceNeeded),
+              so: blank(f.paceSoFar),
+              ratio: blank(f.paceRatio),
+            }),
+      });
+      const actual = (r: number, keys: string[]): Record<string, CellValue> =>
+        Object.fromEntries(keys.map((k) => [k, S.progress.rows[r]?.[P(k as 'idx')]?.v ?? null]));
       for (const row of ip.rows) {
-        const v = valuesOf(progress, r++);
-        expect(v[0]).toBe(ip.indicator);
-        expect(
-          [
-            v[1],
-            v[4],
-            v[ytd as number],
-            v[completion as number],
-            v[gap as number],
-            v[lastYtd as number],
-            v[yoy as number],
-            v[rank as number],
-            v[flag as number],
-          ],
-          `${ip.indicator} ${row.enterprise}`,
-        ).toEqual([
-          row.enterprise,
-          row.target,
-          blank(row.ytd),
-          blank(row.completion),
-          blank(row.gap),
-          blank(row.lastYtd),
-          blank(row.yoy),
-          blank(row.rank),
-          labels[row.flag],
-        ]);
+        const r = b.rows.get(row.index) as number;
+        expect(r, `${ip.indicator} ${row.enterprise}`).toBeDefined();
+        const want = {
+          ...expected(row),
+          name: row.enterprise,
+          group: row.group ?? null,
+          owner: input.enterprises[row.index]?.owner ?? null,
+          rank: blank(row.rank),
+          grank: row.group ? blank(row.groupRank) : null,
+          ...(rate || !p.allocations.some((a) => a.indicator === ip.indicator)
+            ? {}
+            : { planned: blank(row.planned) }),
+        };
+        expect(actual(r, Object.keys(want)), `${ip.indicator} ${row.enterprise}`).toEqual(want);
+        checked++;
       }
-      r += ip.groups.length;
-      const area = valuesOf(progress, r);
-      expect([
-        area[4],
-        area[ytd as number],
-        area[completion as number],
-        area[gap as number],
-        area[flag as number],
-      ]).toEqual([
-        ip.area.target,
-        blank(ip.area.ytd),
-        blank(ip.area.completion),
-        blank(ip.area.gap),
-        labels[ip.area.flag],
-      ]);
-      r += 2;
+      for (const g of [ip.area, ...ip.groups]) {
+        const r = g.group === null ? b.area : (b.groups.get(g.group) as number);
+        expect(r, `${ip.indicator} ${g.group ?? 'area'}`).toBeGreaterThanOrEqual(0);
+        const want = {
+          ...expected(g),
+          group: g.group,
+          likeCur: blank(g.ytdLike),
+          likeLast: blank(g.lastYtd),
+          ...(rate ? {} : { planned: blank(g.planned) }),
+        };
+        expect(actual(r, Object.keys(want)), `${ip.indicator} ${g.group ?? 'area'}`).toEqual(want);
+        checked++;
+      }
+      expect([...b.groups.keys()].sort()).toEqual(ip.groups.map((g) => g.group).sort());
     }
-    // The sheet's parameters: report month, time schedule, thresholds, year.
-    expect(valuesOf(progress, 2).filter((v) => typeof v === 'number')).toEqual([
-      6,
-      p.schedule,
-      5,
-      10,
-      2025,
-    ]);
+    expect(checked).toBeGreaterThan(p.progress.length * 3);
   });
 
   it('caches the engine’s area figures and flag counts in the summary', () => {
-    p.progress.forEach((ip, k) => {
-      const v = valuesOf(summary, 4 + k);
-      expect(v.slice(0, 7)).toEqual([
+    for (const ip of p.progress) {
+      const row = S.summary.rows.find((x) => {
+        const c = x[0];
+        return c?.v === ip.indicator && c.style !== 'header';
+      });
+      const v = (k: Parameters<typeof SUMMARY.index>[0]): CellValue =>
+        row?.[SUMMARY.index(k)]?.v ?? null;
+      const rate = ip.kind === 'rate';
+      expect(
+        [v('unit'), v('target'), v('ytd'), v('gap'), v('yoy'), v('flag'), v('failed'), v('count')],
         ip.indicator,
+      ).toEqual([
         ip.unit,
         ip.area.target,
         blank(ip.area.ytd),
-        blank(ip.area.completion),
-        p.schedule,
         blank(ip.area.gap),
-      ]);
-      expect(v.slice(11, 17)).toEqual([
-        ip.counts.ahead,
-        ip.counts.slightlyBehind,
-        ip.counts.behind,
-        ip.counts.seriouslyBehind,
-        ip.counts.noData,
+        blank(ip.area.yoy),
+        FLAG(ip.area.flag),
+        failedText(lang, ip.area.failed),
         ip.rows.length,
       ]);
+      if (!rate) expect([v('compl'), v('sched')]).toEqual([blank(ip.area.completion), p.schedule]);
+      expect(FLAGS.map((f) => v(`n:${f}`))).toEqual(FLAGS.map((f) => ip.counts[f]));
+      expect(FLAGS.reduce((n, f) => n + ip.counts[f], 0)).toBe(ip.rows.length);
+    }
+  });
+
+  it('keeps every promise that a formula is a copy of the one above, and makes them down each table', () => {
+    for (const s of [S.allocation, S.progress, S.helper]) {
+      let promises = 0;
+      s.rows.forEach((row, r) =>
+        row.forEach((c, col) => {
+          if (!c?.down) return;
+          const above = s.rows[r - 1]?.[col];
+          const where = `${s.name} row ${r + 1} col ${col + 1}`;
+          expect(above?.f, where).toBeDefined();
+          expect(copyKey(c.f as string, r), where).toBe(copyKey(above?.f as string, r - 1));
+          expect(copyKey(c.f as string, r), where).toBeDefined();
+          expect([c.fmt, c.style], where).toEqual([above?.fmt, above?.style]);
+          promises++;
+        }),
+      );
+      expect(promises, s.name).toBeGreaterThan(0);
+    }
+    // In the enterprise tables, each formula below the first row is promised as a copy.
+    for (const ip of p.progress) {
+      const b = blocks.get(ip.indicator) as ProgressBlock;
+      for (let r = b.first + 1; r <= b.last; r++)
+        (S.progress.rows[r] ?? []).forEach((c, col) => {
+          if (c?.f !== undefined && S.progress.rows[r - 1]?.[col]?.f !== undefined)
+            expect(c.down, `${S.progress.name} row ${r + 1} col ${col + 1}`).toBe(true);
+        });
+    }
+  });
+
+  it('SORT-SAFETY: a formula in an enterprise row refers only to its own row or to absolute ranges', () => {
+    const regions = new Map<string, [number, number][]>([
+      [lower(S.allocation.name), allocBlocks.map((b) => [b.first + 1, b.last + 1])],
+      [
+        lower(S.progress.name),
+        [...blocks.values()].filter((b) => b.first >= 0).map((b) => [b.first + 1, b.last + 1]),
+      ],
+    ]);
+    let formulas = 0;
+    const scan = (s: SheetSpec, first: number, last: number): void => {
+      for (let r = first; r <= last; r++)
+        for (const c of s.rows[r] ?? []) {
+          if (c?.f === undefined) continue;
+          formulas++;
+          expect(sortHazards(c.f, r, s.name, regions), `${s.name} row ${r + 1}: ${c.f}`).toEqual(
+            [],
+          );
+        }
+    };
+    for (const b of allocBlocks) scan(S.allocation, b.first, b.last);
+    for (const b of blocks.values()) if (b.first >= 0) scan(S.progress, b.first, b.last);
+    expect(formulas).toBeGreaterThan(p.progress.length * 10);
+  });
+
+  it('puts each indicator’s enterprise rows in a region of their own, apart from the totals', () => {
+    const apart = (
+      s: SheetSpec,
+      header: number,
+      last: number,
+      aggregates: number[],
+      what: string,
+    ): void => {
+      expect(isBlankRow(s, header - 1), `${what}: blank above the header`).toBe(true);
+      expect(isBlankRow(s, last + 1), `${what}: blank below the last row`).toBe(true);
+      for (let r = header; r <= last; r++)
+        expect(isBlankRow(s, r), `${what} row ${r + 1}`).toBe(false);
+      for (const r of aggregates)
+        expect(r < header - 1 || r > last + 1, `${what}: aggregate row ${r + 1}`).toBe(true);
+    };
+    p.allocations.forEach((a, k) => {
+      const b = allocBlocks[k] as AllocationBlock;
+      apart(S.allocation, b.header, b.last, [b.total, ...b.groups, b.check], a.indicator);
+      expect(b.check).toBeLessThan(b.header - 1);
     });
+    let firstTable: ProgressBlock | undefined;
+    for (const ip of p.progress) {
+      const b = blocks.get(ip.indicator) as ProgressBlock;
+      if (ip.rows.length === 0) continue;
+      firstTable ??= b;
+      expect(b.last - b.first + 1, ip.indicator).toBe(ip.rows.length);
+      // The enterprise rows are the rows between header and last, in input order.
+      expect([...b.rows.entries()].sort((x, y) => x[1] - y[1]).map(([i]) => i)).toEqual(
+        ip.rows.map((x) => x.index),
+      );
+      apart(S.progress, b.header, b.last, [b.area, ...b.groups.values()], ip.indicator);
+    }
+    if (firstTable)
+      expect(S.progress.autoFilter).toBe(
+        `A${firstTable.header + 1}:${PROGRESS.lastPrinted()}${firstTable.last + 1}`,
+      );
   });
 
-  it('writes the enterprise named like a formula as text, never as a formula', () => {
-    const cells = spec.sheets.flatMap((s) =>
-      s.rows.flatMap((row) => row.filter((c): c is CellSpec => c?.v === FORMULA_NAME)),
+  it('leaves an enterprise out of the tables of an indicator that does not concern it', () => {
+    for (const ip of p.progress) {
+      const b = blocks.get(ip.indicator) as ProgressBlock;
+      const concerned = new Set(ip.rows.map((x) => x.index));
+      expect(new Set(b.rows.keys())).toEqual(concerned);
+      const names = new Set(
+        S.progress.rows
+          .filter((row) => row[P('ind')]?.v === ip.indicator)
+          .map((row) => row[P('name')]?.v),
+      );
+      input.enterprises.forEach((e, i) => {
+        if (!concerned.has(i)) expect(names.has(e.name), `${ip.indicator}: ${e.name}`).toBe(false);
+      });
+      // Groups with no enterprise the indicator concerns have no subtotal.
+      const groups = new Set(ip.rows.map((x) => x.group).filter(Boolean));
+      expect(new Set(b.groups.keys())).toEqual(groups);
+    }
+  });
+
+  it('holds in the helper’s data check what its formulas compute from 实绩, and says so on top', () => {
+    const A = R.layout.actuals;
+    expect(A).toBeDefined();
+    if (!A) return;
+    const src = {
+      rows: A.cells,
+      year: A.year,
+      month: A.month,
+      enterprise: A.enterprise,
+      ...(A.creditCode !== undefined ? { creditCode: A.creditCode } : {}),
+      valueCols: input.indicators.map((i) => A.values[i.name]),
+    };
+    const live = liveActuals(
+      src,
+      input,
+      p.year,
+      input.settings.reportMonth,
+      input.settings.actualsBasis === 'monthly',
+      A.cells.length,
     );
-    // Its name in the allocation's first block, then references to it everywhere else.
-    expect(cells.length).toBeGreaterThan(3);
-    const [own, ...refs] = cells;
-    expect(own?.f).toBeUndefined();
-    for (const c of refs) expect(c.f).toMatch(/^(?:'[^']+'!)?A\d+&""$/);
-    const flat = spec.sheets.flatMap((s) => s.rows.flat());
-    expect(flat.filter((c) => c?.f === FORMULA_NAME.slice(1))).toEqual([]);
+    const counts: LiveCounts = liveCounts(live, src, A.headerRow + 2, Infinity, Infinity);
+    const param = (label: string): CellSpec | undefined =>
+      S.helper.rows.find((row) => row[0]?.v === label)?.[1] ?? undefined;
+    for (const c of CHECKS) {
+      const cell = param(t(lang, c.zh, c.en));
+      expect(cell?.f, c.key).toBeDefined();
+      expect(cell?.v, c.key).toBe(counts[c.key]);
+    }
+    const total = CHECKS.reduce((n, c) => n + counts[c.key], 0);
+    expect(param(t(lang, '数据检查合计', 'Data check total'))?.v).toBe(total);
+    expect(param(t(lang, '首个未匹配行（实绩）', 'First unmatched row (actuals)'))?.v).toBe(
+      counts.firstUnmatched,
+    );
+    // The summary's check table, one problem per row.
+    for (const c of CHECKS) {
+      const row = S.summary.rows.find((x) => x[0]?.v === t(lang, c.zh, c.en));
+      expect(row?.[1]?.v, c.key).toBe(counts[c.key]);
+      expect(row?.[1]?.f).toMatch(/^'[^']+'!\$B\$\d+$/);
+    }
+    // The banner on 序时进度!A4 and 汇总!A4.
+    const banner =
+      total === 0
+        ? t(lang, '实绩数据检查：无异常', 'Actuals check: all clear')
+        : t(lang, '实绩数据检查：', 'Actuals check: ') +
+          CHECKS.filter((c) => counts[c.key] > 0)
+            .map((c) => `${t(lang, c.zh, c.en)} ${counts[c.key]}${t(lang, '；', '; ')}`)
+            .join('') +
+          (counts.firstUnmatched === ''
+            ? ''
+            : t(
+                lang,
+                `（首个未匹配：实绩第 ${counts.firstUnmatched} 行）`,
+                `(first unmatched: actuals row ${counts.firstUnmatched})`,
+              ));
+    for (const s of [S.progress, S.summary]) {
+      expect(cellAt(s, 'A4')?.v, s.name).toBe(banner);
+      expect(cellAt(s, 'A4')?.f, s.name).toMatch(/^IF\('[^']+'!\$B\$\d+=0,/);
+    }
   });
-});
 
-describe.each<[Lang, string]>([
-  ['zh', '实绩'],
-  ['en', '实绩'],
-  ['zh', 'Actuals'],
-])('formulas in %s over an Actuals sheet named %s', (lang, actualsSheet) => {
-  const { spec, grids } =
-    lang === 'zh' && actualsSheet === '实绩' ? RENDERED.zh : render(lang, actualsSheet);
-  const [allocation, progress, summary] = spec.sheets as [SheetSpec, SheetSpec, SheetSpec];
-  const actuals = grids.sheets.find((s) => s.name === actualsSheet);
-  const enterpriseRows = progress.rows.slice(5).filter((row) => row[4]?.f?.includes('!'));
+  it('prints every sheet on A4, one page wide, the guide portrait and the rest landscape', () => {
+    for (const s of spec.sheets) {
+      expect(s.print, s.name).toMatchObject({
+        paper: 'A4',
+        orientation: s === S.guide ? 'portrait' : 'landscape',
+        fitWidth: 1,
+      });
+      expect(s.print?.footer?.right, s.name).toContain('&P');
+    }
+    for (const s of [S.allocation, S.progress, S.summary])
+      expect(s.print?.titleRows?.first).toBe(1);
+  });
 
-  /** The sheet and cell of a formula that is one reference (`'Sheet'!E6`), else undefined. */
-  const target = (f: string | undefined): [SheetSpec, string] | undefined => {
-    const m = /^'((?:[^']|'')+)'!([A-Z]+\d+)(?:&"")?$/.exec(f ?? '');
-    if (!m) return undefined;
-    return [sheetOf(spec, (m[1] as string).replace(/''/g, "'")), m[2] as string];
-  };
+  it('leaves the like-for-like columns out of 序时进度’s print area', () => {
+    const noPrint = PROGRESS.decls.filter((d) => d.noPrint).map((d) => d.key);
+    expect(noPrint).toEqual(['likeCur', 'likeLast']);
+    const area = S.progress.print?.area ?? '';
+    const m = /^A1:([A-Z]+)(\d+)$/.exec(area);
+    expect(m, area).not.toBeNull();
+    const lastCol = columnIndex(m?.[1] as string);
+    expect(Number(m?.[2])).toBe(S.progress.rows.length);
+    for (const d of PROGRESS.decls)
+      expect(PROGRESS.index(d.key) <= lastCol, d.key).toBe(!d.noPrint);
+    // The like-for-like columns hold figures all the same (the year-on-year formulas use them).
+    const b = [...blocks.values()].find((x) => x.first >= 0) as ProgressBlock;
+    expect(S.progress.rows[b.first]?.[P('likeCur')]?.f).toBeDefined();
+  });
 
-  it('refer to the allocation by its name, at the cells that hold each part and name', () => {
-    expect(enterpriseRows).toHaveLength(6);
-    for (const row of enterpriseRows) {
-      for (const col of [1, 2, 3, 4]) {
-        const c = row[col] as CellSpec;
-        const [sheet, ref] = target(c.f) ?? [];
-        expect(sheet?.name, c.f).toBe(allocation.name);
-        expect(c.f?.startsWith(`${quoteSheet(allocation.name)}!`)).toBe(true);
-        expect(cellAt(sheet as SheetSpec, ref as string)?.v).toBe(c.v);
+  it('begins each title with the area and the period, live', () => {
+    const param = (zh: string, en: string): string => {
+      const r = S.helper.rows.findIndex((row) => row[0]?.v === t(lang, zh, en));
+      expect(r, zh).toBeGreaterThan(0);
+      return `'${S.helper.name}'!$B$${r + 1}`;
+    };
+    const area = param('地区', 'Area');
+    const year = param('年度', 'Year');
+    const period = param('期间', 'Period');
+    const prefix = input.settings.area ? `${input.settings.area} ` : '';
+    const months = t(lang, `1-${p.reportMonth}月`, `months 1-${p.reportMonth}`);
+    for (const s of [S.allocation, S.progress, S.summary, S.guide]) {
+      const title = cellAt(s, 'A1');
+      expect(title?.style).toBe('title');
+      expect(title?.f?.startsWith(`${area}&${year}&`), `${s.name}: ${title?.f}`).toBe(true);
+      expect(title?.v).toBe(concat(spec, title?.f as string));
+      expect(String(title?.v).startsWith(`${prefix}${p.year}`), String(title?.v)).toBe(true);
+      if (s !== S.allocation) {
+        expect(title?.f).toContain(`&${period}&`);
+        expect(String(title?.v)).toContain(months);
       }
     }
   });
+});
 
-  it('sum the indicator’s column of Actuals, by the sheet’s own name', () => {
-    const actualsHeader = actuals?.cells[0] ?? [];
-    for (const row of enterpriseRows) {
-      const f = row[5]?.f ?? '';
-      const columns = [...f.matchAll(/'((?:[^']|'')+)'!\$([A-Z]+):\$[A-Z]+/g)];
-      expect(columns.length).toBeGreaterThan(0);
-      expect(new Set(columns.map((m) => m[1]))).toEqual(new Set([actualsSheet]));
-      const headers = new Set(columns.map((m) => actualsHeader[columnIndex(m[2] as string)]));
-      expect(headers).toEqual(new Set(['年份', '月份', '企业名称', row[0]?.v]));
+// ------------------------------------------------------------------ the hand-built workbook
+
+describe.each<Lang>(['zh', 'en'])('the hand-built workbook in %s', (lang) => {
+  const { spec, plan: p } = HAND[lang];
+  const S = sheetsOf(spec);
+
+  it('writes the enterprises named like formulas as text, never as formulas', () => {
+    const cells = spec.sheets.flatMap((s) => s.rows.flat());
+    for (const name of FORMULA_NAMES) {
+      const named = cells.filter((c): c is CellSpec => c?.v === name);
+      // As a value: in each allocation block, each progress table that concerns it, and the
+      // helper's enterprise table; otherwise only as the cached result of a formula that reads it.
+      expect(named.filter((c) => c.f === undefined).length, name).toBeGreaterThanOrEqual(3 + 2);
+      for (const c of named) if (c.f !== undefined) expect(c.f, name).not.toContain(name);
+      expect(cells.filter((c) => c?.f === name.slice(1) || c?.f === name)).toEqual([]);
+      for (const s of [S.allocation, S.progress])
+        for (const row of s.rows)
+          for (const c of row) if (c?.v === name) expect(c.f, `${s.name}: ${name}`).toBeUndefined();
     }
   });
 
-  it('refer to the progress sheet by its name from the summary, at its area rows', () => {
-    const refs = summary.rows
-      .slice(4)
-      .flatMap((row) => row.slice(2, 8).filter((c) => c?.f !== undefined));
-    expect(refs.length).toBeGreaterThan(0);
-    for (const c of refs) {
-      const [sheet, ref] = target(c?.f) ?? [];
-      expect(sheet?.name, c?.f).toBe(progress.name);
-      expect(cellAt(sheet as SheetSpec, ref as string)?.v).toBe(c?.v);
+  it('leaves out of 投资 the enterprise it does not concern (no base, no figures)', () => {
+    const ip = p.progress.find((x) => x.indicator === '投资');
+    expect(ip?.rows.map((x) => x.enterprise)).toEqual(['甲厂', '乙厂', '=1+1', '+x']);
+    const names = S.progress.rows
+      .filter((row) => row[P('ind')]?.v === '投资')
+      .map((row) => row[P('name')]?.v);
+    expect(names).not.toContain('@y');
+    expect(names).toContain('+x');
+  });
+
+  it('looks each enterprise’s target up in 分解结果 by its 序号, at the cell with its part', () => {
+    const m = (f: string) =>
+      /^INDEX\('([^']+)'!(\$F\$\d+:\$F\$\d+),MATCH\(\$A(\d+),'([^']+)'!(\$A\$\d+:\$A\$\d+),0\)\)$/.exec(
+        f,
+      );
+    let n = 0;
+    for (const ip of p.progress) {
+      const b = progressBlock(S.progress, ip.indicator, lang);
+      for (const [, r] of b.rows) {
+        const c = S.progress.rows[r]?.[P('target')];
+        const parts = m(c?.f ?? '');
+        expect(parts, c?.f).not.toBeNull();
+        expect([parts?.[1], parts?.[4], parts?.[3]]).toEqual([
+          S.allocation.name,
+          S.allocation.name,
+          String(r + 1),
+        ]);
+        const idx = S.progress.rows[r]?.[P('idx')]?.v;
+        const [from] = (parts?.[5] as string).replace(/\$/g, '').split(':') as [string];
+        const first = parseA1(from).row;
+        const at = S.allocation.rows.findIndex((row, k) => k >= first && row[0]?.v === idx);
+        expect(S.allocation.rows[at]?.[5]?.v).toBe(c?.v);
+        n++;
+      }
     }
+    expect(n).toBe(p.progress.reduce((k, ip) => k + ip.rows.length, 0));
+  });
+
+  it('refers to the area rows of 序时进度 from the summary, by the sheet’s name', () => {
+    let n = 0;
+    for (const row of S.summary.rows)
+      for (const c of row) {
+        const m = /^'([^']+)'!([A-Z]+\d+)$/.exec(c?.f ?? '');
+        if (!m || m[1] !== S.progress.name) continue;
+        expect(cellAt(S.progress, m[2] as string)?.v, c?.f).toBe(c?.v);
+        n++;
+      }
+    expect(n).toBeGreaterThanOrEqual(p.progress.length * 6);
+  });
+});
+
+describe('an Actuals sheet under another name', () => {
+  const R = hand('zh', 'Actuals');
+  const helper = sheetsOf(R.spec).helper;
+
+  it('is what the helper reads, by that name', () => {
+    const formulas = helper.rows.flat().flatMap((c) => (c?.f ? [c.f] : []));
+    expect(formulas.filter((f) => f.includes("'Actuals'!")).length).toBeGreaterThan(10);
+    expect(formulas.filter((f) => f.includes("'实绩'!"))).toEqual([]);
+    // And its figures are those of the workbook with 实绩.
+    expect(R.plan.progress).toEqual(HAND.zh.plan.progress);
+  });
+});
+
+// ------------------------------------------------------------------ the bundled example
+
+describe.each<Lang>(['zh', 'en'])('the bundled example in %s', (lang) => {
+  const { spec, input } = EX[lang];
+  const S = sheetsOf(spec);
+
+  it('finds the three cumulative figures that fall from July to August, and says so', () => {
+    const param = (key: CheckKey): CellValue | undefined => {
+      const c = CHECKS.find((x) => x.key === key);
+      return S.helper.rows.find((row) => row[0]?.v === t(lang, c?.zh ?? '', c?.en ?? ''))?.[1]?.v;
+    };
+    expect(CHECKS.map((c) => param(c.key))).toEqual(CHECKS.map((c) => (c.key === 'falls' ? 3 : 0)));
+    const banner = t(
+      lang,
+      '实绩数据检查：累计值比上月减少 3；',
+      'Actuals check: Cumulative figures that fall 3; ',
+    );
+    expect(cellAt(S.progress, 'A4')?.v).toBe(banner);
+    expect(cellAt(S.summary, 'A4')?.v).toBe(banner);
+    // Which: the helper's enterprise table flags them, one per enterprise and indicator.
+    const header = S.helper.rows[4] ?? [];
+    const nameCol = header.map((c) => c?.v).lastIndexOf(t(lang, '企业名称', 'Enterprise'));
+    const flagged: string[] = [];
+    for (const ind of input.indicators) {
+      const col = header.findIndex(
+        (c) => c?.v === t(lang, `回落：${ind.name}`, `Falls: ${ind.name}`),
+      );
+      expect(col, ind.name).toBeGreaterThan(nameCol);
+      for (const row of S.helper.rows)
+        if (row[col]?.v === 1) flagged.push(`${String(row[nameCol]?.v)} ${ind.name}`);
+    }
+    expect(flagged.sort()).toEqual(
+      ['浙江华都新能源 到位市外内资', '石普铝业 制造业投资', '中穗米厂 到位市外内资'].sort(),
+    );
+  });
+
+  it('leaves the enterprises outside the 规上 directory out of 规上工业产值', () => {
+    const ip = EX[lang].plan.progress.find((x) => x.indicator === '规上工业产值');
+    expect(ip?.rows.length).toBeGreaterThan(0);
+    expect(ip?.rows.length).toBeLessThan(input.enterprises.length);
   });
 });

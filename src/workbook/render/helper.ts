@@ -30,7 +30,7 @@ import type { SettingKey } from '../names';
 import type { InputLayout } from '../read';
 import { DEFAULT_THRESHOLDS } from '../read';
 import { columnLetter, quoteSheet, type SheetSpec } from '../spec';
-import { fx, INT, PCT, SheetBuilder, str, t, val } from './cells';
+import { a4Landscape, fx, INT, PCT, SheetBuilder, str, t, val } from './cells';
 import { liveActuals, liveCounts, type LiveActuals } from './liveActuals';
 
 /** Absolute references to the helper's cells and ranges, for the other sheets' formulas. */
@@ -737,6 +737,7 @@ export function renderHelper(
       rows: S.rows,
       widths,
       freeze: { rows: DATA_ROW - 1, cols: 0 },
+      print: a4Landscape(lang),
       note: o.note,
     },
     refs,

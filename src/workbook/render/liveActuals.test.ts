@@ -1,0 +1,241 @@
+/**
+ * The JS mirror of the helper sheet's formulas: each reader (TRIM, `--text`, the year, month and
+ * value readers) against what the spreadsheet gives, then the helper's tables and data-check
+ * counts over a small 实绩 with one of each problem.
+ */
+import { describe, expect, it } from 'vitest';
+import type { PlanInput } from '../../engine';
+import type { RawCell } from '../grid';
+import {
+  cellValue,
+  liveActuals,
+  liveCounts,
+  readMonth,
+  readValue,
+  readYear,
+  toNumber,
+  trim,
+  type LiveSource,
+} from './liveActuals';
+
+describe('the readers', () => {
+  it.each<[number | string | boolean, string]>([
+    ['  a   b  ', 'a b'],
+    ['a', 'a'],
+    ['\ta', '\ta'], // TRIM removes spaces only
+    [12, '12'],
+    [0.1 + 0.2, '0.3'], // 15 significant digits, as a spreadsheet shows it
+    [true, 'TRUE'],
+    [false, 'FALSE'],
+    ['', ''],
+  ])('TRIM(%j) = %j', (x, out) => {
+    expect(trim(x)).toBe(out);
+  });
+
+  it.each<[string, number | undefined]>([
+    ['12', 12],
+    [' 12 ', 12],
+    ['+7', 7],
+    ['-3', -3],
+    ['.5', 0.5],
+    ['12.', 12],
+    ['1e3', 1000],
+    ['1,234.5', 1234.5],
+    ['1,234,567', 1234567],
+    ['5%', 0.05],
+    ['12,34', undefined],
+    ['1,2345', undefined],
+    ['abc', undefined],
+    ['1 2', undefined],
+    ['', undefined],
+    ['%', undefined],
+  ])('--%j = %j', (text, out) => {
+    expect(toNumber(text)).toBe(out);
+  });
+
+  it.each<[number | string | boolean, number | '']>([
+    [2025, 2025],
+    ['2025', 2025],
+    [' 2025 ', 2025],
+    ['二〇二五', ''],
+    ['', ''],
+    [true, ''],
+  ])('reads the year %j as %j', (x, out) => {
+    expect(readYear(x)).toBe(out);
+  });
+
+  it.each<[number | string | boolean, number | '']>([
+    [8, 8],
+    ['8', 8],
+    ['9月', 9],
+    [' 9 月 ', 9],
+    ['12月', 12],
+    ['九月', ''],
+    ['', ''],
+    [13, 13], // read as a number; the data check flags it
+  ])('reads the month %j as %j', (x, out) => {
+    expect(readMonth(x)).toBe(out);
+  });
+
+  it.each<[number | string | boolean, number | '']>([
+    [5, 5],
+    [-2.5, -2.5],
+    ['9,300', 9300],
+    ['9，300', 9300],
+    [' 1 234 ', 1234],
+    ['12%', 0.12],
+    ['', ''],
+    ['   ', ''],
+    ['abc', ''],
+    ['—', ''],
+    [true, ''],
+  ])('reads the value %j as %j', (x, out) => {
+    expect(readValue(x)).toBe(out);
+  });
+
+  it.each<[RawCell | undefined, number | string | boolean]>([
+    [null, ''],
+    [undefined, ''],
+    [3, 3],
+    ['x', 'x'],
+    [true, true],
+    [{ formula: 'A1', result: 7 }, 7],
+    [{ formula: 'A1' }, ''],
+    [{ error: '#N/A' }, ''],
+    [{ date: { y: 2025, m: 1, d: 1 } }, 45658],
+  ])('sees the cell %j as %j', (c, out) => {
+    expect(cellValue(c)).toBe(out);
+  });
+});
+
+/** Three enterprises (two with credit codes), two indicators, and 实绩 with one of each problem. */
+const INPUT = {
+  enterprises: [
+    { name: '甲厂', creditCode: 'C1' },
+    { name: '乙厂' },
+    { name: 'Abc厂', creditCode: 'C3' },
+  ],
+} as unknown as PlanInput;
+
+// year, month, enterprise, code, 产值, 税收
+const ROWS: RawCell[][] = [
+  [2025, 8, '甲厂', 'C1', 100, '9,300'], // this year's report month, by code
+  [2025, '7月', '甲厂', 'c1', 120, 50], // the month before (code matched in any case): 产值 falls
+  [2024, 8, ' 乙厂 ', null, 80, null], // last year's, by the trimmed name
+  [2025, 8, '乙  厂', null, 'abc', 5], // a name that matches nothing; a value that is no number
+  [2025, 8, 'abc厂', 'WRONG', 1, 1], // the name matches but its code is another: unmatched
+  [2025, 13, 'x', null, null, null], // month 13
+  ['2023', 8, '甲厂', null, 1, 1], // a year other than this and last
+  [2025, 8, '甲厂', 'C1', 101, 1], // 甲厂's report month again: a duplicate
+  [null, null, null, null, null, null], // a blank row: no problem
+];
+const SRC: LiveSource = {
+  rows: ROWS,
+  year: 0,
+  month: 1,
+  enterprise: 2,
+  creditCode: 3,
+  valueCols: [4, 5],
+};
+
+describe('liveActuals (cumulative)', () => {
+  const live = liveActuals(SRC, INPUT, 2025, undefined, false, ROWS.length + 2);
+
+  it('finds the latest month of this year among rows with a figure', () => {
+    expect(live.latest).toBe(8);
+  });
+
+  it('reads each row: year, month, slot, running count and the bad-row flags', () => {
+    expect(live.rows.map((r) => [r.year, r.month, r.slot, r.seq, r.badMonth, r.badYear])).toEqual([
+      [2025, 8, 0, 1, 0, 0],
+      [2025, 7, 2, 2, 0, 0],
+      [2024, 8, 1, 3, 0, 0],
+      [2025, 8, 0, 4, 0, 0],
+      [2025, 8, 0, 5, 0, 0],
+      [2025, 13, '', 5, 1, 0],
+      [2023, 8, '', 5, 0, 1],
+      [2025, 8, 0, 6, 0, 0],
+      ['', '', '', 6, 0, 0],
+      ['', '', '', 6, 0, 0], // rows past 实绩's end are blank
+      ['', '', '', 6, 0, 0],
+    ]);
+    expect(live.rows.map((r) => r.any)).toEqual([2, 2, 1, 2, 2, 0, 2, 2, 0, 0, 0]);
+  });
+
+  it('matches the used rows by code, then by name, and reads their values', () => {
+    expect(
+      live.used.map((u) => [u.pos, u.slot, u.name, u.byName, u.byCode, u.e, u.key, u.bad]),
+    ).toEqual([
+      [1, 0, '甲厂', 1, 1, 1, 4, 0],
+      [2, 2, '甲厂', 1, 1, 1, 6, 0],
+      [3, 1, '乙厂', 2, 0, 2, 9, 0],
+      [4, 0, '乙 厂', 0, 0, 0, '', 1],
+      [5, 0, 'abc厂', 3, 0, 0, '', 0],
+      [8, 0, '甲厂', 1, 1, 1, 4, 0],
+    ]);
+    expect(live.used.map((u) => u.values)).toEqual([
+      [100, 9300],
+      [120, 50],
+      [80, ''],
+      ['', 5],
+      [1, 1],
+      [101, 1],
+    ]);
+  });
+
+  it('finds each enterprise’s rows, its duplicates and the figures that fall', () => {
+    expect(live.enterprises).toEqual([
+      { pos: [1, '', 2], dup: 1, falls: [1, 0] },
+      { pos: ['', 3, ''], dup: 0, falls: [0, 0] },
+      { pos: ['', '', ''], dup: 0, falls: [0, 0] },
+    ]);
+  });
+
+  it('counts each problem once, and names the first unmatched row of 实绩', () => {
+    expect(liveCounts(live, SRC, 2, 100, 100)).toEqual({
+      unmatched: 2,
+      duplicates: 1,
+      falls: 1,
+      notNumbers: 1,
+      badMonths: 1,
+      badYears: 1,
+      badReportMonth: 0,
+      overflow: 0,
+      firstUnmatched: 5,
+      usedRows: 6,
+    });
+  });
+
+  it('counts the rows beyond the formulas’ reach', () => {
+    // 8 rows with a year over a capacity of 5, and 6 used rows over 4.
+    expect(liveCounts(live, SRC, 2, 5, 4).overflow).toBe(3 + 2);
+  });
+
+  it('follows a report month set in 参数', () => {
+    const july = liveActuals(SRC, INPUT, 2025, 7, false, ROWS.length);
+    expect(july.latest).toBe(8);
+    expect(july.rows.map((r) => r.slot)).toEqual(['', 0, '', '', '', '', '', '', '']);
+    expect(liveCounts(july, SRC, 2, 100, 100)).toMatchObject({ unmatched: 0, falls: 0 });
+  });
+});
+
+describe('liveActuals (monthly)', () => {
+  const live = liveActuals(SRC, INPUT, 2025, 8, true, ROWS.length);
+
+  it('uses every month through the report month, this year and last', () => {
+    expect(live.rows.map((r) => r.slot)).toEqual([0, 0, 1, 0, 0, '', '', 0, '']);
+  });
+
+  it('has no month-before rows, duplicates or falls', () => {
+    expect(live.enterprises.map((e) => [e.pos[2], e.dup, e.falls])).toEqual([
+      ['', 0, [0, 0]],
+      ['', 0, [0, 0]],
+      ['', 0, [0, 0]],
+    ]);
+    expect(liveCounts(live, SRC, 2, 100, 100)).toMatchObject({
+      duplicates: 0,
+      falls: 0,
+      unmatched: 2,
+    });
+  });
+});
