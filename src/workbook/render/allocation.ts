@@ -153,10 +153,7 @@ export function renderAllocation(
       null,
       fx(`ROUND(${columnLetter(ANNUAL)}${totalRow}-${targetCell},${a.decimals})`, 0, fmt, 'check'),
     ]);
-    checkRanges.push(
-      `${columnLetter(ANNUAL)}${checkRow}`,
-      `${columnLetter(checkCol)}${totalRow}`,
-    );
+    checkRanges.push(`${columnLetter(ANNUAL)}${checkRow}`, `${columnLetter(checkCol)}${totalRow}`);
     r += 2; // a blank row, then the enterprise table
     S.line(r, headerCells);
     headerRows.push(r + 1);

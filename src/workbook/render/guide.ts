@@ -7,14 +7,7 @@
 import type { Lang, Plan, PlanInput } from '../../engine';
 import { FLAG_LABELS, SHEETS } from '../names';
 import type { CellSpec, SheetSpec } from '../spec';
-import {
-  fx,
-  str,
-  t,
-  val,
-  SheetBuilder,
-  a4Landscape,
-} from './cells';
+import { fx, str, t, val, SheetBuilder, a4Landscape } from './cells';
 import type { HelperRefs } from './helper';
 
 type Line = CellSpec | string;

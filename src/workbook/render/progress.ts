@@ -84,7 +84,12 @@ type Col = (typeof PROGRESS.decls)[number]['key'];
 
 /** Rows of the progress sheet the summary refers to, per indicator (1-based). */
 export interface ProgressRefs {
-  readonly blocks: ReadonlyMap<string, { areaRow: number; first: number; last: number }>;
+  readonly blocks: ReadonlyMap<
+    string,
+    { areaRow: number; aggLast: number; first: number; last: number }
+  >;
+  /** The area row's label in the name column (the summary finds the row by it, sort-safe). */
+  readonly areaLabel: string;
   /** Rows above the first table (title, note, parameters, check): the print titles. */
   readonly headRows: number;
 }
@@ -190,7 +195,11 @@ export function renderProgress(
   const failedText = (failed: readonly string[]): string =>
     failed.map((f) => (f === 'schedule' ? words.s : words.g)).join(words.sep);
   const escape = hasWildcards(input.enterprises.map((e) => e.group));
-  const blocks = new Map<string, { areaRow: number; first: number; last: number }>();
+  const blocks = new Map<
+    string,
+    { areaRow: number; aggLast: number; first: number; last: number }
+  >();
+  const areaLabel = t(lang, '全区合计', 'Area total');
   const flagRanges: string[] = [];
   const headerRows: number[] = [];
   let firstTable: { header: number; last: number } | undefined;
@@ -424,7 +433,7 @@ export function renderProgress(
       place(row, cells);
     });
     S.copiesDown(first - 1, last - 1);
-    blocks.set(ind.name, { areaRow, first, last });
+    blocks.set(ind.name, { areaRow, aggLast: areaRow + groupsN, first, last });
     flagRanges.push(`${C.letter('flag')}${areaRow}:${C.letter('flag')}${areaRow + groupsN}`);
     if (ip.rows.length > 0)
       flagRanges.push(`${C.letter('flag')}${first}:${C.letter('flag')}${last}`);
@@ -466,7 +475,7 @@ export function renderProgress(
       ],
       note: o.note,
     },
-    refs: { blocks, headRows: HEAD_ROWS },
+    refs: { blocks, headRows: HEAD_ROWS, areaLabel },
   };
 }
 

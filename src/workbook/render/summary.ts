@@ -83,8 +83,13 @@ export function renderSummary(
   ]);
   const TABLE = checkLast + 3; // 1-based header row of the indicator table
   S.line(TABLE - 1, SUMMARY.headers(lang).map(header));
-  const pref = (col: Parameters<typeof PROGRESS.ref>[0], row: number): string =>
-    `${quoteSheet(o.progressName)}!${PROGRESS.ref(col, row)}`;
+  const P_ = quoteSheet(o.progressName);
+  /** The area row's cell of `col`, found by its label within the area and group table (sort-safe). */
+  const areaCell = (
+    col: Parameters<typeof PROGRESS.ref>[0],
+    b: { areaRow: number; aggLast: number },
+  ): string =>
+    `INDEX(${P_}!${PROGRESS.span(col, b.areaRow, b.aggLast)},MATCH(${str(P.areaLabel)},${P_}!${PROGRESS.span('name', b.areaRow, b.aggLast)},0))`;
   let row = TABLE + 1;
   for (const ip of plan.progress) {
     const b = P.blocks.get(ip.indicator);
@@ -96,15 +101,15 @@ export function renderSummary(
     const cells: Record<string, ReturnType<typeof val> | null> = {
       ind: val(ip.indicator),
       unit: val(ip.unit),
-      target: fx(pref('target', b.areaRow), a.target, rate ? PCT : fmt),
-      ytd: fx(pref('ytd', b.areaRow), num(a.ytd), fmt),
-      compl: rate ? null : fx(pref('compl', b.areaRow), num(a.completion), PCT),
-      sched: rate ? null : fx(pref('sched', b.areaRow), plan.schedule, PCT),
-      gap: fx(pref('gap', b.areaRow), num(a.gap), PTS),
-      yoy: fx(pref('yoy', b.areaRow), num(a.yoy), PCT),
+      target: fx(areaCell('target', b), a.target, rate ? PCT : fmt),
+      ytd: fx(areaCell('ytd', b), num(a.ytd), fmt),
+      compl: rate ? null : fx(areaCell('compl', b), num(a.completion), PCT),
+      sched: rate ? null : fx(areaCell('sched', b), plan.schedule, PCT),
+      gap: fx(areaCell('gap', b), num(a.gap), PTS),
+      yoy: fx(areaCell('yoy', b), num(a.yoy), PCT),
       tgrowth: rate ? val(a.target, PCT) : val(ind.targetGrowth ?? null, PCT),
-      flag: fx(pref('flag', b.areaRow), FLAG_LABELS[a.flag][lang]),
-      failed: fx(pref('failed', b.areaRow), failedText(lang, a.failed)),
+      flag: fx(areaCell('flag', b), FLAG_LABELS[a.flag][lang]),
+      failed: fx(areaCell('failed', b), failedText(lang, a.failed)),
       count: val(ip.rows.length, INT),
     };
     for (const f of FLAGS)
