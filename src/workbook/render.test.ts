@@ -220,10 +220,25 @@ interface AllocationBlock {
   readonly last: number;
 }
 
+/**
+ * The allocation rows 分解结果 shows for `a`, with their place in 企业: the enterprises the
+ * indicator concerns (as on 序时进度); one with no part and no figure is left out.
+ */
+function shownRows(
+  p: Plan,
+  a: Plan['allocations'][number],
+): { row: Plan['allocations'][number]['rows'][number]; i: number }[] {
+  const concerned = new Set(
+    p.progress.find((x) => x.indicator === a.indicator)?.rows.map((r) => r.index),
+  );
+  return a.rows.flatMap((row, i) => (concerned.has(i) || row.annual !== 0 ? [{ row, i }] : []));
+}
+
 function allocationBlock(
   s: SheetSpec,
   a: Plan['allocations'][number],
   lang: Lang,
+  shown: number,
 ): AllocationBlock {
   const section = s.rows.findIndex((row) => row[0]?.v === `${a.indicator}（${a.unit}）`);
   expect(section, a.indicator).toBeGreaterThanOrEqual(0);
@@ -244,7 +259,7 @@ function allocationBlock(
     check: r,
     header,
     first: header + 1,
-    last: header + a.rows.length,
+    last: header + shown,
   };
 }
 
@@ -391,7 +406,9 @@ describe.each(VARIANTS)('renderOutputs: %s', (_name, R) => {
   const blocks = new Map(
     p.progress.map((ip) => [ip.indicator, progressBlock(S.progress, ip.indicator, lang)]),
   );
-  const allocBlocks = p.allocations.map((a) => allocationBlock(S.allocation, a, lang));
+  const allocBlocks = p.allocations.map((a) =>
+    allocationBlock(S.allocation, a, lang, shownRows(p, a).length),
+  );
   const FLAG = (f: Flag): string => FLAG_LABELS[f][lang];
 
   it('names the five output sheets in the language, and removes the other language’s', () => {
@@ -460,7 +477,7 @@ describe.each(VARIANTS)('renderOutputs: %s', (_name, R) => {
     );
     // Per indicator: a periods check on each enterprise and on the total, and the total against
     // the target.
-    expect(checks).toHaveLength(p.allocations.reduce((n, a) => n + a.rows.length + 2, 0));
+    expect(checks).toHaveLength(p.allocations.reduce((n, a) => n + shownRows(p, a).length + 2, 0));
     for (const { c, f } of checks) {
       expect(c.v, f).toBe(0);
       expect(evaluate(S.allocation, f), f).toBe(0);
@@ -486,8 +503,8 @@ describe.each(VARIANTS)('renderOutputs: %s', (_name, R) => {
       const b = allocBlocks[k] as AllocationBlock;
       const v = (r: number): CellValue[] => (S.allocation.rows[r] ?? []).map((c) => c?.v ?? null);
       expect(v(b.section).slice(2, 4)).toEqual([t(lang, '年度目标', 'Target'), a.total]);
-      a.rows.forEach((row, i) => {
-        expect(v(b.first + i).slice(0, 6 + row.periods.length), row.enterprise).toEqual([
+      shownRows(p, a).forEach(({ row, i }, k) => {
+        expect(v(b.first + k).slice(0, 6 + row.periods.length), row.enterprise).toEqual([
           i + 1,
           row.enterprise,
           row.group ?? null,
@@ -500,7 +517,9 @@ describe.each(VARIANTS)('renderOutputs: %s', (_name, R) => {
       expect(v(b.total).slice(5, 6 + a.periodTotals.length)).toEqual([a.total, ...a.periodTotals]);
       const round = (x: number): number => Number(x.toFixed(a.decimals));
       for (const r of b.groups) {
-        const members = a.rows.filter((x) => x.group === v(r)[2]);
+        const members = shownRows(p, a)
+          .map((x) => x.row)
+          .filter((x) => x.group === v(r)[2]);
         expect(members.length).toBeGreaterThan(0);
         expect(v(r).slice(5, 6 + a.periodTotals.length)).toEqual([
           round(members.reduce((s, x) => s + x.annual, 0)),
@@ -509,7 +528,13 @@ describe.each(VARIANTS)('renderOutputs: %s', (_name, R) => {
           ),
         ]);
       }
-      expect(b.groups).toHaveLength(new Set(a.rows.map((x) => x.group).filter(Boolean)).size);
+      expect(b.groups).toHaveLength(
+        new Set(
+          shownRows(p, a)
+            .map((x) => x.row.group)
+            .filter(Boolean),
+        ).size,
+      );
     });
   });
 
@@ -888,13 +913,24 @@ describe.each<Lang>(['zh', 'en'])('the hand-built workbook in %s', (lang) => {
     expect(n).toBe(p.progress.reduce((k, ip) => k + ip.rows.length, 0));
   });
 
-  it('refers to the area rows of 序时进度 from the summary, by the sheet’s name', () => {
+  it('finds the area rows of 序时进度 from the summary by their label, by the sheet’s name', () => {
+    const AREA =
+      /^INDEX\('([^']+)'!\$([A-Z]+)\$(\d+):\$[A-Z]+\$(\d+),MATCH\("([^"]+)",'([^']+)'!\$([A-Z]+)\$(\d+):\$[A-Z]+\$(\d+),0\)\)$/;
     let n = 0;
     for (const row of S.summary.rows)
       for (const c of row) {
-        const m = /^'([^']+)'!([A-Z]+\d+)$/.exec(c?.f ?? '');
-        if (!m || m[1] !== S.progress.name) continue;
-        expect(cellAt(S.progress, m[2] as string)?.v, c?.f).toBe(c?.v);
+        const m = AREA.exec(c?.f ?? '');
+        if (!m) continue;
+        const [, sheet, col, from, to, label, sheet2, nameCol] = m as unknown as string[];
+        expect([sheet, sheet2]).toEqual([S.progress.name, S.progress.name]);
+        // The label is found in the name column, within the rows the value column spans.
+        const rows = Array.from(
+          { length: Number(to) - Number(from) + 1 },
+          (_, k) => Number(from) + k,
+        );
+        const hit = rows.find((r) => cellAt(S.progress, `${nameCol}${r}`)?.v === label);
+        expect(hit, c?.f).toBeDefined();
+        expect(cellAt(S.progress, `${col}${hit}`)?.v, c?.f).toBe(c?.v);
         n++;
       }
     expect(n).toBeGreaterThanOrEqual(p.progress.length * 6);

@@ -93,12 +93,21 @@ export function renderAllocation(
     S.line(r, headerCells);
     headerRows.push(r + 1);
     r++;
-    const groups = [...new Set(a.rows.map((x) => x.group).filter((g): g is string => !!g))];
+    // The enterprises the indicator concerns (an enterprise with no part and no figure is left
+    // out, as on 序时进度); each keeps its 序号, its place in 企业.
+    const concerned = new Set(
+      plan.progress.find((p) => p.indicator === a.indicator)?.rows.map((r) => r.index) ??
+        a.rows.map((_, i) => i),
+    );
+    const rows = a.rows.flatMap((row, i) =>
+      concerned.has(i) || row.annual !== 0 ? [{ row, i }] : [],
+    );
+    const groups = [...new Set(rows.map((x) => x.row.group).filter((g): g is string => !!g))];
     const totalRow = r + 1; // 1-based
     const firstGroup = totalRow + 1;
     const checkRow = firstGroup + groups.length; // 1-based
     const first = checkRow + 3; // 1-based first enterprise row (blank, header between)
-    const last = first + a.rows.length - 1;
+    const last = first + rows.length - 1;
     const span = (col: number): string =>
       `$${columnLetter(col)}$${first}:$${columnLetter(col)}$${Math.max(first, last)}`;
     const periodsCol = (k: number): number => ANNUAL + 1 + k;
@@ -121,7 +130,7 @@ export function renderAllocation(
     r++;
     for (const g of groups) {
       const rr = r + 1;
-      const members = a.rows.filter((x) => x.group === g);
+      const members = rows.map((x) => x.row).filter((x) => x.group === g);
       const sumOf = (k: number): number =>
         members.reduce((s, x) => s + (k < 0 ? x.annual : (x.periods[k] ?? 0)), 0);
       S.line(r, [
@@ -158,7 +167,7 @@ export function renderAllocation(
     S.line(r, headerCells);
     headerRows.push(r + 1);
     r++;
-    a.rows.forEach((row, i) => {
+    rows.forEach(({ row, i }) => {
       const rr = r + 1;
       const e = enterprises[i];
       S.line(r, [
@@ -179,7 +188,7 @@ export function renderAllocation(
       r++;
     });
     S.copiesDown(first - 1, last - 1);
-    if (a.rows.length > 0)
+    if (rows.length > 0)
       checkRanges.push(`${columnLetter(checkCol)}${first}:${columnLetter(checkCol)}${last}`);
     blocks.set(a.indicator, {
       idx: `${q(o.name)}${span(0)}`,
