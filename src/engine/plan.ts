@@ -20,7 +20,7 @@ import {
   type Grid,
   type Profile,
 } from './profile';
-import { progressOf, rankValues, sumRows, type ProgressFigures } from './progress';
+import { progressOf, rankKeyOf, rankValues, sumRows, type ProgressFigures } from './progress';
 import { splitTotal, type SplitRow } from './split';
 import { enterpriseResolver, validateInput } from './validate';
 
@@ -337,10 +337,13 @@ function allocate(
   });
 }
 
-/** Latest month with any figure for the year, or 0 when there is none. */
+/**
+ * The latest month of the year that Actuals holds a row for, or 0 when there is none (the live
+ * sheets' rule, workbook/render/helper.ts: a pasted month moves the period on).
+ */
 function latestMonth(actuals: readonly Actual[], year: number): number {
   let m = 0;
-  for (const a of actuals) if (a.year === year && a.month > m && hasOwnKey(a.values)) m = a.month;
+  for (const a of actuals) if (a.year === year && a.month > m) m = a.month;
   return m;
 }
 
@@ -465,8 +468,11 @@ export function plan(input: PlanInput, ctx: PlanContext): Result<Plan> {
       };
     });
     const figures = inputs.map((r) => progressOf(r, traits, ctxP));
-    const rankKey = (f: ProgressFigures): number | null =>
-      ind.kind === 'rate' ? f.yoy : f.completion;
+    // Ranks compare the key the sheets compare (rounded to 9 decimals).
+    const rankKey = (f: ProgressFigures): number | null => {
+      const x = ind.kind === 'rate' ? f.yoy : f.completion;
+      return x === null ? null : rankKeyOf(x);
+    };
     const ranks = rankValues(figures.map(rankKey), ind.direction);
     const groupRanks = new Array<number | null>(figures.length).fill(null);
     const aggregate = (idx: number[], group: string | null): AggregateProgress => {

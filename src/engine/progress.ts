@@ -75,6 +75,15 @@ export const roundPoints = (p: number): number => {
 };
 
 /**
+ * The value ranks compare: the completion (or growth) rounded to 9 decimals, half away from zero,
+ * as the sheets' rank key ROUND(x, 9) — whose text the sheets' COUNTIF criteria hold exactly.
+ */
+export const rankKeyOf = (x: number): number => {
+  const r = (x < 0 ? -1 : 1) * (Math.round(Math.abs(x) * 1e9) / 1e9);
+  return r === 0 ? 0 : r;
+};
+
+/**
  * The flag for a gap in points.
  * @example flagForGap(-4.9, 'higher', 5, 10) // → 'slightlyBehind'
  * @example flagForGap(6, 'lower', 5, 10)     // → 'behind'

@@ -310,7 +310,7 @@ export function renderHelper(
   const rc = {
     year: RC,
     month: RC + 1,
-    any: RC + 2,
+    filled: RC + 2,
     latest: RC + 3,
     slot: RC + 4,
     seq: RC + 5,
@@ -403,7 +403,7 @@ export function renderHelper(
     [
       [rc.year, '年份', 'Year'],
       [rc.month, '月份', 'Month'],
-      [rc.any, '有数', 'Has values'],
+      [rc.filled, '有内容', 'Filled'],
       [rc.latest, '本年月份', 'Month this year'],
       [rc.slot, '用途', 'Slot'],
       [rc.seq, '累计行数', 'Running count'],
@@ -433,12 +433,6 @@ export function renderHelper(
   }
 
   if (A) {
-    const anyTerms = inds
-      .map((ind) => {
-        const c = colParam.get(ind.name) as string;
-        return `IF(${c}=0,0,--(INDEX(${AS}$A:$${MAX_COL},ROW()${k >= 0 ? '-' : '+'}${Math.abs(k)},${c})<>""))`;
-      })
-      .join('+');
     for (let i = 0; i < R; i++) {
       const row = DATA_ROW + i;
       const y = L(rc.year, row);
@@ -452,8 +446,12 @@ export function renderHelper(
         [
           fx(`IFERROR(--TRIM(${yearRaw}),"")`, lr?.year ?? ''),
           fx(`IFERROR(--SUBSTITUTE(TRIM(${monthRaw}),"月",""),"")`, lr?.month ?? ''),
-          fx(inds.length > 0 ? anyTerms : '0', lr?.any ?? 0, INT),
-          fx(`IF(AND(${y}=${Y},ISNUMBER(${m}),${L(rc.any, row)}>0),${m},0)`, lr?.latest ?? 0, INT),
+          fx(`--(${yearRaw}&${monthRaw}<>"")`, lr?.filled ?? 0, INT),
+          fx(
+            `IF(AND(${y}=${Y},ISNUMBER(${m})),IF(AND(${m}>=1,${m}<=12),${m},0),0)`,
+            lr?.latest ?? 0,
+            INT,
+          ),
           fx(
             monthly
               ? `IF(AND(ISNUMBER(${m}),${m}>=1,${m}<=${M}),IF(${y}=${Y},0,IF(${y}=${Y}-1,1,"")),"")`
@@ -466,12 +464,12 @@ export function renderHelper(
             INT,
           ),
           fx(
-            `IF(AND(TRIM(${yearRaw})="",TRIM(${monthRaw})=""),0,IF(AND(ISNUMBER(${m}),${m}>=1,${m}<=12),IF(${m}=INT(${m}),0,1),1))`,
+            `IF(${L(rc.filled, row)}=0,0,IF(AND(ISNUMBER(${m}),${m}>=1,${m}<=12),IF(${m}=INT(${m}),0,1),1))`,
             lr?.badMonth ?? 0,
             INT,
           ),
           fx(
-            `IF(AND(TRIM(${yearRaw})="",TRIM(${monthRaw})=""),0,IF(OR(${y}=${Y},${y}=${Y}-1),0,1))`,
+            `IF(${L(rc.filled, row)}=0,0,IF(OR(${y}=${Y},${y}=${Y}-1),0,1))`,
             lr?.badYear ?? 0,
             INT,
           ),
@@ -689,7 +687,7 @@ export function renderHelper(
     const p = params[latestRow]!;
     params[latestRow] = {
       ...p,
-      cell: fx(`MAX(${rSpan(rc.latest)})`, latestCached ?? maxMonth(input, plan.year), INT),
+      cell: fx(`MAX(${rSpan(rc.latest)})`, live?.latest ?? 0, INT),
     };
   }
   params.forEach((p, i) => {
@@ -742,12 +740,4 @@ export function renderHelper(
     },
     refs,
   };
-}
-
-/** The latest month of the year with a figure, as the engine computes it. */
-function maxMonth(input: PlanInput, year: number): number {
-  let m = 0;
-  for (const a of input.actuals)
-    if (a.year === year && a.month > m && Object.keys(a.values).length > 0) m = a.month;
-  return m;
 }

@@ -159,7 +159,7 @@ describe('liveActuals (cumulative)', () => {
       ['', '', '', 6, 0, 0], // rows past 实绩's end are blank
       ['', '', '', 6, 0, 0],
     ]);
-    expect(live.rows.map((r) => r.any)).toEqual([2, 2, 1, 2, 2, 0, 2, 2, 0, 0, 0]);
+    expect(live.rows.map((r) => r.filled)).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0]);
   });
 
   it('matches the used rows by code, then by name, and reads their values', () => {

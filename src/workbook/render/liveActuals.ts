@@ -66,7 +66,8 @@ export function readValue(x: number | string | boolean): number | '' {
 export interface LiveRow {
   readonly year: number | '';
   readonly month: number | '';
-  readonly any: number;
+  /** 1 when the row's year or month cell holds anything. */
+  readonly filled: 0 | 1;
   readonly latest: number;
   readonly slot: 0 | 1 | 2 | '';
   readonly seq: number;
@@ -128,14 +129,15 @@ export function liveActuals(
   const base = Array.from({ length: rowCount }, (_, r) => {
     const year = readYear(at(r, src.year));
     const month = readMonth(at(r, src.month));
-    const any = src.valueCols.filter((c) => c !== undefined && at(r, c) !== '').length;
-    const latest = year === Y && typeof month === 'number' && any > 0 ? month : 0;
-    return { r, year, month, any, latest };
+    // --(year&month<>""): text of the two cells as they are (a number as its digits).
+    const filled: 0 | 1 = at(r, src.year) === '' && at(r, src.month) === '' ? 0 : 1;
+    const latest = year === Y && typeof month === 'number' && month >= 1 && month <= 12 ? month : 0;
+    return { year, month, filled, latest };
   });
   const latest = base.reduce((m, b) => Math.max(m, b.latest), 0);
   const M = setMonth ?? latest;
   let seq = 0;
-  const rows: LiveRow[] = base.map(({ r, year, month, any, latest: l }) => {
+  const rows: LiveRow[] = base.map(({ year, month, filled, latest: l }) => {
     let slot: 0 | 1 | 2 | '' = '';
     if (monthly) {
       if (typeof month === 'number' && month >= 1 && month <= M)
@@ -143,16 +145,14 @@ export function liveActuals(
     } else if (year === Y) slot = month === M ? 0 : month === M - 1 ? 2 : '';
     else if (year === Y - 1) slot = month === M ? 1 : '';
     if (slot !== '') seq++;
-    const yRaw = trim(at(r, src.year));
-    const mRaw = trim(at(r, src.month));
-    const blank = yRaw === '' && mRaw === '';
+    const blank = filled === 0;
     const badMonth: 0 | 1 = blank
       ? 0
       : typeof month === 'number' && month >= 1 && month <= 12 && Number.isInteger(month)
         ? 0
         : 1;
     const badYear: 0 | 1 = blank ? 0 : year === Y || year === Y - 1 ? 0 : 1;
-    return { year, month, any, latest: l, slot, seq, badMonth, badYear };
+    return { year, month, filled, latest: l, slot, seq, badMonth, badYear };
   });
   const lower = (s: string): string => s.toLowerCase();
   const names = new Map<string, number>();
