@@ -27,6 +27,8 @@ import {
   METHODS,
   SCHEDULE_BASES,
   SETTING_KEYS,
+  YES_NO,
+  type Choice,
   type InputSheet,
   type Name,
   type SettingKey,
@@ -44,11 +46,31 @@ export interface Field<T = unknown, D = unknown, W = T> {
   readonly default: D;
   /** The column's width in the template, in characters. */
   readonly width: number;
+  /** What the template lets its cell take, with a hint (Excel's data validation); absent: anything. */
+  readonly entry?: Entry;
+}
+
+/**
+ * What the template lets a cell take (written as Excel's data validation: an entry outside it is
+ * refused; blank is accepted unless the field is required) and the hint Excel shows when the
+ * cell is selected. Narrower than what the reader accepts (it also reads '8月' or '5%'): the
+ * template steers people to the plain form.
+ */
+export interface Entry {
+  readonly allow:
+    | { readonly kind: 'whole' | 'decimal'; readonly min: number; readonly max: number }
+    /** Dates as YYYY-MM-DD. */
+    | { readonly kind: 'date'; readonly min: string; readonly max: string }
+    /** One of the choice's spellings in the sheet's language, from a drop-down. */
+    | { readonly kind: 'list'; readonly choice: Choice<string> };
+  /** The hint, in each language (at most 255 characters). */
+  readonly hint: Name;
 }
 
 interface FieldOptions {
   readonly required?: boolean;
   readonly width?: number;
+  readonly entry?: Entry;
 }
 
 export function field<T, W>(
@@ -66,7 +88,14 @@ export function field(
   kind: ValueKind<unknown, never>,
   o: FieldOptions & { readonly default?: unknown } = {},
 ): Field<unknown, unknown, never> {
-  return { name, kind, required: o.required ?? false, default: o.default, width: o.width ?? 14 };
+  return {
+    name,
+    kind,
+    required: o.required ?? false,
+    default: o.default,
+    width: o.width ?? 14,
+    ...(o.entry ? { entry: o.entry } : {}),
+  };
 }
 
 /** The most characters of a name the results print beside other text (NAME_TEXT). */
@@ -117,21 +146,94 @@ export const SETTINGS_SHEET = sheet('settings', {
   value: field(COLUMNS.value, TEXT, { required: true }),
 });
 
-/** The settings, in template order, with what a blank or absent value stands for. */
+/** A list of a choice's spellings (the template's drop-down) with a hint. */
+const pick = (choice: Choice<string>, zh: string, en: string): Entry => ({
+  allow: { kind: 'list', choice },
+  hint: { zh, en },
+});
+
+/** Percentage points, 0–100, with a hint saying so. */
+const points = (zh: string, en: string): Entry => ({
+  allow: { kind: 'decimal', min: 0, max: 100 },
+  hint: {
+    zh: `${zh}。单位为百分点：填 5 即 5 个百分点，不要填 5%。`,
+    en: `${en}, in percentage points: type 5 for 5 points, not 5%.`,
+  },
+});
+
+/**
+ * The settings, in template order, with what a blank or absent value stands for and what the
+ * template lets each value cell take (the hints say what a blank means).
+ */
 export const SETTINGS = {
   /** Blank: the current year. */
-  year: field(SETTING_KEYS.year, NUMBER),
+  year: field(SETTING_KEYS.year, NUMBER, {
+    entry: {
+      allow: { kind: 'whole', min: 2000, max: 2100 },
+      hint: {
+        zh: '计划年度，如 2025。留空：当年。',
+        en: 'The plan year, e.g. 2025. Blank: the current year.',
+      },
+    },
+  }),
   /** Blank: the latest month present in 实绩 / Actuals. */
-  reportMonth: field(SETTING_KEYS.reportMonth, MONTH),
-  scheduleBasis: field(SETTING_KEYS.scheduleBasis, choiceOf(SCHEDULE_BASES), { default: 'months' }),
+  reportMonth: field(SETTING_KEYS.reportMonth, MONTH, {
+    entry: {
+      allow: { kind: 'whole', min: 1, max: 12 },
+      hint: {
+        zh: '报告月份，1–12 的整数。留空：自动取实绩中的最新月份。',
+        en: 'The report month, a whole number 1–12. Blank: the latest month in Actuals.',
+      },
+    },
+  }),
+  scheduleBasis: field(SETTING_KEYS.scheduleBasis, choiceOf(SCHEDULE_BASES), {
+    default: 'months',
+    entry: pick(
+      SCHEDULE_BASES,
+      '序时进度的算法。按月：已过月数 ÷ 12；按日：截至日期已过天数 ÷ 全年天数。留空：按月。',
+      'How the time schedule is counted. months: months passed ÷ 12; days: days passed to the as-of date ÷ days in the year. Blank: months.',
+    ),
+  }),
   /** Blank: the last day of the report month. */
-  asOf: field(SETTING_KEYS.asOf, DATE),
-  behindThreshold: field(SETTING_KEYS.behindThreshold, POINTS, { default: 5 }),
-  seriousThreshold: field(SETTING_KEYS.seriousThreshold, POINTS, { default: 10 }),
+  asOf: field(SETTING_KEYS.asOf, DATE, {
+    entry: {
+      allow: { kind: 'date', min: '2000-01-01', max: '2100-12-31' },
+      hint: {
+        zh: '按日计算序时进度的截至日期，如 2025-8-31。留空：报告月份的最后一天。',
+        en: 'The as-of date of a schedule by days, e.g. 2025-8-31. Blank: the last day of the report month.',
+      },
+    },
+  }),
+  behindThreshold: field(SETTING_KEYS.behindThreshold, POINTS, {
+    default: 5,
+    entry: points(
+      '完成率低于序时进度超过此值为“滞后”',
+      'Behind: the completion rate is more than this below the schedule',
+    ),
+  }),
+  seriousThreshold: field(SETTING_KEYS.seriousThreshold, POINTS, {
+    default: 10,
+    entry: points(
+      '完成率低于序时进度超过此值为“严重滞后”（不小于滞后阈值）',
+      'Seriously behind: more than this below the schedule (at least the behind threshold)',
+    ),
+  }),
   actualsBasis: field(SETTING_KEYS.actualsBasis, choiceOf(ACTUALS_BASES), {
     default: 'cumulative',
+    entry: pick(
+      ACTUALS_BASES,
+      '实绩表中的数是本年累计数还是当月数。留空：累计。',
+      'Whether Actuals hold year-to-date (cumulative) or monthly figures. Blank: cumulative.',
+    ),
   }),
-  combineJanFeb: field(SETTING_KEYS.combineJanFeb, YES_OR_NO, { default: true }),
+  combineJanFeb: field(SETTING_KEYS.combineJanFeb, YES_OR_NO, {
+    default: true,
+    entry: pick(
+      YES_NO,
+      '一月、二月是否合为一期（统计上合并报送）。留空：是。',
+      'Whether January and February count as one period (reported together). Blank: yes.',
+    ),
+  }),
   unit: field(SETTING_KEYS.unit, NAME_TEXT, { default: '万元' }),
   /** The area's name, for titles (blank: none). */
   area: field(SETTING_KEYS.area, NAME_TEXT),

@@ -67,7 +67,53 @@ export interface SheetSpec {
   readonly autoFilter?: string;
   /** The generated-sheet note (also written into the sheet's second row). */
   readonly note?: string;
+  /** What cells accept (Excel's data validation), with the hint shown when one is selected. */
+  readonly validations?: readonly ValidationSpec[];
 }
+
+/** A title and a text Excel shows: a hint when a cell is selected, or the message on a refused entry. */
+export interface ValidationMessage {
+  /** At most 32 characters (Excel's limit). */
+  readonly title: string;
+  /** At most 255 characters for a hint, 225 for an error (Excel's limits). */
+  readonly text: string;
+}
+
+/**
+ * What a validated cell accepts: one of a list (offered as an in-cell drop-down), a whole number
+ * or a number between `min` and `max` inclusive, or a date between two dates (ISO `YYYY-MM-DD`).
+ */
+export type ValidationRule =
+  | {
+      readonly kind: 'list';
+      /**
+       * The values, none with a comma or a double quote; written as Excel's literal list
+       * `"a,b"`, which holds at most 255 characters.
+       */
+      readonly list: readonly string[];
+    }
+  | { readonly kind: 'whole' | 'decimal'; readonly min: number; readonly max: number }
+  | { readonly kind: 'date'; readonly min: string; readonly max: string };
+
+/**
+ * Data validation of a range: what its cells accept, whether blank is accepted, the hint shown
+ * when a cell is selected and the message shown when an entry is refused. Every writer refuses
+ * an entry the rule does not accept (Excel's stop alert), with `error` as the message or else
+ * Excel's own. Excel checks only what is entered, never the values already there.
+ */
+export type ValidationSpec = ValidationRule & {
+  /** An A1 cell or range such as `B3` or `B3:B14`. */
+  readonly range: string;
+  readonly allowBlank: boolean;
+  readonly prompt?: ValidationMessage;
+  readonly error?: ValidationMessage;
+};
+
+/** Excel's literal list formula for a list rule: `"按月,按日"`. */
+export const listFormula = (list: readonly string[]): string => `"${list.join(',')}"`;
+
+/** Excel's limits on a data validation's texts (ECMA-376 and Excel's dialog). */
+export const VALIDATION_LIMITS = { title: 32, prompt: 255, error: 225, list: 255 } as const;
 
 /**
  * The three parts of a page header or footer. Each is text in Excel's header and footer codes:

@@ -1,10 +1,11 @@
 /**
  * Input sheets as sheet descriptions: the empty template (`fenjie init`, "create input sheets" in
  * the task pane) and the bundled example built from its JSON source (`fenjie demo`). Headers,
- * widths and default settings come from the sheets' declarations (sheets.ts).
+ * widths, default settings and the settings' data validations (a drop-down, bounds, a hint) come
+ * from the sheets' declarations (sheets.ts).
  */
 import type { Lang } from '../engine';
-import { periodHeaders, SHEETS, type METHODS, type Name } from './names';
+import { periodHeaders, SHEETS, type Choice, type METHODS, type Name } from './names';
 import {
   ACTUALS,
   BASE,
@@ -17,10 +18,11 @@ import {
   TARGETS,
   WEIGHTS,
   type Columns,
+  type Entry,
   type Field,
   type SheetDecl,
 } from './sheets';
-import type { CellSpec, CellValue, SheetSpec, WorkbookSpec } from './spec';
+import type { CellSpec, CellValue, SheetSpec, ValidationSpec, WorkbookSpec } from './spec';
 
 const cell = (v: CellValue, fmt?: string): CellSpec => (fmt ? { v, fmt } : { v });
 
@@ -97,9 +99,65 @@ function settingRows<C extends Columns>(
   return rows;
 }
 
-/** The settings sheet with each key and its value, or its default. */
-const settingsSheet = (lang: Lang, values: Written<typeof SETTINGS>): SheetSpec =>
-  sheet(SETTINGS_SHEET, lang, settingRows(SETTINGS, values, lang));
+/** The message Excel shows on refusing an entry, in each language: what is wanted, then the ending. */
+const REFUSAL = {
+  zh: {
+    list: (items: readonly string[]) => `请从下拉列表中选择：${items.join('、')}`,
+    whole: (min: number, max: number) => `请填 ${min}–${max} 的整数`,
+    decimal: (min: number, max: number) => `请填 ${min}–${max} 之间的数`,
+    date: (min: string, max: string) => `请填 ${min} 至 ${max} 之间的日期`,
+    end: (blank: boolean) => (blank ? '，或留空。' : '。'),
+  },
+  en: {
+    list: (items: readonly string[]) => `Choose from the list: ${items.join(', ')}`,
+    whole: (min: number, max: number) => `Enter a whole number from ${min} to ${max}`,
+    decimal: (min: number, max: number) => `Enter a number from ${min} to ${max}`,
+    date: (min: string, max: string) => `Enter a date from ${min} to ${max}`,
+    end: (blank: boolean) => (blank ? ', or leave it blank.' : '.'),
+  },
+} as const;
+
+function refusal(allow: Entry['allow'], blank: boolean, lang: Lang): string {
+  const say = REFUSAL[lang];
+  const what =
+    allow.kind === 'list'
+      ? say.list(choiceValues(allow.choice, lang))
+      : allow.kind === 'date'
+        ? say.date(allow.min, allow.max)
+        : say[allow.kind](allow.min, allow.max);
+  return what + say.end(blank);
+}
+
+/** A choice's spellings in `lang`, in declaration order. */
+const choiceValues = (choice: Choice<string>, lang: Lang): string[] =>
+  Object.values<Name>(choice).map((n) => n[lang]);
+
+/** The data validation of a setting's value cell (`ref`), from its declared entry, in `lang`. */
+function entryValidation(f: Field, ref: string, lang: Lang): ValidationSpec | undefined {
+  const e = f.entry;
+  if (!e) return undefined;
+  const allowBlank = !f.required;
+  const messages = {
+    range: ref,
+    allowBlank,
+    prompt: { title: f.name[lang], text: e.hint[lang] },
+    error: { title: f.name[lang], text: refusal(e.allow, allowBlank, lang) },
+  };
+  const a = e.allow;
+  return a.kind === 'list'
+    ? { kind: 'list', list: choiceValues(a.choice, lang), ...messages }
+    : { ...a, ...messages };
+}
+
+/**
+ * The settings sheet with each key and its value, or its default; each value cell (column B,
+ * below the header) validated as its setting declares.
+ */
+function settingsSheet(lang: Lang, values: Written<typeof SETTINGS>): SheetSpec {
+  const fields: Field[] = Object.values(SETTINGS);
+  const validations = fields.flatMap((f, i) => entryValidation(f, `B${i + 2}`, lang) ?? []);
+  return { ...sheet(SETTINGS_SHEET, lang, settingRows(SETTINGS, values, lang)), validations };
+}
 
 /** A row of 时间分布 / Profiles: the name, then a share per quarter. */
 const profileRow = (lang: Lang, name: string, quarters: readonly number[]): (CellSpec | null)[] => [

@@ -368,6 +368,7 @@ export class FakeExcel {
         id: s.id,
         cells: [...s.cells.entries()].sort(),
         cfs: s.conditionalFormats,
+        dataValidations: s.dataValidations,
         freeze: s.freeze,
         widths: [...s.widths.entries()],
         heights: [...s.heights.entries()],

@@ -1,7 +1,7 @@
 /**
  * The workbook state behind the fake Office.js (fake-excel.ts): sheets of cells with values,
- * formulas, number formats, fonts, fills and wrapping, conditional formats, frozen panes, column
- * widths, row heights, merges, the AutoFilter range and the page layout. It mirrors the few Excel behaviours the writer depends on:
+ * formulas, number formats, fonts, fills and wrapping, conditional formats, data validations,
+ * frozen panes, column widths, row heights, merges, the AutoFilter range and the page layout. It mirrors the few Excel behaviours the writer depends on:
  * - a string written into a cell is parsed as Excel does on entry ('=…' is a formula, '12' a
  *   number, 'TRUE' a boolean, '+x' / '-x' / '@x' a formula) unless the cell's format is '@' (text);
  * - renaming a sheet rewrites references to it in every formula; deleting one turns them into #REF!;
@@ -50,6 +50,20 @@ export interface FakeConditionalFormat {
   font: string | null;
 }
 
+/**
+ * A data validation as set through Range.dataValidation (ExcelApi 1.8): the rule object as given
+ * (checked), whether blanks are ignored, and the prompt and error alert as given.
+ */
+export interface FakeDataValidation {
+  /** The range it covers ('B3'). */
+  readonly range: string;
+  rule?: Record<string, Record<string, unknown>>;
+  /** Excel's default is true. */
+  ignoreBlanks: boolean;
+  prompt?: { title: string; message: string; showPrompt: boolean };
+  errorAlert?: { title: string; message: string; showAlert: boolean; style: string };
+}
+
 /** Thrown like an OfficeExtension.Error: a code and a message. */
 export class FakeExcelError extends Error {
   constructor(
@@ -64,6 +78,7 @@ export class FakeExcelError extends Error {
 export class FakeSheet {
   readonly cells = new Map<string, FakeCell>();
   conditionalFormats: FakeConditionalFormat[] = [];
+  dataValidations: FakeDataValidation[] = [];
   freeze = { rows: 0, cols: 0 };
   readonly widths = new Map<number, number>();
   /** Row heights in points, by 0-based row. */

@@ -1,4 +1,7 @@
-/** The fake Range and what hangs off it: formats, conditional formats, merged areas, frozen panes. */
+/**
+ * The fake Range and what hangs off it: formats, conditional formats, data validation
+ * (fake-validation.ts), merged areas, frozen panes.
+ */
 import {
   BLOCK,
   FAKE,
@@ -24,6 +27,7 @@ import {
   type FakeSheet,
   type FakeValue,
 } from './fake-model';
+import { FakeDataValidation } from './fake-validation';
 
 export interface Block {
   readonly sheet: FakeSheet;
@@ -183,6 +187,11 @@ export class FakeRange extends Bound<{
       new FakeConditionalFormatCollection(this[FAKE], `${this[PATH]}.conditionalFormats`, () =>
         this[BLOCK](),
       ),
+    );
+  }
+  get dataValidation(): FakeDataValidation {
+    return expose(
+      new FakeDataValidation(this[FAKE], `${this[PATH]}.dataValidation`, () => this[BLOCK]()),
     );
   }
   copyFrom(source: unknown, copyType?: string, skipBlanks?: boolean, transpose?: boolean): void {

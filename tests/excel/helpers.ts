@@ -1,5 +1,5 @@
 /** Test helpers: a workbook with input sheets, and comparing a fake sheet with its SheetSpec. */
-import { STYLE_DEFS, a1, type SheetSpec } from '../../src/workbook/spec';
+import { STYLE_DEFS, a1, parseRange, type SheetSpec } from '../../src/workbook/spec';
 import { widthToPoints } from '../../src/hosts/excel/plan';
 import { runPipeline } from '../../src/workbook/pipeline';
 import type { WorkbookSpec } from '../../src/workbook/spec';
@@ -63,6 +63,12 @@ export function inputWorkbook(): FakeExcel {
   fake.addSheet('我的笔记', [['备注'], ['自己的表，不归工具管']]);
   return fake;
 }
+
+/** An object with its keys in order (to compare JSON regardless of key order). */
+const sorted = (v: unknown): unknown =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
+    ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
+    : v;
 
 /** Names of the sheets, in tab order. */
 export const names = (fake: FakeExcel): string[] => fake.sheets.map((s) => s.name);
@@ -129,6 +135,32 @@ export function differences(fake: FakeExcel, spec: SheetSpec, limit = 20): strin
   );
   if (JSON.stringify(s.conditionalFormats) !== JSON.stringify(cfs))
     say(`conditional formats ${JSON.stringify(s.conditionalFormats)} ≠ ${JSON.stringify(cfs)}`);
+  const dvs = (spec.validations ?? []).map((v) => {
+    const { r0, c0, r1, c1 } = parseRange(v.range);
+    const range = r0 === r1 && c0 === c1 ? a1(r0, c0) : `${a1(r0, c0)}:${a1(r1, c1)}`;
+    const bounds =
+      v.kind === 'list' ? {} : { formula1: v.min, formula2: v.max, operator: 'Between' };
+    const key = { list: 'list', whole: 'wholeNumber', decimal: 'decimal', date: 'date' }[v.kind];
+    return {
+      range,
+      ignoreBlanks: v.allowBlank,
+      rule: {
+        [key]: v.kind === 'list' ? { inCellDropDown: true, source: v.list.join(',') } : bounds,
+      },
+      ...(v.prompt
+        ? { prompt: { title: v.prompt.title, message: v.prompt.text, showPrompt: true } }
+        : {}),
+      errorAlert: {
+        title: v.error?.title ?? '',
+        message: v.error?.text ?? '',
+        showAlert: true,
+        style: 'Stop',
+      },
+    };
+  });
+  const norm = (x: unknown): string => JSON.stringify(x, (_, v: unknown) => sorted(v));
+  if (norm(s.dataValidations) !== norm(dvs))
+    say(`validations ${JSON.stringify(s.dataValidations)} ≠ ${JSON.stringify(dvs)}`);
   const freeze = spec.freeze ?? { rows: 0, cols: 0 };
   if (s.freeze.rows !== freeze.rows || s.freeze.cols !== freeze.cols)
     say(`freeze ${JSON.stringify(s.freeze)} ≠ ${JSON.stringify(freeze)}`);

@@ -340,3 +340,37 @@ describe('writeSpec: page setup, AutoFilter, row heights and wrapping', () => {
     await expect(fake.context.sync()).rejects.toThrow(/InvalidArgument: paperSize A9/);
   });
 });
+
+describe('writeSpec: data validations', () => {
+  it('sets every kind, a range, blanks refused, and Excel’s own message where none is given', async () => {
+    const fake = inputWorkbook();
+    const sheet: SheetSpec = {
+      name: PROGRESS,
+      rows: [[{ v: '序时进度', style: 'title' }]],
+      validations: [
+        { range: 'B2:C4', kind: 'whole', min: 1, max: 12, allowBlank: false },
+        { range: 'D2', kind: 'list', list: ['是', '否'], allowBlank: true },
+        {
+          range: 'E2',
+          kind: 'decimal',
+          min: 0,
+          max: 100,
+          allowBlank: true,
+          prompt: { title: '阈值', text: '百分点' },
+          error: { title: '阈值', text: '0–100' },
+        },
+        { range: 'F2', kind: 'date', min: '2000-01-01', max: '2100-12-31', allowBlank: false },
+      ],
+    };
+    await writeSpec(fake.context, { sheets: [sheet] }, { inputSheetNames });
+    expect(differences(fake, sheet)).toEqual([]);
+    const got = fake.sheet(PROGRESS).dataValidations;
+    expect(got.map((v) => [v.range, v.ignoreBlanks, v.prompt?.title])).toEqual([
+      ['B2:C4', false, undefined],
+      ['D2', true, undefined],
+      ['E2', true, '阈值'],
+      ['F2', false, undefined],
+    ]);
+    expect(got[0]?.errorAlert).toEqual({ title: '', message: '', showAlert: true, style: 'Stop' });
+  });
+});

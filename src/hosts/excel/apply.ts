@@ -2,7 +2,12 @@
  * Queues one planned step on an Office.js worksheet (nothing is sent until `context.sync()`).
  * Every API used here is in ExcelApi 1.9 or lower (noted per call).
  */
-import { STYLE_DEFS, type HeaderFooterSpec, type PrintSpec } from '../../workbook/spec';
+import {
+  STYLE_DEFS,
+  type HeaderFooterSpec,
+  type PrintSpec,
+  type ValidationSpec,
+} from '../../workbook/spec';
 import type { Step } from './plan';
 
 /** Queues `step` on `sheet`. */
@@ -65,6 +70,9 @@ export function applyStep(sheet: Excel.Worksheet, step: Step): void {
     case 'print':
       applyPrint(sheet, step.print);
       return;
+    case 'validation':
+      applyValidation(sheet, step.validation);
+      return;
     case 'freeze': {
       const panes = sheet.freezePanes; // ExcelApi 1.7
       if (step.rows > 0 && step.cols > 0)
@@ -74,6 +82,36 @@ export function applyStep(sheet: Excel.Worksheet, step: Step): void {
       return;
     }
   }
+}
+
+/** Office.js's form of a validation rule: a list as a comma-separated source, bounds between. */
+function ruleOf(v: ValidationSpec): Excel.DataValidationRule {
+  switch (v.kind) {
+    case 'list':
+      return { list: { inCellDropDown: true, source: v.list.join(',') } };
+    case 'whole':
+      return { wholeNumber: { formula1: v.min, formula2: v.max, operator: 'Between' } };
+    case 'decimal':
+      return { decimal: { formula1: v.min, formula2: v.max, operator: 'Between' } };
+    case 'date':
+      // ISO 8601 dates, as DateTimeDataValidation takes them.
+      return { date: { formula1: v.min, formula2: v.max, operator: 'Between' } };
+  }
+}
+
+/** Queues a data validation: every member is ExcelApi 1.8 (DataValidation). */
+function applyValidation(sheet: Excel.Worksheet, v: ValidationSpec): void {
+  const dv = sheet.getRange(v.range).dataValidation;
+  dv.rule = ruleOf(v);
+  dv.ignoreBlanks = v.allowBlank;
+  if (v.prompt) dv.prompt = { title: v.prompt.title, message: v.prompt.text, showPrompt: true };
+  // Refused with a stop alert, Excel's own message where the spec gives none.
+  dv.errorAlert = {
+    title: v.error?.title ?? '',
+    message: v.error?.text ?? '',
+    showAlert: true,
+    style: 'Stop',
+  };
 }
 
 /** Queues the page setup: every member is ExcelApi 1.9 (PageLayout, HeaderFooter). */

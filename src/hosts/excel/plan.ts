@@ -5,7 +5,7 @@
  * 'Formats')` (so a string lands in a '@' cell as text, and formats cost nothing per row); then
  * cells as whole 2-D blocks of `formulas`, copy-down runs as one `copyFrom`, styles per rectangle,
  * wrapping per rectangle, widths per run of columns, heights per run of rows, conditional formats
- * per rule, the freeze, the AutoFilter and the page setup.
+ * per rule, the freeze, the AutoFilter, data validations per range and the page setup.
  */
 import {
   STYLE_DEFS,
@@ -14,6 +14,7 @@ import {
   type PrintSpec,
   type SheetSpec,
   type StyleName,
+  type ValidationSpec,
 } from '../../workbook/spec';
 import { ACTION_BYTES, jsonBytes, utf8Length } from './bytes';
 import {
@@ -60,6 +61,7 @@ export type Step = { readonly bytes: number; readonly cells: number } & (
       readonly points: number;
     }
   | { readonly kind: 'autoFilter'; readonly range: string }
+  | { readonly kind: 'validation'; readonly validation: ValidationSpec }
   | { readonly kind: 'print'; readonly print: PrintSpec }
 );
 
@@ -112,6 +114,14 @@ export function planSheet(sheet: SheetSpec, opts: PlanOptions): Step[] {
       kind: 'autoFilter',
       range: sheet.autoFilter,
       bytes: 3 * ACTION_BYTES + utf8Length(sheet.autoFilter) + 32,
+      cells: 0,
+    });
+  for (const validation of sheet.validations ?? [])
+    steps.push({
+      kind: 'validation',
+      validation,
+      // getRange, then rule, ignoreBlanks, prompt and errorAlert
+      bytes: 6 * ACTION_BYTES + jsonBytes(validation),
       cells: 0,
     });
   if (sheet.print)

@@ -1,8 +1,11 @@
 /**
  * The checks every .xlsx writer makes before it changes anything: legal, distinct sheet names,
- * finite numbers, text Excel can hold, no empty formulas, page setup and filter ranges Excel takes. Browser-safe: no Node imports.
+ * finite numbers, text Excel can hold, no empty formulas, page setup, filter ranges and data
+ * validations Excel takes. Browser-safe: no Node imports.
  */
+import { isValidYMD } from '../../engine';
 import {
+  VALIDATION_LIMITS,
   a1,
   headerFooterCode,
   isLegalSheetName,
@@ -10,6 +13,7 @@ import {
   sameSheetName as sameName,
   type CellSpec,
   type SheetSpec,
+  type ValidationSpec,
   type WorkbookSpec,
 } from '../../workbook/spec';
 
@@ -32,6 +36,7 @@ export function checkSpec(spec: WorkbookSpec): void {
       row.forEach((cell, c) => checkCell(cell, () => `${name}!${a1(r, c)}`)),
     );
     checkLayout(sheet);
+    checkValidations(sheet);
   }
 }
 
@@ -79,6 +84,68 @@ function checkLayout(sheet: SheetSpec): void {
   ] as const)
     if (headerFooterCode(hf).length > 255)
       throw new Error(`${name}: the page ${part} is longer than Excel's 255 characters`);
+}
+
+/** An ISO date `YYYY-MM-DD` that exists. */
+function isIsoDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  return m !== null && isValidYMD({ y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) });
+}
+
+/**
+ * Each validation, and no two over one cell: Excel keeps one rule per cell (Office.js replaces
+ * the earlier, a file would hold both), so the writers would disagree.
+ */
+function checkValidations(sheet: SheetSpec): void {
+  const seen: { ref: string; r: ReturnType<typeof parseRange> }[] = [];
+  for (const v of sheet.validations ?? []) {
+    checkValidation(v, `${sheet.name} validation`);
+    const r = parseRange(v.range);
+    const other = seen.find(
+      (o) => o.r.r0 <= r.r1 && r.r0 <= o.r.r1 && o.r.c0 <= r.c1 && r.c0 <= o.r.c1,
+    );
+    if (other) throw new Error(`${sheet.name}: validations ${other.ref} and ${v.range} overlap`);
+    seen.push({ ref: v.range, r });
+  }
+}
+
+/** A data validation's range, bounds, list and messages within what Excel takes. */
+function checkValidation(v: ValidationSpec, what: string): void {
+  checkRange(v.range, what);
+  const at = `${what} ${v.range}`;
+  if (v.kind === 'list') {
+    if (v.list.length === 0) throw new Error(`${at}: an empty list`);
+    const bad = v.list.find((item) => item === '' || /[,"]/.test(item));
+    if (bad !== undefined)
+      throw new Error(`${at}: list item ${JSON.stringify(bad)} (empty, or has a comma or quote)`);
+    if (v.list.join(',').length > VALIDATION_LIMITS.list)
+      throw new Error(
+        `${at}: the list is longer than Excel's ${VALIDATION_LIMITS.list} characters`,
+      );
+  } else if (v.kind === 'date') {
+    if (!isIsoDate(v.min) || !isIsoDate(v.max) || v.min > v.max)
+      throw new Error(
+        `${at}: dates ${v.min}–${v.max} (YYYY-MM-DD, the first not after the second)`,
+      );
+  } else if (
+    !Number.isFinite(v.min) ||
+    !Number.isFinite(v.max) ||
+    v.min > v.max ||
+    (v.kind === 'whole' && !(Number.isInteger(v.min) && Number.isInteger(v.max)))
+  )
+    throw new Error(`${at}: bounds ${v.min}–${v.max}`);
+  for (const [part, m, limit] of [
+    ['hint', v.prompt, VALIDATION_LIMITS.prompt],
+    ['error message', v.error, VALIDATION_LIMITS.error],
+  ] as const) {
+    if (!m) continue;
+    if (m.title.length > VALIDATION_LIMITS.title)
+      throw new Error(
+        `${at}: the ${part}'s title is longer than ${VALIDATION_LIMITS.title} characters`,
+      );
+    if (m.text.length > limit)
+      throw new Error(`${at}: the ${part} is longer than ${limit} characters`);
+  }
 }
 
 function checkCell(cell: CellSpec | null, where: () => string): void {

@@ -1,13 +1,15 @@
 /**
  * Write one SheetSpec into an empty ExcelJS worksheet: values, formulas with cached results,
  * number formats, named styles, wrapping, column widths, row heights, frozen panes, the
- * AutoFilter range, conditional formats and the page setup (with print titles and area).
+ * AutoFilter range, conditional formats, data validations and the page setup (with print titles
+ * and area).
  * Runs in Node and in the browser: no Node imports here.
  */
 import type ExcelJS from 'exceljs';
 import {
   a1,
   headerFooterCode,
+  listFormula,
   PAPER_SIZE,
   parseRange,
   STYLE_DEFS,
@@ -15,6 +17,7 @@ import {
   type ConditionalFormatSpec,
   type SheetSpec,
   type StyleName,
+  type ValidationSpec,
 } from '../../workbook/spec';
 
 /** '1F4E79' → ExcelJS colour { argb: 'FF1F4E79' }. */
@@ -77,6 +80,34 @@ export function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
     ws.addConditionalFormatting(conditionalFormatting(cf, priority));
     priority += cf.rules.length;
   }
+  // Set on each cell (ExcelJS's documented way); it writes equal neighbours as one range.
+  for (const v of sheet.validations ?? []) {
+    const { r0, c0, r1, c1 } = parseRange(v.range);
+    const dv = dataValidation(v);
+    for (let r = r0; r <= r1; r++)
+      for (let c = c0; c <= c1; c++) ws.getCell(r + 1, c + 1).dataValidation = dv;
+  }
+}
+
+/** A validation in ExcelJS's form (a date bound as a Date, which it writes as a serial). */
+function dataValidation(v: ValidationSpec): ExcelJS.DataValidation {
+  const formulae =
+    v.kind === 'list'
+      ? [listFormula(v.list)]
+      : v.kind === 'date'
+        ? [new Date(`${v.min}T00:00:00Z`), new Date(`${v.max}T00:00:00Z`)]
+        : [v.min, v.max];
+  return {
+    type: v.kind,
+    formulae,
+    allowBlank: v.allowBlank,
+    ...(v.kind === 'list' ? {} : { operator: 'between' as const }),
+    ...(v.prompt
+      ? { showInputMessage: true, promptTitle: v.prompt.title, prompt: v.prompt.text }
+      : {}),
+    showErrorMessage: true,
+    ...(v.error ? { errorTitle: v.error.title, error: v.error.text } : {}),
+  };
 }
 
 /** An A1 range without '$', top-left first ('$T$9:a1' → 'A1:T9'). */

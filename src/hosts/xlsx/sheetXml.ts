@@ -2,19 +2,23 @@
  * One SheetSpec as worksheet XML, written directly as text in pieces (so a large sheet never has
  * to be one string): values, formulas with cached results, runs of copied-down formulas as
  * shared formulas, number formats and named styles (as indices `styles.ts` appended), column
- * widths, row heights, frozen panes, the AutoFilter range, conditional formats and the page setup
+ * widths, row heights, frozen panes, the AutoFilter range, conditional formats, data validations
+ * and the page setup
  * (paper, orientation, fit to width, print options, header and footer; the print titles and area
  * are the workbook's defined names, written by package.ts). Text is written inline
  * (`t="inlineStr"`), so the workbook's shared strings need not change.
  * Browser-safe: no Node imports.
  */
+import { toExcelSerial } from '../../engine';
 import {
   PAPER_SIZE,
   columnLetter,
   headerFooterCode,
+  listFormula,
   parseRange,
   type CellSpec,
   type SheetSpec,
+  type ValidationSpec,
 } from '../../workbook/spec';
 import { isStyled as styled, ruleKey, styleKey } from './styles';
 import { cellText, xmlEscape } from './xml';
@@ -233,10 +237,52 @@ export function* sheetXml(
     }
     tail += '</conditionalFormatting>';
   }
+  tail += validationsXml(sheet.validations ?? []);
   tail += pageXml(sheet);
   tail += '</worksheet>';
   out.put(tail);
   yield out.take();
+}
+
+/** An ISO date `YYYY-MM-DD` as Excel's serial day number. */
+const serialOf = (iso: string): number => {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return toExcelSerial({ y, m, d });
+};
+
+/** `<dataValidations>` (after the conditional formats, before the page setup, as the schema orders them). */
+function validationsXml(validations: readonly ValidationSpec[]): string {
+  if (validations.length === 0) return '';
+  // A line break or tab in an attribute must be a character reference, or XML reads a space.
+  const attr = (name: string, v: string | undefined): string =>
+    v === undefined
+      ? ''
+      : ` ${name}="${xmlEscape(v).replace(/[\n\r\t]/g, (c) => `&#${c.charCodeAt(0)};`)}"`;
+  const formula = (n: 1 | 2, v: string | number): string =>
+    `<formula${n}>${cellText(String(v))}</formula${n}>`;
+  let xml = `<dataValidations count="${validations.length}">`;
+  for (const v of validations) {
+    const { r0, c0, r1, c1 } = parseRange(v.range);
+    const from = `${columnLetter(c0)}${r0 + 1}`;
+    const sqref = r0 === r1 && c0 === c1 ? from : `${from}:${columnLetter(c1)}${r1 + 1}`;
+    // operator "between" is the schema's default, so it is left out.
+    xml +=
+      `<dataValidation type="${v.kind}"${v.allowBlank ? ' allowBlank="1"' : ''}` +
+      (v.prompt ? ' showInputMessage="1"' : '') +
+      ' showErrorMessage="1"' +
+      attr('promptTitle', v.prompt?.title) +
+      attr('prompt', v.prompt?.text) +
+      attr('errorTitle', v.error?.title) +
+      attr('error', v.error?.text) +
+      ` sqref="${sqref}">` +
+      (v.kind === 'list'
+        ? formula(1, listFormula(v.list))
+        : v.kind === 'date'
+          ? formula(1, serialOf(v.min)) + formula(2, serialOf(v.max))
+          : formula(1, v.min) + formula(2, v.max)) +
+      '</dataValidation>';
+  }
+  return `${xml}</dataValidations>`;
 }
 
 /** printOptions, pageMargins, pageSetup and headerFooter, in the schema's order. */
