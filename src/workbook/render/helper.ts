@@ -446,7 +446,7 @@ export function renderHelper(
         [
           fx(`IFERROR(--TRIM(${yearRaw}),"")`, lr?.year ?? ''),
           fx(`IFERROR(--SUBSTITUTE(TRIM(${monthRaw}),"月",""),"")`, lr?.month ?? ''),
-          fx(`--(${yearRaw}&${monthRaw}<>"")`, lr?.filled ?? 0, INT),
+          fx(`--OR(${y}<>"",${m}<>"")`, lr?.filled ?? 0, INT),
           fx(
             `IF(AND(${y}=${Y},ISNUMBER(${m})),IF(AND(${m}>=1,${m}<=12),${m},0),0)`,
             lr?.latest ?? 0,
@@ -510,7 +510,8 @@ export function renderHelper(
           u?.code ?? '',
         ),
         fx(
-          `IF(${pos}="","",IF(${L(uc.name, row)}="",0,IFERROR(MATCH(${esc(L(uc.name, row))},${names},0),0)))`,
+          // By name only where the code does not already say who it is (a text MATCH is dear).
+          `IF(${pos}="","",IF(OR(${L(uc.name, row)}="",${L(uc.byCode, row)}>0),0,IFERROR(MATCH(${esc(L(uc.name, row))},${names},0),0)))`,
           u?.byName ?? '',
         ),
         fx(

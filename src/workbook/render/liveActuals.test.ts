@@ -166,12 +166,13 @@ describe('liveActuals (cumulative)', () => {
     expect(
       live.used.map((u) => [u.pos, u.slot, u.name, u.byName, u.byCode, u.e, u.key, u.bad]),
     ).toEqual([
-      [1, 0, '甲厂', 1, 1, 1, 4, 0],
-      [2, 2, '甲厂', 1, 1, 1, 6, 0],
+      // Matched by code: no text MATCH by name (it is dear).
+      [1, 0, '甲厂', 0, 1, 1, 4, 0],
+      [2, 2, '甲厂', 0, 1, 1, 6, 0],
       [3, 1, '乙厂', 2, 0, 2, 9, 0],
       [4, 0, '乙 厂', 0, 0, 0, '', 1],
       [5, 0, 'abc厂', 3, 0, 0, '', 0],
-      [8, 0, '甲厂', 1, 1, 1, 4, 0],
+      [8, 0, '甲厂', 0, 1, 1, 4, 0],
     ]);
     expect(live.used.map((u) => u.values)).toEqual([
       [100, 9300],

@@ -129,8 +129,8 @@ export function liveActuals(
   const base = Array.from({ length: rowCount }, (_, r) => {
     const year = readYear(at(r, src.year));
     const month = readMonth(at(r, src.month));
-    // --(year&month<>""): text of the two cells as they are (a number as its digits).
-    const filled: 0 | 1 = at(r, src.year) === '' && at(r, src.month) === '' ? 0 : 1;
+    // --OR(year<>"",month<>""): a year or a month read.
+    const filled: 0 | 1 = year === '' && month === '' ? 0 : 1;
     const latest = year === Y && typeof month === 'number' && month >= 1 && month <= 12 ? month : 0;
     return { year, month, filled, latest };
   });
@@ -168,8 +168,8 @@ export function liveActuals(
     if (row.slot === '') return;
     const name = trim(at(r, src.enterprise));
     const code = src.creditCode === undefined ? '' : trim(at(r, src.creditCode));
-    const byName = name === '' ? 0 : (names.get(lower(name)) ?? 0);
     const byCode = code === '' ? 0 : (codes.get(lower(code)) ?? 0);
+    const byName = name === '' || byCode > 0 ? 0 : (names.get(lower(name)) ?? 0);
     const named = input.enterprises[byName - 1];
     const e =
       code === ''
