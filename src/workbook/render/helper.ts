@@ -13,7 +13,8 @@
  *   are matched to enterprises (credit code first, then the trimmed name) and read as numbers
  *   ("9,300" → 9300). A spreadsheet's exact lookups scan; a binary search and the small used
  *   table keep a full recalculation near linear in the rows of 实绩.
- * - **Enterprises**: each enterprise's used rows (found in the small table), duplicates, and
+ * - **Enterprises**: each enterprise's used rows (found in the small table; a used row that is not
+ *   its enterprise's first for the month is a repeat), and
  *   cumulative figures that fall from the month before.
  * - **Profiles**: each profile's planned schedule through month 1 … 12.
  */
@@ -334,6 +335,7 @@ export function renderHelper(
     e: UC + 6,
     key: valueCol(inds.length),
     bad: valueCol(inds.length) + 1,
+    dup: valueCol(inds.length) + 2,
   };
   const used = A ? (monthly ? 2 * 12 * E : 3 * E) + Math.max(20, Math.ceil(E / 2)) : 0;
   const usedLast = DATA_ROW + used - 1;
@@ -373,7 +375,7 @@ export function renderHelper(
 
   const uSpan = (c: number): string =>
     `$${columnLetter(c)}$${DATA_ROW}:$${columnLetter(c)}$${Math.max(DATA_ROW, usedLast)}`;
-  const NC = uc.bad + 2;
+  const NC = uc.dup + 2;
   const nc = {
     idx: NC,
     name: NC + 1,
@@ -381,8 +383,7 @@ export function renderHelper(
     pos0: NC + 3,
     pos1: NC + 4,
     pos2: NC + 5,
-    dup: NC + 6,
-    fall: (i: number) => NC + 7 + i,
+    fall: (i: number) => NC + 6 + i,
   };
   const entLast = DATA_ROW + E - 1;
   const nSpan = (c: number): string =>
@@ -424,7 +425,7 @@ export function renderHelper(
       [nc.pos0, '本期行', 'This year row'],
       [nc.pos1, '上年同期行', 'Last year row'],
       [nc.pos2, '上月行', 'Month before row'],
-      [nc.dup, '重复', 'Duplicates'],
+      [uc.dup, '重复行', 'Repeated row'],
     ].forEach(([c, zh, en]) => head(c as number, zh as string, en as string));
     inds.forEach((ind, i) => {
       head(valueCol(i), ind.name, ind.name);
@@ -544,10 +545,19 @@ export function renderHelper(
           u?.bad ?? 0,
           INT,
         ),
+        // A repeated row: not the first used row of its enterprise and month (each enterprise's
+        // first row per slot is in the enterprise table), found without a scan.
+        fx(
+          monthly
+            ? '0'
+            : `IF(${L(uc.key, row)}="",0,--(CHOOSE(${L(uc.slot, row)}+1,INDEX(${nSpan(nc.pos0)},${L(uc.e, row)}),INDEX(${nSpan(nc.pos1)},${L(uc.e, row)}),INDEX(${nSpan(nc.pos2)},${L(uc.e, row)}))<>${jj}))`,
+          u?.dup ?? 0,
+          INT,
+        ),
       ];
       S.line(row - 1, cells, UC);
     }
-    S.copiesDown(DATA_ROW - 1, usedLast - 1, UC, uc.bad);
+    S.copiesDown(DATA_ROW - 1, usedLast - 1, UC, uc.dup);
   }
 
   // Enterprises.
@@ -563,11 +573,6 @@ export function renderHelper(
       fx(`IFERROR(MATCH(${idx}*4,${keys},0),"")`, le?.pos[0] ?? ''),
       fx(`IFERROR(MATCH(${idx}*4+1,${keys},0),"")`, le?.pos[1] ?? ''),
       fx(monthly ? '""' : `IFERROR(MATCH(${idx}*4+2,${keys},0),"")`, le?.pos[2] ?? ''),
-      fx(
-        monthly ? '0' : `(COUNTIF(${keys},${idx}*4)>1)+(COUNTIF(${keys},${idx}*4+1)>1)`,
-        le?.dup ?? 0,
-        INT,
-      ),
       ...inds.map((_, j) => {
         if (monthly || !A) return fx('0', 0, INT);
         const v0 = `INDEX(${uSpan(valueCol(j))},${L(nc.pos0, row)})`;
@@ -611,7 +616,7 @@ export function renderHelper(
       'check:duplicates',
       CHECKS[1]!.zh,
       CHECKS[1]!.en,
-      fx(A && E > 0 ? `SUM(${nSpan(nc.dup)})` : '0', counts?.duplicates ?? 0, INT),
+      fx(A ? `SUM(${uSpan(uc.dup)})` : '0', counts?.duplicates ?? 0, INT),
     ),
     falls: param(
       'check:falls',

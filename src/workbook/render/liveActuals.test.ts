@@ -184,12 +184,14 @@ describe('liveActuals (cumulative)', () => {
     ]);
   });
 
-  it('finds each enterprise’s rows, its duplicates and the figures that fall', () => {
+  it('finds each enterprise’s rows and the figures that fall; a repeated row is marked', () => {
     expect(live.enterprises).toEqual([
-      { pos: [1, '', 2], dup: 1, falls: [1, 0] },
-      { pos: ['', 3, ''], dup: 0, falls: [0, 0] },
-      { pos: ['', '', ''], dup: 0, falls: [0, 0] },
+      { pos: [1, '', 2], falls: [1, 0] },
+      { pos: ['', 3, ''], falls: [0, 0] },
+      { pos: ['', '', ''], falls: [0, 0] },
     ]);
+    // 甲厂's report month again (used row 6) repeats used row 1.
+    expect(live.used.map((u) => u.dup)).toEqual([0, 0, 0, 0, 0, 1]);
   });
 
   it('counts each problem once, and names the first unmatched row of 实绩', () => {
@@ -228,11 +230,13 @@ describe('liveActuals (monthly)', () => {
   });
 
   it('has no month-before rows, duplicates or falls', () => {
-    expect(live.enterprises.map((e) => [e.pos[2], e.dup, e.falls])).toEqual([
-      ['', 0, [0, 0]],
-      ['', 0, [0, 0]],
-      ['', 0, [0, 0]],
+    expect(live.enterprises.map((e) => [e.pos[2], e.falls])).toEqual([
+      ['', [0, 0]],
+      ['', [0, 0]],
+      ['', [0, 0]],
     ]);
+    // Monthly figures share their enterprise and slot by design: no row is a repeat.
+    expect(live.used.every((u) => u.dup === 0)).toBe(true);
     expect(liveCounts(live, SRC, 2, 100, 100)).toMatchObject({
       duplicates: 0,
       falls: 0,

@@ -89,11 +89,12 @@ export interface UsedRow {
   readonly values: readonly (number | '')[];
   readonly key: number | '';
   readonly bad: number;
+  /** 1 when an earlier used row has the same enterprise and slot (cumulative actuals). */
+  readonly dup: 0 | 1;
 }
 
 export interface LiveEnterprise {
   readonly pos: readonly [number | '', number | '', number | ''];
-  readonly dup: number;
   readonly falls: readonly number[];
 }
 
@@ -163,7 +164,7 @@ export function liveActuals(
     const c = lower(e.creditCode ?? '');
     if (c !== '' && !codes.has(c)) codes.set(c, i + 1);
   });
-  const used: UsedRow[] = [];
+  const used: Omit<UsedRow, 'dup'>[] = [];
   rows.forEach((row, r) => {
     if (row.slot === '') return;
     const name = trim(at(r, src.enterprise));
@@ -198,12 +199,13 @@ export function liveActuals(
     });
   });
   const firstAt = new Map<number, number>();
-  const count = new Map<number, number>();
   used.forEach((u, j) => {
-    if (u.key === '') return;
-    if (!firstAt.has(u.key)) firstAt.set(u.key, j + 1);
-    count.set(u.key, (count.get(u.key) ?? 0) + 1);
+    if (u.key !== '' && !firstAt.has(u.key)) firstAt.set(u.key, j + 1);
   });
+  const usedRows: UsedRow[] = used.map((u, j) => ({
+    ...u,
+    dup: !monthly && u.key !== '' && firstAt.get(u.key) !== j + 1 ? 1 : 0,
+  }));
   const enterprises: LiveEnterprise[] = input.enterprises.map((_, i) => {
     const k = (i + 1) * 4;
     const pos = [
@@ -211,18 +213,15 @@ export function liveActuals(
       firstAt.get(k + 1) ?? '',
       monthly ? '' : (firstAt.get(k + 2) ?? ''),
     ] as const;
-    const dup = monthly
-      ? 0
-      : ((count.get(k) ?? 0) > 1 ? 1 : 0) + ((count.get(k + 1) ?? 0) > 1 ? 1 : 0);
     const falls = src.valueCols.map((_, j) => {
       if (monthly || pos[0] === '' || pos[2] === '') return 0;
       const now = used[pos[0] - 1]?.values[j];
       const before = used[pos[2] - 1]?.values[j];
       return typeof now === 'number' && typeof before === 'number' && now < before ? 1 : 0;
     });
-    return { pos, dup, falls };
+    return { pos, falls };
   });
-  return { rows, used, enterprises, latest };
+  return { rows, used: usedRows, enterprises, latest };
 }
 
 /** The data check's counts as the helper computes them (helper.ts CHECKS). */
@@ -253,7 +252,7 @@ export function liveCounts(
   const unmatched = live.used.filter((u) => u.e === 0);
   return {
     unmatched: unmatched.length,
-    duplicates: sum(live.enterprises.map((e) => e.dup)),
+    duplicates: sum(live.used.map((u) => u.dup)),
     falls: sum(live.enterprises.map((e) => sum(e.falls))),
     notNumbers: sum(live.used.map((u) => u.bad)),
     badMonths: sum(live.rows.map((r) => r.badMonth)),
