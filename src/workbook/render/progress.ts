@@ -230,17 +230,19 @@ export function renderProgress(
     const first = entHeader + 1;
     const last = first + ip.rows.length - 1;
     const span = (c: Col): string => C.span(c, first, Math.max(first, last));
-    S.line(sectionRow - 1, [
-      val(ip.indicator, undefined, 'section'),
-      val(`${ind.name}（${ind.unit}）`, undefined, 'section'),
+    S.put(
+      sectionRow - 1,
+      0,
       val(
-        isRate
-          ? t(lang, `目标增速 ${fmtPct(ind.target)}`, `Target rate ${fmtPct(ind.target)}`)
-          : t(lang, `年度目标 ${ind.target}`, `Target ${ind.target}`),
+        `${ind.name}（${ind.unit}）　${
+          isRate
+            ? t(lang, `目标增速 ${fmtPct(ind.target)}`, `Target rate ${fmtPct(ind.target)}`)
+            : t(lang, `年度目标 ${ind.target}`, `Target ${ind.target}`)
+        }`,
         undefined,
         'section',
       ),
-    ]);
+    );
     const headerCells = C.headers(lang).map(header);
     S.line(aggHeader - 1, headerCells);
     S.line(entHeader - 1, headerCells);
