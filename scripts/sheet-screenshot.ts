@@ -31,7 +31,10 @@ try {
   // Without a workbook view LibreOffice opens on the first sheet and shows it, hidden or not.
   const viewed = hidden.includes('<bookViews')
     ? hidden
-    : hidden.replace('<sheets>', `<bookViews><workbookView activeTab="${at}"/></bookViews><sheets>`);
+    : hidden.replace(
+        '<sheets>',
+        `<bookViews><workbookView activeTab="${at}"/></bookViews><sheets>`,
+      );
   // Another sheet's print area or titles would make LibreOffice print it, hidden or not.
   const own = viewed.replace(
     /<definedName [^>]*name="_xlnm\.(?:Print_Area|Print_Titles)"[^>]*localSheetId="(\d+)"[^>]*>[^<]*<\/definedName>/g,

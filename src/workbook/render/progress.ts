@@ -234,7 +234,7 @@ export function renderProgress(
       sectionRow - 1,
       0,
       val(
-        `${ind.name}（${ind.unit}）　${
+        `${ind.name}（${ind.unit}）  ${
           isRate
             ? t(lang, `目标增速 ${fmtPct(ind.target)}`, `Target rate ${fmtPct(ind.target)}`)
             : t(lang, `年度目标 ${ind.target}`, `Target ${ind.target}`)
