@@ -352,7 +352,9 @@ export function renderProgress(
       const sumOrBlank = (col: Col): string =>
         isArea
           ? `IF(COUNT(${span(col)})=0,"",SUM(${span(col)}))`
-          : `IF(SUMPRODUCT(${inGroup}*ISNUMBER(${span(col)}))=0,"",SUMIFS(${span(col)},${span('group')},${crit}))`;
+          : // COUNTIFS counts the group's numbers (Gnumeric, unlike Excel, does not take
+            // ISNUMBER over a range inside SUMPRODUCT as an array).
+            `IF(COUNTIFS(${span('group')},${crit},${span(col)},">-1E+300")=0,"",SUMIFS(${span(col)},${span('group')},${crit}))`;
       const cells: Partial<Record<Col, CellSpec>> = {
         ind: val(ind.name),
         name: val(

@@ -1,0 +1,190 @@
+/**
+ * Gnumeric, the fourth spreadsheet: `ssconvert --recalc` recalculates every generated output
+ * sheet and must give the values the file caches (the engine's). Gnumeric evaluates some forms
+ * differently from Excel, WPS and LibreOffice (ISNUMBER over a range inside SUMPRODUCT is not an
+ * array there), so the renderer keeps to forms all four compute alike; this test is what says so.
+ * A copy whose cached results are all wrong shows the recalculation really happens.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { planFile } from '../../src/cli/main';
+import { writeFileAtomic } from '../../src/hosts/xlsx/file';
+import { specToNewWorkbook, toXlsxBuffer } from '../../src/hosts/xlsx/write';
+import { SHEETS } from '../../src/workbook/names';
+import { exampleWorkbook, type ExampleData } from '../../src/workbook/template';
+import { EXAMPLE, nameVariantExample, richExample } from '../helpers/variants';
+
+const hasGnumeric = (): boolean =>
+  (process.env['PATH'] ?? '')
+    .split(delimiter)
+    .some((d) => d !== '' && existsSync(join(d, 'ssconvert')));
+
+/** As requireLibreOffice: CI fails loudly without it, elsewhere the tests are skipped. */
+function requireGnumeric(): boolean {
+  if (hasGnumeric()) return true;
+  const message = 'Gnumeric (ssconvert) is not installed: apt-get install -y gnumeric';
+  if (process.env['CI']) throw new Error(`${message} (required in CI)`);
+  process.stderr.write(`WARNING: ${message}; skipping the Gnumeric tests.\n`);
+  return false;
+}
+
+/** A minimal CSV reader (quotes, doubled quotes, newlines in quotes). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charAt(i);
+    if (quoted) {
+      if (ch === '"' && text.charAt(i + 1) === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else if (ch !== '\r') cell += ch;
+  }
+  if (cell !== '' || row.length > 0) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
+}
+
+const sameValue = (a: string, b: string): boolean => {
+  if (a === b) return true;
+  const x = Number(a);
+  const y = Number(b);
+  return a !== '' && b !== '' && Number.isFinite(x) && Number.isFinite(y)
+    ? Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x))
+    : false;
+};
+
+/** Cells of the output sheets where the two readings differ: "sheet!row:col cached ≠ recalc". */
+function differences(
+  cached: Map<string, string[][]>,
+  recalc: Map<string, string[][]>,
+  outputs: readonly string[],
+): string[] {
+  const out: string[] = [];
+  for (const name of outputs) {
+    const a = cached.get(name) ?? [];
+    const b = recalc.get(name) ?? [];
+    const rows = Math.max(a.length, b.length);
+    for (let r = 0; r < rows; r++) {
+      const ra = a[r] ?? [];
+      const rb = b[r] ?? [];
+      for (let c = 0; c < Math.max(ra.length, rb.length); c++)
+        if (!sameValue(ra[c] ?? '', rb[c] ?? ''))
+          out.push(`${name}!${r + 1}:${c + 1} ${ra[c] ?? ''} ≠ ${rb[c] ?? ''}`);
+    }
+  }
+  return out;
+}
+
+const CASES: [string, ExampleData, 'zh' | 'en'][] = [
+  ['example', EXAMPLE, 'zh'],
+  ['rich-monthly-actuals', richExample({ actualsBasis: 'monthly', reportMonth: 6 }), 'en'],
+  ['name-variants', nameVariantExample(), 'zh'],
+];
+
+describe.runIf(requireGnumeric())(
+  'Gnumeric recalculates the outputs to the engine’s numbers',
+  () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fenjie-gnumeric-'));
+    const planned: { name: string; file: string; lang: 'zh' | 'en'; names: string[] }[] = [];
+
+    beforeAll(async () => {
+      for (const [name, data, lang] of CASES) {
+        const input = join(dir, `${name}-in.xlsx`);
+        await writeFileAtomic(
+          input,
+          await toXlsxBuffer(specToNewWorkbook(exampleWorkbook(data, lang))),
+        );
+        const file = join(dir, `${name}.xlsx`);
+        const r = await planFile(
+          input,
+          file,
+          { now: '2025-09-03T10:30', lang },
+          {
+            out: () => {},
+            err: (l) => console.error(l),
+          },
+        );
+        expect(r.code, name).toBe(0);
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.readFile(file);
+        planned.push({ name, file, lang, names: wb.worksheets.map((w) => w.name) });
+      }
+    }, 240_000);
+
+    const outputsIn = (lang: 'zh' | 'en'): string[] =>
+      (['allocation', 'progress', 'summary', 'guide', 'helper'] as const).map(
+        (k) => SHEETS[k][lang],
+      );
+
+    /** Each sheet of the file as Gnumeric shows it, recalculated or as cached. */
+    const read = (p: (typeof planned)[number], recalc: boolean): Map<string, string[][]> => {
+      const sub = mkdtempSync(join(dir, `${p.name}-`));
+      const prefix = join(sub, recalc ? 'recalc' : 'cached');
+      const r = spawnSync(
+        'ssconvert',
+        [...(recalc ? ['--recalc'] : []), '-S', p.file, `${prefix}-%n.csv`],
+        { encoding: 'utf8', timeout: 240_000 },
+      );
+      if (r.status !== 0) throw new Error(`ssconvert failed: ${r.stderr}`);
+      return new Map(
+        p.names.map((n, i) => [n, parseCsv(readFileSync(`${prefix}-${i}.csv`, 'utf8'))]),
+      );
+    };
+
+    it.each(CASES.map(([name], i) => [name, i] as const))(
+      '%s: every output cell as recalculated equals the cached one',
+      (_name, i) => {
+        const p = planned[i];
+        if (!p) throw new Error('not planned');
+        const bad = differences(read(p, false), read(p, true), outputsIn(p.lang));
+        expect(bad.slice(0, 10)).toEqual([]);
+      },
+      240_000,
+    );
+
+    it('the recalculation is real: wrong cached results come back right', async () => {
+      const p = planned[0];
+      if (!p) throw new Error('not planned');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(p.file);
+      const progress = wb.getWorksheet(SHEETS.progress.zh);
+      let changed = 0;
+      progress?.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (cell.formula && typeof cell.result === 'number') {
+            cell.value = { formula: cell.formula, result: 12345 };
+            changed++;
+          }
+        }),
+      );
+      expect(changed).toBeGreaterThan(100);
+      const corrupt = { ...p, name: 'corrupt', file: join(dir, 'corrupt.xlsx') };
+      await wb.xlsx.writeFile(corrupt.file);
+      const good = read(p, false);
+      const recalculated = read(corrupt, true);
+      const cachedWrong = read(corrupt, false);
+      expect(differences(good, recalculated, [SHEETS.progress.zh])).toEqual([]);
+      expect(differences(good, cachedWrong, [SHEETS.progress.zh]).length).toBeGreaterThan(100);
+    }, 240_000);
+  },
+);
