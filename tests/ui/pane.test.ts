@@ -24,8 +24,9 @@ import {
 } from './harness';
 
 const BAD_WORKBOOK = join(ROOT, 'tests', 'fixtures', 'text-in-number-cell.xlsx');
-const OUTPUTS_ZH = [SHEETS.allocation.zh, SHEETS.progress.zh, SHEETS.summary.zh];
-const OUTPUTS_EN = [SHEETS.allocation.en, SHEETS.progress.en, SHEETS.summary.en];
+const OUTPUT_KEYS = ['allocation', 'progress', 'summary', 'guide', 'helper'] as const;
+const OUTPUTS_ZH = OUTPUT_KEYS.map((k) => SHEETS[k].zh);
+const OUTPUTS_EN = OUTPUT_KEYS.map((k) => SHEETS[k].en);
 
 let dir: string;
 let dist: string;
@@ -214,13 +215,13 @@ describe('task pane in Chromium (file mode)', () => {
       .getByTestId('indicator')
       .filter({ has: page.getByRole('heading', { name: '工业总产值' }) });
     await hasText(output.getByTestId('indicator-flag'), '严重滞后');
-    await containsText(output.getByTestId('flag-counts'), '严重滞后 7');
-    await containsText(output.getByTestId('flag-counts'), '滞后 4');
+    await containsText(output.getByTestId('flag-counts'), '严重滞后 8');
+    await containsText(output.getByTestId('flag-counts'), '超序时 2');
     await hasCount(output.getByTestId('most-behind').getByRole('listitem'), 5);
     await hasAttribute(
       output.getByTestId('chart'),
       'aria-label',
-      /工业总产值：完成 63\.6%，序时 66\.7%，严重滞后/,
+      /工业总产值：完成 64\.0%，序时 66\.7%，严重滞后/,
     );
     await containsText(page.getByTestId('result-view'), '2025年1-8月，序时进度 66.7%');
     await page.mouse.move(0, 0);
@@ -290,7 +291,7 @@ describe('task pane in Chromium (file mode)', () => {
       .getByTestId('indicator')
       .filter({ has: page.getByRole('heading', { name: '工业总产值' }) });
     await hasText(output.getByTestId('indicator-flag'), 'Seriously behind');
-    await containsText(output.getByTestId('flag-counts'), 'Seriously behind 7');
+    await containsText(output.getByTestId('flag-counts'), 'Seriously behind 8');
     await containsText(output, 'Furthest behind');
     await containsText(page.getByTestId('result-view'), '2025, months 1–8: time schedule 66.7%');
     await page.mouse.move(0, 0);
@@ -321,8 +322,14 @@ describe('task pane in Chromium (file mode)', () => {
     const sheets = await sheetsOf(bytes);
     const input = await sheetsOf(new Uint8Array(await readFile(example.input)));
     expect(sheets.get(SHEETS.settings.zh)?.cells).toEqual(input.get(SHEETS.settings.zh)?.cells);
-    const params = sheets.get(SHEETS.progress.zh)?.cells[2];
-    expect([params?.[1], params?.[5], params?.[7]]).toEqual([7, 2, 3]);
+    // The parameters row shows the run's values (formulas over the helper, which holds the
+    // overrides as constants: they are this run's, not 参数's).
+    const params = sheets.get(SHEETS.progress.zh)?.cells[2] ?? [];
+    const shown = (c: unknown): unknown =>
+      c !== null && typeof c === 'object' && 'formula' in c
+        ? (c as { result?: unknown }).result
+        : c;
+    expect([shown(params[1]), shown(params[5]), shown(params[7])]).toEqual([7, 2, 3]);
   });
 
   it('creates the missing input sheets of a workbook that has none', async () => {
