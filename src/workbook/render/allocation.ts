@@ -7,6 +7,7 @@
 import type { Lang, Plan, PlanInput } from '../../engine';
 import { COLUMNS, METHODS, periodLabels } from '../names';
 import { FLAG_COLORS, columnLetter, type ConditionalFormatSpec, type SheetSpec } from '../spec';
+import type { HelperRefs } from './helper';
 import {
   amountFormat,
   exactCriterion,
@@ -39,6 +40,7 @@ const q = (sheet: string): string => `'${sheet.replace(/'/g, "''")}'!`;
 export function renderAllocation(
   plan: Plan,
   input: PlanInput,
+  H: HelperRefs,
   o: { lang: Lang; name: string; note: string; titlePrefix: { f: string; v: string } },
 ): { sheet: SheetSpec; refs: AllocationRefs } {
   const { lang } = o;
@@ -170,11 +172,13 @@ export function renderAllocation(
     rows.forEach(({ row, i }) => {
       const rr = r + 1;
       const e = enterprises[i];
+      // The 序号 is the row's value; name, group and owner are looked up by it (sort-safe).
+      const idx = `$A${rr}`;
       S.line(r, [
         val(i + 1, INT),
-        val(row.enterprise),
-        val(row.group ?? null),
-        val(e?.owner ?? null),
+        fx(`INDEX(${H.enterprise.name},${idx})&""`, row.enterprise),
+        fx(`INDEX(${H.enterprise.group},${idx})&""`, row.group ?? ''),
+        fx(`INDEX(${H.enterprise.owner},${idx})&""`, e?.owner ?? ''),
         val(row.profile),
         val(row.annual, fmt),
         ...row.periods.map((p) => val(p, fmt)),

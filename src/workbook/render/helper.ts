@@ -56,6 +56,8 @@ export interface HelperRefs {
   /** Used-rows table: keys (enterprise × 4 + slot) and one value column per indicator. */
   readonly usedKeys: string;
   readonly usedValues: (indicator: string) => string;
+  /** Enterprise table by 序号: name, group and owner (values). */
+  readonly enterprise: Readonly<Record<'name' | 'group' | 'owner', string>>;
   /** Enterprise table: the position of each slot's row in the used table ("" if none). */
   readonly slotPos: (slot: 0 | 1) => string;
   /** Profiles: names and planned schedules (12 columns). */
@@ -380,10 +382,12 @@ export function renderHelper(
     idx: NC,
     name: NC + 1,
     code: NC + 2,
-    pos0: NC + 3,
-    pos1: NC + 4,
-    pos2: NC + 5,
-    fall: (i: number) => NC + 6 + i,
+    group: NC + 3,
+    owner: NC + 4,
+    pos0: NC + 5,
+    pos1: NC + 6,
+    pos2: NC + 7,
+    fall: (i: number) => NC + 8 + i,
   };
   const entLast = DATA_ROW + E - 1;
   const nSpan = (c: number): string =>
@@ -422,6 +426,8 @@ export function renderHelper(
       [nc.idx, '企业序号', 'Enterprise no.'],
       [nc.name, '企业名称', 'Enterprise'],
       [nc.code, '信用代码', 'Credit code'],
+      [nc.group, '分组', 'Group'],
+      [nc.owner, '责任单位', 'Owner'],
       [nc.pos0, '本期行', 'This year row'],
       [nc.pos1, '上年同期行', 'Last year row'],
       [nc.pos2, '上月行', 'Month before row'],
@@ -566,10 +572,19 @@ export function renderHelper(
     const idx = L(nc.idx, row);
     const keys = uSpan(uc.key);
     const le = live?.enterprises[i];
+    // Who the enterprise is, by its 序号: the other sheets' rows look their names up here.
+    S.line(
+      row - 1,
+      [
+        val(i + 1, INT),
+        val(e.name),
+        val(e.creditCode ?? null),
+        val(e.group ?? null),
+        val(e.owner ?? null),
+      ],
+      NC,
+    );
     const cells = [
-      val(i + 1, INT),
-      val(e.name),
-      val(e.creditCode ?? null),
       fx(`IFERROR(MATCH(${idx}*4,${keys},0),"")`, le?.pos[0] ?? ''),
       fx(`IFERROR(MATCH(${idx}*4+1,${keys},0),"")`, le?.pos[1] ?? ''),
       fx(monthly ? '""' : `IFERROR(MATCH(${idx}*4+2,${keys},0),"")`, le?.pos[2] ?? ''),
@@ -584,9 +599,9 @@ export function renderHelper(
         );
       }),
     ];
-    if (A) S.line(row - 1, cells, NC);
+    if (A) S.line(row - 1, cells, nc.pos0);
   });
-  if (A) S.copiesDown(DATA_ROW - 1, entLast - 1, NC, nc.fall(inds.length - 1));
+  if (A) S.copiesDown(DATA_ROW - 1, entLast - 1, nc.pos0, nc.fall(inds.length - 1));
 
   // Profiles (right of the enterprises).
   const PC = nc.fall(inds.length) + 1;
@@ -723,6 +738,11 @@ export function renderHelper(
     usedKeys: q(uSpan(uc.key)),
     usedValues: (indicator) => q(uSpan(valueCol(inds.findIndex((i) => i.name === indicator)))),
     slotPos: (slot) => q(nSpan(slot === 0 ? nc.pos0 : nc.pos1)),
+    enterprise: {
+      name: q(nSpan(nc.name)),
+      group: q(nSpan(nc.group)),
+      owner: q(nSpan(nc.owner)),
+    },
     profileNames: q(`$${columnLetter(PC)}$${DATA_ROW}:$${columnLetter(PC)}$${profLast}`),
     profileValues: q(`$${columnLetter(PC + 1)}$${DATA_ROW}:$${columnLetter(PC + 12)}$${profLast}`),
     monthly,

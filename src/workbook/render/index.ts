@@ -61,7 +61,7 @@ export function renderOutputs(
           f: `${H.areaPrefix}&${H.year}&", "&${H.period}&" — "`,
           v: `${areaText}${plan.year}, ${periodText} — `,
         };
-  const allocation = renderAllocation(plan, input, {
+  const allocation = renderAllocation(plan, input, H, {
     lang,
     name: names.allocation,
     note,

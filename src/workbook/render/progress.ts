@@ -404,11 +404,13 @@ export function renderProgress(
       };
       const inAlloc = block ? `MATCH(${idx},${block.idx},0)` : '';
       const cells: Partial<Record<Col, CellSpec>> = {
+        // 序号 is the row's one value; the rest are looked up by it (sort-safe, and a formula
+        // copied down costs the Office.js writer one row, not one row per enterprise).
         idx: val(f.index + 1, INT),
-        ind: val(ind.name),
-        name: val(f.enterprise),
-        group: val(f.group ?? null),
-        owner: val(e?.owner ?? null),
+        ind: fx(`$${C.letter('ind')}$${areaRow}`, ind.name),
+        name: fx(`INDEX(${H.enterprise.name},${idx})&""`, f.enterprise),
+        group: fx(`INDEX(${H.enterprise.group},${idx})&""`, f.group ?? ''),
+        owner: fx(`INDEX(${H.enterprise.owner},${idx})&""`, e?.owner ?? ''),
         target: isRate
           ? val(f.target, PCT)
           : block
