@@ -53,6 +53,8 @@ export interface HelperRefs {
   readonly checkTotal: string;
   /** The first row of 实绩 that matches no enterprise ("" if none). */
   readonly firstUnmatched: string;
+  /** A formula for the k-th row of 实绩 (k from 1) that matches no enterprise, "" if none. */
+  readonly unmatchedRow: (k: number) => string;
   /** Used-rows table: keys (enterprise × 4 + slot) and one value column per indicator. */
   readonly usedKeys: string;
   readonly usedValues: (indicator: string) => string;
@@ -69,6 +71,7 @@ export interface HelperRefs {
   readonly counts: Readonly<Record<CheckKey, number>> & {
     readonly total: number;
     readonly firstUnmatched: number | '';
+    readonly unmatchedRows: readonly number[];
   };
 }
 
@@ -338,6 +341,7 @@ export function renderHelper(
     key: valueCol(inds.length),
     bad: valueCol(inds.length) + 1,
     dup: valueCol(inds.length) + 2,
+    unm: valueCol(inds.length) + 3,
   };
   const used = A ? (monthly ? 2 * 12 * E : 3 * E) + Math.max(20, Math.ceil(E / 2)) : 0;
   const usedLast = DATA_ROW + used - 1;
@@ -359,6 +363,12 @@ export function renderHelper(
         R,
       )
     : undefined;
+  /** The running count of unmatched used rows through used row j (1-based), as cached. */
+  const unmatchedCum: number[] = [];
+  for (const u of live?.used ?? [])
+    unmatchedCum.push((unmatchedCum.at(-1) ?? 0) + (u.e === 0 ? 1 : 0));
+  const unmatchedSoFar = (j: number): number =>
+    unmatchedCum[Math.min(j, unmatchedCum.length) - 1] ?? 0;
   const counts = live
     ? liveCounts(
         live,
@@ -377,7 +387,7 @@ export function renderHelper(
 
   const uSpan = (c: number): string =>
     `$${columnLetter(c)}$${DATA_ROW}:$${columnLetter(c)}$${Math.max(DATA_ROW, usedLast)}`;
-  const NC = uc.dup + 2;
+  const NC = uc.unm + 2;
   const nc = {
     idx: NC,
     name: NC + 1,
@@ -432,6 +442,7 @@ export function renderHelper(
       [nc.pos1, '上年同期行', 'Last year row'],
       [nc.pos2, '上月行', 'Month before row'],
       [uc.dup, '重复行', 'Repeated row'],
+      [uc.unm, '未匹配累计', 'Unmatched so far'],
     ].forEach(([c, zh, en]) => head(c as number, zh as string, en as string));
     inds.forEach((ind, i) => {
       head(valueCol(i), ind.name, ind.name);
@@ -560,10 +571,18 @@ export function renderHelper(
           u?.dup ?? 0,
           INT,
         ),
+        // A running count of the rows that match no enterprise: the summary lists the first few
+        // by it (the k-th is where the count reaches k).
+        fx(
+          j === 1 ? `--(${L(uc.e, row)}=0)` : `${L(uc.unm, row - 1)}+(${L(uc.e, row)}=0)`,
+          unmatchedSoFar(j),
+          INT,
+        ),
       ];
       S.line(row - 1, cells, UC);
     }
     S.copiesDown(DATA_ROW - 1, usedLast - 1, UC, uc.dup);
+    S.copiesDown(DATA_ROW, usedLast - 1, uc.unm, uc.unm);
   }
 
   // Enterprises.
@@ -735,6 +754,10 @@ export function renderHelper(
     >,
     checkTotal: q(checkTotal),
     firstUnmatched: q(firstUnmatched),
+    unmatchedRow: (k) =>
+      A
+        ? `IFERROR(INDEX(${q(uSpan(uc.pos))},MATCH(${k},${q(uSpan(uc.unm))},0))+${firstData - 1},"")`
+        : '""',
     usedKeys: q(uSpan(uc.key)),
     usedValues: (indicator) => q(uSpan(valueCol(inds.findIndex((i) => i.name === indicator)))),
     slotPos: (slot) => q(nSpan(slot === 0 ? nc.pos0 : nc.pos1)),
@@ -750,6 +773,7 @@ export function renderHelper(
       ...Object.fromEntries(CHECK_KEYS.map((k) => [k, counts?.[k] ?? 0])),
       total: counts ? CHECK_KEYS.reduce((a, k) => a + counts[k], 0) : 0,
       firstUnmatched: counts?.firstUnmatched ?? '',
+      unmatchedRows: counts?.unmatchedRows ?? [],
     } as HelperRefs['counts'],
   };
   const widths = new Array<number>(PC + 13).fill(9);

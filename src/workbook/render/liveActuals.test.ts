@@ -205,6 +205,7 @@ describe('liveActuals (cumulative)', () => {
       badReportMonth: 0,
       overflow: 0,
       firstUnmatched: 5,
+      unmatchedRows: [5, 6],
       usedRows: 6,
     });
   });

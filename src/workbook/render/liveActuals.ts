@@ -236,6 +236,8 @@ export interface LiveCounts {
   readonly overflow: number;
   /** 1-based row of 实绩 of the first used row matching no enterprise, or "". */
   readonly firstUnmatched: number | '';
+  /** The rows of 实绩 (1-based) of every used row matching no enterprise, in order. */
+  readonly unmatchedRows: readonly number[];
   readonly usedRows: number;
 }
 
@@ -260,6 +262,7 @@ export function liveCounts(
     badReportMonth: 0,
     overflow: Math.max(0, filledYears - rowCapacity) + Math.max(0, usedRows - usedCapacity),
     firstUnmatched: unmatched[0] ? unmatched[0].pos + firstDataRow - 1 : '',
+    unmatchedRows: unmatched.map((u) => u.pos + firstDataRow - 1),
     usedRows,
   };
 }

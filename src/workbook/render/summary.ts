@@ -26,6 +26,9 @@ import { columns } from './columns';
 import { CHECKS, type HelperRefs } from './helper';
 import { checkBanner, flagCountFormula, PROGRESS, type ProgressRefs } from './progress';
 
+/** How many unmatched rows of 实绩 the summary lists by number. */
+export const UNMATCHED_LISTED = 5;
+
 export const SUMMARY = columns([
   { key: 'ind', header: COLUMNS.indicator, width: 14 },
   { key: 'unit', header: COLUMNS.unit, width: 8 },
@@ -81,7 +84,20 @@ export function renderSummary(
     val(t(lang, '首个未匹配行（实绩）', 'First unmatched row (actuals)')),
     fx(H.firstUnmatched, H.counts.firstUnmatched),
   ]);
-  const TABLE = checkLast + 3; // 1-based header row of the indicator table
+  // The rows themselves, the first UNMATCHED_LISTED of them, by their row number in 实绩.
+  S.line(checkLast + 1, [
+    val(
+      t(
+        lang,
+        `未匹配企业的实绩行号（前 ${UNMATCHED_LISTED} 个）`,
+        `Unmatched actuals rows (first ${UNMATCHED_LISTED})`,
+      ),
+    ),
+    ...Array.from({ length: UNMATCHED_LISTED }, (_, k) =>
+      fx(H.unmatchedRow(k + 1), H.counts.unmatchedRows[k] ?? '', INT),
+    ),
+  ]);
+  const TABLE = checkLast + 4; // 1-based header row of the indicator table
   S.line(TABLE - 1, SUMMARY.headers(lang).map(header));
   const P_ = quoteSheet(o.progressName);
   /** The area row's cell of `col`, found by its label within the area and group table (sort-safe). */
