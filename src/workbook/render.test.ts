@@ -771,7 +771,7 @@ describe.each(VARIANTS)('renderOutputs: %s', (_name, R) => {
     }
     const total = CHECKS.reduce((n, c) => n + counts[c.key], 0);
     expect(param(t(lang, '数据检查合计', 'Data check total'))?.v).toBe(total);
-    expect(param(t(lang, '首个未匹配行（实绩）', 'First unmatched row (actuals)'))?.v).toBe(
+    expect(param(t(lang, '最末一个未匹配行（实绩）', 'Last unmatched row (actuals)'))?.v).toBe(
       counts.firstUnmatched,
     );
     // The summary's check table, one problem per row.
@@ -792,8 +792,8 @@ describe.each(VARIANTS)('renderOutputs: %s', (_name, R) => {
             ? ''
             : t(
                 lang,
-                `（首个未匹配：实绩第 ${counts.firstUnmatched} 行）`,
-                `(first unmatched: actuals row ${counts.firstUnmatched})`,
+                `（最末未匹配：实绩第 ${counts.firstUnmatched} 行）`,
+                `(last unmatched: actuals row ${counts.firstUnmatched})`,
               ));
     for (const s of [S.progress, S.summary]) {
       expect(cellAt(s, 'A4')?.v, s.name).toBe(banner);

@@ -211,8 +211,8 @@ const CASES: readonly Case[] = [
     why: 'The bureau’s table lists an enterprise the plan does not know. It must change no figure, in particular no area total: the sheets are compared with the engine’s figures for the UNEDITED inputs. The live data check must count its three rows (months 7 and 8 of this year, 8 of last year) as matching no enterprise; the engine, re-splitting, refuses the file until the planner adds the enterprise or fixes the name.',
     expect: 'unedited',
     refused: 'UnknownEnterprise',
-    // Appended below 实绩's 194 rows (1 header): rows 196, 197 and 198.
-    checks: { 未匹配企业的行: 3, '首个未匹配行（实绩）': 196 },
+    // Appended below 实绩's 194 rows (1 header): rows 196, 197 and 198; the last is named.
+    checks: { 未匹配企业的行: 3, '最末一个未匹配行（实绩）': 198 },
     edit: (wb) => {
       const a = actuals(wb);
       const row = (year: number, month: number, scale: number): ExcelJS.CellValue[] => {

@@ -8,8 +8,10 @@
  *   inserted mid-sheet are read too): year and month read tolerantly (text, "9月"), the latest
  *   month, the slot the row fills (this year's report month, last year's, or this year's month
  *   before), and a running count of the rows with a slot.
- * - **Used rows**: the running count is sorted by construction, so the j-th row with a slot is
- *   found by binary search (`MATCH(j-1,count,1)+1`); only these rows (about 3 per enterprise)
+ * - **Used rows**: the running count is sorted by construction, so the j-th row with a slot,
+ *   counted from the bottom, is found by binary search (`MATCH(total-j,count,1)+1`): an
+ *   enterprise's first used row is then its last in 实绩, the later figure winning as in the
+ *   engine; only these rows (about 3 per enterprise)
  *   are matched to enterprises (credit code first, then the trimmed name) and read as numbers
  *   ("9,300" → 9300). A spreadsheet's exact lookups scan; a binary search and the small used
  *   table keep a full recalculation near linear in the rows of 实绩.
@@ -516,7 +518,7 @@ export function renderHelper(
       const u = live?.used[j - 1];
       const cells = [
         fx(
-          `IF(${jj}>${SEQ_TOTAL},"",IFERROR(MATCH(${jj}-1,${rSpan(rc.seq)},1),0)+1)`,
+          `IF(${jj}>${SEQ_TOTAL},"",IFERROR(MATCH(${SEQ_TOTAL}-${jj},${rSpan(rc.seq)},1),0)+1)`,
           u?.pos ?? '',
         ),
         fx(`IF(${pos}="","",INDEX(${rSpan(rc.slot)},${pos}))`, u?.slot ?? ''),
@@ -713,8 +715,8 @@ export function renderHelper(
   );
   const firstUnmatched = param(
     'check:firstUnmatched',
-    '首个未匹配行（实绩）',
-    'First unmatched row (actuals)',
+    '最末一个未匹配行（实绩）',
+    'Last unmatched row (actuals)',
     fx(
       A ? `IFERROR(INDEX(${uSpan(uc.pos)},MATCH(0,${uSpan(uc.e)},0))+${firstData - 1},"")` : '""',
       counts?.firstUnmatched ?? '',

@@ -162,50 +162,51 @@ describe('liveActuals (cumulative)', () => {
     expect(live.rows.map((r) => r.filled)).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0]);
   });
 
-  it('matches the used rows by code, then by name, and reads their values', () => {
+  it('matches the used rows, from the bottom of 实绩 up, by code, then by name', () => {
     expect(
       live.used.map((u) => [u.pos, u.slot, u.name, u.byName, u.byCode, u.e, u.key, u.bad]),
     ).toEqual([
       // Matched by code: no text MATCH by name (it is dear).
-      [1, 0, '甲厂', 0, 1, 1, 4, 0],
-      [2, 2, '甲厂', 0, 1, 1, 6, 0],
-      [3, 1, '乙厂', 2, 0, 2, 9, 0],
-      [4, 0, '乙 厂', 0, 0, 0, '', 1],
-      [5, 0, 'abc厂', 3, 0, 0, '', 0],
       [8, 0, '甲厂', 0, 1, 1, 4, 0],
+      [5, 0, 'abc厂', 3, 0, 0, '', 0],
+      [4, 0, '乙 厂', 0, 0, 0, '', 1],
+      [3, 1, '乙厂', 2, 0, 2, 9, 0],
+      [2, 2, '甲厂', 0, 1, 1, 6, 0],
+      [1, 0, '甲厂', 0, 1, 1, 4, 0],
     ]);
     expect(live.used.map((u) => u.values)).toEqual([
-      [100, 9300],
-      [120, 50],
-      [80, ''],
-      ['', 5],
-      [1, 1],
       [101, 1],
+      [1, 1],
+      ['', 5],
+      [80, ''],
+      [120, 50],
+      [100, 9300],
     ]);
   });
 
   it('finds each enterprise’s rows and the figures that fall; a repeated row is marked', () => {
     expect(live.enterprises).toEqual([
-      { pos: [1, '', 2], falls: [1, 0] },
-      { pos: ['', 3, ''], falls: [0, 0] },
+      // 甲厂's report month: its later row (row 8: 101, 1), both below July's 120 and 50.
+      { pos: [1, '', 5], falls: [1, 1] },
+      { pos: ['', 4, ''], falls: [0, 0] },
       { pos: ['', '', ''], falls: [0, 0] },
     ]);
-    // 甲厂's report month again (used row 6) repeats used row 1.
+    // 甲厂's earlier row for the report month (row 1, used last) repeats the later one.
     expect(live.used.map((u) => u.dup)).toEqual([0, 0, 0, 0, 0, 1]);
   });
 
-  it('counts each problem once, and names the first unmatched row of 实绩', () => {
+  it('counts each problem once, and names the last unmatched row of 实绩', () => {
     expect(liveCounts(live, SRC, 2, 100, 100)).toEqual({
       unmatched: 2,
       duplicates: 1,
-      falls: 1,
+      falls: 2,
       notNumbers: 1,
       badMonths: 1,
       badYears: 1,
       badReportMonth: 0,
       overflow: 0,
-      firstUnmatched: 5,
-      unmatchedRows: [5, 6],
+      firstUnmatched: 6,
+      unmatchedRows: [6, 5],
       usedRows: 6,
     });
   });

@@ -164,8 +164,10 @@ export function liveActuals(
     const c = lower(e.creditCode ?? '');
     if (c !== '' && !codes.has(c)) codes.set(c, i + 1);
   });
+  // Used rows from the bottom of 实绩 up (the helper's order): an enterprise's first used row is
+  // its latest, so the later of two rows for one month wins, as in the engine.
   const used: Omit<UsedRow, 'dup'>[] = [];
-  rows.forEach((row, r) => {
+  [...rows.entries()].reverse().forEach(([r, row]) => {
     if (row.slot === '') return;
     const name = trim(at(r, src.enterprise));
     const code = src.creditCode === undefined ? '' : trim(at(r, src.creditCode));
@@ -234,9 +236,9 @@ export interface LiveCounts {
   readonly badYears: number;
   readonly badReportMonth: number;
   readonly overflow: number;
-  /** 1-based row of 实绩 of the first used row matching no enterprise, or "". */
+  /** 1-based row of 实绩 of the lowest used row matching no enterprise, or "". */
   readonly firstUnmatched: number | '';
-  /** The rows of 实绩 (1-based) of every used row matching no enterprise, in order. */
+  /** The rows of 实绩 (1-based) of every used row matching no enterprise, from the bottom up. */
   readonly unmatchedRows: readonly number[];
   readonly usedRows: number;
 }

@@ -122,7 +122,7 @@ export function checkBanner(lang: Lang, H: HelperRefs): { f: string; v: string }
     (c) =>
       `IF(${H.checks[c.key]}>0,${str(`${t(lang, c.zh, c.en)} `)}&${H.checks[c.key]}&${str(sep)},"")`,
   ).join('&');
-  const before = t(lang, '（首个未匹配：实绩第 ', '(first unmatched: actuals row ');
+  const before = t(lang, '（最末未匹配：实绩第 ', '(last unmatched: actuals row ');
   const after = t(lang, ' 行）', ')');
   const first = `IF(${H.firstUnmatched}="","",${str(before)}&${H.firstUnmatched}&${str(after)})`;
   const n = H.counts;

@@ -81,16 +81,16 @@ export function renderSummary(
   const checkFirst = CHECK_ROW + 1;
   const checkLast = CHECK_ROW + CHECKS.length;
   S.line(checkLast, [
-    val(t(lang, '首个未匹配行（实绩）', 'First unmatched row (actuals)')),
+    val(t(lang, '最末一个未匹配行（实绩）', 'Last unmatched row (actuals)')),
     fx(H.firstUnmatched, H.counts.firstUnmatched),
   ]);
-  // The rows themselves, the first UNMATCHED_LISTED of them, by their row number in 实绩.
+  // The rows themselves, the last UNMATCHED_LISTED of them (the latest paste first), by row number.
   S.line(checkLast + 1, [
     val(
       t(
         lang,
-        `未匹配企业的实绩行号（前 ${UNMATCHED_LISTED} 个）`,
-        `Unmatched actuals rows (first ${UNMATCHED_LISTED})`,
+        `未匹配企业的实绩行号（最末 ${UNMATCHED_LISTED} 个）`,
+        `Unmatched actuals rows (last ${UNMATCHED_LISTED})`,
       ),
     ),
     ...Array.from({ length: UNMATCHED_LISTED }, (_, k) =>
