@@ -6,7 +6,7 @@
  */
 import type { Lang, Plan, PlanInput } from '../../engine';
 import { COLUMNS, METHODS, periodLabels } from '../names';
-import { FLAG_COLORS, columnLetter, type ConditionalFormatSpec, type SheetSpec } from '../spec';
+import { columnLetter, type SheetSpec } from '../spec';
 import type { HelperRefs } from './helper';
 import {
   amountFormat,
@@ -21,6 +21,7 @@ import {
   header,
   heightsAt,
   HEADER_HEIGHT,
+  redUnlessZero,
 } from './cells';
 
 /** Where each indicator's enterprise rows are, for the progress sheet's lookups by 序号. */
@@ -201,19 +202,7 @@ export function renderAllocation(
     });
     r += 1; // a blank row before the next indicator
   }
-  const conditionalFormats: ConditionalFormatSpec[] = checkRanges.map((range) => {
-    const topLeft = range.split(':')[0] ?? range;
-    return {
-      range,
-      rules: [
-        {
-          formula: `AND(ISNUMBER(${topLeft}),${topLeft}<>0)`,
-          fill: FLAG_COLORS.seriouslyBehind.fill,
-          font: FLAG_COLORS.seriouslyBehind.font,
-        },
-      ],
-    };
-  });
+  const conditionalFormats = checkRanges.map(redUnlessZero);
   return {
     sheet: {
       name: o.name,

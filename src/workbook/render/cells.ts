@@ -2,7 +2,9 @@
  * The renderer's building blocks: cell constructors, number formats, and a sheet under
  * construction (rows of `CellSpec`, dense from A1).
  */
-import type { Lang } from '../../engine';
+import { FLAGS, type Lang } from '../../engine';
+import { FLAG_LABELS } from '../names';
+import { FLAG_COLORS, type ConditionalFormatSpec } from '../spec';
 import type { CellSpec, CellValue, PrintSpec, StyleName } from '../spec';
 
 /** The text in the sheet's language. */
@@ -120,3 +122,38 @@ export function a4Landscape(
     },
   };
 }
+
+/** The top-left cell of an A1 range. */
+const topLeft = (range: string): string => range.split(':')[0] ?? range;
+
+/** A conditional format: `range` turns red where `formula` (relative to its top-left) holds. */
+export const redWhen = (range: string, formula: string): ConditionalFormatSpec => ({
+  range,
+  rules: [
+    {
+      formula,
+      fill: FLAG_COLORS.seriouslyBehind.fill,
+      font: FLAG_COLORS.seriouslyBehind.font,
+    },
+  ],
+});
+
+/** Flag colours over `range`: each flag's label in its colour. */
+export const flagFormat = (lang: Lang, range: string): ConditionalFormatSpec => ({
+  range,
+  rules: FLAGS.map((f) => ({
+    formula: `${topLeft(range)}=${str(FLAG_LABELS[f][lang])}`,
+    fill: FLAG_COLORS[f].fill,
+    font: FLAG_COLORS[f].font,
+  })),
+});
+
+/** Which tests failed, in words: 序时、增速 / schedule, growth. */
+export const failedText = (lang: Lang, failed: readonly string[]): string =>
+  failed
+    .map((f) => (f === 'schedule' ? t(lang, '序时', 'schedule') : t(lang, '增速', 'growth')))
+    .join(t(lang, '、', ', '));
+
+/** A check cell that is not zero, red (`AND(ISNUMBER(x),x<>0)` over the range). */
+export const redUnlessZero = (range: string): ConditionalFormatSpec =>
+  redWhen(range, `AND(ISNUMBER(${topLeft(range)}),${topLeft(range)}<>0)`);

@@ -20,7 +20,7 @@ import {
 } from '../../engine';
 import { rankKeyOf } from '../../engine/progress';
 import { COLUMNS, FLAG_LABELS } from '../names';
-import { FLAG_COLORS, type CellSpec, type ConditionalFormatSpec, type SheetSpec } from '../spec';
+import { type CellSpec, type ConditionalFormatSpec, type SheetSpec } from '../spec';
 import type { AllocationRefs } from './allocation';
 import {
   amountFormat,
@@ -41,6 +41,9 @@ import {
   header,
   heightsAt,
   HEADER_HEIGHT,
+  failedText,
+  flagFormat,
+  redWhen,
 } from './cells';
 import { columns } from './columns';
 import { CHECKS, type HelperRefs } from './helper';
@@ -112,6 +115,10 @@ interface Figures {
   readonly flag: Flag;
   readonly failed: readonly string[];
 }
+
+/** The data check's line turns red while there is any problem. */
+export const bannerFormat = (H: HelperRefs): ConditionalFormatSpec =>
+  redWhen('A4', `${H.checkTotal}>0`);
 
 /** The data check as one line: all clear, or the counts of each problem (formula and cached text). */
 export function checkBanner(lang: Lang, H: HelperRefs): { f: string; v: string } {
@@ -198,8 +205,6 @@ export function renderProgress(
     g: t(lang, '增速', 'growth'),
     sep: t(lang, '、', ', '),
   };
-  const failedText = (failed: readonly string[]): string =>
-    failed.map((f) => (f === 'schedule' ? words.s : words.g)).join(words.sep);
   const escape = hasWildcards(input.enterprises.map((e) => e.group));
   const groupNo = new Map<string, number>();
   for (const e of input.enterprises)
@@ -281,7 +286,7 @@ export function renderProgress(
         ),
         failed: fx(
           `IF(${dataCell}="","",IF(AND(${sevS}>0,${sevG}>0),${str(words.s + words.sep + words.g)},IF(${sevS}>0,${str(words.s)},IF(${sevG}>0,${str(words.g)},""))))`,
-          failedText(f.failed),
+          failedText(lang, f.failed),
         ),
       };
       if (isRate) {
@@ -463,12 +468,6 @@ export function renderProgress(
       flagRanges.push(`${C.letter('flag')}${first}:${C.letter('flag')}${last}`);
     r = last + 1; // 0-based: a blank row after the enterprise table
   }
-  const flagRules = (cell: string): ConditionalFormatSpec['rules'] =>
-    FLAGS.map((f) => ({
-      formula: `${cell}=${str(FLAG_LABELS[f][lang])}`,
-      fill: FLAG_COLORS[f].fill,
-      font: FLAG_COLORS[f].font,
-    }));
   return {
     sheet: {
       name: o.name,
@@ -484,19 +483,7 @@ export function renderProgress(
       ...(firstTable
         ? { autoFilter: `A${firstTable.header}:${C.lastPrinted()}${firstTable.last}` }
         : {}),
-      conditionalFormats: [
-        ...flagRanges.map((range) => ({ range, rules: flagRules(range.split(':')[0] ?? range) })),
-        {
-          range: 'A4',
-          rules: [
-            {
-              formula: `${H.checkTotal}>0`,
-              fill: FLAG_COLORS.seriouslyBehind.fill,
-              font: FLAG_COLORS.seriouslyBehind.font,
-            },
-          ],
-        },
-      ],
+      conditionalFormats: [...flagRanges.map((range) => flagFormat(lang, range)), bannerFormat(H)],
       note: o.note,
     },
     refs: { blocks, headRows: HEAD_ROWS, areaLabel },

@@ -5,7 +5,7 @@
  */
 import { FLAGS, type Lang, type Plan, type PlanInput } from '../../engine';
 import { COLUMNS, FLAG_LABELS } from '../names';
-import { FLAG_COLORS, quoteSheet, type SheetSpec } from '../spec';
+import { quoteSheet, type SheetSpec } from '../spec';
 import {
   amountFormat,
   fx,
@@ -21,10 +21,19 @@ import {
   header,
   heightsAt,
   HEADER_HEIGHT,
+  failedText,
+  flagFormat,
+  redWhen,
 } from './cells';
 import { columns } from './columns';
 import { CHECKS, type HelperRefs } from './helper';
-import { checkBanner, flagCountFormula, PROGRESS, type ProgressRefs } from './progress';
+import {
+  bannerFormat,
+  checkBanner,
+  flagCountFormula,
+  PROGRESS,
+  type ProgressRefs,
+} from './progress';
 
 /** How many unmatched rows of 实绩 the summary lists by number. */
 export const UNMATCHED_LISTED = 5;
@@ -147,44 +156,11 @@ export function renderSummary(
     rowHeights: heightsAt([TABLE], HEADER_HEIGHT),
     conditionalFormats: [
       ...(plan.progress.length > 0
-        ? [
-            {
-              range: `${flagCol}${TABLE + 1}:${flagCol}${row - 1}`,
-              rules: FLAGS.map((f) => ({
-                formula: `${flagCol}${TABLE + 1}=${str(FLAG_LABELS[f][lang])}`,
-                fill: FLAG_COLORS[f].fill,
-                font: FLAG_COLORS[f].font,
-              })),
-            },
-          ]
+        ? [flagFormat(lang, `${flagCol}${TABLE + 1}:${flagCol}${row - 1}`)]
         : []),
-      {
-        range: `B${checkFirst}:B${checkLast}`,
-        rules: [
-          {
-            formula: `B${checkFirst}>0`,
-            fill: FLAG_COLORS.seriouslyBehind.fill,
-            font: FLAG_COLORS.seriouslyBehind.font,
-          },
-        ],
-      },
-      {
-        range: 'A4',
-        rules: [
-          {
-            formula: `${H.checkTotal}>0`,
-            fill: FLAG_COLORS.seriouslyBehind.fill,
-            font: FLAG_COLORS.seriouslyBehind.font,
-          },
-        ],
-      },
+      redWhen(`B${checkFirst}:B${checkLast}`, `B${checkFirst}>0`),
+      bannerFormat(H),
     ],
     note: o.note,
   };
-}
-
-function failedText(lang: Lang, failed: readonly string[]): string {
-  return failed
-    .map((f) => (f === 'schedule' ? t(lang, '序时', 'schedule') : t(lang, '增速', 'growth')))
-    .join(t(lang, '、', ', '));
 }
