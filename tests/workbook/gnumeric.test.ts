@@ -11,11 +11,9 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { planFile } from '../../src/cli/main';
-import { writeFileAtomic } from '../../src/hosts/xlsx/file';
-import { specToNewWorkbook, toXlsxBuffer } from '../../src/hosts/xlsx/write';
 import { SHEETS } from '../../src/workbook/names';
-import { exampleWorkbook, type ExampleData } from '../../src/workbook/template';
+import type { ExampleData } from '../../src/workbook/template';
+import { planExampleFile } from '../helpers/plan-example';
 import { EXAMPLE, nameVariantExample, richExample } from '../helpers/variants';
 
 const hasGnumeric = (): boolean =>
@@ -109,22 +107,7 @@ describe.runIf(requireGnumeric())(
 
     beforeAll(async () => {
       for (const [name, data, lang] of CASES) {
-        const input = join(dir, `${name}-in.xlsx`);
-        await writeFileAtomic(
-          input,
-          await toXlsxBuffer(specToNewWorkbook(exampleWorkbook(data, lang))),
-        );
-        const file = join(dir, `${name}.xlsx`);
-        const r = await planFile(
-          input,
-          file,
-          { now: '2025-09-03T10:30', lang },
-          {
-            out: () => {},
-            err: (l) => console.error(l),
-          },
-        );
-        expect(r.code, name).toBe(0);
+        const file = await planExampleFile(dir, name, data, lang, '2025-09-03T10:30');
         const wb = new ExcelJS.Workbook();
         await wb.xlsx.readFile(file);
         planned.push({ name, file, lang, names: wb.worksheets.map((w) => w.name) });

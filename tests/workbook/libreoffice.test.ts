@@ -9,13 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { planFile } from '../../src/cli/main';
-import { readXlsxFile, writeFileAtomic } from '../../src/hosts/xlsx/file';
-import { specToNewWorkbook, toXlsxBuffer } from '../../src/hosts/xlsx/write';
+import { readXlsxFile } from '../../src/hosts/xlsx/file';
 import { a1 } from '../../src/workbook/spec';
 import { toExcelSerial } from '../../src/engine';
 import type { RawCell } from '../../src/workbook/grid';
-import { exampleWorkbook, type ExampleData } from '../../src/workbook/template';
+import type { ExampleData } from '../../src/workbook/template';
+import { planExampleFile } from '../helpers/plan-example';
 import { recalcMany, requireLibreOffice, type SheetValues } from '../helpers/libreoffice';
 import { EXAMPLE, nameVariantExample, richExample } from '../helpers/variants';
 
@@ -84,22 +83,8 @@ describe.runIf(requireLibreOffice())(
     const outputs: string[] = [];
     let recalculated: Map<string, SheetValues>[] = [];
     beforeAll(async () => {
-      for (const [name, data, lang] of CASES) {
-        const input = join(dir, `${name}-in.xlsx`);
-        await writeFileAtomic(
-          input,
-          await toXlsxBuffer(specToNewWorkbook(exampleWorkbook(data, lang))),
-        );
-        const out = join(dir, `${name}.xlsx`);
-        const r = await planFile(
-          input,
-          out,
-          { now: NOW, lang },
-          { out: () => {}, err: (l) => console.error(l) },
-        );
-        expect(r.code, name).toBe(0);
-        outputs.push(out);
-      }
+      for (const [name, data, lang] of CASES)
+        outputs.push(await planExampleFile(dir, name, data, lang, NOW));
       // A copy of the first output with every cached formula result replaced by 12345.
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(outputs[0] as string);
