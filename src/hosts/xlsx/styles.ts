@@ -73,7 +73,7 @@ export const styleKey = (fmt: string | undefined, style: StyleName | undefined):
   `${fmt ?? ''}\u0000${style ?? ''}`;
 
 /** The key of a conditional format's differential style. */
-export const ruleKey = (rule: ConditionalRule): string =>
+export const ruleKey = (rule: Pick<ConditionalRule, 'fill' | 'font'>): string =>
   `${rule.fill.toUpperCase()}\u0000${rule.font.toUpperCase()}`;
 
 export interface ExtendedStyles {
