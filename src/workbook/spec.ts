@@ -166,7 +166,9 @@ export interface WorkbookSpec {
   readonly sheets: readonly SheetSpec[];
   /**
    * Further sheet names this spec supersedes (the other language's output names): a writer
-   * deletes them, if present, in the same step in which it replaces the spec's sheets.
+   * deletes them, if present, in the same step in which it replaces the spec's sheets. The .xlsx
+   * package writer deletes (and replaces) only sheets that carry the generated note in A2
+   * (`note.ts`), so a user's sheet with such a name is left alone.
    */
   readonly remove?: readonly string[];
 }

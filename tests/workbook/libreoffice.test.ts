@@ -13,9 +13,10 @@ import { readXlsxFile } from '../../src/hosts/xlsx/file';
 import { a1 } from '../../src/workbook/spec';
 import { toExcelSerial } from '../../src/engine';
 import type { RawCell } from '../../src/workbook/grid';
+import { planFile } from '../../src/cli/main';
 import type { ExampleData } from '../../src/workbook/template';
 import { planExampleFile } from '../helpers/plan-example';
-import { recalcMany, requireLibreOffice, type SheetValues } from '../helpers/libreoffice';
+import { convert, recalcMany, requireLibreOffice, type SheetValues } from '../helpers/libreoffice';
 import { EXAMPLE, nameVariantExample, richExample } from '../helpers/variants';
 
 const dir = mkdtempSync(join(tmpdir(), 'fenjie-lo-'));
@@ -85,6 +86,21 @@ describe.runIf(requireLibreOffice())(
     beforeAll(async () => {
       for (const [name, data, lang] of CASES)
         outputs.push(await planExampleFile(dir, name, data, lang, NOW));
+      // The first input as LibreOffice saves it (its own styles, shared strings, theme and
+      // document properties), planned: the package writer edits a package it did not write.
+      const [foreign] = await convert(
+        [join(dir, `${CASES[0]?.[0]}-in.xlsx`)],
+        'xlsx',
+        join(dir, 'lo-saved'),
+      );
+      const foreignOut = join(dir, 'lo-saved-plan.xlsx');
+      const rf = await planFile(
+        foreign as string,
+        foreignOut,
+        { now: NOW, lang: 'zh' },
+        { out: () => {}, err: (l) => console.error(l) },
+      );
+      expect(rf.code, 'lo-saved').toBe(0);
       // A copy of the first output with every cached formula result replaced by 12345.
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(outputs[0] as string);
@@ -97,9 +113,9 @@ describe.runIf(requireLibreOffice())(
       );
       const corrupt = join(dir, 'corrupt-cache.xlsx');
       await wb.xlsx.writeFile(corrupt);
-      outputs.push(corrupt);
+      outputs.push(corrupt, foreignOut);
       recalculated = await recalcMany(outputs);
-    }, 240_000);
+    }, 300_000);
 
     it.each(CASES.map(([name], i) => [name, i] as const))(
       '%s: every formula cell equals the engine',
@@ -113,6 +129,16 @@ describe.runIf(requireLibreOffice())(
         expect(bad.slice(0, 5)).toEqual([]);
       },
     );
+
+    it('an input saved by LibreOffice: every formula cell equals the engine', async () => {
+      const { grids } = await readXlsxFile(outputs[CASES.length + 1] as string);
+      const { formulas, bad } = mismatches(
+        grids.sheets as never,
+        recalculated[CASES.length + 1] as Map<string, SheetValues>,
+      );
+      expect(formulas).toBeGreaterThan(500);
+      expect(bad.slice(0, 5)).toEqual([]);
+    });
 
     it('the recalculation is real: wrong cached results come back right', async () => {
       const { grids } = await readXlsxFile(outputs[0] as string);

@@ -4,6 +4,7 @@ import { SheetTakenError, writePackage } from '../../src/hosts/xlsx/package';
 import { readWorkbook } from '../../src/hosts/xlsx/read';
 import { applySpec, toXlsxBuffer } from '../../src/hosts/xlsx/write';
 import { generatedNote } from '../../src/workbook/note';
+import { readParts, setText, text, writeParts } from '../helpers/package';
 import type { WorkbookGrids } from '../../src/workbook/grid';
 import type { WorkbookSpec } from '../../src/workbook/spec';
 import { conditionalFormattingsOf } from './exceljs';
@@ -134,6 +135,41 @@ describe('the package writer on a workbook with input sheets', () => {
     });
     const { grids } = await readWorkbook(out);
     expect(grids.sheets.map((s) => s.name)).toEqual(['Progress', '分解结果']);
+  });
+});
+
+describe('the package writer keeps defined names pointing at the right sheets', () => {
+  it('moves sheet-scoped names with their sheets, drops those of a removed output, marks its references #REF!', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Allocation').getCell('A2').value = NOTE;
+    wb.addWorksheet('企业').getCell('A1').value = 1;
+    wb.addWorksheet('备注').getCell('A1').value = 2;
+    const parts = readParts(await toXlsxBuffer(wb));
+    setText(
+      parts,
+      'xl/workbook.xml',
+      text(parts, 'xl/workbook.xml').replace(
+        '</sheets>',
+        '</sheets><definedNames>' +
+          '<definedName name="_xlnm.Print_Area" localSheetId="0">Allocation!$A$1:$B$2</definedName>' +
+          '<definedName name="_xlnm.Print_Area" localSheetId="2">\'备注\'!$A$1:$A$9</definedName>' +
+          "<definedName name=\"旧分解\">'Allocation'!$A$1+Allocation!$B$2+'企业'!$A$1</definedName>" +
+          '</definedNames>',
+      ),
+    );
+    const out = readParts(
+      await writePackage(writeParts(parts), {
+        sheets: [{ name: '分解结果', rows: [[{ v: 1 }]] }],
+        remove: ['Allocation'],
+      }),
+    );
+    const names = /<definedNames>(.*)<\/definedNames>/.exec(text(out, 'xl/workbook.xml'))?.[1];
+    expect(names).toBe(
+      '<definedName name="_xlnm.Print_Area" localSheetId="1">\'备注\'!$A$1:$A$9</definedName>' +
+        '<definedName name="旧分解">#REF!$A$1+#REF!$B$2+\'企业\'!$A$1</definedName>',
+    );
+    const { grids } = await readWorkbook(writeParts(out));
+    expect(grids.sheets.map((s) => s.name)).toEqual(['企业', '备注', '分解结果']);
   });
 });
 

@@ -63,7 +63,6 @@ interface Relationship {
   readonly type: string;
   /** The target part's name in the zip (resolved), or undefined for an external target. */
   readonly part: string | undefined;
-  readonly found: Found;
 }
 
 interface SheetEntry {
@@ -122,7 +121,6 @@ function parseRels(xml: string, sourcePart: string | undefined): Relationship[] 
       id: attr(found.attrs, 'Id') ?? '',
       type: attr(found.attrs, 'Type') ?? '',
       part: external ? undefined : resolveTarget(dir, target),
-      found,
     };
   });
 }

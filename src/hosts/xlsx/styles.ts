@@ -83,7 +83,7 @@ export const isStyled = (cell: {
 }): boolean => cell.fmt !== undefined || cell.style !== undefined || cell.wrap === true;
 
 /** The key of a conditional format's differential style. */
-export const ruleKey = (rule: ConditionalRule): string =>
+export const ruleKey = (rule: Pick<ConditionalRule, 'fill' | 'font'>): string =>
   `${rule.fill.toUpperCase()}\u0000${rule.font.toUpperCase()}`;
 
 export interface ExtendedStyles {
