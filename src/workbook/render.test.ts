@@ -18,7 +18,7 @@ import { readInputs, type InputLayout } from './read';
 import { renderOutputs } from './render';
 import { ALLOCATION_COLUMNS } from './render/allocation';
 import { HEADER_HEIGHT } from './render/cells';
-import { CHECKS, type CheckKey } from './render/helper';
+import { CHECKS, type CheckKey } from './checks';
 import { liveActuals, liveCounts, type LiveCounts } from './render/liveActuals';
 import { PROGRESS } from './render/progress';
 import { SUMMARY } from './render/summary';

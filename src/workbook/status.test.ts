@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RawCell, SheetGrid, WorkbookGrids } from './grid';
 import { exampleGrids, NOW, withCell } from '../../tests/helpers/example-grids';
 import { specToGrids } from '../../tests/helpers/spec-grids';
+import { CHECKS, type CheckKey } from './checks';
 import { SHEETS } from './names';
 import { runPipeline } from './pipeline';
 import { workbookStatus, type OutputState } from './status';
@@ -41,6 +42,16 @@ const settingRow = (grids: WorkbookGrids, key: string): number =>
 
 const setting = (grids: WorkbookGrids, key: string, value: RawCell): WorkbookGrids =>
   withCell(grids, '参数', settingRow(grids, key), 1, value);
+
+/** `grids` with the helper sheet's data check count of `key` as a recalculation left it. */
+const withCheck = (grids: WorkbookGrids, key: CheckKey, count: number): WorkbookGrids => {
+  const label = CHECKS.find((c) => c.key === key)?.zh;
+  return withRows(grids, SHEETS.helper.zh, (rows) =>
+    rows.map((r): RawCell[] =>
+      label !== undefined && r[0] === label ? [label, count, ...r.slice(2)] : [...r],
+    ),
+  );
+};
 
 /** The note a run wrote before the two fingerprints (one `fingerprint:` over every input sheet). */
 const OLD_NOTE =
@@ -95,6 +106,24 @@ describe('workbookStatus', () => {
     ['a weight changed (权重)', 'stale', false, withCell(done, '权重', 1, 1, 7)],
     ['a constraint changed (约束)', 'stale', false, withCell(done, '约束', 1, 3, 9500)],
     ['a profile share changed (时间分布)', 'stale', false, withCell(done, '时间分布', 2, 1, 15)],
+    [
+      'the data check counts a figure for an enterprise the plan gave no row',
+      'stale',
+      false,
+      withCheck(done, 'unlisted', 1),
+    ],
+    [
+      'the data check counts rows beyond the formulas',
+      'stale',
+      false,
+      withCheck(done, 'overflow', 2),
+    ],
+    [
+      'the data check counts unmatched rows (the sheets show them; a re-split would not help)',
+      'current',
+      false,
+      withCheck(done, 'unmatched', 3),
+    ],
     [
       'a target changed and a month pasted',
       'stale',

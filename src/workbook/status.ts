@@ -3,8 +3,12 @@
  * output sheets are there and current. Current means their notes record the split fingerprint of
  * the inputs as they are now (`fingerprint.ts`): a change of 实绩 or of the live 参数 keys alone
  * leaves them current, since the live sheets follow those (`liveChanged` tells it happened),
- * unless the outputs hold them as static values.
+ * unless the outputs hold them as static values, or the live data check (辅助's parameter table,
+ * columns A:B) counts something only a re-split mends: rows of 实绩 beyond what the formulas cover,
+ * or a figure for an enterprise the plan gave no row in that indicator.
  */
+import { scalarOf } from './cells';
+import { CHECKS } from './checks';
 import { inputFingerprints, type InputFingerprints } from './fingerprint';
 import type { WorkbookGrids } from './grid';
 import {
@@ -19,8 +23,9 @@ import { noteFingerprints } from './note';
 
 /**
  * 'missing': no output sheet; 'current': the outputs need no re-split; 'stale': they do (an input
- * the split depends on changed, an output sheet is gone, its note is of the old format, or a live
- * input changed that the outputs hold as static values).
+ * the split depends on changed, an output sheet is gone, its note is of the old format, a live
+ * input changed that the outputs hold as static values, or the data check counts rows or figures
+ * the formulas cannot place).
  */
 export type OutputState = 'missing' | 'current' | 'stale';
 
@@ -41,6 +46,25 @@ export interface WorkbookStatus {
   readonly fingerprints: InputFingerprints;
 }
 
+const RESPLIT_LABELS = new Set(CHECKS.filter((c) => c.resplit).flatMap((c) => [c.zh, c.en]));
+
+/**
+ * Whether the helper sheet's data check (label in A, count in B, as last calculated) counts
+ * anything that needs a re-split.
+ */
+function resplitCounted(grids: WorkbookGrids): boolean {
+  const helper = findSheet(grids.sheets, 'helper');
+  return (helper?.cells ?? []).some((row) => {
+    const count = scalarOf(row[1]);
+    return (
+      typeof row[0] === 'string' &&
+      RESPLIT_LABELS.has(row[0]) &&
+      typeof count === 'number' &&
+      count > 0
+    );
+  });
+}
+
 /** Text of the note cell (A2) of an output sheet, if any. */
 function noteOf(grids: WorkbookGrids, key: OutputSheet): string | undefined {
   const sheet = findSheet(grids.sheets, key);
@@ -59,12 +83,13 @@ export function workbookStatus(grids: WorkbookGrids): WorkbookStatus {
   const liveChanged = recorded.some(
     (r, i) => notes[i] !== undefined && r?.live !== fingerprints.live,
   );
-  const current = recorded.every(
-    (r) =>
-      r !== undefined &&
-      r.split === fingerprints.split &&
-      !(r.liveStatic && r.live !== fingerprints.live),
-  );
+  const current =
+    recorded.every(
+      (r) =>
+        r !== undefined &&
+        r.split === fingerprints.split &&
+        !(r.liveStatic && r.live !== fingerprints.live),
+    ) && !resplitCounted(grids);
   return {
     inputs,
     needsInputs: REQUIRED_SHEETS.some((k) => inputs[k] === undefined),

@@ -240,6 +240,30 @@ const CASES: readonly Case[] = [
     },
   },
   {
+    id: 'j',
+    title:
+      'a figure for an enterprise the plan left out of an indicator (浙南油茶 enters 规上 in August)',
+    why: 'An enterprise with no part and no figure in an indicator has no row in it (not applicable is not 无数据). When the bureau later reports a figure for it, the live sheets cannot grow a row: they must change no figure and the data check must say a re-split is needed (the add-in’s status reads the same count).',
+    expect: 'unedited',
+    checks: { '有实绩但表中未列的企业（请重新分解）': 1 },
+    edit: (wb) => setActual(actuals(wb), '浙南油茶', 8, '规上工业产值', 3000),
+  },
+  {
+    id: 'k',
+    title: 'a month-8 row pasted twice (the same figures at the bottom of 实绩)',
+    why: 'A receiver pastes a month again. The live sheets read one row per enterprise and month (the lowest), so no figure doubles; the data check counts the repeat; the engine refuses the file until one row goes (DuplicateActual).',
+    expect: 'unedited',
+    refused: 'DuplicateActual',
+    checks: { 同一企业同月重复: 1 },
+    edit: (wb) => {
+      const a = actuals(wb);
+      const row = a.ws.getRow(actualsRow(a, '石塔线缆', YEAR, 8));
+      const copy: ExcelJS.CellValue[] = [];
+      for (let c = 1; c <= a.width; c++) copy.push(row.getCell(c).value);
+      appendRows(a, [copy]);
+    },
+  },
+  {
     id: 'i',
     title:
       'SORT + FILTER in LibreOffice: first table block of 序时进度 sorted by 完成率 desc, autofilter hiding 金属冶炼',

@@ -21,6 +21,7 @@
  * - **Profiles**: each profile's planned schedule through month 1 … 12.
  */
 import type { Lang, Plan, PlanInput } from '../../engine';
+import { CHECK_KEYS, CHECKS, type CheckKey } from '../checks';
 import { toExcelSerial } from '../../engine';
 import {
   EVEN,
@@ -76,43 +77,6 @@ export interface HelperRefs {
     readonly unmatchedRows: readonly number[];
   };
 }
-
-export type CheckKey =
-  | 'unmatched'
-  | 'duplicates'
-  | 'falls'
-  | 'notNumbers'
-  | 'badMonths'
-  | 'badYears'
-  | 'badReportMonth'
-  | 'overflow';
-
-const CHECK_KEYS: readonly CheckKey[] = [
-  'unmatched',
-  'duplicates',
-  'falls',
-  'notNumbers',
-  'badMonths',
-  'badYears',
-  'badReportMonth',
-  'overflow',
-];
-
-/** The data check's items, in order, with their labels. */
-export const CHECKS: readonly { key: CheckKey; zh: string; en: string }[] = [
-  { key: 'unmatched', zh: '未匹配企业的行', en: 'Rows matching no enterprise' },
-  { key: 'duplicates', zh: '同一企业同月重复', en: 'Duplicate enterprise-months' },
-  { key: 'falls', zh: '累计值比上月减少', en: 'Cumulative figures that fall' },
-  { key: 'notNumbers', zh: '不是数字的值', en: 'Values that are not numbers' },
-  { key: 'badMonths', zh: '月份不在1–12', en: 'Months outside 1–12' },
-  { key: 'badYears', zh: '年份不是本年或上年', en: 'Years other than this and last' },
-  { key: 'badReportMonth', zh: '报告期无法识别', en: 'Report month unreadable' },
-  {
-    key: 'overflow',
-    zh: '超出公式范围的行（请重新分解）',
-    en: 'Rows beyond the formulas (re-split)',
-  },
-];
 
 /** What the helper needs besides the plan. */
 export interface HelperOptions {
@@ -400,6 +364,7 @@ export function renderHelper(
     pos1: NC + 6,
     pos2: NC + 7,
     fall: (i: number) => NC + 8 + i,
+    unlisted: NC + 8 + inds.length,
   };
   const entLast = DATA_ROW + E - 1;
   const nSpan = (c: number): string =>
@@ -450,6 +415,7 @@ export function renderHelper(
       head(valueCol(i), ind.name, ind.name);
       head(nc.fall(i), `${t(lang, '回落', 'Falls')}：${ind.name}`, `Falls: ${ind.name}`);
     });
+    head(nc.unlisted, '有实绩未列', 'Figures, no row');
   }
 
   if (A) {
@@ -587,7 +553,13 @@ export function renderHelper(
     S.copiesDown(DATA_ROW, usedLast - 1, uc.unm, uc.unm);
   }
 
-  // Enterprises.
+  // Enterprises. Which indicators leave each enterprise out (no part and no figure at planning
+  // time): a figure pasted for one later needs a row the live sheets do not have.
+  const concerned = new Map(
+    plan.progress.map((p) => [p.indicator, new Set(p.rows.map((r) => r.index))]),
+  );
+  const unlistedIn = (i: number): number[] =>
+    inds.flatMap((ind, j) => (concerned.get(ind.name)?.has(i) === false ? [j] : []));
   input.enterprises.forEach((e, i) => {
     const row = DATA_ROW + i;
     const idx = L(nc.idx, row);
@@ -621,11 +593,20 @@ export function renderHelper(
       }),
     ];
     if (A) S.line(row - 1, cells, nc.pos0);
+    // A figure this year or last year (the rows the live sheets read) where the enterprise has
+    // no row. 0 when planned: an enterprise is left out only when it has no figure at all.
+    const out = unlistedIn(i);
+    if (A && out.length > 0) {
+      const has = (j: number, pos: string): string =>
+        `ISNUMBER(INDEX(${uSpan(valueCol(j))},${pos}))`;
+      const terms = out.flatMap((j) => [has(j, L(nc.pos0, row)), has(j, L(nc.pos1, row))]);
+      S.put(row - 1, nc.unlisted, fx(`--(${terms.join('+')}>0)`, 0, INT));
+    }
   });
   if (A) S.copiesDown(DATA_ROW - 1, entLast - 1, nc.pos0, nc.fall(inds.length - 1));
 
   // Profiles (right of the enterprises).
-  const PC = nc.fall(inds.length) + 1;
+  const PC = nc.unlisted + 1;
   const profiles = tableProfiles(input);
   S.put(
     HDR,
@@ -699,6 +680,18 @@ export function renderHelper(
           ? `MAX(0,COUNTA(${AS}$${columnLetter(A.year)}$${firstData}:$${columnLetter(A.year)}$1048576)-${R})+MAX(0,${SEQ_TOTAL}-${used})`
           : '0',
         counts?.overflow ?? 0,
+        INT,
+      ),
+    ),
+    unlisted: param(
+      'check:unlisted',
+      CHECKS[8]!.zh,
+      CHECKS[8]!.en,
+      fx(
+        A && E > 0
+          ? `SUM($${columnLetter(nc.unlisted)}$${DATA_ROW}:$${columnLetter(nc.unlisted)}$${entLast})`
+          : '0',
+        0,
         INT,
       ),
     ),

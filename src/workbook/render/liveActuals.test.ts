@@ -205,6 +205,7 @@ describe('liveActuals (cumulative)', () => {
       badYears: 1,
       badReportMonth: 0,
       overflow: 0,
+      unlisted: 0,
       firstUnmatched: 6,
       unmatchedRows: [6, 5],
       usedRows: 6,

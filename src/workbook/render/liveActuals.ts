@@ -236,6 +236,11 @@ export interface LiveCounts {
   readonly badYears: number;
   readonly badReportMonth: number;
   readonly overflow: number;
+  /**
+   * Enterprises with a figure where the plan gave them no row: always 0 when planned, since an
+   * enterprise is left out of an indicator only when it has no figure in it at all.
+   */
+  readonly unlisted: number;
   /** 1-based row of 实绩 of the lowest used row matching no enterprise, or "". */
   readonly firstUnmatched: number | '';
   /** The rows of 实绩 (1-based) of every used row matching no enterprise, from the bottom up. */
@@ -263,6 +268,7 @@ export function liveCounts(
     badYears: sum(live.rows.map((r) => r.badYear)),
     badReportMonth: 0,
     overflow: Math.max(0, filledYears - rowCapacity) + Math.max(0, usedRows - usedCapacity),
+    unlisted: 0,
     firstUnmatched: unmatched[0] ? unmatched[0].pos + firstDataRow - 1 : '',
     unmatchedRows: unmatched.map((u) => u.pos + firstDataRow - 1),
     usedRows,

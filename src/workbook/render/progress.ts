@@ -46,7 +46,8 @@ import {
   redWhen,
 } from './cells';
 import { columns } from './columns';
-import { CHECKS, type HelperRefs } from './helper';
+import { CHECKS } from '../checks';
+import type { HelperRefs } from './helper';
 
 export const PROGRESS = columns([
   { key: 'idx', header: { zh: '序号', en: 'No.' }, width: 5 },

@@ -26,7 +26,8 @@ import {
   redWhen,
 } from './cells';
 import { columns } from './columns';
-import { CHECKS, type HelperRefs } from './helper';
+import { CHECKS } from '../checks';
+import type { HelperRefs } from './helper';
 import {
   bannerFormat,
   checkBanner,
