@@ -1,7 +1,8 @@
 /**
  * Receiver benchmark: what the workbook `fenjie plan` writes costs whoever opens it. For the
  * synthetic township (8 indicators, 12 months × 2 years of cumulative actuals) at 500 and 2,000
- * enterprises (and 5,000 with `--receiver-5000`), it plans the input with the CLI's `planFile`,
+ * enterprises (and 5,000 with `--receiver-5000`; monthly actuals, 实绩口径 当月, with
+ * `--receiver-monthly`), it plans the input with the CLI's `planFile`,
  * then times LibreOffice headless on the output twice, with the same conversion (`--convert-to
  * csv`, which writes only the active sheet and so adds little beyond loading):
  *
@@ -41,6 +42,9 @@ export const RECEIVER_LARGE_FLAG = '--receiver-5000';
 export const RECEIVER_LARGE = 5_000;
 export const RECEIVER_MONTHS = 12;
 export const RECEIVER_TIMEOUT_MS = 10 * 60_000;
+/** With this flag the actuals are read as monthly figures (实绩口径 当月), summed over months. */
+export const RECEIVER_MONTHLY_FLAG = '--receiver-monthly';
+const monthlyBasis = (): boolean => process.argv.includes(RECEIVER_MONTHLY_FLAG);
 /** The report month the plan is run for: every month of the year has actuals. */
 const AS_OF = '2025-12';
 const NOW = '2026-01-05T10:30';
@@ -188,7 +192,10 @@ function timeoutMs(): number {
 }
 
 async function inputFile(path: string, n: number): Promise<void> {
-  const data = syntheticData(n, SYNTHETIC_INDICATORS, { months: RECEIVER_MONTHS });
+  const cumulative = syntheticData(n, SYNTHETIC_INDICATORS, { months: RECEIVER_MONTHS });
+  const data = monthlyBasis()
+    ? { ...cumulative, settings: { ...cumulative.settings, actualsBasis: 'monthly' as const } }
+    : cumulative;
   await writeFileAtomic(path, await toXlsxBuffer(specToNewWorkbook(exampleWorkbook(data, 'zh'))));
 }
 
@@ -255,7 +262,7 @@ export function printReceiver(r: ReceiverResult | undefined): void {
       : `${(a.cpuMs / b.cpuMs).toFixed(1)} (wall ${(a.wallMs / b.wallMs).toFixed(1)})`;
   const MB = (b: number): string => `${(b / 1e6).toFixed(1)} MB`;
   console.log(
-    `receiver: LibreOffice headless opening plan's output (${SYNTHETIC_INDICATORS} indicators, ${RECEIVER_MONTHS} months × 2 years of actuals), --convert-to csv; times are soffice CPU / wall clock`,
+    `receiver: LibreOffice headless opening plan's output (${SYNTHETIC_INDICATORS} indicators, ${RECEIVER_MONTHS} months × 2 years of ${monthlyBasis() ? 'monthly' : 'cumulative'} actuals), --convert-to csv; times are soffice CPU / wall clock`,
   );
   console.log(`  soffice on a tiny file (start-up, in every figure): ${t(r.startup)}`);
   for (const x of r.rows) {
@@ -284,4 +291,8 @@ export function printReceiver(r: ReceiverResult | undefined): void {
     );
   if (!large)
     console.log(`  (5,000 enterprises: npm run bench -- receiver ${RECEIVER_LARGE_FLAG})`);
+  if (!monthlyBasis())
+    console.log(
+      `  (monthly actuals, 实绩口径 当月: npm run bench -- receiver ${RECEIVER_MONTHLY_FLAG})`,
+    );
 }

@@ -89,6 +89,8 @@ const COMMON = new Set([
   'INT',
   'ROW',
   'COUNTA',
+  // Monthly actuals: a month's figure as a number, text and blanks as 0 (all four, ODF's N).
+  'N',
 ]);
 
 function outputs(data: ExampleData, lang: 'zh' | 'en' = 'zh'): WorkbookSpec {

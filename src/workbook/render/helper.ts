@@ -6,8 +6,9 @@
  *   year), schedule, thresholds, area, and the data check's counts. Every other sheet refers here.
  * - **Rows** (one per row of 实绩, found by position — `INDEX(实绩!$A:$A,ROW()-k)` — so rows
  *   inserted mid-sheet are read too): year and month read tolerantly (text, "9月"), the latest
- *   month, the slot the row fills (this year's report month, last year's, or this year's month
- *   before), and a running count of the rows with a slot.
+ *   month, the slot the row fills (cumulative actuals: this year's report month, last year's, or
+ *   this year's month before; monthly actuals, 当月: each month 1…M of either year, 24 slots), and
+ *   a running count of the rows with a slot.
  * - **Used rows**: the running count is sorted by construction, so the j-th row with a slot,
  *   counted from the bottom, is found by binary search (`MATCH(total-j,count,1)+1`): an
  *   enterprise's first used row is then its last in 实绩, the later figure winning as in the
@@ -15,9 +16,11 @@
  *   are matched to enterprises (credit code first, then the trimmed name) and read as numbers
  *   ("9,300" → 9300). A spreadsheet's exact lookups scan; a binary search and the small used
  *   table keep a full recalculation near linear in the rows of 实绩.
- * - **Enterprises**: each enterprise's used rows (found in the small table; a used row that is not
- *   its enterprise's first for the month is a repeat), and
- *   cumulative figures that fall from the month before.
+ * - **Enterprises**: each enterprise's used row per slot (found in the small table by its key,
+ *   enterprise × 4 + slot, or × 32 for monthly actuals; a used row that is not its enterprise's
+ *   first for the slot is a repeat), cumulative figures that fall from the month before, and for
+ *   monthly actuals each indicator's sum over months 1…M of each year (12 lookups each, where a
+ *   SUMIFS per enterprise would scan the whole used table: quadratic).
  * - **Profiles**: each profile's planned schedule through month 1 … 12.
  */
 import type { Lang, Plan, PlanInput } from '../../engine';
@@ -58,13 +61,14 @@ export interface HelperRefs {
   readonly firstUnmatched: string;
   /** A formula for the k-th row of 实绩 (k from 1) that matches no enterprise, "" if none. */
   readonly unmatchedRow: (k: number) => string;
-  /** Used-rows table: keys (enterprise × 4 + slot) and one value column per indicator. */
-  readonly usedKeys: string;
+  /** Used-rows table: one value column per indicator. */
   readonly usedValues: (indicator: string) => string;
   /** Enterprise table by 序号: name, group and owner (values). */
   readonly enterprise: Readonly<Record<'name' | 'group' | 'owner', string>>;
   /** Enterprise table: the position of each slot's row in the used table ("" if none). */
   readonly slotPos: (slot: 0 | 1) => string;
+  /** Enterprise table, monthly actuals: an indicator's sum this year (0) or last (1), "" if none. */
+  readonly monthlySum: (indicator: string, year: 0 | 1) => string;
   /** Profiles: names and planned schedules (12 columns). */
   readonly profileNames: string;
   readonly profileValues: string;
@@ -107,6 +111,8 @@ export function renderHelper(
   const st = input.settings;
   const A = layout.actuals;
   const monthly = st.actualsBasis === 'monthly';
+  // A used row's key: enterprise × KEY_MULT + slot (slots 0–2, or 1–24 for monthly actuals).
+  const KEY_MULT = monthly ? 32 : 4;
   const days = st.scheduleBasis === 'days';
   const E = input.enterprises.length;
   const inds = input.indicators;
@@ -354,21 +360,29 @@ export function renderHelper(
   const uSpan = (c: number): string =>
     `$${columnLetter(c)}$${DATA_ROW}:$${columnLetter(c)}$${Math.max(DATA_ROW, usedLast)}`;
   const NC = uc.unm + 2;
+  // Slots per enterprise: 3 (cumulative) or 24 (monthly: months 1–12 of this year, then last).
+  const SLOTS = monthly ? 24 : 3;
   const nc = {
     idx: NC,
     name: NC + 1,
     code: NC + 2,
     group: NC + 3,
     owner: NC + 4,
+    /** Cumulative: slot k's row ("" if none); monthly: slot k + 1's row (0 if none). */
+    pos: (k: number) => NC + 5 + k,
     pos0: NC + 5,
     pos1: NC + 6,
     pos2: NC + 7,
-    fall: (i: number) => NC + 8 + i,
-    unlisted: NC + 8 + inds.length,
+    fall: (i: number) => NC + 5 + SLOTS + i,
+    /** Monthly actuals: indicator i's sum this year (y = 0) or last (y = 1). */
+    sum: (i: number, y: 0 | 1) => NC + 5 + SLOTS + inds.length + 2 * i + y,
+    unlisted: NC + 5 + SLOTS + inds.length * (monthly ? 3 : 1),
   };
   const entLast = DATA_ROW + E - 1;
   const nSpan = (c: number): string =>
     `$${columnLetter(c)}$${DATA_ROW}:$${columnLetter(c)}$${Math.max(DATA_ROW, entLast)}`;
+  /** Monthly actuals: the 24 position columns, for INDEX(block, enterprise, slot). */
+  const posBlock = `$${columnLetter(nc.pos(0))}$${DATA_ROW}:$${columnLetter(nc.pos(SLOTS - 1))}$${Math.max(DATA_ROW, entLast)}`;
 
   const SEQ_TOTAL = param(
     'usedRows',
@@ -405,15 +419,27 @@ export function renderHelper(
       [nc.code, '信用代码', 'Credit code'],
       [nc.group, '分组', 'Group'],
       [nc.owner, '责任单位', 'Owner'],
-      [nc.pos0, '本期行', 'This year row'],
-      [nc.pos1, '上年同期行', 'Last year row'],
-      [nc.pos2, '上月行', 'Month before row'],
       [uc.dup, '重复行', 'Repeated row'],
       [uc.unm, '未匹配累计', 'Unmatched so far'],
     ].forEach(([c, zh, en]) => head(c as number, zh as string, en as string));
+    if (monthly)
+      for (let k = 0; k < SLOTS; k++) {
+        const m = (k % 12) + 1;
+        if (k < 12) head(nc.pos(k), `本年${m}月行`, `This year M${m} row`);
+        else head(nc.pos(k), `上年${m}月行`, `Last year M${m} row`);
+      }
+    else {
+      head(nc.pos0, '本期行', 'This year row');
+      head(nc.pos1, '上年同期行', 'Last year row');
+      head(nc.pos2, '上月行', 'Month before row');
+    }
     inds.forEach((ind, i) => {
       head(valueCol(i), ind.name, ind.name);
       head(nc.fall(i), `${t(lang, '回落', 'Falls')}：${ind.name}`, `Falls: ${ind.name}`);
+      if (monthly) {
+        head(nc.sum(i, 0), `本年累计：${ind.name}`, `YTD: ${ind.name}`);
+        head(nc.sum(i, 1), `上年同期：${ind.name}`, `Last year YTD: ${ind.name}`);
+      }
     });
     head(nc.unlisted, '有实绩未列', 'Figures, no row');
   }
@@ -440,7 +466,7 @@ export function renderHelper(
           ),
           fx(
             monthly
-              ? `IF(AND(ISNUMBER(${m}),${m}>=1,${m}<=${M}),IF(${y}=${Y},0,IF(${y}=${Y}-1,1,"")),"")`
+              ? `IF(ISNUMBER(${m}),IF(AND(${m}>=1,${m}<=${M},${m}=INT(${m})),IF(${y}=${Y},${m},IF(${y}=${Y}-1,12+${m},"")),""),"")`
               : `IF(${y}=${Y},IF(${m}=${M},0,IF(${m}=${M}-1,2,"")),IF(${y}=${Y}-1,IF(${m}=${M},1,""),""))`,
             lr?.slot ?? '',
           ),
@@ -514,7 +540,7 @@ export function renderHelper(
           return fx(`IF(OR(${pos}="",${c}=0),"",${parse(raw)})`, u?.values[i] ?? '');
         }),
         fx(
-          `IF(OR(${pos}="",${L(uc.e, row)}=0),"",${L(uc.e, row)}*4+${L(uc.slot, row)})`,
+          `IF(OR(${pos}="",${L(uc.e, row)}=0),"",${L(uc.e, row)}*${KEY_MULT}+${L(uc.slot, row)})`,
           u?.key ?? '',
         ),
         fx(
@@ -534,7 +560,7 @@ export function renderHelper(
         // first row per slot is in the enterprise table), found without a scan.
         fx(
           monthly
-            ? '0'
+            ? `IF(${L(uc.key, row)}="",0,--(INDEX(${posBlock},${L(uc.e, row)},${L(uc.slot, row)})<>${jj}))`
             : `IF(${L(uc.key, row)}="",0,--(CHOOSE(${L(uc.slot, row)}+1,INDEX(${nSpan(nc.pos0)},${L(uc.e, row)}),INDEX(${nSpan(nc.pos1)},${L(uc.e, row)}),INDEX(${nSpan(nc.pos2)},${L(uc.e, row)}))<>${jj}))`,
           u?.dup ?? 0,
           INT,
@@ -577,10 +603,26 @@ export function renderHelper(
       ],
       NC,
     );
+    // Monthly: an absent slot's position is 0, which the sums below read one row up, on the used
+    // table's header (text: N() gives 0, ISNUMBER false), so each term needs no IF.
+    const positions = Array.from({ length: SLOTS }, (_, k) =>
+      monthly
+        ? fx(`IFERROR(MATCH(${idx}*${KEY_MULT}+${k + 1},${keys},0),0)`, le?.pos[k] ?? 0, INT)
+        : fx(`IFERROR(MATCH(${idx}*${KEY_MULT}+${k},${keys},0),"")`, le?.pos[k] ?? ''),
+    );
+    const monthlySums = inds.flatMap((_, j) =>
+      ([0, 1] as const).map((y) => {
+        const vH = `$${columnLetter(valueCol(j))}$${DATA_ROW - 1}:$${columnLetter(valueCol(j))}$${Math.max(DATA_ROW, usedLast)}`;
+        const term = (m: number): string => `INDEX(${vH},${L(nc.pos(12 * y + m), row)}+1)`;
+        const months = Array.from({ length: 12 }, (_, m) => m);
+        return fx(
+          `IF(${months.map((m) => `ISNUMBER(${term(m)})`).join('+')}=0,"",${months.map((m) => `N(${term(m)})`).join('+')})`,
+          le?.sums?.[j]?.[y] ?? '',
+        );
+      }),
+    );
     const cells = [
-      fx(`IFERROR(MATCH(${idx}*4,${keys},0),"")`, le?.pos[0] ?? ''),
-      fx(`IFERROR(MATCH(${idx}*4+1,${keys},0),"")`, le?.pos[1] ?? ''),
-      fx(monthly ? '""' : `IFERROR(MATCH(${idx}*4+2,${keys},0),"")`, le?.pos[2] ?? ''),
+      ...positions,
       ...inds.map((_, j) => {
         if (monthly || !A) return fx('0', 0, INT);
         const v0 = `INDEX(${uSpan(valueCol(j))},${L(nc.pos0, row)})`;
@@ -591,6 +633,7 @@ export function renderHelper(
           INT,
         );
       }),
+      ...(monthly ? monthlySums : []),
     ];
     if (A) S.line(row - 1, cells, nc.pos0);
     // A figure this year or last year (the rows the live sheets read) where the enterprise has
@@ -599,11 +642,21 @@ export function renderHelper(
     if (A && out.length > 0) {
       const has = (j: number, pos: string): string =>
         `ISNUMBER(INDEX(${uSpan(valueCol(j))},${pos}))`;
-      const terms = out.flatMap((j) => [has(j, L(nc.pos0, row)), has(j, L(nc.pos1, row))]);
+      const terms = out.flatMap((j) =>
+        monthly
+          ? [`ISNUMBER(${L(nc.sum(j, 0), row)})`, `ISNUMBER(${L(nc.sum(j, 1), row)})`]
+          : [has(j, L(nc.pos0, row)), has(j, L(nc.pos1, row))],
+      );
       S.put(row - 1, nc.unlisted, fx(`--(${terms.join('+')}>0)`, 0, INT));
     }
   });
-  if (A) S.copiesDown(DATA_ROW - 1, entLast - 1, nc.pos0, nc.fall(inds.length - 1));
+  if (A)
+    S.copiesDown(
+      DATA_ROW - 1,
+      entLast - 1,
+      nc.pos0,
+      monthly && inds.length > 0 ? nc.sum(inds.length - 1, 1) : nc.fall(inds.length - 1),
+    );
 
   // Profiles (right of the enterprises).
   const PC = nc.unlisted + 1;
@@ -753,9 +806,17 @@ export function renderHelper(
       A
         ? `IFERROR(INDEX(${q(uSpan(uc.pos))},MATCH(${k},${q(uSpan(uc.unm))},0))+${firstData - 1},"")`
         : '""',
-    usedKeys: q(uSpan(uc.key)),
     usedValues: (indicator) => q(uSpan(valueCol(inds.findIndex((i) => i.name === indicator)))),
     slotPos: (slot) => q(nSpan(slot === 0 ? nc.pos0 : nc.pos1)),
+    monthlySum: (indicator, y) =>
+      q(
+        nSpan(
+          nc.sum(
+            inds.findIndex((i) => i.name === indicator),
+            y,
+          ),
+        ),
+      ),
     enterprise: {
       name: q(nSpan(nc.name)),
       group: q(nSpan(nc.group)),

@@ -228,20 +228,35 @@ describe('liveActuals (cumulative)', () => {
 describe('liveActuals (monthly)', () => {
   const live = liveActuals(SRC, INPUT, 2025, 8, true, ROWS.length);
 
-  it('uses every month through the report month, this year and last', () => {
-    expect(live.rows.map((r) => r.slot)).toEqual([0, 0, 1, 0, 0, '', '', 0, '']);
+  it('gives each month through the report month a slot: 1–12 this year, 13–24 last year', () => {
+    expect(live.rows.map((r) => r.slot)).toEqual([8, 7, 20, 8, 8, '', '', 8, '']);
+    // Keys: enterprise × 32 + slot (used rows from the bottom of 实绩 up).
+    expect(live.used.map((u) => u.key)).toEqual([40, '', '', 84, 39, 40]);
   });
 
-  it('has no month-before rows, duplicates or falls', () => {
-    expect(live.enterprises.map((e) => [e.pos[2], e.falls])).toEqual([
-      ['', [0, 0]],
-      ['', [0, 0]],
-      ['', [0, 0]],
+  it('sums each indicator over the months, the later of two rows for one month winning', () => {
+    expect(live.enterprises.map((e) => e.sums)).toEqual([
+      [
+        [120 + 101, ''],
+        [50 + 1, ''],
+      ],
+      [
+        ['', 80],
+        ['', ''],
+      ],
+      [
+        ['', ''],
+        ['', ''],
+      ],
     ]);
-    // Monthly figures share their enterprise and slot by design: no row is a repeat.
-    expect(live.used.every((u) => u.dup === 0)).toBe(true);
+    // Absent slots are 0 (the helper reads row 0 as its header: no number).
+    expect(live.enterprises[0]?.pos.filter((p) => p !== 0)).toEqual([5, 1]);
+  });
+
+  it('counts a month pasted twice as a duplicate, and no falls', () => {
+    expect(live.used.map((u) => u.dup)).toEqual([0, 0, 0, 0, 0, 1]);
     expect(liveCounts(live, SRC, 2, 100, 100)).toMatchObject({
-      duplicates: 0,
+      duplicates: 1,
       falls: 0,
       unmatched: 2,
     });

@@ -69,7 +69,9 @@ export interface LiveRow {
   /** 1 when the row's year or month cell holds anything. */
   readonly filled: 0 | 1;
   readonly latest: number;
-  readonly slot: 0 | 1 | 2 | '';
+  /** Cumulative actuals: 0 this year's report month, 1 last year's, 2 this year's month before;
+   * monthly: month 1–12 of this year, 13–24 of last year (months up to the report month). */
+  readonly slot: number | '';
   readonly seq: number;
   readonly badMonth: 0 | 1;
   readonly badYear: 0 | 1;
@@ -79,7 +81,7 @@ export interface LiveRow {
 export interface UsedRow {
   /** Position in the row table (1-based). */
   readonly pos: number;
-  readonly slot: 0 | 1 | 2;
+  readonly slot: number;
   readonly name: string;
   readonly code: string;
   readonly byName: number;
@@ -89,13 +91,16 @@ export interface UsedRow {
   readonly values: readonly (number | '')[];
   readonly key: number | '';
   readonly bad: number;
-  /** 1 when an earlier used row has the same enterprise and slot (cumulative actuals). */
+  /** 1 when an earlier used row has the same enterprise and slot. */
   readonly dup: 0 | 1;
 }
 
 export interface LiveEnterprise {
-  readonly pos: readonly [number | '', number | '', number | ''];
+  /** The used row of each slot: 3 ("" when none) or, for monthly actuals, 24 (0 when none). */
+  readonly pos: readonly (number | '')[];
   readonly falls: readonly number[];
+  /** Monthly actuals: each indicator's sum this year and last ("" when no month has a number). */
+  readonly sums?: readonly (readonly [number | '', number | ''])[];
 }
 
 export interface LiveActuals {
@@ -139,10 +144,10 @@ export function liveActuals(
   const M = setMonth ?? latest;
   let seq = 0;
   const rows: LiveRow[] = base.map(({ year, month, filled, latest: l }) => {
-    let slot: 0 | 1 | 2 | '' = '';
+    let slot: number | '' = '';
     if (monthly) {
-      if (typeof month === 'number' && month >= 1 && month <= M)
-        slot = year === Y ? 0 : year === Y - 1 ? 1 : '';
+      if (typeof month === 'number' && month >= 1 && month <= M && Number.isInteger(month))
+        slot = year === Y ? month : year === Y - 1 ? 12 + month : '';
     } else if (year === Y) slot = month === M ? 0 : month === M - 1 ? 2 : '';
     else if (year === Y - 1) slot = month === M ? 1 : '';
     if (slot !== '') seq++;
@@ -196,7 +201,7 @@ export function liveActuals(
       byCode,
       e,
       values,
-      key: e === 0 ? '' : e * 4 + row.slot,
+      key: e === 0 ? '' : e * (monthly ? 32 : 4) + row.slot,
       bad,
     });
   });
@@ -206,9 +211,22 @@ export function liveActuals(
   });
   const usedRows: UsedRow[] = used.map((u, j) => ({
     ...u,
-    dup: !monthly && u.key !== '' && firstAt.get(u.key) !== j + 1 ? 1 : 0,
+    dup: u.key !== '' && firstAt.get(u.key) !== j + 1 ? 1 : 0,
   }));
   const enterprises: LiveEnterprise[] = input.enterprises.map((_, i) => {
+    if (monthly) {
+      const pos = Array.from({ length: 24 }, (_, s) => firstAt.get((i + 1) * 32 + s + 1) ?? 0);
+      // The sum of the numbers among a year's 12 slots, "" when there is none.
+      const sum = (j: number, from: number): number | '' => {
+        const xs = pos
+          .slice(from, from + 12)
+          .map((p) => (p === 0 ? '' : used[p - 1]?.values[j]))
+          .filter((v): v is number => typeof v === 'number');
+        return xs.length === 0 ? '' : xs.reduce((a, b) => a + b, 0);
+      };
+      const sums = src.valueCols.map((_, j) => [sum(j, 0), sum(j, 12)] as const);
+      return { pos, falls: src.valueCols.map(() => 0), sums };
+    }
     const k = (i + 1) * 4;
     const pos = [
       firstAt.get(k) ?? '',

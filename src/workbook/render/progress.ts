@@ -402,9 +402,8 @@ export function renderProgress(
       const idx = `$${C.letter('idx')}${row}`;
       const e = input.enterprises[f.index];
       const figure = (slot: 0 | 1): string => {
+        if (H.monthly) return `INDEX(${H.monthlySum(ind.name, slot)},${idx})`;
         const values = H.usedValues(ind.name);
-        if (H.monthly)
-          return `IF(COUNTIFS(${H.usedKeys},${idx}*4+${slot},${values},">-1E+300")=0,"",SUMIFS(${values},${H.usedKeys},${idx}*4+${slot}))`;
         const v = `INDEX(${values},INDEX(${H.slotPos(slot)},${idx}))`;
         return `IFERROR(IF(ISNUMBER(${v}),${v},""),"")`;
       };
