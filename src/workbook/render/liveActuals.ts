@@ -228,13 +228,9 @@ export function liveActuals(
       return { pos, falls: src.valueCols.map(() => 0), sums };
     }
     const k = (i + 1) * 4;
-    const pos = [
-      firstAt.get(k) ?? '',
-      firstAt.get(k + 1) ?? '',
-      monthly ? '' : (firstAt.get(k + 2) ?? ''),
-    ] as const;
+    const pos = [firstAt.get(k) ?? '', firstAt.get(k + 1) ?? '', firstAt.get(k + 2) ?? ''] as const;
     const falls = src.valueCols.map((_, j) => {
-      if (monthly || pos[0] === '' || pos[2] === '') return 0;
+      if (pos[0] === '' || pos[2] === '') return 0;
       const now = used[pos[0] - 1]?.values[j];
       const before = used[pos[2] - 1]?.values[j];
       return typeof now === 'number' && typeof before === 'number' && now < before ? 1 : 0;
