@@ -11,7 +11,7 @@
  * input.
  */
 import { mkdir, readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeError, fenjieError, FLAGS, type FenjieError, type Lang } from '../engine';
 import {
@@ -21,7 +21,7 @@ import {
   writeFileAtomic,
   writeProblem,
 } from '../hosts/xlsx/file';
-import { SheetTakenError, writePackage } from '../hosts/xlsx/package';
+import { isMacroEnabled, SheetTakenError, writePackage } from '../hosts/xlsx/package';
 import { specToNewWorkbook, toXlsxBuffer } from '../hosts/xlsx/write';
 import { FLAG_LABELS } from '../workbook/names';
 import type { WorkbookSpec } from '../workbook/spec';
@@ -213,6 +213,7 @@ export async function planFile(
   const opened = await openXlsxFile(input);
   if (!opened.ok) throw new Failure(opened.errors, EXIT.files);
   const { bytes, grids } = opened.value;
+  await checkExtension(input, bytes, output);
   const result = runPipeline(grids, {
     today: now.today,
     generatedAt: now.stamp,
@@ -231,7 +232,7 @@ export async function planFile(
     for (const e of result.errors) io.err(`  ${describeError(e, lang)}`);
     return { code: EXIT.problems, result };
   }
-  await writeOut(output, await outputBytes(bytes, result.spec, output, lang));
+  await writeOut(output, await outputBytes(bytes, result.spec));
   io.out(summaryText(result, lang));
   io.out(lang === 'zh' ? `已写出 ${output}` : `Wrote ${output}`);
   return { code: EXIT.ok, result };
@@ -241,22 +242,28 @@ export async function planFile(
  * The input package with the outputs written into it. A sheet of the user's that has an output's
  * name is a problem with the workbook: it is named, and nothing is written.
  */
-async function outputBytes(
-  input: Uint8Array,
-  spec: WorkbookSpec,
-  output: string,
-  lang: Lang,
-): Promise<Uint8Array> {
+async function outputBytes(input: Uint8Array, spec: WorkbookSpec): Promise<Uint8Array> {
   try {
     return await writePackage(input, spec);
   } catch (error) {
     if (!(error instanceof SheetTakenError)) throw error;
-    const reason =
-      lang === 'zh'
-        ? `输入中已有名为“${error.sheet}”的工作表，但它不是本工具生成的，不会覆盖；请给它改名后重试`
-        : `the input has a sheet named "${error.sheet}" that Fenjie did not write; it is not overwritten. Rename it and try again`;
-    throw new Failure([fenjieError('OutputFailed', { path: output, reason })], EXIT.problems);
+    throw new Failure(error.errors, EXIT.problems);
   }
+}
+
+/**
+ * Refuses an output name Excel would not open the package under: an .xlsm input (macros) must
+ * go to an .xlsm name, and a plain workbook must not.
+ */
+async function checkExtension(input: string, bytes: Uint8Array, output: string): Promise<void> {
+  const xlsm = extname(output).toLowerCase() === '.xlsm';
+  const macros = await isMacroEnabled(bytes);
+  if (xlsm === macros) return;
+  const expected = macros ? '.xlsm' : '.xlsx';
+  throw new Failure(
+    [fenjieError('OutputExtension', { path: output, input, expected })],
+    EXIT.files,
+  );
 }
 
 /** A short per-indicator summary for the terminal. */

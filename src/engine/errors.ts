@@ -430,6 +430,18 @@ export const MESSAGES = {
     zh: `无法写出 ${p.path}：文件名或路径太长，请用短一些的名字`,
     en: `cannot write ${p.path}: the file name or path is too long; use a shorter one`,
   }),
+  SheetNameTaken: (p: { readonly sheet: string }) => ({
+    zh: `工作簿中已有名为“${p.sheet}”的工作表，但它不是本工具生成的，不会覆盖：请给它改名后重试`,
+    en: `the workbook has a sheet named "${p.sheet}" that Fenjie did not write; it is not overwritten. Rename it and try again`,
+  }),
+  OutputExtension: (p: {
+    readonly path: string;
+    readonly input: string;
+    readonly expected: string;
+  }) => ({
+    zh: `不能写到 ${p.path}：输入 ${p.input} 是${p.expected === '.xlsm' ? '启用宏的工作簿' : '普通工作簿'}，Excel 只会按 ${p.expected} 打开它；请把输出文件名改为 ${p.expected} 结尾`,
+    en: `will not write ${p.path}: the input ${p.input} is ${p.expected === '.xlsm' ? 'a macro-enabled workbook' : 'a workbook without macros'}, which Excel opens only as ${p.expected}; give the output a name ending in ${p.expected}`,
+  }),
   OutputFailed: (p: { readonly path: string; readonly reason: string }) => ({
     zh: `无法写出 ${p.path}（${p.reason}）：原有文件未改动`,
     en: `cannot write ${p.path} (${p.reason}): no existing file was changed`,

@@ -37,6 +37,7 @@ const TOUCHED = new Set([
   'xl/workbook.xml',
   'xl/_rels/workbook.xml.rels',
   'xl/styles.xml',
+  'docProps/app.xml',
 ]);
 
 const OUTPUTS = ['分解结果', '序时进度', '汇总', '说明', '辅助'];
@@ -341,6 +342,16 @@ describe('the output carries the whole input package', () => {
     expect(types).toContain('Extension="bin"');
   });
 
+  it('drops the document properties’ stale list of sheet names, and keeps the rest of them', () => {
+    const before = text(readParts(input), 'docProps/app.xml');
+    const after = text(readParts(output), 'docProps/app.xml');
+    expect(before).toMatch(/<TitlesOfParts>.*基数.*<\/TitlesOfParts>/s);
+    expect(after).not.toMatch(/TitlesOfParts|HeadingPairs/);
+    expect(after).toBe(
+      before.replace(/<HeadingPairs>.*?<\/HeadingPairs>|<TitlesOfParts>.*?<\/TitlesOfParts>/gs, ''),
+    );
+  });
+
   it('keeps every existing style and adds the outputs’ after them', () => {
     const before = text(readParts(input), 'xl/styles.xml');
     const after = text(readParts(output), 'xl/styles.xml');
@@ -386,6 +397,23 @@ describe('user sheets are never removed, whatever their names', () => {
     ]);
   });
 
+  it.each([
+    ['an .xlsm to an .xlsx name', 'extras.xlsm', 'm-out.xlsx', '.xlsm', '启用宏的工作簿'],
+    ['a plain workbook to an .xlsm name', 'plain.xlsx', 'p-out.xlsm', '.xlsx', '普通工作簿'],
+  ])(
+    'refuses %s, which Excel would not open, and writes nothing',
+    async (_, from, to, expected, kind) => {
+      if (from === 'plain.xlsx') await writeFile(join(dir, from), await exampleInput());
+      const out = join(dir, to);
+      const r = await plan(join(dir, from), out);
+      expect(r.code).toBe(3);
+      expect(r.err).toEqual([
+        `不能写到 ${out}：输入 ${join(dir, from)} 是${kind}，Excel 只会按 ${expected} 打开它；请把输出文件名改为 ${expected} 结尾`,
+      ]);
+      expect(existsSync(out)).toBe(false);
+    },
+  );
+
   it('refuses to write over a user sheet that has an output’s name, and writes nothing', async () => {
     const input = await exampleInput((wb) => {
       wb.addWorksheet('Summary').getCell('A1').value = 'mine';
@@ -394,7 +422,9 @@ describe('user sheets are never removed, whatever their names', () => {
     const out = join(dir, 'taken-out.xlsx');
     const r = await plan(join(dir, 'taken-in.xlsx'), out, '--lang', 'en');
     expect(r.code).toBe(1);
-    expect(r.err.join('\n')).toMatch(/"Summary" that Fenjie did not write/);
+    expect(r.err).toEqual([
+      'Summary: the workbook has a sheet named "Summary" that Fenjie did not write; it is not overwritten. Rename it and try again',
+    ]);
     expect(existsSync(out)).toBe(false);
   });
 

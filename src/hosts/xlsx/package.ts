@@ -5,7 +5,8 @@
  * the few parts the new sheets need changed: the workbook part (its sheet list; the sheet-scoped
  * defined names and active tab follow the sheets' new places; the outputs' print titles, print
  * area and filter database names are written anew), its relationships, the content
- * types and the styles (the outputs' cell styles appended, nothing existing moved). The output
+ * types, the styles (the outputs' cell styles appended, nothing existing moved) and the document
+ * properties' list of sheet names (dropped: optional, and it would be stale). The output
  * sheets are written directly as worksheet XML (`sheetXml.ts`) and deflated natively. So charts,
  * drawings, images, pivot tables, comments, defined names, data validation, form controls and
  * the macros of an .xlsm come out unchanged, and memory stays near the size of the file.
@@ -18,6 +19,8 @@
  *
  * Browser-safe: no Node imports.
  */
+import { fenjieError } from '../../engine';
+import { HostError } from '../host';
 import { isGeneratedNote } from '../../workbook/note';
 import {
   absoluteRange,
@@ -50,12 +53,28 @@ const WORKSHEET_CONTENT =
   'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 const STYLES_CONTENT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
 
-/** A sheet the spec must write has the name of a sheet the tool did not write. */
-export class SheetTakenError extends Error {
+/**
+ * A sheet the spec must write has the name of a sheet the tool did not write: a problem with the
+ * workbook, in the catalogue (`SheetNameTaken`, naming the sheet), which the pane shows as it is.
+ */
+export class SheetTakenError extends HostError {
   constructor(readonly sheet: string) {
-    super(`the workbook has a sheet named ${sheet} that Fenjie did not write; it is left alone`);
+    super([fenjieError('SheetNameTaken', { sheet }, { sheet })]);
     this.name = 'SheetTakenError';
   }
+}
+
+const MACRO_MAIN = 'application/vnd.ms-excel.sheet.macroEnabled.main+xml';
+
+/**
+ * Whether the package is a macro-enabled workbook (.xlsm): Excel opens it only under that
+ * extension, and a plain one only under .xlsx, whatever the bytes hold.
+ */
+export async function isMacroEnabled(input: Uint8Array): Promise<boolean> {
+  const entries = zipEntries(input);
+  if (!entries) return false;
+  const types = await zipEntryText(input, entries, '[Content_Types].xml');
+  return types?.includes(MACRO_MAIN) ?? false;
 }
 
 interface Relationship {
@@ -710,6 +729,18 @@ export async function writePackage(input: Uint8Array, spec: WorkbookSpec): Promi
   await change(wbRelsName, [relsXml]);
   await change(typesName, [appendToRoot(types, 'Types', newTypes)]);
   await change(stylesName, [styles.xml]);
+  // The document properties' list of sheet names (TitlesOfParts, counted in HeadingPairs) would
+  // be stale; it is optional, and the next save in Excel or WPS writes it anew.
+  const appRel = rootRels.find((r) => typeIs(r, 'extended-properties'));
+  const appName = appRel?.part === undefined ? undefined : pkg.nameOf(appRel.part);
+  const appXml = appName === undefined ? undefined : await pkg.text(appName);
+  if (appName !== undefined && appXml !== undefined) {
+    const trimmed = ['HeadingPairs', 'TitlesOfParts'].reduce(
+      (xml, local) => editElements(xml, local, () => undefined),
+      appXml,
+    );
+    if (trimmed !== appXml) await change(appName, [trimmed]);
+  }
   const activeNew = new Set([...workbook.activeOld].map((i) => newIndexOfOld.get(i) ?? 0));
   for (const [i, slot] of list.entries()) {
     if (slot.spec === undefined) continue;
