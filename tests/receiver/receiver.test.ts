@@ -264,6 +264,26 @@ const CASES: readonly Case[] = [
     },
   },
   {
+    id: 'l',
+    title: 'rows with month 13, month 8.5 and the year 2023 appended',
+    why: 'Typing slips in the bureau’s table: months outside 1–12 (or not whole) and a year that is neither this nor last. The live sheets must ignore those rows and the data check must count each kind (the check counts over the columns, not row by row); the engine refuses the file at those cells.',
+    expect: 'unedited',
+    refused: 'InvalidMonth',
+    checks: { '月份不在1–12': 2, 年份不是本年或上年: 1 },
+    edit: (wb) => {
+      const a = actuals(wb);
+      const row = (year: number, month: number): ExcelJS.CellValue[] => {
+        const copy: ExcelJS.CellValue[] = [];
+        const from = a.ws.getRow(actualsRow(a, '石塔线缆', YEAR, 8));
+        for (let c = 1; c <= a.width; c++) copy.push(from.getCell(c).value);
+        copy[a.year - 1] = year;
+        copy[a.month - 1] = month;
+        return copy;
+      };
+      appendRows(a, [row(YEAR, 13), row(YEAR, 8.5), row(YEAR - 2, 8)]);
+    },
+  },
+  {
     id: 'i',
     title:
       'SORT + FILTER in LibreOffice: first table block of 序时进度 sorted by 完成率 desc, autofilter hiding 金属冶炼',

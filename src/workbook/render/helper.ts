@@ -288,19 +288,16 @@ export function renderHelper(
   const rc = {
     year: RC,
     month: RC + 1,
-    filled: RC + 2,
-    latest: RC + 3,
-    slot: RC + 4,
-    seq: RC + 5,
-    badMonth: RC + 6,
-    badYear: RC + 7,
+    latest: RC + 2,
+    slot: RC + 3,
+    seq: RC + 4,
   };
   const rowLast = DATA_ROW + R - 1;
   const rSpan = (c: number): string =>
     `$${columnLetter(c)}$${DATA_ROW}:$${columnLetter(c)}$${Math.max(DATA_ROW, rowLast)}`;
   const L = (c: number, row: number): string => `${columnLetter(c)}${row}`;
   // The used-rows table (U) and enterprise table (N) follow.
-  const UC = rc.badYear + 2;
+  const UC = rc.seq + 2;
   const valueCol = (i: number): number => UC + 7 + i;
   const uc = {
     pos: UC,
@@ -399,12 +396,9 @@ export function renderHelper(
     [
       [rc.year, '年份', 'Year'],
       [rc.month, '月份', 'Month'],
-      [rc.filled, '有内容', 'Filled'],
       [rc.latest, '本年月份', 'Month this year'],
       [rc.slot, '用途', 'Slot'],
       [rc.seq, '累计行数', 'Running count'],
-      [rc.badMonth, '月份无效', 'Bad month'],
-      [rc.badYear, '年份不符', 'Other year'],
       [uc.pos, '实绩行位置', 'Row position'],
       [uc.slot, '用途', 'Slot'],
       [uc.name, '企业名称', 'Enterprise'],
@@ -457,32 +451,21 @@ export function renderHelper(
         row - 1,
         [
           fx(`IFERROR(--TRIM(${yearRaw}),"")`, lr?.year ?? ''),
-          fx(`IFERROR(--SUBSTITUTE(TRIM(${monthRaw}),"月",""),"")`, lr?.month ?? ''),
-          fx(`--OR(${y}<>"",${m}<>"")`, lr?.filled ?? 0, INT),
+          // A month is a whole number 1–12 (its place in the list), or "" (counted as bad).
           fx(
-            `IF(AND(${y}=${Y},ISNUMBER(${m})),IF(AND(${m}>=1,${m}<=12),${m},0),0)`,
-            lr?.latest ?? 0,
-            INT,
+            `IFERROR(MATCH(--SUBSTITUTE(TRIM(${monthRaw}),"月",""),{1,2,3,4,5,6,7,8,9,10,11,12},0),"")`,
+            lr?.month ?? '',
           ),
+          fx(`IF(${y}=${Y},N(${m}),0)`, lr?.latest ?? 0, INT),
           fx(
             monthly
-              ? `IF(ISNUMBER(${m}),IF(AND(${m}>=1,${m}<=${M},${m}=INT(${m})),IF(${y}=${Y},${m},IF(${y}=${Y}-1,12+${m},"")),""),"")`
+              ? `IF(ISNUMBER(${m}),IF(${m}<=${M},IF(${y}=${Y},${m},IF(${y}=${Y}-1,12+${m},"")),""),"")`
               : `IF(${y}=${Y},IF(${m}=${M},0,IF(${m}=${M}-1,2,"")),IF(${y}=${Y}-1,IF(${m}=${M},1,""),""))`,
             lr?.slot ?? '',
           ),
           fx(
             i === 0 ? `--(${slot}<>"")` : `${L(rc.seq, row - 1)}+(${slot}<>"")`,
             lr?.seq ?? 0,
-            INT,
-          ),
-          fx(
-            `IF(${L(rc.filled, row)}=0,0,IF(AND(ISNUMBER(${m}),${m}>=1,${m}<=12),IF(${m}=INT(${m}),0,1),1))`,
-            lr?.badMonth ?? 0,
-            INT,
-          ),
-          fx(
-            `IF(${L(rc.filled, row)}=0,0,IF(OR(${y}=${Y},${y}=${Y}-1),0,1))`,
-            lr?.badYear ?? 0,
             INT,
           ),
         ],
@@ -492,7 +475,6 @@ export function renderHelper(
     // Rows copy the row above, except the running count's second row (the first starts it).
     S.copiesDown(DATA_ROW - 1, rowLast - 1, RC, rc.seq - 1);
     S.copiesDown(DATA_ROW, rowLast - 1, rc.seq, rc.seq);
-    S.copiesDown(DATA_ROW - 1, rowLast - 1, rc.seq + 1, rc.badYear);
 
     // Used rows.
     const ROWS_AT = (p: string, col: number): string =>
@@ -674,7 +656,9 @@ export function renderHelper(
   });
   const profLast = DATA_ROW + profiles.length - 1;
 
-  // Data check counts.
+  // Data check counts. The rows that hold a year or a month (read), counted over the columns
+  // rather than row by row: COUNT(year) + COUNT(month) − rows with both.
+  const FILLED = `(COUNT(${rSpan(rc.year)})+COUNT(${rSpan(rc.month)})-COUNTIFS(${rSpan(rc.year)},">-1E+300",${rSpan(rc.month)},">-1E+300"))`;
   const checks: Record<CheckKey, string> = {
     unmatched: param(
       'check:unmatched',
@@ -710,13 +694,17 @@ export function renderHelper(
       'check:badMonths',
       CHECKS[4]!.zh,
       CHECKS[4]!.en,
-      fx(A ? `SUM(${rSpan(rc.badMonth)})` : '0', counts?.badMonths ?? 0, INT),
+      fx(A ? `${FILLED}-COUNT(${rSpan(rc.month)})` : '0', counts?.badMonths ?? 0, INT),
     ),
     badYears: param(
       'check:badYears',
       CHECKS[5]!.zh,
       CHECKS[5]!.en,
-      fx(A ? `SUM(${rSpan(rc.badYear)})` : '0', counts?.badYears ?? 0, INT),
+      fx(
+        A ? `${FILLED}-COUNTIF(${rSpan(rc.year)},${Y})-COUNTIF(${rSpan(rc.year)},${Y}-1)` : '0',
+        counts?.badYears ?? 0,
+        INT,
+      ),
     ),
     badReportMonth: param(
       'check:badReportMonth',

@@ -72,7 +72,10 @@ describe('the readers', () => {
     ['12月', 12],
     ['九月', ''],
     ['', ''],
-    [13, 13], // read as a number; the data check flags it
+    [13, ''], // no month: the data check counts the row (its year was read)
+    [0, ''],
+    [8.5, ''],
+    ['8.0', 8],
   ])('reads the month %j as %j', (x, out) => {
     expect(readMonth(x)).toBe(out);
   });
@@ -152,7 +155,7 @@ describe('liveActuals (cumulative)', () => {
       [2024, 8, 1, 3, 0, 0],
       [2025, 8, 0, 4, 0, 0],
       [2025, 8, 0, 5, 0, 0],
-      [2025, 13, '', 5, 1, 0],
+      [2025, '', '', 5, 1, 0], // month 13: no month
       [2023, 8, '', 5, 0, 1],
       [2025, 8, 0, 6, 0, 0],
       ['', '', '', 6, 0, 0],

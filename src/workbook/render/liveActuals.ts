@@ -50,9 +50,11 @@ export function toNumber(text: string): number | undefined {
 /** IFERROR(--TRIM(x),""). */
 export const readYear = (x: number | string | boolean): number | '' => toNumber(trim(x)) ?? '';
 
-/** IFERROR(--SUBSTITUTE(TRIM(x),"月",""),""). */
-export const readMonth = (x: number | string | boolean): number | '' =>
-  toNumber(trim(x).replace(/月/g, '')) ?? '';
+/** IFERROR(MATCH(--SUBSTITUTE(TRIM(x),"月",""),{1,…,12},0),""): a whole month 1–12, or "". */
+export function readMonth(x: number | string | boolean): number | '' {
+  const m = toNumber(trim(x).replace(/月/g, ''));
+  return m !== undefined && Number.isInteger(m) && m >= 1 && m <= 12 ? m : '';
+}
 
 /** IF(ISNUMBER(x),x,IF(TRIM(x)="","",IFERROR(--(TRIM(x) without , ， and spaces),""))). */
 export function readValue(x: number | string | boolean): number | '' {
@@ -66,7 +68,10 @@ export function readValue(x: number | string | boolean): number | '' {
 export interface LiveRow {
   readonly year: number | '';
   readonly month: number | '';
-  /** 1 when the row's year or month cell holds anything. */
+  /**
+   * 1 when a year or a month was read. This and the two flags below are not helper cells: the
+   * data check counts them over the year and month columns (COUNT, COUNTIF, COUNTIFS).
+   */
   readonly filled: 0 | 1;
   readonly latest: number;
   /** Cumulative actuals: 0 this year's report month, 1 last year's, 2 this year's month before;
@@ -135,9 +140,10 @@ export function liveActuals(
   const base = Array.from({ length: rowCount }, (_, r) => {
     const year = readYear(at(r, src.year));
     const month = readMonth(at(r, src.month));
-    // --OR(year<>"",month<>""): a year or a month read.
+    // A year or a month read.
     const filled: 0 | 1 = year === '' && month === '' ? 0 : 1;
-    const latest = year === Y && typeof month === 'number' && month >= 1 && month <= 12 ? month : 0;
+    // IF(year=Y,N(month),0).
+    const latest = year === Y && typeof month === 'number' ? month : 0;
     return { year, month, filled, latest };
   });
   const latest = base.reduce((m, b) => Math.max(m, b.latest), 0);
@@ -146,17 +152,13 @@ export function liveActuals(
   const rows: LiveRow[] = base.map(({ year, month, filled, latest: l }) => {
     let slot: number | '' = '';
     if (monthly) {
-      if (typeof month === 'number' && month >= 1 && month <= M && Number.isInteger(month))
+      if (typeof month === 'number' && month <= M)
         slot = year === Y ? month : year === Y - 1 ? 12 + month : '';
     } else if (year === Y) slot = month === M ? 0 : month === M - 1 ? 2 : '';
     else if (year === Y - 1) slot = month === M ? 1 : '';
     if (slot !== '') seq++;
     const blank = filled === 0;
-    const badMonth: 0 | 1 = blank
-      ? 0
-      : typeof month === 'number' && month >= 1 && month <= 12 && Number.isInteger(month)
-        ? 0
-        : 1;
+    const badMonth: 0 | 1 = blank || month !== '' ? 0 : 1;
     const badYear: 0 | 1 = blank ? 0 : year === Y || year === Y - 1 ? 0 : 1;
     return { year, month, filled, latest: l, slot, seq, badMonth, badYear };
   });
