@@ -68,8 +68,8 @@ export function renderGuide(
           'Enterprises are matched by credit code where given, so a differently spelt name still matches; text numbers such as "9,300", stray spaces and months typed as "9月" are read.',
         ),
         z(
-          `粘贴后看“${sheet('summary')}”和“${sheet('progress')}”顶部的实绩数据检查：全部为 0 即无异常，否则按提示核对（未匹配的企业、重复、累计回落、非数字、月份或年份错误）。`,
-          `Then look at the actuals check at the top of ${sheet('summary')} and ${sheet('progress')}: all zero means clean; otherwise it says what to fix (unmatched enterprises, duplicates, falling cumulative figures, non-numbers, wrong months or years).`,
+          `粘贴后看“${sheet('summary')}”和“${sheet('progress')}”顶部的实绩数据检查：全部为 0 即无异常，否则按提示核对（未匹配的企业、重复、累计回落、非数字、月份或年份错误）；标明“请重新分解”的项目（新出现实绩的企业、超出公式范围的行）要由装有“分解”的人重新分解。`,
+          `Then look at the actuals check at the top of ${sheet('summary')} and ${sheet('progress')}: all zero means clean; otherwise it says what to fix (unmatched enterprises, duplicates, falling cumulative figures, non-numbers, wrong months or years); items marked "re-split" (an enterprise with new figures, rows beyond the formulas) need someone with Fenjie to re-split.`,
         ),
       ],
     ],
