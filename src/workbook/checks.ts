@@ -48,8 +48,8 @@ export const CHECKS: readonly {
   },
   {
     key: 'unlisted',
-    zh: '有实绩但表中未列的企业（请重新分解）',
-    en: 'Enterprises with figures but no row (re-split)',
+    zh: '新出现实绩的企业（请重新分解）',
+    en: 'Enterprises with new figures (re-split)',
     resplit: true,
   },
 ];

@@ -245,7 +245,7 @@ const CASES: readonly Case[] = [
       'a figure for an enterprise the plan left out of an indicator (浙南油茶 enters 规上 in August)',
     why: 'An enterprise with no part and no figure in an indicator has no row in it (not applicable is not 无数据). When the bureau later reports a figure for it, the live sheets cannot grow a row: they must change no figure and the data check must say a re-split is needed (the add-in’s status reads the same count).',
     expect: 'unedited',
-    checks: { '有实绩但表中未列的企业（请重新分解）': 1 },
+    checks: { '新出现实绩的企业（请重新分解）': 1 },
     edit: (wb) => setActual(actuals(wb), '浙南油茶', 8, '规上工业产值', 3000),
   },
   {

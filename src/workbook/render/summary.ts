@@ -40,7 +40,7 @@ import {
 export const UNMATCHED_LISTED = 5;
 
 export const SUMMARY = columns([
-  { key: 'ind', header: COLUMNS.indicator, width: 14 },
+  { key: 'ind', header: COLUMNS.indicator, width: 30 },
   { key: 'unit', header: COLUMNS.unit, width: 8 },
   { key: 'target', header: COLUMNS.target, width: 12 },
   { key: 'ytd', header: { zh: '本年累计', en: 'YTD' }, width: 12 },
