@@ -89,8 +89,12 @@ const COMMON = new Set([
   'INT',
   'ROW',
   'COUNTA',
-  // Monthly actuals: a month's figure as a number, text and blanks as 0 (all four, ODF's N).
+  // Monthly actuals: a month's figure as a number, text and blanks as 0 (ODF's N; Gnumeric takes
+  // numeric text as a number, so what it reads is never numeric: the header 数值：…).
   'N',
+  // A range of months ("1-8月") read as its last: TRIM(RIGHT(SUBSTITUTE(x,"-",REPT(" ",9)),9)).
+  'RIGHT',
+  'REPT',
 ]);
 
 function outputs(data: ExampleData, lang: 'zh' | 'en' = 'zh'): WorkbookSpec {

@@ -38,7 +38,13 @@ import type { InputLayout } from '../read';
 import { DEFAULT_THRESHOLDS } from '../read';
 import { columnLetter, quoteSheet, type SheetSpec } from '../spec';
 import { a4Landscape, fx, INT, PCT, SheetBuilder, str, t, val } from './cells';
-import { liveActuals, liveCounts, type LiveActuals } from './liveActuals';
+import {
+  hasFigureIn,
+  liveActuals,
+  liveCounts,
+  MONTH_DASHES,
+  type LiveActuals,
+} from './liveActuals';
 
 /** Absolute references to the helper's cells and ranges, for the other sheets' formulas. */
 export interface HelperRefs {
@@ -65,7 +71,7 @@ export interface HelperRefs {
   readonly usedValues: (indicator: string) => string;
   /** Enterprise table by 序号: name, group and owner (values). */
   readonly enterprise: Readonly<Record<'name' | 'group' | 'owner', string>>;
-  /** Enterprise table: the position of each slot's row in the used table ("" if none). */
+  /** Cumulative actuals: the position of each slot's row in the used table ("" if none). */
   readonly slotPos: (slot: 0 | 1) => string;
   /** Enterprise table, monthly actuals: an indicator's sum this year (0) or last (1), "" if none. */
   readonly monthlySum: (indicator: string, year: 0 | 1) => string;
@@ -74,6 +80,8 @@ export interface HelperRefs {
   readonly profileValues: string;
   /** Whether actuals are monthly (sums over months) rather than cumulative. */
   readonly monthly: boolean;
+  /** Whether the workbook has an actuals sheet (without one the helper's tables are empty). */
+  readonly actuals: boolean;
   /** The data check's counts as the formulas compute them now (the cached results). */
   readonly counts: Readonly<Record<CheckKey, number>> & {
     readonly total: number;
@@ -332,13 +340,24 @@ export function renderHelper(
         R,
       )
     : undefined;
+  // Which indicators leave each enterprise out (no part and no figure at planning
+  // time): a figure pasted for one later needs a row the live sheets do not have.
+  const concerned = new Map(
+    plan.progress.map((p) => [p.indicator, new Set(p.rows.map((r) => r.index))]),
+  );
+  const unlistedIn = (i: number): number[] =>
+    inds.flatMap((ind, j) => (concerned.get(ind.name)?.has(i) === false ? [j] : []));
+  /** Per enterprise, whether it has a figure in an indicator that left it out (as cached). */
+  const unlistedNow = input.enterprises.map((_, i) =>
+    live ? hasFigureIn(live, i, unlistedIn(i), monthly) : 0,
+  );
   /** The running count of unmatched used rows through used row j (1-based), as cached. */
   const unmatchedCum: number[] = [];
   for (const u of live?.used ?? [])
     unmatchedCum.push((unmatchedCum.at(-1) ?? 0) + (u.e === 0 ? 1 : 0));
   const unmatchedSoFar = (j: number): number =>
     unmatchedCum[Math.min(j, unmatchedCum.length) - 1] ?? 0;
-  const counts = live
+  const counted = live
     ? liveCounts(
         live,
         {
@@ -353,6 +372,10 @@ export function renderHelper(
         used,
       )
     : undefined;
+  const counts = counted && {
+    ...counted,
+    unlisted: unlistedNow.reduce<number>((a, b) => a + b, 0),
+  };
 
   const uSpan = (c: number): string =>
     `$${columnLetter(c)}$${DATA_ROW}:$${columnLetter(c)}$${Math.max(DATA_ROW, usedLast)}`;
@@ -428,7 +451,9 @@ export function renderHelper(
       head(nc.pos2, '上月行', 'Month before row');
     }
     inds.forEach((ind, i) => {
-      head(valueCol(i), ind.name, ind.name);
+      // Never a number (not even for an indicator named like one): monthly sums read this header
+      // for an absent month, and Gnumeric's N() takes numeric text as a number.
+      head(valueCol(i), `数值：${ind.name}`, `Value: ${ind.name}`);
       head(nc.fall(i), `${t(lang, '回落', 'Falls')}：${ind.name}`, `Falls: ${ind.name}`);
       if (monthly) {
         head(nc.sum(i, 0), `本年累计：${ind.name}`, `YTD: ${ind.name}`);
@@ -451,9 +476,10 @@ export function renderHelper(
         row - 1,
         [
           fx(`IFERROR(--TRIM(${yearRaw}),"")`, lr?.year ?? ''),
-          // A month is a whole number 1–12 (its place in the list), or "" (counted as bad).
+          // A month is a whole number 1–12 (its place in the list; "1-8月" is 8, as the engine
+          // reads it), "" for a blank cell, or "x" for anything else (the check counts it).
           fx(
-            `IFERROR(MATCH(--SUBSTITUTE(TRIM(${monthRaw}),"月",""),{1,2,3,4,5,6,7,8,9,10,11,12},0),"")`,
+            `IFERROR(MATCH(--TRIM(RIGHT(SUBSTITUTE(${MONTH_DASHES.reduce((x, d) => `SUBSTITUTE(${x},"${d}","-")`, `SUBSTITUTE(TRIM(${monthRaw}),"月","")`)},"-",REPT(" ",9)),9)),{1,2,3,4,5,6,7,8,9,10,11,12},0),IF(TRIM(${monthRaw})="","","x"))`,
             lr?.month ?? '',
           ),
           fx(`IF(${y}=${Y},N(${m}),0)`, lr?.latest ?? 0, INT),
@@ -561,13 +587,7 @@ export function renderHelper(
     S.copiesDown(DATA_ROW, usedLast - 1, uc.unm, uc.unm);
   }
 
-  // Enterprises. Which indicators leave each enterprise out (no part and no figure at planning
-  // time): a figure pasted for one later needs a row the live sheets do not have.
-  const concerned = new Map(
-    plan.progress.map((p) => [p.indicator, new Set(p.rows.map((r) => r.index))]),
-  );
-  const unlistedIn = (i: number): number[] =>
-    inds.flatMap((ind, j) => (concerned.get(ind.name)?.has(i) === false ? [j] : []));
+  // Enterprises.
   input.enterprises.forEach((e, i) => {
     const row = DATA_ROW + i;
     const idx = L(nc.idx, row);
@@ -629,7 +649,7 @@ export function renderHelper(
           ? [`ISNUMBER(${L(nc.sum(j, 0), row)})`, `ISNUMBER(${L(nc.sum(j, 1), row)})`]
           : [has(j, L(nc.pos0, row)), has(j, L(nc.pos1, row))],
       );
-      S.put(row - 1, nc.unlisted, fx(`--(${terms.join('+')}>0)`, 0, INT));
+      S.put(row - 1, nc.unlisted, fx(`--(${terms.join('+')}>0)`, unlistedNow[i] ?? 0, INT));
     }
   });
   if (A)
@@ -656,9 +676,9 @@ export function renderHelper(
   });
   const profLast = DATA_ROW + profiles.length - 1;
 
-  // Data check counts. The rows that hold a year or a month (read), counted over the columns
-  // rather than row by row: COUNT(year) + COUNT(month) − rows with both.
-  const FILLED = `(COUNT(${rSpan(rc.year)})+COUNT(${rSpan(rc.month)})-COUNTIFS(${rSpan(rc.year)},">-1E+300",${rSpan(rc.month)},">-1E+300"))`;
+  // Data check counts. The rows with a year read or a month cell not blank, counted over the
+  // columns rather than row by row: years + months (read, or "x") − rows with both.
+  const FILLED = `(COUNT(${rSpan(rc.year)})+COUNT(${rSpan(rc.month)})+COUNTIF(${rSpan(rc.month)},"x")-COUNTIFS(${rSpan(rc.year)},">-1E+300",${rSpan(rc.month)},">-1E+300")-COUNTIFS(${rSpan(rc.year)},">-1E+300",${rSpan(rc.month)},"x"))`;
   const checks: Record<CheckKey, string> = {
     unmatched: param(
       'check:unmatched',
@@ -732,7 +752,7 @@ export function renderHelper(
         A && E > 0
           ? `SUM($${columnLetter(nc.unlisted)}$${DATA_ROW}:$${columnLetter(nc.unlisted)}$${entLast})`
           : '0',
-        0,
+        counts?.unlisted ?? 0,
         INT,
       ),
     ),
@@ -757,7 +777,7 @@ export function renderHelper(
     ),
   );
 
-  // The latest month: the largest month of this year's rows that hold a figure.
+  // The latest month: the largest month of this year's rows (figures or not, as the engine takes it).
   const latestRow = params.findIndex((p) => p.key === 'latest');
   if (A && latestRow >= 0) {
     const p = params[latestRow]!;
@@ -813,6 +833,7 @@ export function renderHelper(
     profileNames: q(`$${columnLetter(PC)}$${DATA_ROW}:$${columnLetter(PC)}$${profLast}`),
     profileValues: q(`$${columnLetter(PC + 1)}$${DATA_ROW}:$${columnLetter(PC + 12)}$${profLast}`),
     monthly,
+    actuals: A !== undefined,
     counts: {
       ...Object.fromEntries(CHECK_KEYS.map((k) => [k, counts?.[k] ?? 0])),
       total: counts ? CHECK_KEYS.reduce((a, k) => a + counts[k], 0) : 0,

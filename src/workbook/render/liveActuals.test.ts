@@ -8,6 +8,7 @@ import type { PlanInput } from '../../engine';
 import type { RawCell } from '../grid';
 import {
   cellValue,
+  hasFigureIn,
   liveActuals,
   liveCounts,
   readMonth,
@@ -64,18 +65,24 @@ describe('the readers', () => {
     expect(readYear(x)).toBe(out);
   });
 
-  it.each<[number | string | boolean, number | '']>([
+  it.each<[number | string | boolean, number | '' | 'x']>([
     [8, 8],
     ['8', 8],
     ['9月', 9],
     [' 9 月 ', 9],
     ['12月', 12],
-    ['九月', ''],
+    ['九月', 'x'], // not blank, no month: the data check counts it
     ['', ''],
-    [13, ''], // no month: the data check counts the row (its year was read)
-    [0, ''],
-    [8.5, ''],
+    ['  ', ''],
+    [13, 'x'],
+    [0, 'x'],
+    [8.5, 'x'],
     ['8.0', 8],
+    ['1-8月', 8], // a range of months is its last, as the engine reads it
+    ['1－8月', 8],
+    ['1至8月', 8],
+    ['1月-8月', 8],
+    ['1~12', 12],
   ])('reads the month %j as %j', (x, out) => {
     expect(readMonth(x)).toBe(out);
   });
@@ -155,7 +162,7 @@ describe('liveActuals (cumulative)', () => {
       [2024, 8, 1, 3, 0, 0],
       [2025, 8, 0, 4, 0, 0],
       [2025, 8, 0, 5, 0, 0],
-      [2025, '', '', 5, 1, 0], // month 13: no month
+      [2025, 'x', '', 5, 1, 0], // month 13: no month
       [2023, 8, '', 5, 0, 1],
       [2025, 8, 0, 6, 0, 0],
       ['', '', '', 6, 0, 0],
@@ -213,6 +220,13 @@ describe('liveActuals (cumulative)', () => {
       unmatchedRows: [6, 5],
       usedRows: 6,
     });
+  });
+
+  it('finds a figure the live sheets read in the indicators named (the data check’s unlisted)', () => {
+    // 甲厂 has 产值 in this year's report month; 乙厂 only last year's; Abc厂 nothing.
+    expect([0, 1, 2].map((i) => hasFigureIn(live, i, [0], false))).toEqual([1, 1, 0]);
+    expect(hasFigureIn(live, 1, [1], false)).toBe(0); // 乙厂's 税收 is blank
+    expect(hasFigureIn(live, 0, [], false)).toBe(0);
   });
 
   it('counts the rows beyond the formulas’ reach', () => {

@@ -50,10 +50,20 @@ export function toNumber(text: string): number | undefined {
 /** IFERROR(--TRIM(x),""). */
 export const readYear = (x: number | string | boolean): number | '' => toNumber(trim(x)) ?? '';
 
-/** IFERROR(MATCH(--SUBSTITUTE(TRIM(x),"月",""),{1,…,12},0),""): a whole month 1–12, or "". */
-export function readMonth(x: number | string | boolean): number | '' {
-  const m = toNumber(trim(x).replace(/月/g, ''));
-  return m !== undefined && Number.isInteger(m) && m >= 1 && m <= 12 ? m : '';
+/** Dashes of a month range ("1－8月", "1至8月"), read as "-" (the engine's month reader takes them). */
+export const MONTH_DASHES = ['－', '—', '–', '~', '～', '至'] as const;
+
+/**
+ * The row table's month: the last part of TRIM(x) without 月 after a dash (the dashes of
+ * MONTH_DASHES read as "-"; `TRIM(RIGHT(SUBSTITUTE(c,"-",REPT(" ",9)),9))`), as a whole month 1–12;
+ * else "" for a blank cell and "x" for anything else.
+ */
+export function readMonth(x: number | string | boolean): number | '' | 'x' {
+  const s = trim(x);
+  const c = MONTH_DASHES.reduce((t, d) => t.split(d).join('-'), s.replace(/月/g, ''));
+  const m = toNumber(trim(c.split('-').join(' '.repeat(9)).slice(-9)));
+  if (m !== undefined && Number.isInteger(m) && m >= 1 && m <= 12) return m;
+  return s === '' ? '' : 'x';
 }
 
 /** IF(ISNUMBER(x),x,IF(TRIM(x)="","",IFERROR(--(TRIM(x) without , ， and spaces),""))). */
@@ -67,7 +77,7 @@ export function readValue(x: number | string | boolean): number | '' {
 /** One row of 实绩 as the helper reads it. */
 export interface LiveRow {
   readonly year: number | '';
-  readonly month: number | '';
+  readonly month: number | '' | 'x';
   /**
    * 1 when a year or a month was read. This and the two flags below are not helper cells: the
    * data check counts them over the year and month columns (COUNT, COUNTIF, COUNTIFS).
@@ -140,7 +150,7 @@ export function liveActuals(
   const base = Array.from({ length: rowCount }, (_, r) => {
     const year = readYear(at(r, src.year));
     const month = readMonth(at(r, src.month));
-    // A year or a month read.
+    // A year read, or a month cell not blank.
     const filled: 0 | 1 = year === '' && month === '' ? 0 : 1;
     // IF(year=Y,N(month),0).
     const latest = year === Y && typeof month === 'number' ? month : 0;
@@ -158,7 +168,7 @@ export function liveActuals(
     else if (year === Y - 1) slot = month === M ? 1 : '';
     if (slot !== '') seq++;
     const blank = filled === 0;
-    const badMonth: 0 | 1 = blank || month !== '' ? 0 : 1;
+    const badMonth: 0 | 1 = blank || typeof month === 'number' ? 0 : 1;
     const badYear: 0 | 1 = blank ? 0 : year === Y || year === Y - 1 ? 0 : 1;
     return { year, month, filled, latest: l, slot, seq, badMonth, badYear };
   });
@@ -242,7 +252,31 @@ export function liveActuals(
   return { rows, used: usedRows, enterprises, latest };
 }
 
-/** The data check's counts as the helper computes them (helper.ts CHECKS). */
+/**
+ * 1 when enterprise `i` (0-based) has a figure the live sheets read — this year's or last year's
+ * report-month row, or for monthly actuals a sum of months 1…M — in one of `indicators`.
+ */
+export function hasFigureIn(
+  live: LiveActuals,
+  i: number,
+  indicators: readonly number[],
+  monthly: boolean,
+): 0 | 1 {
+  const e = live.enterprises[i];
+  if (!e) return 0;
+  const num = (v: unknown): boolean => typeof v === 'number';
+  const at = (p: number | '' | undefined, j: number): unknown =>
+    typeof p === 'number' && p > 0 ? live.used[p - 1]?.values[j] : '';
+  return indicators.some((j) =>
+    monthly
+      ? num(e.sums?.[j]?.[0]) || num(e.sums?.[j]?.[1])
+      : num(at(e.pos[0], j)) || num(at(e.pos[1], j)),
+  )
+    ? 1
+    : 0;
+}
+
+/** The data check's counts as the helper computes them (checks.ts CHECKS). */
 export interface LiveCounts {
   readonly unmatched: number;
   readonly duplicates: number;

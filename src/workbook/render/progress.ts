@@ -402,7 +402,7 @@ export function renderProgress(
       const idx = `$${C.letter('idx')}${row}`;
       const e = input.enterprises[f.index];
       const figure = (slot: 0 | 1): string => {
-        if (H.monthly) return `INDEX(${H.monthlySum(ind.name, slot)},${idx})`;
+        if (H.monthly) return H.actuals ? `INDEX(${H.monthlySum(ind.name, slot)},${idx})` : '""';
         const values = H.usedValues(ind.name);
         const v = `INDEX(${values},INDEX(${H.slotPos(slot)},${idx}))`;
         return `IFERROR(IF(ISNUMBER(${v}),${v},""),"")`;
