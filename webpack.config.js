@@ -9,6 +9,10 @@
  *   it from there (an intranet without internet); by default the pane loads Microsoft's CDN copy.
  * - FENJIE_DIST: output directory (default dist/), used by the UI tests.
  *
+ * A production build also writes dist/分解.html and its ASCII-named copy dist/fenjie.html: the
+ * browser file mode as one self-contained page (entry src/taskpane/offline.tsx, made by
+ * SingleFilePlugin below), which opens by double-click from file:// and loads nothing.
+ *
  * `webpack serve` uses https on port 3000 with the Office dev certificates; a plain build needs
  * no certificates and no network.
  */
@@ -109,6 +113,97 @@ class CopyFilesPlugin {
   }
 }
 
+/** The single offline file's names in the output (the same page twice). */
+export const OFFLINE_FILES = ['分解.html', 'fenjie.html'];
+/** Where the template puts the scripts. */
+const SCRIPTS_PLACEHOLDER = '<!-- fenjie:scripts -->';
+/** The type of the script blocks that hold lazy chunks: CHUNK_BLOCK_TYPE in src/taskpane/offline.tsx. */
+const CHUNK_BLOCK_TYPE = 'text/x-fenjie-chunk';
+
+/**
+ * Script text made safe to stand inside <script>…</script>: the HTML parser would end the
+ * element at `</script` and change state at `<!--`, so their `<` becomes `\x3C`, which means
+ * `<` in a JavaScript string, template, regular expression or comment, where minified code has
+ * them (it has none at present).
+ * @param {string} code
+ */
+export function inlineScript(code) {
+  return code.replace(/<(?=\/script|!--)/gi, '\\x3C');
+}
+
+/**
+ * Writes the single offline file: an entry's page with every script inline. The entry's own
+ * chunk goes in as a <script>; each lazy chunk it can load (ExcelJS) as a block of type
+ * CHUNK_BLOCK_TYPE with `data-chunk` its id, which the browser does not run and the entry turns
+ * into a Blob URL when webpack asks for the chunk's file. Runs after minification and hashing;
+ * the entry's own .js (and its source map and licence file) are then removed from the output,
+ * and its licence comments are put into the page instead of the pointer to that file. The
+ * lazy chunks stay in the output too, for the served pane.
+ */
+class SingleFilePlugin {
+  /** @param {{ entry: string, template: string, filenames: string[] }} options */
+  constructor(options) {
+    this.options = options;
+  }
+
+  /** @param {import('webpack').Compiler} compiler */
+  apply(compiler) {
+    const { RawSource } = webpack.sources;
+    const { entry, filenames } = this.options;
+    const template = resolve(ROOT, this.options.template);
+    compiler.hooks.thisCompilation.tap('SingleFilePlugin', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        {
+          name: 'SingleFilePlugin',
+          stage: webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_TRANSFER,
+        },
+        () => {
+          compilation.fileDependencies.add(template);
+          const entrypoint = compilation.entrypoints.get(entry);
+          if (!entrypoint) throw new Error(`SingleFilePlugin: no entry ${entry}`);
+          /** @param {import('webpack').Chunk} chunk */
+          const scriptOf = (chunk) =>
+            [...chunk.files]
+              .filter((f) => f.endsWith('.js'))
+              .map((f) => {
+                const asset = compilation.getAsset(f);
+                if (!asset) throw new Error(`SingleFilePlugin: no asset ${f}`);
+                const code = asset.source
+                  .source()
+                  .toString()
+                  .replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, '')
+                  .replace(
+                    /^\/\*! For license information please see (\S+) \*\/\n?/,
+                    (_, licence) => `${compilation.getAsset(licence)?.source.source() ?? ''}\n`,
+                  );
+                return inlineScript(code);
+              })
+              .join('\n');
+          const own = entrypoint.chunks;
+          const lazy = new Set(own.flatMap((c) => [...c.getAllAsyncChunks()]));
+          const blocks = [...lazy].map(
+            (c) =>
+              `<script type="${CHUNK_BLOCK_TYPE}" data-chunk="${String(c.id).replace(/[^\w.-]/g, '')}">${scriptOf(c)}</script>`,
+          );
+          const scripts = [...blocks, ...own.map((c) => `<script>${scriptOf(c)}</script>`)];
+          const page = readFileSync(template, 'utf8');
+          if (!page.includes(SCRIPTS_PLACEHOLDER))
+            throw new Error(`SingleFilePlugin: ${template} has no ${SCRIPTS_PLACEHOLDER}`);
+          // A function replacement: `$` in the scripts is not a replacement pattern.
+          const html = page.replace(SCRIPTS_PLACEHOLDER, () => scripts.join('\n'));
+          // Already minified: the minimizers, which also see assets added after their stage, skip it.
+          for (const name of filenames)
+            compilation.emitAsset(name, new RawSource(html), { minimized: true });
+          for (const chunk of own) {
+            if ([...chunk.groupsIterable].some((g) => g !== entrypoint)) continue;
+            for (const f of [...chunk.files, ...chunk.auxiliaryFiles]) compilation.deleteAsset(f);
+          }
+        },
+      );
+    });
+  }
+}
+
 /**
  * @param {Record<string, unknown>} env
  * @param {{ mode?: string }} argv
@@ -120,6 +215,8 @@ export default async function config(env, argv) {
   const localOfficeJs = process.env.FENJIE_OFFICE_JS === 'local';
   const url = process.env.FENJIE_URL ?? DEV_URL;
   const outDir = resolve(ROOT, process.env.FENJIE_DIST ?? 'dist');
+  // The single offline file: production builds only (not the dev server).
+  const offline = production && !serving;
 
   /** @type {CopySpec[]} */
   const copies = [
@@ -136,7 +233,11 @@ export default async function config(env, argv) {
   const configuration = {
     mode: production ? 'production' : 'development',
     context: ROOT,
-    entry: { taskpane: './src/taskpane/index.tsx' },
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      // Inline in a file:// page, whose script has no URL to find the chunks from.
+      ...(offline ? { offline: { import: './src/taskpane/offline.tsx', publicPath: '' } } : {}),
+    },
     output: {
       path: outDir,
       filename: production ? '[name].[contenthash:8].js' : '[name].js',
@@ -172,6 +273,15 @@ export default async function config(env, argv) {
         officeJs: localOfficeJs ? './office-js/office.js' : CDN_OFFICE_JS,
       }),
       new CopyFilesPlugin(copies),
+      ...(offline
+        ? [
+            new SingleFilePlugin({
+              entry: 'offline',
+              template: './src/taskpane/offline.html',
+              filenames: OFFLINE_FILES,
+            }),
+          ]
+        : []),
     ],
     // Each lazy chunk whole (ExcelJS inside "exceljs"), not split into numbered vendor chunks.
     optimization: { splitChunks: { cacheGroups: { defaultVendors: false, default: false } } },

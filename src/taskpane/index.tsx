@@ -10,6 +10,7 @@ import type { PaneHost } from '../hosts/host';
 import { makeClock, type Clock } from './clock';
 import { App, type ThemeName } from './components/App';
 import { langOf } from './lang';
+import { systemTheme } from './theme';
 import { stopOfficeTelemetryFrame } from './officeTelemetry';
 
 /** How long to wait for Office.onReady before carrying on as a plain web page. */
@@ -47,12 +48,6 @@ async function officeReady(): Promise<OfficeInfo | undefined> {
     ...(ctx.officeTheme ? { dark: ctx.officeTheme.isDarkTheme } : {}),
   };
 }
-
-/** The theme outside Office: the system's preference. */
-const systemTheme = (): ThemeName =>
-  (window as Partial<Window>).matchMedia?.('(prefers-color-scheme: dark)').matches
-    ? 'dark'
-    : 'light';
 
 async function createHost(office: OfficeInfo | undefined): Promise<PaneHost> {
   if (office?.excel)

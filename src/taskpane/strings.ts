@@ -30,6 +30,8 @@ export interface Strings {
   readonly opening: string;
   readonly noFile: string;
   readonly fileModeHint: string;
+  /** The single offline file (分解.html): always shown, says that nothing leaves the computer. */
+  readonly offlineNote: string;
   readonly download: string;
   readonly openFailed: string;
   readonly downloadPreparing: string;
@@ -116,6 +118,7 @@ const zh: Strings = {
   opening: '正在打开…',
   noFile: '未打开文件',
   fileModeHint: '在浏览器中处理 .xlsx 文件：文件不上传，只在本机计算。',
+  offlineNote: '离线版：本页不连接任何网络，文件和结果都不会离开这台电脑。',
   download: '下载结果',
   openFailed: '无法打开文件',
   downloadPreparing: '正在生成文件…',
@@ -205,6 +208,8 @@ const en: Strings = {
   opening: 'Opening…',
   noFile: 'No file open',
   fileModeHint: 'Works on an .xlsx file in the browser: nothing is uploaded.',
+  offlineNote:
+    'Offline version: this page connects to no network; your file and the result never leave this computer.',
   download: 'Download result',
   openFailed: 'Could not open the file',
   downloadPreparing: 'Preparing the file…',

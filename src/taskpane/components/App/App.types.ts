@@ -22,6 +22,8 @@ export interface AppProps {
   readonly bootError?: unknown;
   /** Office.js was there but never reported ready: the pane fell back to file mode. */
   readonly officeTimedOut?: boolean;
+  /** The single offline file (分解.html): the pane says that nothing leaves the computer. */
+  readonly offline?: boolean;
 }
 
 /** An error shown in the message bar. */
@@ -60,6 +62,7 @@ export interface AppState {
   readonly host?: PaneHost;
   readonly bootError?: string;
   readonly officeTimedOut: boolean;
+  readonly offline: boolean;
   readonly error?: PaneError;
   readonly dismissError: () => void;
   readonly notice?: PaneNotice;

@@ -123,6 +123,7 @@ export function renderApp(state: AppState, classes: ReturnType<typeof useAppStyl
           <FileBar
             t={t}
             {...(state.label !== undefined ? { fileName: state.label } : {})}
+            offline={state.offline}
             busy={busy}
             canDownload={state.canDownload && !busy}
             onOpen={state.openFile}

@@ -108,6 +108,7 @@ export function useApp(props: AppProps): AppState {
     ...(host ? { host } : {}),
     ...(props.bootError !== undefined ? { bootError: messageOf(props.bootError, lang) } : {}),
     officeTimedOut: props.officeTimedOut ?? false,
+    offline: props.offline ?? false,
     ...(error ? { error } : {}),
     dismissError: () => setError(undefined),
     ...(notice ? { notice } : {}),

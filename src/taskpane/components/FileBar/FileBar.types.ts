@@ -6,6 +6,8 @@ export interface FileBarProps {
   readonly t: Strings;
   /** The open file's name, if any. */
   readonly fileName?: string;
+  /** The single offline file: say, always, that nothing leaves the computer. */
+  readonly offline?: boolean;
   /** Opening a file or running: the buttons wait. */
   readonly busy: boolean;
   /** Show the download button (after a successful run or after creating sheets). */
@@ -19,6 +21,7 @@ export interface FileBarProps {
 export interface FileBarState {
   readonly t: Strings;
   readonly fileName?: string;
+  readonly offline: boolean;
   readonly busy: boolean;
   readonly canDownload: boolean;
   readonly opening: boolean;

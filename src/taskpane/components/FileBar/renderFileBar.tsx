@@ -51,7 +51,11 @@ export function renderFileBar(
           </Button>
         </div>
       ) : null}
-      {state.fileName === undefined ? (
+      {state.offline ? (
+        <Caption1 className={classes.offline} data-testid="offline-note">
+          {t.offlineNote}
+        </Caption1>
+      ) : state.fileName === undefined ? (
         <Caption1 className={classes.hint}>{t.fileModeHint}</Caption1>
       ) : null}
     </section>

@@ -55,6 +55,7 @@ export function useFileBar(props: FileBarProps): FileBarState {
   return {
     t: props.t,
     ...(props.fileName !== undefined ? { fileName: props.fileName } : {}),
+    offline: props.offline ?? false,
     busy: props.busy,
     canDownload: props.canDownload,
     opening,

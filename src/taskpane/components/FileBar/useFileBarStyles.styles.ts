@@ -12,5 +12,6 @@ export const useFileBarStyles = makeStyles({
   },
   noFile: { flexGrow: 1, color: tokens.colorNeutralForeground3 },
   hint: { color: tokens.colorNeutralForeground3 },
+  offline: { color: tokens.colorPaletteGreenForeground1 },
   hidden: { display: 'none' },
 });
