@@ -1,6 +1,6 @@
 /**
  * The real outputs through the Office.js writer: the pipeline's sheets for the synthetic township
- * (tests/helpers/synthetic.ts, 8 indicators) at 100 and 300 enterprises, written into the
+ * (tests/helpers/synthetic.ts, 8 indicators) at 40 and 140 enterprises, written into the
  * recording fake. The same number of syncs at both sizes shows the round trips do not grow with
  * the rows; `npm run bench officejs` measures 100, 2,000 and 5,000 enterprises.
  */
@@ -23,9 +23,9 @@ async function writeReal(n: number): Promise<{ syncs: number; largest: number; c
 }
 
 describe('the pipeline’s real output through the Office.js writer', () => {
-  it('costs the same number of syncs for 100 and 300 enterprises, each request under 4 MB', async () => {
-    const small = await writeReal(100);
-    const large = await writeReal(300);
+  it('costs the same number of syncs for 40 and 140 enterprises, each request under 4 MB', async () => {
+    const small = await writeReal(40);
+    const large = await writeReal(140);
     expect(large.cells).toBeGreaterThan(2.5 * small.cells);
     expect(large.syncs).toBe(small.syncs);
     expect(large.largest).toBeLessThan(REQUEST_LIMIT_BYTES);
