@@ -4,11 +4,29 @@
  * To add a benchmark, import it and add one line to BENCHMARKS: a name and a function that runs
  * it and prints its results.
  */
+import { spawnSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
 import { benchEngine, printEngine } from './engine';
 import { benchFile, printFile } from './file';
 import { benchOfficeJs, printOfficeJs } from './officejs';
 import { benchReceiver, printReceiver } from './receiver';
+
+/** The memory case of issue 9: a plan of 5,000 enterprises × 30 indicators × 24 months of actuals. */
+export const MEMORY_CASE = { enterprises: 5_000, indicators: 30 } as const;
+
+/**
+ * Peak RSS and time of `fenjie plan` on the memory case, at Node's default heap, measured in a
+ * process of its own by the memory benchmark bundled beside this one (bench/memory.ts).
+ */
+function benchMemory(): void {
+  const script = join(dirname(process.argv[1] ?? '.'), 'memory.mjs');
+  const { enterprises, indicators } = MEMORY_CASE;
+  const r = spawnSync(process.execPath, [script, String(enterprises), String(indicators), 'plan'], {
+    stdio: 'inherit',
+  });
+  if (r.status !== 0) throw new Error(`the memory benchmark failed (exit ${r.status})`);
+}
 
 interface Benchmark {
   readonly name: string;
@@ -20,6 +38,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   { name: 'file', run: async () => printFile(await benchFile()) },
   { name: 'officejs', run: async () => printOfficeJs(await benchOfficeJs()) },
   { name: 'receiver', run: async () => printReceiver(await benchReceiver()) },
+  { name: 'memory', run: () => Promise.resolve(benchMemory()) },
 ];
 
 async function main(): Promise<void> {

@@ -23,7 +23,7 @@ import {
 } from '../hosts/xlsx/file';
 import { isMacroEnabled, SheetTakenError, writePackage } from '../hosts/xlsx/package';
 import { specToNewWorkbook, toXlsxBuffer } from '../hosts/xlsx/write';
-import { FLAG_LABELS } from '../workbook/names';
+import { FLAG_LABELS, isInputSheetName } from '../workbook/names';
 import type { WorkbookSpec } from '../workbook/spec';
 import { runPipeline, type PipelineResult } from '../workbook/pipeline';
 import { exampleWorkbook, inputTemplate, type ExampleData } from '../workbook/template';
@@ -210,7 +210,8 @@ export async function planFile(
   const now = nowOf(o);
   const period = asOf(o);
   await checkPaths(input, output, o.json);
-  const opened = await openXlsxFile(input);
+  // Only the input sheets: a plan reads nothing else, and earlier outputs can be large.
+  const opened = await openXlsxFile(input, { sheets: isInputSheetName });
   if (!opened.ok) throw new Failure(opened.errors, EXIT.files);
   const { bytes, grids } = opened.value;
   await checkExtension(input, bytes, output);

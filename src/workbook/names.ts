@@ -79,6 +79,10 @@ export function findSheet<S extends { readonly name: string }>(
   return sheets.find((s) => matchesName(SHEETS[key], s.name));
 }
 
+/** Whether a sheet's name is an input sheet's (the only sheets a plan reads). */
+export const isInputSheetName = (name: string): boolean =>
+  INPUT_SHEETS.some((key) => matchesName(SHEETS[key], name));
+
 /** Input sheets a plan cannot do without. */
 export const REQUIRED_SHEETS: readonly InputSheet[] = ['targets', 'enterprises'];
 

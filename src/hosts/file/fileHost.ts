@@ -106,7 +106,7 @@ export function createFileHost(): FileHost {
       const bytes = await xlsx.writePackage(cur.base, spec);
       o.signal?.throwIfAborted();
       // Read back, so the grids are exactly what opening the downloaded file would give.
-      const { grids } = await xlsx.readWorkbook(bytes);
+      const grids = await xlsx.workbookGrids(bytes);
       o.signal?.throwIfAborted();
       progress(o, 'replace', 0.9);
       opened = { ...cur, bytes, grids, outputLang: specLang(spec) };
@@ -122,12 +122,12 @@ export function createFileHost(): FileHost {
       const xlsx = await loadXlsx();
       const base = await xlsx.writePackage(cur.bytes, { sheets: missing });
       // Re-read so the grids are exactly what opening the downloaded file would give.
-      const reread = await xlsx.readWorkbook(base);
+      const grids = await xlsx.workbookGrids(base);
       opened = {
         ...cur,
         base,
         bytes: base,
-        grids: reread.grids,
+        grids,
         outputLang: cur.outputLang ?? specLang(spec),
       };
     },

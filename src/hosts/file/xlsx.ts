@@ -2,7 +2,7 @@
  * The .xlsx operations the file host loads lazily (one chunk with ExcelJS in it), so the task pane
  * renders before the 1 MB spreadsheet library is fetched and parsed.
  */
-/** Reading .xlsx bytes into ExcelJS and grids. */
-export { gridsOf, openWorkbook, readWorkbook, sheetGrid } from '../xlsx/read';
+/** Reading .xlsx bytes into grids (the lean reader; ExcelJS for what it leaves to it). */
+export { openWorkbook, workbookGrids } from '../xlsx/read';
 /** Writing the outputs into the file's own package. */
 export { writePackage } from '../xlsx/package';

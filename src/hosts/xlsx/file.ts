@@ -11,6 +11,7 @@ import { basename, dirname, join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { fail, fenjieError, ok, type FenjieError, type Result } from '../../engine';
 import type { WorkbookGrids } from '../../workbook/grid';
+import type { ReadGridsOptions } from './gridReader';
 import { openWorkbook, readWorkbook } from './read';
 
 /** Read an .xlsx file from disk: the ExcelJS workbook and its grids (throws on any failure). */
@@ -85,12 +86,14 @@ export function writeProblem(
 }
 
 /**
- * An .xlsx file from disk: its bytes (the package the outputs are written into) and its grids,
- * or why it cannot be read: missing, a folder, not readable, not an .xlsx (see `openWorkbook`).
- * Errors that are not the file's (a bug) are thrown. The ExcelJS model is not kept.
+ * An .xlsx file from disk: its bytes (the package the outputs are written into) and its grids
+ * (of the sheets `o.sheets` picks), or why it cannot be read: missing, a folder, not readable,
+ * not an .xlsx (see `openWorkbook`). Errors that are not the file's (a bug) are thrown. The
+ * grids are read by the lean reader (no workbook model is built).
  */
 export async function openXlsxFile(
   path: string,
+  o: ReadGridsOptions = {},
 ): Promise<Result<{ bytes: Uint8Array; grids: WorkbookGrids }>> {
   let bytes: Uint8Array;
   try {
@@ -100,7 +103,7 @@ export async function openXlsxFile(
     if (problem === undefined) throw error;
     return fail(problem);
   }
-  const opened = await openWorkbook(bytes, path);
+  const opened = await openWorkbook(bytes, path, o);
   return opened.ok ? ok({ bytes, grids: opened.value.grids }) : opened;
 }
 

@@ -1,6 +1,8 @@
 /**
- * Read an .xlsx file (bytes) into ExcelJS and into the host-neutral WorkbookGrids.
- * Runs in Node and in the browser: no Node imports here.
+ * Read an .xlsx file (bytes) into the host-neutral WorkbookGrids: with the lean reader
+ * (gridReader.ts) when opening a file, with ExcelJS (`readWorkbook`) for what the lean reader
+ * leaves to it and wherever a caller needs the ExcelJS model. The two give the same grids
+ * (tests/xlsx/gridReader.test.ts). Runs in Node and in the browser: no Node imports here.
  */
 import ExcelJS from 'exceljs';
 import { fail, fenjieError, ok, type ErrorCode, type Result } from '../../engine';
@@ -8,6 +10,7 @@ import type { RawCell, SheetGrid, WorkbookGrids } from '../../workbook/grid';
 import { a1 } from '../../workbook/spec';
 import { toRawCell } from './cells';
 import { emptyStringResults } from './emptyResults';
+import { readGrids, type ReadGridsOptions } from './gridReader';
 import { notWorkbookKind, type FileKind } from './sniff';
 
 /** ExcelJS declares `load(buffer: Buffer)`; JSZip underneath accepts any ArrayBuffer or Uint8Array. */
@@ -22,27 +25,47 @@ const KIND_ERRORS: Readonly<Record<FileKind, ErrorCode & `File${string}`>> = {
 };
 
 /**
- * The bytes of a file named `path` as a workbook, or why they cannot be one: an empty file, an
- * old .xls, an encrypted or OpenDocument file, something else, or a damaged .xlsx (the reading
- * library's own words then go into the message as its detail). The CLI and the file mode both
- * open files through here, so they say the same.
+ * The bytes of a file named `path` as a workbook's grids (those `o.sheets` picks), or why they
+ * cannot be one: an empty file, an old .xls, an encrypted or OpenDocument file, something else,
+ * or a damaged .xlsx (the reading library's own words then go into the message as its detail).
+ * The CLI and the file mode both open files through here, so they say the same.
  */
 export async function openWorkbook(
   data: ArrayBuffer | Uint8Array,
   path: string,
-): Promise<Result<{ workbook: ExcelJS.Workbook; grids: WorkbookGrids }>> {
+  o: ReadGridsOptions = {},
+): Promise<Result<{ grids: WorkbookGrids }>> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   const kind = notWorkbookKind(bytes);
   if (kind !== undefined) return fail(fenjieError(KIND_ERRORS[kind], { path }));
-  let read: { workbook: ExcelJS.Workbook; grids: WorkbookGrids };
+  let grids: WorkbookGrids;
   try {
-    read = await readWorkbook(bytes);
+    grids = await workbookGrids(bytes, o);
   } catch (error) {
     // The zip holds a workbook part, so whatever the library could not parse is damage.
     const detail = error instanceof Error ? error.message : String(error);
     return fail(fenjieError('FileDamaged', { path, detail: detail.slice(0, 200) }));
   }
-  return ok(read);
+  return ok({ grids });
+}
+
+/**
+ * The grids of an .xlsx file's worksheets (those `o.sheets` picks): read by the lean reader,
+ * which keeps only the grids in memory; by ExcelJS when the lean reader leaves the package to it
+ * or fails, so a file reads (or fails, in ExcelJS's words) exactly as it always did.
+ */
+export async function workbookGrids(
+  data: ArrayBuffer | Uint8Array,
+  o: ReadGridsOptions = {},
+): Promise<WorkbookGrids> {
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  try {
+    return await readGrids(bytes, o);
+  } catch {
+    const { grids } = await readWorkbook(bytes);
+    const pick = o.sheets;
+    return pick === undefined ? grids : { sheets: grids.sheets.filter((s) => pick(s.name)) };
+  }
 }
 
 /**
