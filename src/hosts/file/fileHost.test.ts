@@ -128,11 +128,14 @@ describe('file host', () => {
 });
 
 describe('downloadName', () => {
-  it.each<[string, 'zh' | 'en', string]>([
-    ['乡镇.XLSX', 'zh', '乡镇-分解.xlsx'],
-    ['plan', 'en', 'plan-fenjie.xlsx'],
-  ])('%s in %s → %s', (file, lang, name) => {
-    expect(downloadName(file, lang)).toBe(name);
+  it.each<[string, 'zh' | 'en', boolean, string]>([
+    ['乡镇.XLSX', 'zh', false, '乡镇-分解.xlsx'],
+    ['plan', 'en', false, 'plan-fenjie.xlsx'],
+    ['宏.xlsm', 'zh', true, '宏-分解.xlsm'],
+    // A macro package picked under another name still downloads as .xlsm.
+    ['宏.xlsx', 'en', true, '宏-fenjie.xlsm'],
+  ])('%s in %s (macros %s) → %s', (file, lang, macros, name) => {
+    expect(downloadName(file, lang, macros)).toBe(name);
   });
 });
 

@@ -55,10 +55,13 @@ export function specLang(spec: WorkbookSpec): Lang {
     : 'zh';
 }
 
-/** 'township.xlsx' → 'township-分解.xlsx' (zh) or 'township-fenjie.xlsx' (en). */
-export function downloadName(fileName: string, lang: Lang): string {
-  const stem = fileName.replace(/\.xlsx$/i, '') || 'workbook';
-  return `${stem}${lang === 'zh' ? '-分解' : '-fenjie'}.xlsx`;
+/**
+ * 'township.xlsx' → 'township-分解.xlsx' (zh) or 'township-fenjie.xlsx' (en); a macro-enabled
+ * package keeps .xlsm (Excel opens a package only under the extension of its type).
+ */
+export function downloadName(fileName: string, lang: Lang, macros = false): string {
+  const stem = fileName.replace(/\.xls[xm]$/i, '') || 'workbook';
+  return `${stem}${lang === 'zh' ? '-分解' : '-fenjie'}${macros ? '.xlsm' : '.xlsx'}`;
 }
 
 /** Reports a stage of the write. */
@@ -136,11 +139,10 @@ export function createFileHost(): FileHost {
       return Promise.resolve(false);
     },
 
-    download(): Promise<{ name: string; bytes: Uint8Array }> {
-      return new Promise((resolve) => {
-        const cur = current();
-        resolve({ name: downloadName(cur.name, cur.outputLang ?? 'zh'), bytes: cur.bytes });
-      });
+    async download(): Promise<{ name: string; bytes: Uint8Array }> {
+      const cur = current();
+      const macros = await (await loadXlsx()).isMacroEnabled(cur.bytes);
+      return { name: downloadName(cur.name, cur.outputLang ?? 'zh', macros), bytes: cur.bytes };
     },
   };
 }

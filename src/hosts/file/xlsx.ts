@@ -5,4 +5,4 @@
 /** Reading .xlsx bytes into grids (the lean reader; ExcelJS for what it leaves to it). */
 export { openWorkbook, workbookGrids } from '../xlsx/read';
 /** Writing the outputs into the file's own package. */
-export { writePackage } from '../xlsx/package';
+export { isMacroEnabled, writePackage } from '../xlsx/package';
