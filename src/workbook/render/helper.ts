@@ -98,21 +98,22 @@ const CHECK_KEYS: readonly CheckKey[] = [
   'overflow',
 ];
 
+/** The data check's items' labels. */
+const CHECK_LABELS: Readonly<Record<CheckKey, { zh: string; en: string }>> = {
+  unmatched: { zh: '未匹配企业的行', en: 'Rows matching no enterprise' },
+  duplicates: { zh: '同一企业同月重复', en: 'Duplicate enterprise-months' },
+  falls: { zh: '累计值比上月减少', en: 'Cumulative figures that fall' },
+  notNumbers: { zh: '不是数字的值', en: 'Values that are not numbers' },
+  badMonths: { zh: '月份不在1–12', en: 'Months outside 1–12' },
+  badYears: { zh: '年份不是本年或上年', en: 'Years other than this and last' },
+  badReportMonth: { zh: '报告期无法识别', en: 'Report month unreadable' },
+  overflow: { zh: '超出公式范围的行（请重新分解）', en: 'Rows beyond the formulas (re-split)' },
+};
+
 /** The data check's items, in order, with their labels. */
-export const CHECKS: readonly { key: CheckKey; zh: string; en: string }[] = [
-  { key: 'unmatched', zh: '未匹配企业的行', en: 'Rows matching no enterprise' },
-  { key: 'duplicates', zh: '同一企业同月重复', en: 'Duplicate enterprise-months' },
-  { key: 'falls', zh: '累计值比上月减少', en: 'Cumulative figures that fall' },
-  { key: 'notNumbers', zh: '不是数字的值', en: 'Values that are not numbers' },
-  { key: 'badMonths', zh: '月份不在1–12', en: 'Months outside 1–12' },
-  { key: 'badYears', zh: '年份不是本年或上年', en: 'Years other than this and last' },
-  { key: 'badReportMonth', zh: '报告期无法识别', en: 'Report month unreadable' },
-  {
-    key: 'overflow',
-    zh: '超出公式范围的行（请重新分解）',
-    en: 'Rows beyond the formulas (re-split)',
-  },
-];
+export const CHECKS: readonly { key: CheckKey; zh: string; en: string }[] = CHECK_KEYS.map(
+  (key) => ({ key, ...CHECK_LABELS[key] }),
+);
 
 /** What the helper needs besides the plan. */
 export interface HelperOptions {
@@ -641,23 +642,19 @@ export function renderHelper(
   const profLast = DATA_ROW + profiles.length - 1;
 
   // Data check counts.
+  const check = (key: CheckKey, cell: ReturnType<typeof fx>): string =>
+    param(`check:${key}`, CHECK_LABELS[key].zh, CHECK_LABELS[key].en, cell);
   const checks: Record<CheckKey, string> = {
-    unmatched: param(
-      'check:unmatched',
-      CHECKS[0]!.zh,
-      CHECKS[0]!.en,
+    unmatched: check(
+      'unmatched',
       fx(A ? `COUNTIF(${uSpan(uc.e)},0)` : '0', counts?.unmatched ?? 0, INT),
     ),
-    duplicates: param(
-      'check:duplicates',
-      CHECKS[1]!.zh,
-      CHECKS[1]!.en,
+    duplicates: check(
+      'duplicates',
       fx(A ? `SUM(${uSpan(uc.dup)})` : '0', counts?.duplicates ?? 0, INT),
     ),
-    falls: param(
-      'check:falls',
-      CHECKS[2]!.zh,
-      CHECKS[2]!.en,
+    falls: check(
+      'falls',
       fx(
         A && E > 0 && inds.length > 0
           ? `SUM($${columnLetter(nc.fall(0))}$${DATA_ROW}:$${columnLetter(nc.fall(inds.length - 1))}$${entLast})`
@@ -666,34 +663,24 @@ export function renderHelper(
         INT,
       ),
     ),
-    notNumbers: param(
-      'check:notNumbers',
-      CHECKS[3]!.zh,
-      CHECKS[3]!.en,
+    notNumbers: check(
+      'notNumbers',
       fx(A ? `SUM(${uSpan(uc.bad)})` : '0', counts?.notNumbers ?? 0, INT),
     ),
-    badMonths: param(
-      'check:badMonths',
-      CHECKS[4]!.zh,
-      CHECKS[4]!.en,
+    badMonths: check(
+      'badMonths',
       fx(A ? `SUM(${rSpan(rc.badMonth)})` : '0', counts?.badMonths ?? 0, INT),
     ),
-    badYears: param(
-      'check:badYears',
-      CHECKS[5]!.zh,
-      CHECKS[5]!.en,
+    badYears: check(
+      'badYears',
       fx(A ? `SUM(${rSpan(rc.badYear)})` : '0', counts?.badYears ?? 0, INT),
     ),
-    badReportMonth: param(
-      'check:badReportMonth',
-      CHECKS[6]!.zh,
-      CHECKS[6]!.en,
+    badReportMonth: check(
+      'badReportMonth',
       fx(`--(${MSET}="?")`, counts?.badReportMonth ?? 0, INT),
     ),
-    overflow: param(
-      'check:overflow',
-      CHECKS[7]!.zh,
-      CHECKS[7]!.en,
+    overflow: check(
+      'overflow',
       fx(
         A
           ? `MAX(0,COUNTA(${AS}$${columnLetter(A.year)}$${firstData}:$${columnLetter(A.year)}$1048576)-${R})+MAX(0,${SEQ_TOTAL}-${used})`
@@ -725,10 +712,10 @@ export function renderHelper(
 
   // The latest month: the largest month of this year's rows that hold a figure.
   const latestRow = params.findIndex((p) => p.key === 'latest');
-  if (A && latestRow >= 0) {
-    const p = params[latestRow]!;
+  const latest = params[latestRow];
+  if (A && latest) {
     params[latestRow] = {
-      ...p,
+      ...latest,
       cell: fx(`MAX(${rSpan(rc.latest)})`, live?.latest ?? 0, INT),
     };
   }
