@@ -271,8 +271,8 @@ export function rankValues(
   const sorted = new Float64Array(n);
   for (let i = 0, k = 0; i < values.length; i++) {
     const v = values[i];
-    if (v === undefined) outOfBounds();
-    if (v !== null) sorted[k++] = v;
+    // (Every value is a number or null here: the loop above returned on anything else.)
+    if (typeof v === 'number') sorted[k++] = v;
   }
   sorted.sort();
   return values.map((v) => {

@@ -400,8 +400,8 @@ export function splitTotal(p: SplitProblem): Result<SplitResult> {
   });
   if (errors.length > 0) return fail(...errors);
 
-  const units = zeros(p.rows.length);
-  const exact = zeros(p.rows.length);
+  const units = new Array<number>(p.rows.length).fill(0);
+  const exact = new Array<number>(p.rows.length).fill(0);
   let lockSum = 0;
   const locked: string[] = [];
   const free: FreeRow[] = [];
