@@ -82,6 +82,25 @@ const RESTRICTED_SYNTAX = [
   { selector: 'CatchClause[body.body.length=0]', message: 'Do not swallow errors.' },
 ];
 
+/**
+ * Syntax restricted in src/ besides: a cast or a non-null assertion on an indexed read (`a[i] as
+ * T`, `a[i]!`) hides the `undefined` of a read past the end that noUncheckedIndexedAccess is there
+ * to show. Iterate instead, or read `a[i] ?? outOfBounds()` (src/engine/checked.ts), which throws.
+ */
+const SRC_RESTRICTED_SYNTAX = [
+  {
+    selector:
+      ':matches(TSAsExpression, TSTypeAssertion) > MemberExpression.expression[computed=true]',
+    message:
+      'No cast on an indexed read: iterate, or read `a[i] ?? outOfBounds()` (src/engine/checked.ts).',
+  },
+  {
+    selector: 'TSNonNullExpression > MemberExpression.expression[computed=true]',
+    message:
+      'No non-null assertion on an indexed read: iterate, or read `a[i] ?? outOfBounds()` (src/engine/checked.ts).',
+  },
+];
+
 /** Syntax restricted in the engine besides: "now" is always injected, nothing is random. */
 const ENGINE_RESTRICTED_SYNTAX = [
   {
@@ -127,6 +146,7 @@ function layerConfig(layer) {
       'no-restricted-syntax': [
         'error',
         ...RESTRICTED_SYNTAX,
+        ...SRC_RESTRICTED_SYNTAX,
         ...forbiddenDynamicImports(layer),
         ...(layer === 'engine' ? ENGINE_RESTRICTED_SYNTAX : []),
       ],

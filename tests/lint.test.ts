@@ -3,7 +3,8 @@
  * in each layer, an import of every layer it must not depend on and of the packages it must not
  * use — as a static import, a re-export, a dynamic `import()` and a `typeof import()` — and let
  * the imports it may make through. The engine besides stays pure: no DOM, Office, Node or clock
- * access. And the engine as it is passes.
+ * access. Nowhere in src/ is an indexed read cast or asserted non-null (`a[i] as T`, `a[i]!`).
+ * And the engine as it is passes.
  */
 import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
@@ -219,6 +220,87 @@ describe('src/engine is pure (lint rule)', () => {
     );
     expect(results.length).toBeGreaterThan(10);
     expect(problems).toEqual([]);
+  });
+});
+
+describe('no cast on an indexed read in src/ (lint rule)', () => {
+  const CAST = 'no-restricted-syntax: No cast on an indexed read';
+  const ASSERTION = 'no-restricted-syntax: No non-null assertion on an indexed read';
+  const bad = [
+    ['a cast', 'export const f = (a: number[], i: number): number => a[i] as number;', CAST],
+    ['an angle-bracket cast', 'export const f = (a: number[]): number => <number>a[0];', CAST],
+    [
+      'a cast to another type',
+      'export const f = (a: (number | null)[]): number => a[0] as unknown as number;',
+      CAST,
+    ],
+    [
+      "a cast of a record's entry",
+      'export const f = (r: Record<string, string>, k: string): string => r[k] as string;',
+      CAST,
+    ],
+    [
+      'a non-null assertion',
+      'export const f = (a: number[], i: number): number => a[i]!;',
+      ASSERTION,
+    ],
+    [
+      'a non-null assertion on a nested read',
+      'export const f = (a: number[][]): number => (a[0] ?? [])[1]!;',
+      ASSERTION,
+    ],
+    [
+      'a non-null assertion before a property',
+      'export const f = (a: { x: number }[]): number => a[0]!.x;',
+      ASSERTION,
+    ],
+  ] as const;
+  const files = [
+    'src/engine/probe.ts',
+    'src/engine/probe.test.ts',
+    'src/workbook/probe.ts',
+    'src/hosts/xlsx/probe.ts',
+    'src/taskpane/probe.ts',
+    'src/cli/probe.ts',
+  ];
+  it.each(files.flatMap((file) => bad.map(([what, code, message]) => [what, file, code, message])))(
+    'rejects %s in %s',
+    async (_what, file, code, message) => {
+      const messages = await probe(code, file);
+      expect(messages).toHaveLength(1);
+      expect(messages[0]).toMatch(new RegExp(`^${message}`));
+    },
+  );
+
+  it('holds for .tsx files', async () => {
+    const code = 'export const Cell = (p: { a: string[] }) => <p>{p.a[0]!}</p>;';
+    expect(await probe(code, 'src/taskpane/components/App/probe.tsx')).toEqual([
+      expect.stringMatching(new RegExp(`^${ASSERTION}`)),
+    ]);
+  });
+
+  it.each([
+    [
+      'a checked read',
+      "import { outOfBounds } from './checked';\nexport const f = (a: number[], i: number): number => a[i] ?? outOfBounds();",
+    ],
+    [
+      'iteration',
+      'export const f = (a: number[]): number => {\n  let s = 0;\n  for (const v of a) s += v;\n  return s;\n};',
+    ],
+    ['a cast of a property', 'export const f = (o: { a: unknown }): number => o.a as number;'],
+    [
+      'a cast of a whole table',
+      'export const f = (r: object, k: string): number =>\n  (r as Record<string, number>)[k] ?? 0;',
+    ],
+  ])('allows %s', async (_what, code) => {
+    expect(await probe(code, 'src/engine/probe.ts')).toEqual([]);
+  });
+
+  it('does not hold outside src/', async () => {
+    expect(
+      await probe('export const f = (a: number[]): number => a[0]!;', 'tests/probe.test.ts'),
+    ).toEqual([]);
   });
 });
 

@@ -9,6 +9,7 @@
  *   checkCreditCode('91331125521477189W') // → undefined (valid)
  *   checkCreditCode('91331125521477189A') // → { zh: '校验位应为 W', en: 'the check character should be W' }
  */
+import { outOfBounds } from './checked';
 
 export const CREDIT_CODE_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
@@ -18,7 +19,7 @@ export function creditCodeCheckChar(first17: string): string {
   let sum = 0;
   for (let i = 0; i < 17; i++)
     sum += CREDIT_CODE_ALPHABET.indexOf(first17[i] ?? '0') * (WEIGHTS[i] ?? 0);
-  return CREDIT_CODE_ALPHABET[(31 - (sum % 31)) % 31] as string;
+  return CREDIT_CODE_ALPHABET[(31 - (sum % 31)) % 31] ?? outOfBounds();
 }
 
 /** A code already in normal form: nothing to replace or upper-case. */

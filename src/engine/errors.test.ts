@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { outOfBounds } from './checked';
 import { loadTownshipExampleJson, toPlanInput } from '../../tests/helpers/example-input';
 import {
   describeError,
@@ -125,7 +126,7 @@ describe('error catalogue', () => {
     expect(describeError(e, 'en')).toBe('基数!C7: "待定" is not a number');
   });
   it.each(ERROR_CODES)('%s has a Chinese and an English message with every parameter', (code) => {
-    const params = SAMPLE_PARAMS[code] as Params;
+    const params: Params = SAMPLE_PARAMS[code];
     const m = errorMessage(fenjieError(code, params as never), 'zh');
     const en = errorMessage(fenjieError(code, params as never), 'en');
     expect(m.length).toBeGreaterThan(0);
@@ -706,7 +707,7 @@ const CASES: Case[] = [
     what: 'an enterprise listed twice',
     errors: () => {
       const input = example();
-      const { creditCode: _code, ...copy } = input.enterprises[0]!;
+      const { creditCode: _code, ...copy } = input.enterprises[0] ?? outOfBounds();
       return planErrors({
         ...input,
         enterprises: [...input.enterprises, { ...copy, ref: { sheet: '企业', cell: 'A14' } }],
@@ -724,7 +725,7 @@ const CASES: Case[] = [
         ...input,
         indicators: [
           ...input.indicators,
-          { ...input.indicators[3]!, ref: { sheet: '目标', cell: 'A6' } },
+          { ...(input.indicators[3] ?? outOfBounds()), ref: { sheet: '目标', cell: 'A6' } },
         ],
       });
     },
@@ -740,7 +741,7 @@ const CASES: Case[] = [
         ...input,
         profiles: [
           ...input.profiles,
-          { ...input.profiles[0]!, ref: { sheet: '时间分布', cell: 'A5' } },
+          { ...(input.profiles[0] ?? outOfBounds()), ref: { sheet: '时间分布', cell: 'A5' } },
         ],
       });
     },
@@ -761,7 +762,10 @@ const CASES: Case[] = [
       const input = example();
       return planErrors({
         ...input,
-        actuals: [...input.actuals, { ...input.actuals[0]!, ref: { sheet: '实绩', cell: 'A196' } }],
+        actuals: [
+          ...input.actuals,
+          { ...(input.actuals[0] ?? outOfBounds()), ref: { sheet: '实绩', cell: 'A196' } },
+        ],
       });
     },
     zh: '实绩!A196：“浙江华都新能源” 2025年2月的实绩重复（首次在 实绩!A2）',
@@ -990,7 +994,7 @@ describe('every error the engine produces', () => {
   it.each(CASES.map((c) => [c.code, c.what, c] as const))('%s: %s', (code, _what, c) => {
     const errors = c.errors();
     expect(errors.map((e) => e.code)).toEqual([code]);
-    const e = errors[0]!;
+    const e = errors[0] ?? outOfBounds();
     expect(describeError(e, 'zh')).toBe(c.zh);
     expect(describeError(e, 'en')).toBe(c.en);
     // The place comes from the input's refs.

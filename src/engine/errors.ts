@@ -514,7 +514,7 @@ export function errorPlace(e: { sheet?: string; cell?: string }): string {
 /** The message alone, in one language. */
 export function errorMessage(e: FenjieError, lang: Lang): string {
   // An error value is only made by `fenjieError`, which checked its parameters against its code.
-  const message = MESSAGES[e.code] as (p: Params) => Bilingual;
+  const message = (MESSAGES as Readonly<Record<ErrorCode, (p: Params) => Bilingual>>)[e.code];
   return message(e.params)[lang];
 }
 

@@ -3,6 +3,7 @@
  * data out, errors as values (see errors.ts for the catalogue).
  */
 export * from './calendar';
+export * from './checked';
 export * from './creditCode';
 export * from './errors';
 export * from './matrix';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { outOfBounds } from './checked';
 import { controlledRound, roundRow } from './matrix';
 import { apportion } from './split';
 
@@ -14,16 +15,16 @@ function expectControlled(rows: number[], q: number[], cells: number[][], column
   expect(cells).toHaveLength(rows.length);
   const sums = new Array<number>(q.length).fill(0);
   rows.forEach((a, i) => {
-    const row = cells[i]!;
+    const row = cells[i] ?? outOfBounds();
     expect(row).toHaveLength(q.length);
     expect(row.reduce((s, v) => s + v, 0)).toBe(a);
     row.forEach((c, j) => {
-      const exact = a * q[j]!;
+      const exact = a * (q[j] ?? outOfBounds());
       // floor(exact/Q) ≤ c ≤ ceil(exact/Q), and c = exact/Q when that is whole.
       expect(c * Q).toBeGreaterThan(exact - Q);
       expect(c * Q).toBeLessThan(exact + Q);
       if (exact % Q === 0) expect(c).toBe(exact / Q);
-      sums[j] = sums[j]! + c;
+      sums[j] = (sums[j] ?? outOfBounds()) + c;
     });
   });
   expect(sums).toEqual(columns);
@@ -70,13 +71,19 @@ describe('controlledRound', () => {
     const r = controlledRound([10, 20, 30], BACK_LOADED);
     expect(r.columns).toEqual([12, 15, 15, 18]);
     expect(r.cells[1]).toEqual([4, 5, 5, 6]);
-    expect(r.cells[0]![0]).toBe(2);
-    expect(r.cells[0]![3]).toBe(3);
-    expect(r.cells[2]![0]).toBe(6);
-    expect(r.cells[2]![3]).toBe(9);
+    expect((r.cells[0] ?? outOfBounds())[0]).toBe(2);
+    expect((r.cells[0] ?? outOfBounds())[3]).toBe(3);
+    expect((r.cells[2] ?? outOfBounds())[0]).toBe(6);
+    expect((r.cells[2] ?? outOfBounds())[3]).toBe(9);
     // The halves of Q2 and Q3 go one up, one down in each row, so that both columns are met.
-    expect(r.cells[0]![1]! + r.cells[2]![1]!).toBe(10);
-    expect(r.cells[0]![2]! + r.cells[2]![2]!).toBe(10);
+    expect(
+      ((r.cells[0] ?? outOfBounds())[1] ?? outOfBounds()) +
+        ((r.cells[2] ?? outOfBounds())[1] ?? outOfBounds()),
+    ).toBe(10);
+    expect(
+      ((r.cells[0] ?? outOfBounds())[2] ?? outOfBounds()) +
+        ((r.cells[2] ?? outOfBounds())[2] ?? outOfBounds()),
+    ).toBe(10);
   });
 
   it('when no rounding has the largest-remainder columns, every column is still within one step', () => {
@@ -95,7 +102,7 @@ describe('controlledRound', () => {
     expect(r.cells[0]).toEqual([0, 0, 1, 0, 0, 0, 0, 2, 0, 0, 0]);
     const Q = q.reduce((a, b) => a + b, 0);
     r.columns.forEach((c, j) => {
-      const exact = (875214936 * q[j]!) / Q; // within float precision here, far from a whole number
+      const exact = (875214936 * (q[j] ?? outOfBounds())) / Q; // within float precision here, far from a whole number
       expect(c === Math.floor(exact) || c === Math.ceil(exact)).toBe(true);
     });
     r.cells.forEach((row, i) => expect(row.reduce((a, b) => a + b, 0)).toBe(rows[i]));
@@ -105,7 +112,9 @@ describe('controlledRound', () => {
     // The premise of controlled rounding: rounding each row by itself gets these columns wrong.
     const rows = [1, 1, 1, 1];
     const naive = rows.map((a) => roundRow(a, EVEN_MONTHS));
-    const sums = EVEN_MONTHS.map((_, j) => naive.reduce((s, row) => s + row[j]!, 0));
+    const sums = EVEN_MONTHS.map((_, j) =>
+      naive.reduce((s, row) => s + (row[j] ?? outOfBounds()), 0),
+    );
     expect(sums).not.toEqual(apportion(4, EVEN_MONTHS));
     expect(controlledRound(rows, EVEN_MONTHS).columns).toEqual(apportion(4, EVEN_MONTHS));
   });

@@ -21,6 +21,7 @@
  *   controlledRound([1, 1, 1, 1], [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1])
  *   // each row puts its single unit in a different month; column sums apportion 4 over 12 months
  */
+import { outOfBounds, zeros } from './checked';
 import { apportion, apportionInto, divFloor } from './split';
 
 export interface ControlledRounding {
@@ -49,22 +50,24 @@ export function controlledRound(rows: readonly number[], q: readonly number[]): 
   // up[i] is a bitmask of the cells of row i rounded up; frac[i] of the cells with a remainder.
   const up = new Int32Array(n);
   const frac = new Int32Array(n);
-  const sums = new Array<number>(J).fill(0);
+  const sums = zeros(J);
   // The current row's remainders (−1 where the row was rounded up).
-  const rem = new Array<number>(J).fill(0);
+  const rem = new Float64Array(J);
+  // Rows are copies of `zero`: packed arrays of the right size (see zeros).
+  const zero = zeros(J);
   for (let i = 0; i < n; i++) {
-    const row = new Array<number>(J);
-    apportionInto(rows[i] as number, q, Q, row, rem);
+    const row = zero.slice();
+    apportionInto(rows[i] ?? outOfBounds(), q, Q, row, rem);
     let fmask = 0;
     let umask = 0;
     for (let j = 0; j < J; j++) {
-      const r = rem[j] as number;
+      const r = rem[j] ?? outOfBounds();
       if (r !== 0) fmask |= 1 << j;
       if (r < 0) umask |= 1 << j;
     }
     up[i] = umask;
     frac[i] = fmask;
-    for (let j = 0; j < J; j++) sums[j] = (sums[j] as number) + (row[j] as number);
+    for (let j = 0; j < J; j++) sums[j] = (sums[j] ?? outOfBounds()) + (row[j] ?? outOfBounds());
     cells[i] = row;
   }
   if (sums.some((v, j) => v !== columns[j])) {
@@ -72,7 +75,7 @@ export function controlledRound(rows: readonly number[], q: readonly number[]): 
     const lo = new Array<number>(J);
     const hi = new Array<number>(J);
     for (let j = 0; j < J; j++) {
-      const [f, r] = divFloor(A, q[j] as number, Q);
+      const [f, r] = divFloor(A, q[j] ?? outOfBounds(), Q);
       lo[j] = f;
       hi[j] = r > 0 ? f + 1 : f;
     }
@@ -109,7 +112,6 @@ function repair(
 ): void {
   const n = cells.length;
   const J = sums.length;
-  const { lo, hi, want } = bounds;
   // Candidate rows for each ordered column pair (a, b), validated lazily when read: first every
   // row that has a → b at the start, in row order, then every row re-added after a move, in the
   // order it was touched (with its masks then). Both are scanned in place with a head per pair
@@ -119,28 +121,30 @@ function repair(
   const logRow: number[] = [];
   const logUp: number[] = [];
   const heads = new Int32Array(J * J);
-  const valid = (i: number, a: number, b: number): boolean =>
-    ((up[i] as number) & (1 << a)) !== 0 &&
-    ((up[i] as number) & (1 << b)) === 0 &&
-    ((frac[i] as number) & (1 << b)) !== 0;
+  const valid = (i: number, a: number, b: number): boolean => {
+    const u = up[i] ?? outOfBounds();
+    return (
+      (u & (1 << a)) !== 0 && (u & (1 << b)) === 0 && ((frac[i] ?? outOfBounds()) & (1 << b)) !== 0
+    );
+  };
   /** Whether row i with up-mask u is a candidate for a → b: a rounded up, b with a remainder rounded down. */
   const listed = (i: number, u: number, a: number, b: number): boolean =>
-    (u & (1 << a)) !== 0 && ((frac[i] as number) & ~u & (1 << b)) !== 0;
+    (u & (1 << a)) !== 0 && ((frac[i] ?? outOfBounds()) & ~u & (1 << b)) !== 0;
   /** A row through which a unit can move from column a to column b, or −1. */
   const peek = (a: number, b: number): number => {
     const p = a * J + b;
-    let h0 = initHeads[p] as number;
-    while (h0 < n && !(listed(h0, initUp[h0] as number, a, b) && valid(h0, a, b))) h0++;
+    let h0 = initHeads[p] ?? outOfBounds();
+    while (h0 < n && !(listed(h0, initUp[h0] ?? outOfBounds(), a, b) && valid(h0, a, b))) h0++;
     initHeads[p] = h0;
     if (h0 < n) return h0;
-    let h = heads[p] as number;
+    let h = heads[p] ?? outOfBounds();
     while (h < logRow.length) {
-      const i = logRow[h] as number;
-      if (listed(i, logUp[h] as number, a, b) && valid(i, a, b)) break;
+      const i = logRow[h] ?? outOfBounds();
+      if (listed(i, logUp[h] ?? outOfBounds(), a, b) && valid(i, a, b)) break;
       h++;
     }
     heads[p] = h;
-    return h < logRow.length ? (logRow[h] as number) : -1;
+    return h < logRow.length ? (logRow[h] ?? outOfBounds()) : -1;
   };
   // Breadth-first search over the columns, forwards (a → b) or backwards (b ← a) from `start`.
   // `next[c]` is the neighbour of c towards `start` and `via[c]` the row of that edge; `found`
@@ -155,7 +159,7 @@ function repair(
     found[0] = start;
     let count = 1;
     for (let k = 0; k < count; k++) {
-      const c = found[k] as number;
+      const c = found[k] ?? outOfBounds();
       for (let d = 0; d < J; d++) {
         if (seen[d]) continue;
         const i = forwards ? peek(c, d) : peek(d, c);
@@ -171,7 +175,10 @@ function repair(
   /** The first column reached (after `start`) that passes the earliest test, or −1. */
   const pick = (count: number, tests: readonly ((c: number) => boolean)[]): number => {
     for (const test of tests)
-      for (let k = 1; k < count; k++) if (test(found[k] as number)) return found[k] as number;
+      for (let k = 1; k < count; k++) {
+        const c = found[k] ?? outOfBounds();
+        if (test(c)) return c;
+      }
     return -1;
   };
   /** Moves one unit from column `from` to column `to` along the edges just searched. */
@@ -180,44 +187,44 @@ function repair(
     let c = forwards ? to : from;
     const end = forwards ? from : to;
     while (c !== end) {
-      const d = next[c] as number;
+      const d = next[c] ?? outOfBounds();
       const [a, b] = forwards ? [d, c] : [c, d];
-      const i = via[c] as number;
-      const row = cells[i] as number[];
-      row[a] = (row[a] as number) - 1;
-      row[b] = (row[b] as number) + 1;
-      up[i] = ((up[i] as number) & ~(1 << a)) | (1 << b);
+      const i = via[c] ?? outOfBounds();
+      const row = cells[i] ?? outOfBounds();
+      row[a] = (row[a] ?? outOfBounds()) - 1;
+      row[b] = (row[b] ?? outOfBounds()) + 1;
+      up[i] = ((up[i] ?? outOfBounds()) & ~(1 << a)) | (1 << b);
       touched.push(i);
       c = d;
     }
-    sums[from] = (sums[from] as number) - 1;
-    sums[to] = (sums[to] as number) + 1;
+    sums[from] = (sums[from] ?? outOfBounds()) - 1;
+    sums[to] = (sums[to] ?? outOfBounds()) + 1;
     for (const i of touched) {
       logRow.push(i);
-      logUp.push(up[i] as number);
+      logUp.push(up[i] ?? outOfBounds());
     }
   };
-  const s = (c: number): number => sums[c] as number;
+  const s = (c: number): number => sums[c] ?? outOfBounds();
+  const lo = (c: number): number => bounds.lo[c] ?? outOfBounds();
+  const hi = (c: number): number => bounds.hi[c] ?? outOfBounds();
+  const want = (c: number): number => bounds.want[c] ?? outOfBounds();
   // Every column within its bounds, preferring moves that also reach the wanted totals.
   for (;;) {
-    const over = sums.findIndex((v, c) => v > (hi[c] as number));
+    const over = sums.findIndex((v, c) => v > hi(c));
     if (over >= 0) {
       const to = pick(search(over, true), [
-        (c) => s(c) < (lo[c] as number),
-        (c) => s(c) < (want[c] as number),
-        (c) => s(c) < (hi[c] as number),
+        (c) => s(c) < lo(c),
+        (c) => s(c) < want(c),
+        (c) => s(c) < hi(c),
       ]);
       if (to < 0) throw new Error('controlledRound: no augmenting path (a bug: one always exists)');
       augment(over, to, true);
       continue;
     }
-    const under = sums.findIndex((v, c) => v < (lo[c] as number));
+    const under = sums.findIndex((v, c) => v < lo(c));
     if (under < 0) break;
     // (No column is over its ceiling here: those were all dealt with first.)
-    const from = pick(search(under, false), [
-      (c) => s(c) > (want[c] as number),
-      (c) => s(c) > (lo[c] as number),
-    ]);
+    const from = pick(search(under, false), [(c) => s(c) > want(c), (c) => s(c) > lo(c)]);
     if (from < 0) throw new Error('controlledRound: no augmenting path (a bug: one always exists)');
     augment(from, under, false);
   }
@@ -225,8 +232,8 @@ function repair(
   for (let moved = true; moved;) {
     moved = false;
     for (let c = 0; c < J; c++) {
-      if (s(c) <= (want[c] as number)) continue;
-      const to = pick(search(c, true), [(d) => s(d) < (want[d] as number)]);
+      if (s(c) <= want(c)) continue;
+      const to = pick(search(c, true), [(d) => s(d) < want(d)]);
       if (to < 0) continue;
       augment(c, to, true);
       moved = true;

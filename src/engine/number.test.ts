@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { outOfBounds } from './checked';
 import { describeError } from './errors';
 import {
   fromUnits,
@@ -79,7 +80,7 @@ describe('parseNumber: numbers as people type them', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors).toHaveLength(1);
-    const e = r.errors[0]!;
+    const e = r.errors[0] ?? outOfBounds();
     expect(e).toEqual({ code: 'NotANumber', params: { text }, sheet: '基数', cell: 'C7' });
     expect(describeError(e, 'zh')).toBe(zh);
     expect(describeError(e, 'en')).toBe(en);
@@ -95,8 +96,10 @@ describe('parseNumber: numbers as people type them', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors).toEqual([{ code: 'NotFinite', params: { what }, sheet: '实绩', cell: 'D9' }]);
-    expect(describeError(r.errors[0]!, 'zh')).toBe(`实绩!D9：${what}不是有限数值`);
-    expect(describeError(r.errors[0]!, 'en')).toBe(`实绩!D9: ${what} is not a finite number`);
+    expect(describeError(r.errors[0] ?? outOfBounds(), 'zh')).toBe(`实绩!D9：${what}不是有限数值`);
+    expect(describeError(r.errors[0] ?? outOfBounds(), 'en')).toBe(
+      `实绩!D9: ${what} is not a finite number`,
+    );
   });
 
   it('an error without a ref has no place', () => {
@@ -104,7 +107,7 @@ describe('parseNumber: numbers as people type them', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors[0]).toEqual({ code: 'NotANumber', params: { text: '待定' } });
-    expect(describeError(r.errors[0]!, 'zh')).toBe('“待定”不是数字');
+    expect(describeError(r.errors[0] ?? outOfBounds(), 'zh')).toBe('“待定”不是数字');
   });
 });
 

@@ -10,6 +10,7 @@
  *   parseNumber('  ')               // → { ok: true, value: null }   (blank)
  *   parseNumber('待定')             // → { ok: false, errors: [NotANumber] }
  */
+import { outOfBounds } from './checked';
 import { fail, fenjieError, ok, type Ref, type Result } from './errors';
 
 export interface ParseNumberOptions {
@@ -153,7 +154,7 @@ export function fromUnits(units: number, decimals: number): number {
   // parsing "<units>e-<d>": both are the double nearest to the same decimal, so they are the
   // same number. Division is much faster; `+ 0` turns −0 into 0 as the parse does.
   if (Number.isSafeInteger(units) && Number.isInteger(decimals) && decimals > 0 && decimals <= 22) {
-    return units / (POW10[decimals] as number) + 0;
+    return units / (POW10[decimals] ?? outOfBounds()) + 0;
   }
   return Number(`${units}e-${decimals}`);
 }

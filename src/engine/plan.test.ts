@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { outOfBounds } from './checked';
 import { townshipExampleInput } from '../../tests/helpers/example-input';
 import { controlledRound } from './matrix';
 import type { Actual, Flag, PlanInput, Settings, ValueCell } from './model';
@@ -149,9 +150,9 @@ describe('plan: a small hand-made input', () => {
       ['丙', 100],
       ['丁', 300],
     ]);
-    expect(a.rows[0]!.exact).toBeCloseTo(360.4, 9);
-    expect(a.rows[1]!.exact).toBeCloseTo((901 * 200) / 750, 9);
-    expect(a.rows[2]!.exact).toBe(100);
+    expect((a.rows[0] ?? outOfBounds()).exact).toBeCloseTo(360.4, 9);
+    expect((a.rows[1] ?? outOfBounds()).exact).toBeCloseTo((901 * 200) / 750, 9);
+    expect((a.rows[2] ?? outOfBounds()).exact).toBe(100);
     expect(a.rows.map((r) => r.group)).toEqual(['五金', '五金', '建材', '建材']);
     expect(a.rows.map((r) => r.profile)).toEqual([
       '前低后高',
@@ -373,7 +374,7 @@ describe('plan: settings and methods', () => {
         actual(2024, 2, '甲', { 产值: 12 }),
       ],
     });
-    const row = progressOfIndicator(p, '产值').rows[0]!;
+    const row = progressOfIndicator(p, '产值').rows[0] ?? outOfBounds();
     expect(row.ytd).toBe(25);
     expect(row.lastYtd).toBe(20);
     expect(row.yoy).toBeCloseTo(0.25, 12);
@@ -387,7 +388,7 @@ describe('plan: settings and methods', () => {
     });
     expect(p.asOf).toEqual({ y: 2025, m: 9, d: 3 });
     expect(p.schedule).toBeCloseTo(246 / 365, 12);
-    const row = progressOfIndicator(p, '产值').rows[0]!;
+    const row = progressOfIndicator(p, '产值').rows[0] ?? outOfBounds();
     expect(row.schedule).toBeCloseTo(246 / 365, 12);
   });
 
@@ -400,7 +401,7 @@ describe('plan: settings and methods', () => {
         actual(2024, 8, '甲', { 产值: 200 }),
       ],
     });
-    const row = progressOfIndicator(p, '产值').rows[0]!;
+    const row = progressOfIndicator(p, '产值').rows[0] ?? outOfBounds();
     expect(row.ytd).toBe(260);
     expect(row.lastYtd).toBe(200);
   });
@@ -438,7 +439,10 @@ describe('plan: settings and methods', () => {
     const p = run({
       ...input,
       ...patch,
-      indicators: [{ ...input.indicators[0]!, ...ind }, input.indicators[1]!],
+      indicators: [
+        { ...(input.indicators[0] ?? outOfBounds()), ...ind },
+        input.indicators[1] ?? outOfBounds(),
+      ],
     });
     const a = allocationOf(p, '产值');
     expect(a.rows.map((r) => r.annual)).toEqual(annual);
@@ -452,8 +456,13 @@ describe('plan: settings and methods', () => {
       ...input,
       profiles: [...input.profiles, months],
       indicators: [
-        { ...input.indicators[0]!, profile: '逐月', target: 1200, method: 'equal' },
-        input.indicators[1]!,
+        {
+          ...(input.indicators[0] ?? outOfBounds()),
+          profile: '逐月',
+          target: 1200,
+          method: 'equal',
+        },
+        input.indicators[1] ?? outOfBounds(),
       ],
       constraints: [],
       enterprises: input.enterprises.map((e) => ({ ...e, profile: undefined })),
@@ -466,7 +475,10 @@ describe('plan: settings and methods', () => {
       ...input,
       settings: { ...SETTINGS, combineJanFeb: false },
       profiles: [...input.profiles, months],
-      indicators: [{ ...input.indicators[0]!, profile: '逐月' }, input.indicators[1]!],
+      indicators: [
+        { ...(input.indicators[0] ?? outOfBounds()), profile: '逐月' },
+        input.indicators[1] ?? outOfBounds(),
+      ],
     });
     expect(allocationOf(q, '产值').grid).toBe('months');
     expect(allocationOf(q, '产值').periodTotals).toHaveLength(12);
@@ -476,7 +488,10 @@ describe('plan: settings and methods', () => {
     const input = smallInput();
     const p = run({
       ...input,
-      indicators: [{ ...input.indicators[0]!, profile: 'even' }, input.indicators[1]!],
+      indicators: [
+        { ...(input.indicators[0] ?? outOfBounds()), profile: 'even' },
+        input.indicators[1] ?? outOfBounds(),
+      ],
       enterprises: input.enterprises.map((e) => ({
         ...e,
         profile: e.name === '丙' ? '均衡' : undefined,
@@ -557,7 +572,7 @@ describe('plan: the township example', () => {
     expect(input.constraints).toHaveLength(6);
     expect(input.actuals).toHaveLength(194);
     // Null values are omitted: 浙南油茶 is not above size (no 规上工业产值).
-    expect(Object.keys(input.actuals[0]!.values).sort()).toEqual(
+    expect(Object.keys((input.actuals[0] ?? outOfBounds()).values).sort()).toEqual(
       ['到位市外内资', '制造业投资', '工业总产值', '规上工业产值'].sort(),
     );
     const youcha = input.actuals.find((a) => a.enterprise === '浙南油茶')!;
@@ -595,7 +610,9 @@ describe('plan: the township example', () => {
         input.profiles.find((x) => x.name === a.profile)!,
         a.grid,
       );
-      const columns = q.map((_, j) => sum(shared.map((r) => toUnits(r.periods[j]!, d))));
+      const columns = q.map((_, j) =>
+        sum(shared.map((r) => toUnits(r.periods[j] ?? outOfBounds(), d))),
+      );
       const sharedUnits = shared.map((r) => toUnits(r.annual, d));
       expect(columns).toEqual(apportion(sum(sharedUnits), q));
       expect(columns).toEqual(controlledRound(sharedUnits, q).columns);
@@ -604,7 +621,9 @@ describe('plan: the township example', () => {
       for (const [i, r] of shared.entries()) {
         r.periods.forEach((x, j) => {
           const cell = toUnits(x, d);
-          expect(Math.abs(cell * Q - sharedUnits[i]! * q[j]!)).toBeLessThan(Q);
+          expect(
+            Math.abs(cell * Q - (sharedUnits[i] ?? outOfBounds()) * (q[j] ?? outOfBounds())),
+          ).toBeLessThan(Q);
         });
       }
     },

@@ -7,6 +7,7 @@
  *   if (r.ok) r.value.allocations[0].rows[0].annual; else r.errors;
  */
 import { lastDayOfMonth, timeSchedule, type YMD } from './calendar';
+import { outOfBounds, zeros } from './checked';
 import { fail, fenjieError, ok, type FenjieError, type Result } from './errors';
 import { controlledRound, roundRow } from './matrix';
 import type { Actual, Constraint, Enterprise, Flag, Indicator, PlanInput } from './model';
@@ -132,16 +133,16 @@ function ytdTables(
   }));
   const cumulative = basis === 'cumulative';
   for (let r = 0; r < actuals.length; r++) {
-    const a = actuals[r] as Actual;
+    const a = actuals[r] ?? outOfBounds();
     if (a.year !== year || (cumulative ? a.month !== month : !(a.month <= month))) continue;
     const slot = slotOfRow(r);
     if (slot < 0) continue;
     for (let k = 0; k < indicators.length; k++) {
-      const cell = a.values[(indicators[k] as Indicator).name];
+      const cell = a.values[(indicators[k] ?? outOfBounds()).name];
       if (cell === undefined) continue;
-      const t = out[k] as YtdTable;
+      const t = out[k] ?? outOfBounds();
       if (cumulative) t.value[slot] = cell.value;
-      else t.value[slot] = (t.has[slot] ? (t.value[slot] as number) : 0) + cell.value;
+      else t.value[slot] = (t.has[slot] ? (t.value[slot] ?? outOfBounds()) : 0) + cell.value;
       t.has[slot] = 1;
     }
   }
@@ -161,12 +162,12 @@ function reportedTables(
 ): Uint8Array[] {
   const out = indicators.map(() => new Uint8Array(slotCount));
   for (let r = 0; r < actuals.length; r++) {
-    const a = actuals[r] as Actual;
+    const a = actuals[r] ?? outOfBounds();
     if (a.year !== year && a.year !== year - 1) continue;
     const slot = slotOfRow(r);
     if (slot < 0) continue;
     indicators.forEach((ind, k) => {
-      if (a.values[ind.name] !== undefined) (out[k] as Uint8Array)[slot] = 1;
+      if (a.values[ind.name] !== undefined) (out[k] ?? outOfBounds())[slot] = 1;
     });
   }
   return out;
@@ -290,37 +291,38 @@ function allocate(
     if (!p) shared.push(i);
   });
   const block = controlledRound(
-    shared.map((i) => split.value.units[i] as number),
+    shared.map((i) => split.value.units[i] ?? outOfBounds()),
     areaShares,
   );
-  const periodUnits = new Array<number[]>(es.length);
-  shared.forEach((i, k) => {
-    periodUnits[i] = block.cells[k] as number[];
-  });
   // Each own profile's shares on the grid, computed once.
   const ownShares = new Map<Profile, number[]>();
-  owns.forEach((p, i) => {
-    if (!p) return;
+  const sharesOf = (p: Profile): number[] => {
     let q = ownShares.get(p);
     if (q === undefined) {
       q = gridShares(p, grid);
       ownShares.set(p, q);
     }
-    periodUnits[i] = roundRow(split.value.units[i] as number, q);
-  });
+    return q;
+  };
+  let next = 0;
+  const periodUnits = owns.map((p, i) =>
+    p
+      ? roundRow(split.value.units[i] ?? outOfBounds(), sharesOf(p))
+      : (block.cells[next++] ?? outOfBounds()),
+  );
   const d = ind.decimals;
-  const totals = new Array<number>(areaShares.length).fill(0);
+  const totals = zeros(areaShares.length);
   const outRows: AllocationRow[] = es.map((e, i) => {
-    const cells = periodUnits[i] as number[];
+    const cells = periodUnits[i] ?? outOfBounds();
     const periods = new Array<number>(cells.length);
     for (let j = 0; j < cells.length; j++) {
-      const u = cells[j] as number;
-      totals[j] = (totals[j] as number) + u;
+      const u = cells[j] ?? outOfBounds();
+      totals[j] = (totals[j] ?? outOfBounds()) + u;
       periods[j] = fromUnits(u, d);
     }
     const profile = owns[i]?.name ?? areaProfile.name;
-    const annual = split.value.parts[i] as number;
-    const exact = split.value.exact[i] as number;
+    const annual = split.value.parts[i] ?? outOfBounds();
+    const exact = split.value.exact[i] ?? outOfBounds();
     return e.group
       ? { enterprise: e.name, group: e.group, profile, annual, exact, periods }
       : { enterprise: e.name, profile, annual, exact, periods };
@@ -387,9 +389,9 @@ export function plan(input: PlanInput, ctx: PlanContext): Result<Plan> {
   const resolve = enterpriseResolver(input);
   const actualSlots = new Int32Array(input.actuals.length).fill(-2);
   const slotOfRow = (r: number): number => {
-    let k = actualSlots[r] as number;
+    let k = actualSlots[r] ?? outOfBounds();
     if (k === -2) {
-      const a = input.actuals[r] as Actual;
+      const a = input.actuals[r] ?? outOfBounds();
       k = slots.get(resolve(a) ?? a.enterprise) ?? -1;
       actualSlots[r] = k;
     }
@@ -438,8 +440,8 @@ export function plan(input: PlanInput, ctx: PlanContext): Result<Plan> {
   const ctxP = { reportMonth, schedule, behind: st.behindThreshold, serious: st.seriousThreshold };
   const progress: IndicatorProgress[] = input.indicators.map((ind, k) => {
     const alloc = allocations.find((a) => a.indicator === ind.name);
-    const now = nows[k] as YtdTable;
-    const then = thens[k] as YtdTable;
+    const now = nows[k] ?? outOfBounds();
+    const then = thens[k] ?? outOfBounds();
     const traits = {
       kind: ind.kind,
       direction: ind.direction,
@@ -447,23 +449,23 @@ export function plan(input: PlanInput, ctx: PlanContext): Result<Plan> {
       ...(ind.targetGrowth !== undefined ? { targetGrowth: ind.targetGrowth } : {}),
     };
     const areaPlanned = planned(profiles.get(canonicalProfileName(ind.profile)) ?? EVEN);
-    const seen = reported[k] as Uint8Array;
+    const seen = reported[k] ?? outOfBounds();
     const base = input.base[ind.name] ?? {};
     const concerned = (e: Enterprise, i: number): boolean =>
-      seen[slotOf[i] as number] === 1 ||
+      seen[slotOf[i] ?? outOfBounds()] === 1 ||
       (ind.kind === 'total'
         ? (alloc?.rows[i]?.annual ?? 0) !== 0
         : (base[e.name]?.value ?? 0) !== 0);
     const indices = es.flatMap((e, i) => (concerned(e, i) ? [i] : []));
     const inputs = indices.map((i) => {
-      const e = es[i] as Enterprise;
+      const e = es[i] ?? outOfBounds();
       const own = ownProfiles[i];
-      const slot = slotOf[i] as number;
+      const slot = slotOf[i] ?? outOfBounds();
       return {
         e,
         target: ind.kind === 'total' ? (alloc?.rows[i]?.annual ?? 0) : ind.target,
-        ytd: now.has[slot] ? (now.value[slot] as number) : null,
-        lastYtd: then.has[slot] ? (then.value[slot] as number) : null,
+        ytd: now.has[slot] ? (now.value[slot] ?? outOfBounds()) : null,
+        lastYtd: then.has[slot] ? (then.value[slot] ?? outOfBounds()) : null,
         planned: own ? planned(own) : areaPlanned,
       };
     });
@@ -476,7 +478,7 @@ export function plan(input: PlanInput, ctx: PlanContext): Result<Plan> {
     const ranks = rankValues(figures.map(rankKey), ind.direction);
     const groupRanks = new Array<number | null>(figures.length).fill(null);
     const aggregate = (idx: number[], group: string | null): AggregateProgress => {
-      const s = sumRows(idx.map((i) => inputs[i] as (typeof inputs)[number]));
+      const s = sumRows(idx.map((i) => inputs[i] ?? outOfBounds()));
       const f = progressOf(ind.kind === 'rate' ? { ...s, target: ind.target } : s, traits, ctxP);
       return {
         ...f,
@@ -492,13 +494,16 @@ export function plan(input: PlanInput, ctx: PlanContext): Result<Plan> {
     const position = new Int32Array(es.length).fill(-1);
     indices.forEach((i, p) => (position[i] = p));
     const groups = [...groupIdx].flatMap(([g, members]) => {
-      const idx = members.flatMap((i) => (position[i] === -1 ? [] : [position[i] as number]));
+      const idx = members.flatMap((i) => {
+        const p = position[i] ?? outOfBounds();
+        return p === -1 ? [] : [p];
+      });
       if (idx.length === 0) return [];
       rankValues(
-        idx.map((i) => rankKey(figures[i] as ProgressFigures)),
+        idx.map((i) => rankKey(figures[i] ?? outOfBounds())),
         ind.direction,
       ).forEach((r, k) => {
-        groupRanks[idx[k] as number] = r;
+        groupRanks[idx[k] ?? outOfBounds()] = r;
       });
       return [aggregate(idx, g)];
     });
@@ -518,7 +523,7 @@ export function plan(input: PlanInput, ctx: PlanContext): Result<Plan> {
         // the same keys in the same order as { ...f, indicator, … }, but a spread copy of a
         // 17-field object costs about 1 kB of heap per row in V8.
         const row = f as Writable<ProgressRow>;
-        const index = indices[i] as number;
+        const index = indices[i] ?? outOfBounds();
         row.indicator = ind.name;
         row.index = index;
         row.enterprise = es[index]?.name ?? '';

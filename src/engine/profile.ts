@@ -12,6 +12,7 @@
  *   gridShares(p, 'quarters')   // → [4, 5, 5, 6] (integer numerators, divided by their gcd)
  *   plannedSchedule(p, 8)       // → (20 + 25 + 25·2/3) / 100 = 0.6167
  */
+import { outOfBounds, zeros } from './checked';
 import { isOnStep, toUnits } from './number';
 
 export type Grid = 'quarters' | 'months' | 'janFeb';
@@ -87,18 +88,18 @@ export function monthlyNumerators(p: Profile): number[] {
   const q = integerShares(p.shares);
   if (p.grid === 'months') return q;
   if (p.grid === 'quarters')
-    return Array.from({ length: 12 }, (_, m) => q[Math.floor(m / 3)] as number);
-  const janFeb = q[0] as number;
+    return Array.from({ length: 12 }, (_, m) => q[Math.floor(m / 3)] ?? outOfBounds());
+  const janFeb = q[0] ?? outOfBounds();
   return [janFeb, janFeb, ...q.slice(1).map((v) => 2 * v)];
 }
 
 /** Integer numerators of the profile on `grid` (sums of its monthly numerators). */
 export function gridShares(p: Profile, grid: Grid): number[] {
   const m = monthlyNumerators(p);
-  const out = new Array<number>(periodCount(grid)).fill(0);
+  const out = zeros(periodCount(grid));
   for (let i = 0; i < 12; i++) {
     const j = periodOfMonth(grid, i + 1);
-    out[j] = (out[j] ?? 0) + (m[i] as number);
+    out[j] = (out[j] ?? 0) + (m[i] ?? outOfBounds());
   }
   const g = out.reduce((a, b) => gcd(a, b), 0);
   return g > 1 ? out.map((v) => v / g) : out;
@@ -117,6 +118,6 @@ export function plannedSchedule(p: Profile, month: number): number {
   const m = monthlyNumerators(p);
   const total = m.reduce((a, b) => a + b, 0);
   let through = 0;
-  for (let i = 0; i < Math.min(12, Math.max(0, month)); i++) through += m[i] as number;
+  for (let i = 0; i < Math.min(12, Math.max(0, month)); i++) through += m[i] ?? outOfBounds();
   return total === 0 ? 0 : through / total;
 }

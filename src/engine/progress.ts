@@ -14,6 +14,7 @@
  *   r.flag        // → 'seriouslyBehind'
  *   r.paceNeeded  // → 16.66 a month; r.paceRatio → 2.75
  */
+import { outOfBounds } from './checked';
 import type { Direction, Flag, Kind } from './model';
 import { FLAGS } from './model';
 
@@ -270,7 +271,8 @@ export function rankValues(
   const sorted = new Float64Array(n);
   for (let i = 0, k = 0; i < values.length; i++) {
     const v = values[i];
-    if (v !== null) sorted[k++] = v as number;
+    // (Every value is a number or null here: the loop above returned on anything else.)
+    if (typeof v === 'number') sorted[k++] = v;
   }
   sorted.sort();
   return values.map((v) => {
@@ -281,7 +283,7 @@ export function rankValues(
       // First index with sorted[i] > v; the better values are those after it.
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        if ((sorted[mid] as number) > v) hi = mid;
+        if ((sorted[mid] ?? outOfBounds()) > v) hi = mid;
         else lo = mid + 1;
       }
       return n - lo + 1;
@@ -289,7 +291,7 @@ export function rankValues(
     // First index with sorted[i] >= v; the better values are those before it.
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if ((sorted[mid] as number) < v) lo = mid + 1;
+      if ((sorted[mid] ?? outOfBounds()) < v) lo = mid + 1;
       else hi = mid;
     }
     return lo + 1;

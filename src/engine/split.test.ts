@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { outOfBounds } from './checked';
 import { describeError, type FenjieError } from './errors';
 import { apportion, divFloor, splitTotal, type SplitProblem, type SplitRow } from './split';
 import { toUnits } from './number';
@@ -159,7 +160,9 @@ describe('splitTotal: weights', () => {
     problem.rows.forEach((row, i) => {
       expect(r.value.parts[i]).toBeGreaterThanOrEqual(row.floor ?? 0);
       expect(r.value.parts[i]).toBeLessThanOrEqual(row.cap ?? Infinity);
-      expect(Math.abs(r.value.parts[i]! - r.value.exact[i]!)).toBeLessThan(10 ** -problem.decimals);
+      expect(
+        Math.abs((r.value.parts[i] ?? outOfBounds()) - (r.value.exact[i] ?? outOfBounds())),
+      ).toBeLessThan(10 ** -problem.decimals);
     });
   });
 });
@@ -504,7 +507,7 @@ describe('splitTotal: errors', () => {
   ])('%s → %s', (_what, problem, code, zh, en) => {
     const errors = errorsOf(problem);
     expect(errors).toHaveLength(1);
-    const e = errors[0]!;
+    const e = errors[0] ?? outOfBounds();
     expect(e.code).toBe(code);
     // The cell the message starts with: the target's, or the weight's when the weight is wrong.
     expect(`${e.sheet}!${e.cell}`).toBe(zh.split('：')[0]);
@@ -530,7 +533,7 @@ describe('splitTotal: errors', () => {
       '工业总产值 卓尔',
     ]);
     expect(errors.map((e) => e.params.field)).toEqual(['weight', undefined, 'lock']);
-    expect(describeError(errors[2]!, 'zh')).toBe(
+    expect(describeError(errors[2] ?? outOfBounds(), 'zh')).toBe(
       '目标!E2：工业总产值 卓尔的锁定值不能为负数（-3）',
     );
   });

@@ -12,6 +12,7 @@
  *   splitTotal({ total: 100, decimals: 0, rows: [{ weight: 1 }, { weight: 1 }, { weight: 1 }] })
  *   // → parts [34, 33, 33]: 33⅓ each, the tie goes to the earliest row
  */
+import { outOfBounds, zeros } from './checked';
 import {
   fail,
   fenjieError,
@@ -94,7 +95,7 @@ function canonicalSum(values: readonly number[]): number {
 /** canonicalSum of `f` over `rows`, without an intermediate array. */
 function canonicalSumOf<T>(rows: readonly T[], f: (r: T) => number): number {
   const values = new Float64Array(rows.length);
-  for (let i = 0; i < rows.length; i++) values[i] = f(rows[i] as T);
+  for (let i = 0; i < rows.length; i++) values[i] = f(rows[i] ?? outOfBounds());
   return sortedSum(values);
 }
 
@@ -109,7 +110,7 @@ function sortedSum(values: Float64Array): number {
   let posInf = false;
   let other = false;
   for (let i = 0; i < values.length; i++) {
-    const v = values[i] as number;
+    const v = values[i] ?? outOfBounds();
     if (v === Infinity) posInf = true;
     else if (Number.isInteger(v)) abs += Math.abs(v);
     else if (v === -Infinity || v !== v) other = true;
@@ -118,14 +119,14 @@ function sortedSum(values: Float64Array): number {
   if (!other && posInf) return Infinity;
   if (!other && integers && abs <= 2 ** 52) {
     let s = 0;
-    for (let i = 0; i < values.length; i++) s += values[i] as number;
+    for (let i = 0; i < values.length; i++) s += values[i] ?? outOfBounds();
     return s;
   }
   // A typed-array sort orders numbers ascending like `(a, b) => a − b`; equal values (only ±0
   // could tell apart) give the same sum in any order.
   values.sort();
   let s = 0;
-  for (let i = 0; i < values.length; i++) s += values[i] as number;
+  for (let i = 0; i < values.length; i++) s += values[i] ?? outOfBounds();
   return s;
 }
 
@@ -139,7 +140,7 @@ function growExact(e: number[], b: number): void {
   let q = b;
   let n = 0;
   for (let i = 0; i < e.length; i++) {
-    const a = e[i] as number;
+    const a = e[i] ?? outOfBounds();
     const s = q + a;
     const bv = s - q;
     const err = q - (s - bv) + (a - bv); // Knuth's TwoSum: q + a = s + err exactly
@@ -174,7 +175,7 @@ function waterFill(rows: readonly FreeRow[], R: number, n: number): Float64Array
   const positive = rows.filter((r) => r.w > 0);
   const zero = rows.filter((r) => r.w === 0);
   for (const r of zero) x[r.index] = Math.min(r.hi, Math.max(r.lo, r.o));
-  let value = canonicalSumOf(zero, (r) => x[r.index] as number);
+  let value = canonicalSumOf(zero, (r) => x[r.index] ?? outOfBounds());
   // Weights scaled so the largest is 1 (the split depends only on their ratios): with the ratio
   // guard in splitTotal, every λ and the slope stay finite.
   const top = positive.reduce((m, r) => Math.max(m, r.w), 0);
@@ -199,12 +200,12 @@ function waterFill(rows: readonly FreeRow[], R: number, n: number): Float64Array
   order.sort((a, b) => {
     // The decisions of (at_a − at_b) || (dw_b − dw_a), as small integers: at one λ rises come
     // first, so a row whose floor is its cap rises and stops there.
-    const x = eventAt[a] as number;
-    const y = eventAt[b] as number;
+    const x = eventAt[a] ?? outOfBounds();
+    const y = eventAt[b] ?? outOfBounds();
     if (x < y) return -1;
     if (x > y) return 1;
-    const u = eventDw[a] as number;
-    const v = eventDw[b] as number;
+    const u = eventDw[a] ?? outOfBounds();
+    const v = eventDw[b] ?? outOfBounds();
     return u > v ? -1 : u < v ? 1 : 0;
   });
   value += canonicalSumOf(positive, (r) => r.lo);
@@ -215,22 +216,22 @@ function waterFill(rows: readonly FreeRow[], R: number, n: number): Float64Array
   // 0: at the floor (not risen yet), 1: between its bounds, 2: at the cap.
   const state = new Uint8Array(positive.length);
   for (let e = 0; e < order.length; e++) {
-    const i = order[e] as number;
-    const next = eventAt[i] as number;
+    const i = order[e] ?? outOfBounds();
+    const next = eventAt[i] ?? outOfBounds();
     if (slope.length > 0) {
       const reach = value + slopeValue * (next - lambda);
       if (reach >= R) break;
       value = reach;
     }
     lambda = next;
-    const dw = eventDw[i] as number;
-    state[eventRow[i] as number] = dw > 0 ? 1 : 2;
+    const dw = eventDw[i] ?? outOfBounds();
+    state[eventRow[i] ?? outOfBounds()] = dw > 0 ? 1 : 2;
     growExact(slope, dw);
     slopeValue = valueOf(slope);
   }
   let active: FreeRow[] = [];
   const fixedValues: number[] = [];
-  for (const r of zero) fixedValues.push(x[r.index] as number);
+  for (const r of zero) fixedValues.push(x[r.index] ?? outOfBounds());
   positive.forEach((r, k) => {
     if (state[k] === 1) active.push(r);
     else {
@@ -251,7 +252,7 @@ function waterFill(rows: readonly FreeRow[], R: number, n: number): Float64Array
       const v = r.o + (r.w / big / W) * rest;
       if (v < r.lo || v > r.hi) {
         x[r.index] = v < r.lo ? r.lo : r.hi;
-        fixedValues.push(x[r.index] as number);
+        fixedValues.push(x[r.index] ?? outOfBounds());
       } else {
         x[r.index] = v;
         inside.push(r);
@@ -282,7 +283,7 @@ function roundShares(rows: readonly FreeRow[], x: Float64Array, R: number): Floa
   const frac = new Float64Array(x.length);
   let sum = 0;
   for (const r of rows) {
-    const v = snap(x[r.index] as number);
+    const v = snap(x[r.index] ?? outOfBounds());
     const f = Math.max(r.lo, Math.min(r.hi, Math.floor(v)));
     out[r.index] = f;
     frac[r.index] = Math.round((v - f) * QUANTUM);
@@ -292,8 +293,8 @@ function roundShares(rows: readonly FreeRow[], x: Float64Array, R: number): Floa
   // A total order (the row index breaks every tie), so the sorted order is unique.
   const byPriority = (a: FreeRow, b: FreeRow): number => {
     // The decisions of (frac_b − frac_a) || (w_b − w_a) || (index_a − index_b), as small integers.
-    const fa = frac[a.index] as number;
-    const fb = frac[b.index] as number;
+    const fa = frac[a.index] ?? outOfBounds();
+    const fb = frac[b.index] ?? outOfBounds();
     if (fb !== fa) return fb > fa ? 1 : -1;
     if (b.w !== a.w) return b.w > a.w ? 1 : -1;
     return a.index - b.index;
@@ -304,11 +305,14 @@ function roundShares(rows: readonly FreeRow[], x: Float64Array, R: number): Floa
   const step = Math.sign(k);
   if (step !== 0) {
     const order = rows
-      .filter((r) => (step > 0 ? (out[r.index] as number) < r.hi : (out[r.index] as number) > r.lo))
+      .filter((r) => {
+        const o = out[r.index] ?? outOfBounds();
+        return step > 0 ? o < r.hi : o > r.lo;
+      })
       .sort((a, b) => step * byPriority(a, b));
     for (const r of order) {
       if (k === 0) break;
-      out[r.index] = (out[r.index] as number) + step;
+      out[r.index] = (out[r.index] ?? outOfBounds()) + step;
       k -= step;
     }
   }
@@ -358,7 +362,7 @@ export function splitTotal(p: SplitProblem): Result<SplitResult> {
     }
   };
   for (let i = 0; i < p.rows.length; i++) {
-    const r = p.rows[i] as SplitRow;
+    const r = p.rows[i] ?? outOfBounds();
     check(i, 'weight', r.weight);
     check(i, 'offset', r.offset);
     check(i, 'lock', r.lock);
@@ -402,7 +406,7 @@ export function splitTotal(p: SplitProblem): Result<SplitResult> {
   const locked: string[] = [];
   const free: FreeRow[] = [];
   for (let i = 0; i < p.rows.length; i++) {
-    const r = p.rows[i] as SplitRow;
+    const r = p.rows[i] ?? outOfBounds();
     if (r.lock !== undefined) {
       const u = toUnits(r.lock, d);
       units[i] = u;
@@ -470,8 +474,8 @@ export function splitTotal(p: SplitProblem): Result<SplitResult> {
     }
     const rounded = roundShares(free, x, R);
     for (const r of free) {
-      units[r.index] = rounded[r.index] as number;
-      exact[r.index] = x[r.index] as number;
+      units[r.index] = rounded[r.index] ?? outOfBounds();
+      exact[r.index] = x[r.index] ?? outOfBounds();
     }
   }
   return ok({
@@ -488,8 +492,8 @@ export function splitTotal(p: SplitProblem): Result<SplitResult> {
  * @example apportion(10, [1, 1, 1]) // → [4, 3, 3]
  */
 export function apportion(total: number, shares: readonly number[]): number[] {
-  const out = new Array<number>(shares.length);
-  const rems = new Array<number>(shares.length);
+  const out = zeros(shares.length);
+  const rems = new Float64Array(shares.length);
   apportionInto(
     total,
     shares,
@@ -510,12 +514,12 @@ export function apportionInto(
   q: readonly number[],
   Q: number,
   out: number[],
-  rems: number[],
+  rems: Float64Array,
 ): void {
   let k = a;
   for (let j = 0; j < q.length; j++) {
     // divFloor(a, q_j, Q), inline for safe integers (no pair allocated per share).
-    const qj = q[j] as number;
+    const qj = q[j] ?? outOfBounds();
     const n = a * qj;
     let f: number;
     let r: number;
@@ -534,17 +538,19 @@ export function apportionInto(
   // order, so picking them one by one gives a sort's first k).
   for (let t = 0; t < k; t++) {
     let best = -1;
+    let bestRem = 0;
+    let bestShare = 0;
     for (let j = 0; j < q.length; j++) {
-      const r = rems[j] as number;
+      const r = rems[j] ?? outOfBounds();
       if (r < 0) continue;
-      if (best < 0) {
+      const qj = q[j] ?? outOfBounds();
+      if (best < 0 || r > bestRem || (r === bestRem && qj > bestShare)) {
         best = j;
-        continue;
+        bestRem = r;
+        bestShare = qj;
       }
-      const d = r - (rems[best] as number);
-      if (d > 0 || (d === 0 && (q[j] as number) > (q[best] as number))) best = j;
     }
-    out[best] = (out[best] as number) + 1;
+    out[best] = (out[best] ?? outOfBounds()) + 1;
     rems[best] = -1;
   }
 }

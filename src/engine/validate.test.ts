@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { outOfBounds } from './checked';
 import { loadTownshipExampleJson, toPlanInput } from '../../tests/helpers/example-input';
 import { describeError } from './errors';
 import type { Actual, PlanInput } from './model';
@@ -60,7 +61,7 @@ describe('validateInput', () => {
     // them all, at the first, with how many there are.
     const years = errors.filter((e) => e.code === 'InvalidYear');
     expect(years).toHaveLength(1);
-    expect(years[0]!.params).toEqual({
+    expect((years[0] ?? outOfBounds()).params).toEqual({
       value: 2024,
       expected: '2025/2026',
       rows: input.actuals.filter((a) => a.year === 2024).length,
@@ -85,7 +86,7 @@ describe('validateInput', () => {
       '实绩!A16：年份 2025 无效（应为 2023/2024），共 106 行',
       '实绩!C97：统一社会信用代码 91331125355344339U 与企业“卓尔五金”不符，共 11 行',
     ]);
-    expect(describeError(errors[0]!, 'en')).toBe(
+    expect(describeError(errors[0] ?? outOfBounds(), 'en')).toBe(
       '实绩!A2: year 2026 is not valid (expected 2023/2024), in 75 rows',
     );
   });
@@ -97,7 +98,7 @@ describe('validateInput', () => {
     expect(errors.map((e) => describeError(e, 'en'))).toEqual([
       '实绩!C2: enterprise "华都" is not in Enterprises',
     ]);
-    expect(errors[0]!.params).toEqual({ name: '华都' });
+    expect((errors[0] ?? outOfBounds()).params).toEqual({ name: '华都' });
   });
 
   it.each<[string, (input: PlanInput) => PlanInput, string]>([
@@ -270,10 +271,10 @@ describe('validateInput', () => {
 
   it('names "?" as the first place when the first row has no ref', () => {
     const input = example();
-    const { ref: _ref, ...first } = input.indicators[0]!;
+    const { ref: _ref, ...first } = input.indicators[0] ?? outOfBounds();
     const errors = validateInput({ ...input, indicators: [first, ...input.indicators] }, 2025);
     expect(errors.map((e) => e.code)).toEqual(['DuplicateIndicator']);
-    expect(errors[0]!.params.first).toBe('?');
+    expect((errors[0] ?? outOfBounds()).params.first).toBe('?');
   });
 
   it('finds duplicate credit codes after normalising them', () => {
@@ -294,14 +295,14 @@ describe('validateInput', () => {
   it('finds duplicate actuals through the credit code', () => {
     const input = example();
     const dup: Actual = {
-      ...input.actuals[0]!,
+      ...(input.actuals[0] ?? outOfBounds()),
       enterprise: '华都',
       creditCode: '91331125521477189W',
       ref: { sheet: '实绩', cell: 'A196' },
     };
     const errors = validateInput({ ...input, actuals: [...input.actuals, dup] }, 2025);
     expect(errors.map((e) => e.code)).toEqual(['DuplicateActual']);
-    expect(errors[0]!.params).toMatchObject({
+    expect((errors[0] ?? outOfBounds()).params).toMatchObject({
       enterprise: '浙江华都新能源',
       year: 2025,
       month: 2,

@@ -6,9 +6,10 @@
  * year, an enterprise missing from Enterprises) is said once, at its first row, with the count.
  */
 import { isValidYMD } from './calendar';
+import { outOfBounds } from './checked';
 import { checkCreditCode, normalizeCreditCode } from './creditCode';
 import { errorPlace, fenjieError, type FenjieError, type Ref } from './errors';
-import type { Actual, Constraint, PlanInput, ProfileDef, ValueCell } from './model';
+import type { Actual, Constraint, PlanInput, ProfileDef } from './model';
 import { isOnStep } from './number';
 import { isEvenProfileName, periodCount, profileProblem } from './profile';
 import { MAX_UNITS } from './split';
@@ -313,7 +314,7 @@ export function validateInput(input: PlanInput, year: number): FenjieError[] {
       if (!ind) continue;
       const offset = what === 'base' && ind.kind === 'total' && ind.method === 'increment';
       for (const enterprise of Object.keys(column)) {
-        const cell = column[enterprise] as ValueCell;
+        const cell = column[enterprise] ?? outOfBounds();
         const range = outOfRange(cell.value, 'amount', cell.ref);
         if (!enterprises.has(enterprise))
           push(fenjieError('UnknownEnterprise', { name: enterprise }, cell.ref));
@@ -448,7 +449,7 @@ export function validateInput(input: PlanInput, year: number): FenjieError[] {
   const A = new SharedCauses();
   for (const a of input.actuals) {
     for (const k in a.values) {
-      const v = a.values[k] as ValueCell;
+      const v = a.values[k] ?? outOfBounds();
       const range = outOfRange(v.value, 'actual', v.ref);
       if (range) A.push(range);
     }

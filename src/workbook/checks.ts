@@ -25,31 +25,36 @@ export const CHECK_KEYS: readonly CheckKey[] = [
   'unlisted',
 ];
 
-/** The data check's items, in order, with their labels. */
-export const CHECKS: readonly {
-  key: CheckKey;
-  zh: string;
-  en: string;
+/** What the data check says of an item. */
+export interface CheckLabel {
+  readonly zh: string;
+  readonly en: string;
   /** A count above zero means the outputs need a re-split, not just a recalculation. */
-  resplit?: true;
-}[] = [
-  { key: 'unmatched', zh: '未匹配企业的行', en: 'Rows matching no enterprise' },
-  { key: 'duplicates', zh: '同一企业同月重复', en: 'Duplicate enterprise-months' },
-  { key: 'falls', zh: '累计值比上月减少', en: 'Cumulative figures that fall' },
-  { key: 'notNumbers', zh: '不是数字的值', en: 'Values that are not numbers' },
-  { key: 'badMonths', zh: '月份不在1–12', en: 'Months outside 1–12' },
-  { key: 'badYears', zh: '年份不是本年或上年', en: 'Years other than this and last' },
-  { key: 'badReportMonth', zh: '报告期无法识别', en: 'Report month unreadable' },
-  {
-    key: 'overflow',
+  readonly resplit?: true;
+}
+
+/** Each item's labels. */
+export const CHECK_LABELS: Readonly<Record<CheckKey, CheckLabel>> = {
+  unmatched: { zh: '未匹配企业的行', en: 'Rows matching no enterprise' },
+  duplicates: { zh: '同一企业同月重复', en: 'Duplicate enterprise-months' },
+  falls: { zh: '累计值比上月减少', en: 'Cumulative figures that fall' },
+  notNumbers: { zh: '不是数字的值', en: 'Values that are not numbers' },
+  badMonths: { zh: '月份不在1–12', en: 'Months outside 1–12' },
+  badYears: { zh: '年份不是本年或上年', en: 'Years other than this and last' },
+  badReportMonth: { zh: '报告期无法识别', en: 'Report month unreadable' },
+  overflow: {
     zh: '超出公式范围的行（请重新分解）',
     en: 'Rows beyond the formulas (re-split)',
     resplit: true,
   },
-  {
-    key: 'unlisted',
+  unlisted: {
     zh: '新出现实绩的企业（请重新分解）',
     en: 'Enterprises with new figures (re-split)',
     resplit: true,
   },
-];
+};
+
+/** The data check's items, in order, with their labels. */
+export const CHECKS: readonly ({ readonly key: CheckKey } & CheckLabel)[] = CHECK_KEYS.map(
+  (key) => ({ key, ...CHECK_LABELS[key] }),
+);

@@ -5,6 +5,7 @@
  * formulas and to fill rows down).
  */
 import { describe, expect, it } from 'vitest';
+import { outOfBounds } from '../engine';
 import { copyKey, renameSheetRefs } from './formula';
 import { runPipeline } from './pipeline';
 import type { WorkbookSpec } from './spec';
@@ -125,7 +126,7 @@ describe.each(CASES)('%s', (_name, spec) => {
     const used = new Set(
       formulas.flatMap((f) =>
         [...f.replace(/"[^"]*"/g, '""').matchAll(/([A-Z][A-Z0-9.]*)\(/g)].map(
-          (m) => m[1] as string,
+          (m) => m[1] ?? outOfBounds(),
         ),
       ),
     );

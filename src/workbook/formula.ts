@@ -4,6 +4,7 @@
  * one another (Office.js writes one row and copies it down; the .xlsx writer stores the run as
  * one shared formula). String literals and quoted sheet names are never looked into.
  */
+import { outOfBounds } from '../engine';
 import { columnIndex, quoteSheet } from './spec';
 
 type Piece =
@@ -27,7 +28,7 @@ function pieces(formula: string): Piece[] {
       break;
     }
     plain += formula.slice(i, next);
-    const ch = formula[next] as string;
+    const ch = formula[next] ?? outOfBounds();
     let j = next + 1;
     let body = '';
     for (;;) {

@@ -4,6 +4,7 @@
  */
 import {
   fieldLabel,
+  outOfBounds,
   toHalfWidth,
   type FieldLabel,
   type Grid,
@@ -230,7 +231,7 @@ const EN_MONTHS_LONG = [
 export const MONTH_HEADERS: readonly Name[] = EN_MONTHS.map((en, i) => ({
   zh: `${i + 1}月`,
   en,
-  alt: [EN_MONTHS_LONG[i] as string, `M${i + 1}`],
+  alt: [EN_MONTHS_LONG[i] ?? outOfBounds(), `M${i + 1}`],
 }));
 
 export const JAN_FEB_HEADER: Name = {

@@ -9,7 +9,15 @@
  * how each sheet prints; and that the titles follow the area and the period.
  */
 import { describe, expect, it } from 'vitest';
-import { FLAGS, plan, type Flag, type Lang, type Plan, type PlanInput } from '../engine';
+import {
+  FLAGS,
+  outOfBounds,
+  plan,
+  type Flag,
+  type Lang,
+  type Plan,
+  type PlanInput,
+} from '../engine';
 import { copyKey } from './formula';
 import type { RawCell, WorkbookGrids } from './grid';
 import { COLUMNS, FLAG_LABELS, SHEETS, periodLabels } from './names';
@@ -322,8 +330,8 @@ function concat(spec: WorkbookSpec, formula: string): string {
     if (!m) throw new Error(`not a concatenation: ${formula}`);
     if (m[1] !== undefined) out += m[1].replace(/""/g, '"');
     else {
-      const s = spec.sheets.find((x) => x.name === (m[2] as string).replace(/''/g, "'"));
-      out += String(cellAt(s as SheetSpec, (m[3] as string).replace(/\$/g, ''))?.v ?? '');
+      const s = spec.sheets.find((x) => x.name === (m[2] ?? outOfBounds()).replace(/''/g, "'"));
+      out += String(cellAt(s as SheetSpec, (m[3] ?? outOfBounds()).replace(/\$/g, ''))?.v ?? '');
     }
     rest = rest.slice(m[0].length);
   }
@@ -441,7 +449,7 @@ describe.each(VARIANTS)('renderOutputs: %s', (_name, R) => {
       expect(s.rowHeights?.[r], `${s.name} row ${r + 1}`).toBe(HEADER_HEIGHT);
     };
     p.allocations.forEach((a, k) => {
-      const b = allocBlocks[k] as AllocationBlock;
+      const b = allocBlocks[k] ?? outOfBounds();
       const headers = [
         ALLOCATION_COLUMNS.idx[lang],
         COLUMNS.enterprise[lang],
@@ -483,7 +491,7 @@ describe.each(VARIANTS)('renderOutputs: %s', (_name, R) => {
       expect(evaluate(S.allocation, f), f).toBe(0);
     }
     // The checks see a part that does not add up: one more in a period of the first enterprise.
-    const b = allocBlocks[0] as AllocationBlock;
+    const b = allocBlocks[0] ?? outOfBounds();
     const broken: SheetSpec = {
       ...S.allocation,
       rows: S.allocation.rows.map((row, r) =>
@@ -500,7 +508,7 @@ describe.each(VARIANTS)('renderOutputs: %s', (_name, R) => {
 
   it('caches the engine’s parts, totals and subtotals in the allocation', () => {
     p.allocations.forEach((a, k) => {
-      const b = allocBlocks[k] as AllocationBlock;
+      const b = allocBlocks[k] ?? outOfBounds();
       const v = (r: number): CellValue[] => (S.allocation.rows[r] ?? []).map((c) => c?.v ?? null);
       expect(v(b.section).slice(2, 4)).toEqual([t(lang, '年度目标', 'Target'), a.total]);
       shownRows(p, a).forEach(({ row, i }, k) => {
@@ -700,7 +708,7 @@ describe.each(VARIANTS)('renderOutputs: %s', (_name, R) => {
         expect(r < header - 1 || r > last + 1, `${what}: aggregate row ${r + 1}`).toBe(true);
     };
     p.allocations.forEach((a, k) => {
-      const b = allocBlocks[k] as AllocationBlock;
+      const b = allocBlocks[k] ?? outOfBounds();
       apart(S.allocation, b.header, b.last, [b.total, ...b.groups, b.check], a.indicator);
       expect(b.check).toBeLessThan(b.header - 1);
     });
@@ -868,7 +876,7 @@ describe.each<Lang>(['zh', 'en'])('the hand-built workbook in %s', (lang) => {
       // of a formula that looks it up by 序号 (INDEX(…)&""), which never holds the name.
       const values = named.filter((c) => c.f === undefined);
       expect(values.length, name).toBe(1);
-      expect(S.helper.rows.flat().includes(values[0] as CellSpec), name).toBe(true);
+      expect(S.helper.rows.flat().includes(values[0] ?? outOfBounds()), name).toBe(true);
       expect(named.filter((c) => c.f !== undefined).length, name).toBeGreaterThanOrEqual(3 + 2);
       for (const c of named) if (c.f !== undefined) expect(c.f, name).not.toContain(name);
       expect(cells.filter((c) => c?.f === name.slice(1) || c?.f === name)).toEqual([]);

@@ -9,6 +9,7 @@
  *   '=', '+', '-' or '@' (writers must never let a host interpret it as a formula).
  * - `rows` is dense from A1; `null` is an empty cell.
  */
+import { outOfBounds } from '../engine';
 
 export type CellValue = string | number | boolean | null;
 
@@ -225,7 +226,7 @@ export const a1 = (row: number, col: number): string => `${columnLetter(col)}${r
 export function parseA1(ref: string): { row: number; col: number } {
   const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(ref.toUpperCase());
   if (!m) throw new Error(`not an A1 reference: ${ref}`);
-  return { row: Number(m[2]) - 1, col: columnIndex(m[1] as string) };
+  return { row: Number(m[2]) - 1, col: columnIndex(m[1] ?? outOfBounds()) };
 }
 
 /** An A1 range ('A4:T120', or one cell 'B2'; '$' allowed) as 0-based corners. */

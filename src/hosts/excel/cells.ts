@@ -4,6 +4,7 @@
  * of being sent), the rectangles of cells that must be sent explicitly, and the rectangles of
  * rows with like number formats.
  */
+import { outOfBounds } from '../../engine';
 import type { CellSpec, SheetSpec, StyleName } from '../../workbook/spec';
 import { copyKey, renameSheetRefs } from '../../workbook/formula';
 
@@ -138,14 +139,18 @@ export function findFillRuns(grid: EncodedSheet): {
   const runs: FillRun[] = [];
   for (const [id, cols] of byRows) {
     const [r0, r1] = id.split(':').map(Number) as [number, number];
-    let first = cols[0] as number;
-    for (let i = 1; i <= cols.length; i++) {
-      const c = cols[i];
-      if (c !== undefined && c === (cols[i - 1] as number) + 1) continue;
-      const last = cols[i - 1] as number;
+    // Runs of consecutive columns: [first, last].
+    let first = cols[0] ?? outOfBounds();
+    let last = first;
+    for (const c of cols.slice(1)) {
+      if (c === last + 1) {
+        last = c;
+        continue;
+      }
       runs.push({ sourceRow: r0, row: r0 + 1, rows: r1 - r0, col: first, cols: last - first + 1 });
-      if (c !== undefined) first = c;
+      first = last = c;
     }
+    runs.push({ sourceRow: r0, row: r0 + 1, rows: r1 - r0, col: first, cols: last - first + 1 });
   }
   runs.sort((a, b) => a.row - b.row || a.col - b.col);
   return { runs, covered: (r, c) => covered.has(r * grid.width + c) };

@@ -211,11 +211,12 @@ function pack(
   const setup =
     (stale + 2 * outputs.length) * ACTION_BYTES +
     outputs.reduce((n, o) => n + utf8Length(o.temp), 0);
-  const batches: Batch[] = [{ bytes: BATCH_BYTES + setup, items: [] }];
+  // `batch` is always the last of `batches`.
+  let batch: Batch = { bytes: BATCH_BYTES + setup, items: [] };
+  const batches: Batch[] = [batch];
   let seen = new Set<Output>(outputs);
   for (const output of outputs) {
     for (const step of planSheet(output.spec, plan)) {
-      let batch = batches[batches.length - 1] as Batch;
       const getItem = seen.has(output) ? 0 : ACTION_BYTES + utf8Length(output.temp);
       if (
         batch.bytes + step.bytes + getItem > maxBytes &&

@@ -19,7 +19,7 @@
  *
  * Browser-safe: no Node imports.
  */
-import { fenjieError } from '../../engine';
+import { fenjieError, outOfBounds } from '../../engine';
 import { HostError } from '../host';
 import { isGeneratedNote } from '../../workbook/note';
 import {
@@ -631,7 +631,8 @@ export async function writePackage(input: Uint8Array, spec: WorkbookSpec): Promi
   });
   const relPrefix = prefixOf(workbookXml, REL_NS);
   const sheetXmls = list.map((slot) => {
-    const name = slot.spec === undefined ? undefined : (spec.sheets[slot.spec] as SheetSpec).name;
+    const name =
+      slot.spec === undefined ? undefined : (spec.sheets[slot.spec] ?? outOfBounds()).name;
     if (slot.old) {
       if (name === undefined || name === slot.old.name) return slot.old.xml;
       const el = element(slot.old.xml, 'sheet') as Found;
@@ -649,7 +650,7 @@ export async function writePackage(input: Uint8Array, spec: WorkbookSpec): Promi
   list.forEach((slot, i) => {
     if (slot.spec === undefined) return;
     specIndices.add(i);
-    newNames.push(...builtInNames(spec.sheets[slot.spec] as SheetSpec, i));
+    newNames.push(...builtInNames(spec.sheets[slot.spec] ?? outOfBounds(), i));
   });
   const workbook = rewriteWorkbook(
     workbookXml,
@@ -749,7 +750,7 @@ export async function writePackage(input: Uint8Array, spec: WorkbookSpec): Promi
       selected: activeNew.has(i),
     };
     const part = slot.old?.part ?? (addedOf.get(slot.spec) as Added).part;
-    await change(part, sheetXml(spec.sheets[slot.spec] as SheetSpec, styles, frame));
+    await change(part, sheetXml(spec.sheets[slot.spec] ?? outOfBounds(), styles, frame));
   }
 
   // The input's entries in order (copied, or changed), then the new parts.

@@ -5,7 +5,7 @@
  * (tests/xlsx/gridReader.test.ts). Runs in Node and in the browser: no Node imports here.
  */
 import ExcelJS from 'exceljs';
-import { fail, fenjieError, ok, type ErrorCode, type Result } from '../../engine';
+import { fail, fenjieError, ok, outOfBounds, type ErrorCode, type Result } from '../../engine';
 import type { RawCell, SheetGrid, WorkbookGrids } from '../../workbook/grid';
 import { a1 } from '../../workbook/spec';
 import { toRawCell } from './cells';
@@ -129,7 +129,7 @@ export function sheetGrid(ws: ExcelJS.Worksheet): SheetGrid {
   const cells: RawCell[][] = Array.from({ length: height }, () =>
     new Array<RawCell>(width).fill(null),
   );
-  for (const { row, col, value } of found) (cells[row] as RawCell[])[col] = value;
+  for (const { row, col, value } of found) (cells[row] ?? outOfBounds())[col] = value;
 
   const hiddenRows: number[] = [];
   for (let r = 1; r <= ws.rowCount; r++) if (ws.findRow(r)?.hidden) hiddenRows.push(r - 1);

@@ -63,36 +63,36 @@ export const canRepack = (): boolean => typeof CompressionStream === 'function';
 export async function deflateStoredZip(zip: Uint8Array): Promise<Uint8Array | undefined> {
   const entries = storedEntries(zip);
   if (!entries) return undefined;
-  const packed = await Promise.all(entries.map((e) => deflateRaw(e.data)));
-  const size = entries.reduce(
-    (s, e, i) => s + 30 + e.name.length + (packed[i] as Uint8Array).length + 46 + e.name.length,
+  const packed = await Promise.all(
+    entries.map(async (e) => ({ e, body: await deflateRaw(e.data) })),
+  );
+  const size = packed.reduce(
+    (s, { e, body }) => s + 30 + e.name.length + body.length + 46 + e.name.length,
     22,
   );
   const out = new Uint8Array(size);
   const view = new DataView(out.buffer);
   let p = 0;
-  const offsets: number[] = [];
-  entries.forEach((e, i) => {
-    const body = packed[i] as Uint8Array;
-    offsets.push(p);
+  const placed = packed.map(({ e, body }) => {
+    const offset = p;
     view.setUint32(p, LOCAL, true);
     writeCommon(view, p + 4, e, body.length);
     // extra field length: 0.
     out.set(e.name, p + 30);
     out.set(body, p + 30 + e.name.length);
     p += 30 + e.name.length + body.length;
+    return { e, body, offset };
   });
   const central = p;
-  entries.forEach((e, i) => {
-    const body = packed[i] as Uint8Array;
+  for (const { e, body, offset } of placed) {
     view.setUint32(p, CENTRAL, true);
     view.setUint16(p + 4, 20, true); // version made by
     writeCommon(view, p + 6, e, body.length);
     // extra, comment, disk, internal attributes: 0; external attributes: 0.
-    view.setUint32(p + 42, offsets[i] as number, true);
+    view.setUint32(p + 42, offset, true);
     out.set(e.name, p + 46);
     p += 46 + e.name.length;
-  });
+  }
   view.setUint32(p, EOCD, true);
   view.setUint16(p + 8, entries.length, true);
   view.setUint16(p + 10, entries.length, true);

@@ -9,7 +9,7 @@
  * (`t="inlineStr"`), so the workbook's shared strings need not change.
  * Browser-safe: no Node imports.
  */
-import { toExcelSerial } from '../../engine';
+import { outOfBounds, toExcelSerial } from '../../engine';
 import {
   PAPER_SIZE,
   columnLetter,
@@ -175,8 +175,7 @@ export function* sheetXml(
   };
   const sharedOf: (number | undefined)[] = [];
   let nextSi = 0;
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r] as readonly (CellSpec | null)[];
+  for (const [r, row] of rows.entries()) {
     let cells = '';
     for (let c = 0; c < row.length; c++) {
       const spec = row[c];
@@ -185,7 +184,7 @@ export function* sheetXml(
         continue;
       }
       const s = styled(spec) ? (styles.xf.get(styleKey(spec.fmt, spec.style, spec.wrap)) ?? 0) : 0;
-      const ref = `${letters[c] as string}${r + 1}`;
+      const ref = `${letters[c] ?? outOfBounds()}${r + 1}`;
       const sAttr = s === 0 ? '' : ` s="${s}"`;
       if (spec.f !== undefined) {
         const { t, v } = valueOf(spec.v);
@@ -194,7 +193,7 @@ export function* sheetXml(
         if (end !== undefined) {
           const id = nextSi++;
           sharedOf[c] = id;
-          f = `<f t="shared" ref="${ref}:${letters[c] as string}${end + 1}" si="${id}">${cellText(formulaText(spec.f))}</f>`;
+          f = `<f t="shared" ref="${ref}:${letters[c] ?? outOfBounds()}${end + 1}" si="${id}">${cellText(formulaText(spec.f))}</f>`;
         } else if (spec.down && sharedOf[c] !== undefined) {
           f = `<f t="shared" si="${sharedOf[c]}"/>`;
         } else {

@@ -4,6 +4,7 @@
  * what it must and keeps every other byte of a part as it was, so nothing here builds a tree.
  * Runs in the browser and in Node.
  */
+import { outOfBounds } from '../../engine';
 
 /** The value of attribute `name` (a regular-expression fragment, e.g. `\\w+:id`) in `attrs`, decoded. */
 export function attr(attrs: string, name: string): string | undefined {
@@ -56,7 +57,7 @@ export function cellText(s: string): string {
     if (code >= 0xd800 && code <= 0xdbff) {
       const next = s.charCodeAt(i + 1);
       if (next >= 0xdc00 && next <= 0xdfff) {
-        out += s[i] + (s[i + 1] as string);
+        out += s.slice(i, i + 2);
         i++;
         continue;
       }
@@ -79,7 +80,7 @@ export function cellText(s: string): string {
       out += '_x005F_';
       continue;
     }
-    out += xmlEscape(s[i] as string);
+    out += xmlEscape(s[i] ?? outOfBounds());
   }
   return out;
 }

@@ -4,6 +4,7 @@
  * `CompressionStream` (Node 18+, current browsers). No zip64: every entry and the archive stay
  * under 4 GB. Browser-safe: no Node imports.
  */
+import { outOfBounds } from '../../engine';
 import { CENTRAL, EOCD, LOCAL } from './unzip';
 
 /** One entry of the archive being written. */
@@ -27,9 +28,9 @@ const sizeOf = (data: readonly Uint8Array[]): number => data.reduce((s, d) => s 
 /** The archive's bytes: local headers and data in entry order, then the central directory. */
 export function buildZip(entries: readonly OutEntry[]): Uint8Array {
   if (entries.length > 0xffff) throw new Error('too many zip entries (zip64 is not written)');
-  const sizes = entries.map((e) => sizeOf(e.data));
-  const total = entries.reduce(
-    (s, e, i) => s + 30 + e.rawName.length + (sizes[i] as number) + 46 + e.rawName.length,
+  const sized = entries.map((e) => ({ e, size: sizeOf(e.data) }));
+  const total = sized.reduce(
+    (s, { e, size }) => s + 30 + e.rawName.length + size + 46 + e.rawName.length,
     22,
   );
   if (total > LIMIT)
@@ -47,28 +48,28 @@ export function buildZip(entries: readonly OutEntry[]): Uint8Array {
     view.setUint32(at + 18, e.uncompressedSize, true);
     view.setUint16(at + 22, e.rawName.length, true);
   };
-  const offsets: number[] = [];
   let p = 0;
-  entries.forEach((e, i) => {
-    offsets.push(p);
+  const placed = sized.map(({ e, size }) => {
+    const offset = p;
     view.setUint32(p, LOCAL, true);
-    common(p + 4, e, sizes[i] as number);
+    common(p + 4, e, size);
     out.set(e.rawName, p + 30);
     p += 30 + e.rawName.length;
     for (const d of e.data) {
       out.set(d, p);
       p += d.length;
     }
+    return { e, size, offset };
   });
   const central = p;
-  entries.forEach((e, i) => {
+  for (const { e, size, offset } of placed) {
     view.setUint32(p, CENTRAL, true);
     view.setUint16(p + 4, 20, true); // version made by
-    common(p + 6, e, sizes[i] as number);
-    view.setUint32(p + 42, offsets[i] as number, true);
+    common(p + 6, e, size);
+    view.setUint32(p + 42, offset, true);
     out.set(e.rawName, p + 46);
     p += 46 + e.rawName.length;
-  });
+  }
   view.setUint32(p, EOCD, true);
   view.setUint16(p + 8, entries.length, true);
   view.setUint16(p + 10, entries.length, true);
@@ -124,7 +125,7 @@ export async function deflateText(
 }
 
 function concat(parts: readonly Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0] as Uint8Array;
+  if (parts.length === 1) return parts[0] ?? outOfBounds();
   const out = new Uint8Array(sizeOf(parts));
   let at = 0;
   for (const p of parts) {
@@ -139,7 +140,7 @@ function fromGzip(gz: Uint8Array): Deflated {
   const view = new DataView(gz.buffer, gz.byteOffset, gz.byteLength);
   if (gz.length < 18 || gz[0] !== 0x1f || gz[1] !== 0x8b || gz[2] !== 8)
     throw new Error('CompressionStream gave no gzip stream');
-  const flags = gz[3] as number;
+  const flags = gz[3] ?? outOfBounds();
   let at = 10;
   if (flags & 4) at += 2 + view.getUint16(at, true); // FEXTRA
   if (flags & 8) at = gz.indexOf(0, at) + 1; // FNAME

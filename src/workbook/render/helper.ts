@@ -24,7 +24,7 @@
  * - **Profiles**: each profile's planned schedule through month 1 … 12.
  */
 import type { Lang, Plan, PlanInput } from '../../engine';
-import { CHECK_KEYS, CHECKS, type CheckKey } from '../checks';
+import { CHECK_KEYS, CHECK_LABELS, type CheckKey } from '../checks';
 import { toExcelSerial } from '../../engine';
 import {
   EVEN,
@@ -679,23 +679,19 @@ export function renderHelper(
   // Data check counts. The rows with a year read or a month cell not blank, counted over the
   // columns rather than row by row: years + months (read, or "x") − rows with both.
   const FILLED = `(COUNT(${rSpan(rc.year)})+COUNT(${rSpan(rc.month)})+COUNTIF(${rSpan(rc.month)},"x")-COUNTIFS(${rSpan(rc.year)},">-1E+300",${rSpan(rc.month)},">-1E+300")-COUNTIFS(${rSpan(rc.year)},">-1E+300",${rSpan(rc.month)},"x"))`;
+  const check = (key: CheckKey, cell: ReturnType<typeof fx>): string =>
+    param(`check:${key}`, CHECK_LABELS[key].zh, CHECK_LABELS[key].en, cell);
   const checks: Record<CheckKey, string> = {
-    unmatched: param(
-      'check:unmatched',
-      CHECKS[0]!.zh,
-      CHECKS[0]!.en,
+    unmatched: check(
+      'unmatched',
       fx(A ? `COUNTIF(${uSpan(uc.e)},0)` : '0', counts?.unmatched ?? 0, INT),
     ),
-    duplicates: param(
-      'check:duplicates',
-      CHECKS[1]!.zh,
-      CHECKS[1]!.en,
+    duplicates: check(
+      'duplicates',
       fx(A ? `SUM(${uSpan(uc.dup)})` : '0', counts?.duplicates ?? 0, INT),
     ),
-    falls: param(
-      'check:falls',
-      CHECKS[2]!.zh,
-      CHECKS[2]!.en,
+    falls: check(
+      'falls',
       fx(
         A && E > 0 && inds.length > 0
           ? `SUM($${columnLetter(nc.fall(0))}$${DATA_ROW}:$${columnLetter(nc.fall(inds.length - 1))}$${entLast})`
@@ -704,38 +700,28 @@ export function renderHelper(
         INT,
       ),
     ),
-    notNumbers: param(
-      'check:notNumbers',
-      CHECKS[3]!.zh,
-      CHECKS[3]!.en,
+    notNumbers: check(
+      'notNumbers',
       fx(A ? `SUM(${uSpan(uc.bad)})` : '0', counts?.notNumbers ?? 0, INT),
     ),
-    badMonths: param(
-      'check:badMonths',
-      CHECKS[4]!.zh,
-      CHECKS[4]!.en,
+    badMonths: check(
+      'badMonths',
       fx(A ? `${FILLED}-COUNT(${rSpan(rc.month)})` : '0', counts?.badMonths ?? 0, INT),
     ),
-    badYears: param(
-      'check:badYears',
-      CHECKS[5]!.zh,
-      CHECKS[5]!.en,
+    badYears: check(
+      'badYears',
       fx(
         A ? `${FILLED}-COUNTIF(${rSpan(rc.year)},${Y})-COUNTIF(${rSpan(rc.year)},${Y}-1)` : '0',
         counts?.badYears ?? 0,
         INT,
       ),
     ),
-    badReportMonth: param(
-      'check:badReportMonth',
-      CHECKS[6]!.zh,
-      CHECKS[6]!.en,
+    badReportMonth: check(
+      'badReportMonth',
       fx(`--(${MSET}="?")`, counts?.badReportMonth ?? 0, INT),
     ),
-    overflow: param(
-      'check:overflow',
-      CHECKS[7]!.zh,
-      CHECKS[7]!.en,
+    overflow: check(
+      'overflow',
       fx(
         A
           ? `MAX(0,COUNTA(${AS}$${columnLetter(A.year)}$${firstData}:$${columnLetter(A.year)}$1048576)-${R})+MAX(0,${SEQ_TOTAL}-${used})`
@@ -744,10 +730,8 @@ export function renderHelper(
         INT,
       ),
     ),
-    unlisted: param(
-      'check:unlisted',
-      CHECKS[8]!.zh,
-      CHECKS[8]!.en,
+    unlisted: check(
+      'unlisted',
       fx(
         A && E > 0
           ? `SUM($${columnLetter(nc.unlisted)}$${DATA_ROW}:$${columnLetter(nc.unlisted)}$${entLast})`
@@ -779,10 +763,10 @@ export function renderHelper(
 
   // The latest month: the largest month of this year's rows (figures or not, as the engine takes it).
   const latestRow = params.findIndex((p) => p.key === 'latest');
-  if (A && latestRow >= 0) {
-    const p = params[latestRow]!;
+  const latest = params[latestRow];
+  if (A && latest) {
     params[latestRow] = {
-      ...p,
+      ...latest,
       cell: fx(`MAX(${rSpan(rc.latest)})`, live?.latest ?? 0, INT),
     };
   }

@@ -399,6 +399,7 @@ export function renderProgress(
     ip.rows.forEach((f, i) => {
       const row = first + i;
       const x = (c: Col): string => C.ref(c, row);
+      const rankFigure = rankCol === 'yoy' ? f.yoy : f.completion;
       const idx = `$${C.letter('idx')}${row}`;
       const e = input.enterprises[f.index];
       const figure = (slot: 0 | 1): string => {
@@ -436,9 +437,7 @@ export function renderProgress(
         // 1 + how many do better (RANK's order, ties sharing a rank).
         rkey: fx(
           `IF(ISNUMBER(${x(rankCol)}),ROUND(${x(rankCol)},9),"")`,
-          f[rankCol === 'yoy' ? 'yoy' : 'completion'] === null
-            ? ''
-            : rankKeyOf(f[rankCol === 'yoy' ? 'yoy' : 'completion'] as number),
+          rankFigure === null ? '' : rankKeyOf(rankFigure),
         ),
         rank: fx(
           `IF(ISNUMBER(${x('rkey')}),COUNTIF(${span('rkey')},"${better}"&${x('rkey')})+1,"")`,
