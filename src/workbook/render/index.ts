@@ -22,6 +22,8 @@ import { renderSummary } from './summary';
 export interface RenderOptions extends Omit<NoteOptions, 'liveStatic'> {
   /** Settings this run overrode (CLI --as-of, the pane's run settings): constants, not 参数's cells. */
   readonly overridden?: ReadonlySet<SettingKey>;
+  /** Check every formula the renderers mark as copied down (the tests render so): see SheetBuilder. */
+  readonly checkCopies?: boolean;
 }
 
 export function renderOutputs(
@@ -46,6 +48,7 @@ export function renderOutputs(
     name: names.helper,
     note,
     overridden: o.overridden ?? new Set(),
+    checkCopies: o.checkCopies,
   });
   const H = helper.refs;
   // Titles begin with the area and the period, live: "腊口镇 2025年1-8月".
@@ -65,6 +68,7 @@ export function renderOutputs(
     lang,
     name: names.allocation,
     note,
+    checkCopies: o.checkCopies,
     titlePrefix:
       lang === 'zh'
         ? { f: `${H.areaPrefix}&${H.year}&"年度 "`, v: `${areaText}${plan.year}年度 ` }
@@ -75,6 +79,7 @@ export function renderOutputs(
     name: names.progress,
     note,
     titlePrefix,
+    checkCopies: o.checkCopies,
   });
   const summary = renderSummary(plan, input, H, progress.refs, {
     lang,
