@@ -83,11 +83,18 @@ export function runPipeline(grids: WorkbookGrids, o: PipelineOptions): PipelineR
     overridden,
     checkCopies: o.checkCopies,
   });
+  // The JSON is made when asked for (`plan --json`): a county's is large, and most runs never
+  // want it.
+  const plan = r.value;
+  let json: PlanResultJson | undefined;
   return {
     ok: true,
-    plan: r.value,
+    plan,
     spec,
-    json: resultJson(r.value),
+    get json(): PlanResultJson {
+      json ??= resultJson(plan);
+      return json;
+    },
     read: { ...read, input },
     fingerprints,
   };
