@@ -205,11 +205,31 @@ export async function planFile(
   output: string,
   o: Record<string, string>,
   io: Io,
-): Promise<{ code: number; result?: PipelineResult }> {
+): Promise<{ code: number }> {
+  const lang = langOf(o);
+  await checkPaths(input, output, o.json);
+  const planned = await planInput(input, output, o, io);
+  if (!planned) return { code: EXIT.problems };
+  // Only the package and the sheet description are held while writing: the grids, the model
+  // and the plan are garbage by now (a county's are large).
+  await writeOut(output, await outputBytes(planned.bytes, planned.spec));
+  io.out(planned.summary);
+  io.out(lang === 'zh' ? `已写出 ${output}` : `Wrote ${output}`);
+  return { code: EXIT.ok };
+}
+
+/**
+ * Reads and plans the input, writes the JSON if asked for and reports problems; returns what
+ * writing the output needs, or nothing when the workbook has problems.
+ */
+async function planInput(
+  input: string,
+  output: string,
+  o: Record<string, string>,
+  io: Io,
+): Promise<{ bytes: Uint8Array; spec: WorkbookSpec; summary: string } | undefined> {
   const lang = langOf(o);
   const now = nowOf(o);
-  const period = asOf(o);
-  await checkPaths(input, output, o.json);
   // Only the input sheets: a plan reads nothing else, and earlier outputs can be large.
   const opened = await openXlsxFile(input, { sheets: isInputSheetName });
   if (!opened.ok) throw new Failure(opened.errors, EXIT.files);
@@ -219,7 +239,7 @@ export async function planFile(
     today: now.today,
     generatedAt: now.stamp,
     lang,
-    ...period,
+    ...asOf(o),
   });
   if (o.json !== undefined) {
     await writeOut(o.json, new TextEncoder().encode(JSON.stringify(result.json, null, 2) + '\n'));
@@ -231,12 +251,9 @@ export async function planFile(
         : `${result.errors.length} problem(s) found; nothing written:`,
     );
     for (const e of result.errors) io.err(`  ${describeError(e, lang)}`);
-    return { code: EXIT.problems, result };
+    return undefined;
   }
-  await writeOut(output, await outputBytes(bytes, result.spec));
-  io.out(summaryText(result, lang));
-  io.out(lang === 'zh' ? `已写出 ${output}` : `Wrote ${output}`);
-  return { code: EXIT.ok, result };
+  return { bytes, spec: result.spec, summary: summaryText(result, lang) };
 }
 
 /**
