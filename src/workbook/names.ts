@@ -120,7 +120,9 @@ export type SettingKey =
   | 'seriousThreshold'
   | 'actualsBasis'
   | 'combineJanFeb'
-  | 'unit';
+  | 'unit'
+  | 'listSize'
+  | 'escalation';
 
 export const SETTING_KEYS: Readonly<Record<SettingKey, Name>> = {
   area: { zh: '地区', en: 'Area' },
@@ -133,6 +135,8 @@ export const SETTING_KEYS: Readonly<Record<SettingKey, Name>> = {
   actualsBasis: { zh: '实绩口径', en: 'Actuals basis' },
   combineJanFeb: { zh: '一二月合并', en: 'Combine Jan-Feb' },
   unit: { zh: '单位', en: 'Unit' },
+  listSize: { zh: '红黑榜人数', en: 'List size' },
+  escalation: { zh: '预警升级', en: 'Escalation' },
 };
 
 /** A closed set of values: each canonical value with its Chinese and English spellings. */
