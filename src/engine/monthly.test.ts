@@ -182,7 +182,7 @@ describe('the round of the six-enterprise example, worked by hand', () => {
       'seriouslyBehind',
       'seriouslyBehind',
       'same',
-      -4.166667,
+      -4.166666,
       3,
       'supervise',
     ],
