@@ -67,7 +67,7 @@ describe('the bulletin of the bundled example', () => {
 
   it('has the title with area, year and period', () => {
     expect(b.title).toBe('腊口镇2025年1-8月工业经济目标任务完成情况通报');
-    expect(b.subtitle).toContain('时间序时进度66.7%');
+    expect(b.subtitle).toBe('（2025年1-8月，时间进度66.7%）');
   });
 
   it('states each indicator’s headline figures as the engine computes them', () => {

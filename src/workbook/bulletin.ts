@@ -420,14 +420,14 @@ export function bulletinOf(
     input.settings.scheduleBasis === 'days'
       ? tr(
           lang,
-          `按日计算，截至${plan.asOf.y}年${plan.asOf.m}月${plan.asOf.d}日`,
-          `by days to ${plan.asOf.y}-${plan.asOf.m}-${plan.asOf.d}`,
+          `，按日计算至${plan.asOf.y}年${plan.asOf.m}月${plan.asOf.d}日`,
+          `, by days to ${plan.asOf.y}-${plan.asOf.m}-${plan.asOf.d}`,
         )
-      : tr(lang, `${m}/12`, `${m}/12`);
+      : '';
   const subtitle = tr(
     lang,
-    `（${plan.year}年${period}，时间序时进度${pctText(plan.schedule)}，${basis}）`,
-    `(${period} ${plan.year}; time schedule ${pctText(plan.schedule)}, ${basis})`,
+    `（${plan.year}年${period}，时间进度${pctText(plan.schedule)}${basis}）`,
+    `(${period} ${plan.year}; time schedule ${pctText(plan.schedule)}${basis})`,
   );
   const blocks: BulletinBlock[] = [];
   const heading = (text: string): void => void blocks.push({ kind: 'heading', text });
