@@ -35,8 +35,19 @@ export type BulletinBlock =
   | { readonly kind: 'paragraph'; readonly text: string }
   | { readonly kind: 'table'; readonly caption: string; readonly table: BulletinTable };
 
+/** One indicator's red and black lists, with each name's rank change (↑2, —, 新). */
+export interface BulletinLists {
+  readonly indicator: string;
+  readonly red: readonly { readonly name: string; readonly change: string }[];
+  readonly black: readonly { readonly name: string; readonly change: string }[];
+}
+
 export interface Bulletin {
   readonly title: string;
+  /** The headline paragraph of each indicator (also among the blocks), for the pane. */
+  readonly headlines: readonly string[];
+  /** The red and black lists of each indicator (also among the blocks), for the pane. */
+  readonly lists: readonly BulletinLists[];
   /** The period and the time schedule, under the title. */
   readonly subtitle: string;
   readonly blocks: readonly BulletinBlock[];
@@ -442,11 +453,18 @@ export function bulletinOf(
     ),
   );
   heading(tr(lang, '一、总体完成情况', '1. Overall progress'));
+  const headlines: string[] = [];
+  const lists: BulletinLists[] = [];
   plan.progress.forEach((p, k) => {
     const r = round.indicators[k];
     const ind = input.indicators.find((i) => i.name === p.indicator);
     if (!r) return;
-    para(
+    const named = (i: number) => ({
+      name: p.rows[i]?.enterprise ?? '',
+      change: rankChangeText(r.enterprises[i]?.rankChange ?? null, lang),
+    });
+    lists.push({ indicator: p.indicator, red: r.red.map(named), black: r.black.map(named) });
+    headlines.push(
       headline(
         p,
         r.area,
@@ -459,6 +477,7 @@ export function bulletinOf(
     const n = FLAGS.map((f) => `${flagText(f, lang)}${p.counts[f]}${tr(lang, '家', '')}`).join(
       tr(lang, '、', ', '),
     );
+    para(headlines[headlines.length - 1] ?? '');
     para(tr(lang, `企业预警分布：${n}。`, `Enterprises by flag: ${n}.`));
   });
   heading(tr(lang, '二、排名及变化情况', '2. Rankings and changes'));
@@ -521,7 +540,7 @@ export function bulletinOf(
       `3. Red: the top ${listSize} on schedule; black: the bottom ${listSize} behind it; ${round.escalation.join(', ')} consecutive months behind lead to a reminder, an interview and supervision.`,
     ),
   ];
-  return { title, subtitle, blocks, footnote };
+  return { title, headlines, lists, subtitle, blocks, footnote };
 }
 
 /** The bulletin as plain text, one block a line (for tests and the terminal). */
