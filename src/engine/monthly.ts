@@ -302,7 +302,11 @@ export function roundOf(input: PlanInput, ctx: PlanContext, current: Plan): Resu
   const months = previousMonths(current.reportMonth, input.settings.combineJanFeb, depth);
   const past: Plan[] = [];
   for (const k of months) {
-    const r = plan({ ...input, settings: monthSettings(input.settings, current.year, k) }, ctx);
+    // The split does not depend on the report month: the earlier months reuse this one's.
+    const r = plan(
+      { ...input, settings: monthSettings(input.settings, current.year, k) },
+      { ...ctx, allocations: current.allocations },
+    );
     if (!r.ok) return r;
     past.push(r.value);
   }
