@@ -1,6 +1,5 @@
 import { Button, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
 import { useCallback, useState, type JSX } from 'react';
-import { bulletinDocx } from '../../../hosts/docx/bulletin';
 import type { Bulletin } from '../../../workbook/bulletin';
 import type { Strings } from '../../strings';
 import { saveBytes } from '../FileBar/useFileBar';
@@ -33,7 +32,9 @@ export function BulletinView({ t, bulletin, onError }: BulletinViewProps): JSX.E
   const [busy, setBusy] = useState(false);
   const download = useCallback(() => {
     setBusy(true);
-    bulletinDocx(bulletin)
+    // The docx package is loaded on first use (a chunk of its own, out of the initial script).
+    import(/* webpackChunkName: "docx" */ '../../../hosts/docx/bulletin')
+      .then((m) => m.bulletinDocx(bulletin))
       .then((bytes) => saveBytes(`${bulletin.title}.docx`, bytes, DOCX))
       .catch(onError)
       .finally(() => setBusy(false));
