@@ -37,6 +37,8 @@ export interface PipelineOptions {
   readonly seriousThreshold?: number;
   /** `inputFingerprints(grids)` when the caller has already computed them (the pane's status). */
   readonly fingerprints?: InputFingerprints;
+  /** Check every formula the renderers mark as copied down, throwing on a broken promise (tests). */
+  readonly checkCopies?: boolean;
 }
 
 export type PipelineResult =
@@ -96,6 +98,7 @@ export function runPipeline(grids: WorkbookGrids, o: PipelineOptions): PipelineR
     version: VERSION,
     overridden,
     round,
+    checkCopies: o.checkCopies,
   });
   return {
     ok: true,

@@ -33,6 +33,8 @@ export interface RenderOptions extends Omit<NoteOptions, 'liveStatic'> {
   readonly overridden?: ReadonlySet<SettingKey>;
   /** The monthly round of the plan (engine roundOf); absent: no month to compare with. */
   readonly round?: MonthlyRound;
+  /** Check every formula the renderers mark as copied down (the tests render so): see SheetBuilder. */
+  readonly checkCopies?: boolean;
 }
 
 export function renderOutputs(
@@ -58,6 +60,7 @@ export function renderOutputs(
     name: names.helper,
     note,
     overridden: o.overridden ?? new Set(),
+    checkCopies: o.checkCopies,
   });
   const H = helper.refs;
   // Titles begin with the area and the period, live: "腊口镇 2025年1-8月".
@@ -77,6 +80,7 @@ export function renderOutputs(
     lang,
     name: names.allocation,
     note,
+    checkCopies: o.checkCopies,
     titlePrefix:
       lang === 'zh'
         ? { f: `${H.areaPrefix}&${H.year}&"年度 "`, v: `${areaText}${plan.year}年度 ` }
@@ -87,6 +91,7 @@ export function renderOutputs(
     name: names.progress,
     note,
     titlePrefix,
+    checkCopies: o.checkCopies,
   });
   const summary = renderSummary(plan, input, H, progress.refs, {
     lang,
