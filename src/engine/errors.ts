@@ -290,6 +290,14 @@ export const MESSAGES = {
     zh: `参数“${p.name}”重复出现（首次在 ${p.first}）：请只保留一行`,
     en: `the setting "${p.name}" appears twice (first at ${p.first}): keep one row`,
   }),
+  InvalidListSize: (p: { readonly value: V }) => ({
+    zh: `红黑榜人数 ${s(p.value)} 应为 1–50 的整数`,
+    en: `the list size ${s(p.value)} must be a whole number from 1 to 50`,
+  }),
+  InvalidEscalation: (p: { readonly text: string }) => ({
+    zh: `预警升级“${p.text}”应为三个递增的正整数月数（提醒、约谈、督办），如 1,2,3`,
+    en: `the escalation "${p.text}" must be three increasing whole numbers of months (reminder, interview, supervision), e.g. 1,2,3`,
+  }),
   ThresholdTooSmall: (p: { readonly value: V }) => ({
     zh: `阈值 ${s(p.value)} 不到 1 个百分点：阈值以百分点计，若想填 5%，请填 5`,
     en: `the threshold ${s(p.value)} is under one percentage point: thresholds are in points, so for 5% type 5`,

@@ -8,6 +8,7 @@ export * from './creditCode';
 export * from './errors';
 export * from './matrix';
 export * from './model';
+export * from './monthly';
 export * from './number';
 export * from './plan';
 export * from './profile';

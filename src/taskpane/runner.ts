@@ -5,6 +5,7 @@
  */
 import type { FenjieError, Lang, Plan } from '../engine';
 import type { PaneHost } from '../hosts/host';
+import { bulletinOf, type Bulletin } from '../workbook/bulletin';
 import type { WorkbookGrids } from '../workbook/grid';
 import { inputSheetNames, workbookStatus, type WorkbookStatus } from '../workbook/status';
 import type { Now } from './clock';
@@ -16,6 +17,8 @@ export type RunOutcome =
   | {
       readonly kind: 'written';
       readonly plan: Plan;
+      /** The monthly bulletin of the plan, in the run's language (the pane shows and downloads it). */
+      readonly bulletin: Bulletin;
       readonly grids: WorkbookGrids;
       readonly status: WorkbookStatus;
     }
@@ -99,6 +102,7 @@ export async function recalculate(req: RunRequest): Promise<RunOutcome> {
     return {
       kind: 'written',
       plan: result.plan,
+      bulletin: bulletinOf(result.plan, result.round, result.read.input, req.lang),
       grids,
       status: { ...status, outputs: 'current', liveChanged: false },
     };

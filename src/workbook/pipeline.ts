@@ -3,7 +3,17 @@
  * The CLI, the task pane and the browser file mode differ only in how they get the grids and what
  * they do with the description.
  */
-import { plan as runEngine, type FenjieError, type Lang, type Plan, type YMD } from '../engine';
+import {
+  compareMonths,
+  plan as runEngine,
+  roundOf,
+  roundRules,
+  type FenjieError,
+  type Lang,
+  type MonthlyRound,
+  type Plan,
+  type YMD,
+} from '../engine';
 import { inputFingerprints, type InputFingerprints } from './fingerprint';
 import type { WorkbookGrids } from './grid';
 import type { SettingKey } from './names';
@@ -35,6 +45,8 @@ export type PipelineResult =
   | {
       readonly ok: true;
       readonly plan: Plan;
+      /** The monthly round: changes since last month, red and black lists, escalation. */
+      readonly round: MonthlyRound;
       readonly spec: WorkbookSpec;
       readonly json: PlanResultJson;
       readonly read: ReadResult;
@@ -69,6 +81,10 @@ export function runPipeline(grids: WorkbookGrids, o: PipelineOptions): PipelineR
   };
   const r = runEngine(input, { today: o.today });
   if (!r.ok) return failed(r.errors, o.lang);
+  // Last month's plan is this input's with the month moved back; it plans whenever this one does
+  // (nothing validated depends on the report month), but a failure only loses the comparison.
+  const past = roundOf(input, { today: o.today }, r.value);
+  const round = past.ok ? past.value : compareMonths(r.value, [], roundRules(input), null);
   const fingerprints = o.fingerprints ?? inputFingerprints(grids);
   const overridden = new Set<SettingKey>(
     (['year', 'reportMonth', 'behindThreshold', 'seriousThreshold'] as const).filter(
@@ -81,6 +97,7 @@ export function runPipeline(grids: WorkbookGrids, o: PipelineOptions): PipelineR
     fingerprints,
     version: VERSION,
     overridden,
+    round,
     checkCopies: o.checkCopies,
   });
   // The JSON is made when asked for (`plan --json`): a county's is large, and most runs never
@@ -90,6 +107,7 @@ export function runPipeline(grids: WorkbookGrids, o: PipelineOptions): PipelineR
   return {
     ok: true,
     plan,
+    round,
     spec,
     get json(): PlanResultJson {
       json ??= resultJson(plan);

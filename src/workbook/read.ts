@@ -226,6 +226,8 @@ function readSettings(
     actualsBasis: get(S.actualsBasis),
     combineJanFeb: get(S.combineJanFeb),
     unit,
+    listSize: get(S.listSize),
+    escalation: get(S.escalation),
     refs,
   };
   return { settings, refs, settingCells: present };
