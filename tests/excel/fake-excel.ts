@@ -310,7 +310,7 @@ export class FakeExcel {
     const other = this.find(name);
     if (other && other !== s)
       throw new FakeExcelError('ItemAlreadyExists', `sheet "${name}" exists`);
-    this.#rewrite((f) => renameRefs(f, s.name, name));
+    this.#rewrite(s.name, (f) => renameRefs(f, s.name, name));
     s.name = name;
     return s;
   }
@@ -318,13 +318,16 @@ export class FakeExcel {
     if (this.sheets.length === 1)
       throw new FakeExcelError('InvalidOperation', 'cannot delete the only sheet');
     this.sheets.splice(this.sheets.indexOf(s), 1);
-    this.#rewrite((f) => renameRefs(f, s.name, null));
+    this.#rewrite(s.name, (f) => renameRefs(f, s.name, null));
     return s;
   }
-  #rewrite(edit: (formula: string) => string): void {
+  /** Applies `edit` to every formula that may name the sheet `name` (the others cannot change). */
+  #rewrite(name: string, edit: (formula: string) => string): void {
+    const needle = name.toLowerCase().replace(/'/g, "''");
+    const may = (f: string): boolean => f.includes(needle) || f.toLowerCase().includes(needle);
     for (const sheet of this.sheets) {
       for (const cell of sheet.cells.values())
-        if (cell.formula !== undefined) cell.formula = edit(cell.formula);
+        if (cell.formula !== undefined && may(cell.formula)) cell.formula = edit(cell.formula);
       for (const cf of sheet.conditionalFormats)
         cf.formula = cf.formula.startsWith('=') ? `=${edit(cf.formula.slice(1))}` : cf.formula;
     }

@@ -187,7 +187,9 @@ export class RealClient {
             const load = target.load as (names: string[]) => unknown;
             // Excel names each item of a collection by its id (`_Id`), which the client then uses
             // to address it; our only collection (worksheets) has one.
-            const names = collection ? [...new Set([...select, 'id'])].map((s) => `items/${s}`) : select;
+            const names = collection
+              ? [...new Set([...select, 'id'])].map((s) => `items/${s}`)
+              : select;
             load(names);
             queries.push({ action, target, select });
             break;
@@ -241,13 +243,8 @@ function valueOf(target: Obj, select: readonly string[]): unknown {
     const items = target.items as Obj[];
     return { _Items: items.map((item) => ({ ...pick(item, select), _Id: item.id })) };
   }
-  if ('isNullObject' in target) {
-    try {
-      if (target.isNullObject) return null;
-    } catch {
-      // not an OrNullObject getter: fall through
-    }
-  }
+  // Loaded just before, so readable: a null object's reply is null.
+  if (target.isNullObject) return null;
   return pick(target, select);
 }
 

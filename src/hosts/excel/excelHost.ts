@@ -6,6 +6,7 @@ import type { WorkbookGrids } from '../../workbook/grid';
 import type { WorkbookSpec } from '../../workbook/spec';
 import type { PaneHost, WriteOptions } from '../host';
 import { createSheets, EXCEL_API_FOR_MERGES, readGrids, selectCell, writeSpec } from './index';
+import { statusWindow } from './window';
 
 /** Where each of the writer's stages falls within the whole write (0–1). */
 const WRITE_STAGES: Readonly<Record<string, readonly [number, number]>> = {
@@ -46,7 +47,8 @@ export function createExcelHost(): PaneHost {
   return {
     kind: 'excel',
     label: workbookName,
-    readGrids: (): Promise<WorkbookGrids> => Excel.run((ctx) => readGrids(ctx, { merges })),
+    readGrids: (): Promise<WorkbookGrids> =>
+      Excel.run((ctx) => readGrids(ctx, { merges, window: statusWindow })),
     writeOutputs: async (spec: WorkbookSpec, o: WriteOptions): Promise<void> => {
       await Excel.run((ctx) =>
         writeSpec(ctx, spec, {
