@@ -185,8 +185,13 @@ class FakeWorksheet extends Bound<{ readonly get: SheetRef; readonly nullable: b
       return { sheet: s };
     });
   }
-  getRange(address: string): FakeRange {
-    const get = (): Block => ({ sheet: this[SHEET](), ...parseAddress(address) });
+  /** A range by address, or the whole sheet without one. */
+  getRange(address?: string | null): FakeRange {
+    const whole = { row: 0, col: 0, rows: 1_048_576, cols: 16_384 };
+    const get = (): Block => ({
+      sheet: this[SHEET](),
+      ...(address === undefined || address === null ? whole : parseAddress(address)),
+    });
     return expose(
       new FakeRange(this[FAKE], `${this[PATH]}.getRange(${address})`, { get, nullable: false }),
     );
@@ -238,6 +243,11 @@ export class FakeExcel {
   readonly sheets: FakeSheet[] = [];
   readonly batches: FakeBatch[] = [];
   readonly calculations: string[] = [];
+  /**
+   * References kept outside cells (defined names, chart series …), by label, as formulas without
+   * '=': test setup only, rewritten like formulas when a sheet is renamed or deleted.
+   */
+  readonly references = new Map<string, string>();
   active: string | undefined;
   selection: string | undefined;
   /** Excel on the web's limit on one request or response. */
@@ -325,11 +335,18 @@ export class FakeExcel {
   #rewrite(name: string, edit: (formula: string) => string): void {
     const needle = name.toLowerCase().replace(/'/g, "''");
     const may = (f: string): boolean => f.includes(needle) || f.toLowerCase().includes(needle);
+    for (const [label, formula] of this.references)
+      if (may(formula)) this.references.set(label, edit(formula));
     for (const sheet of this.sheets) {
       for (const cell of sheet.cells.values())
         if (cell.formula !== undefined && may(cell.formula)) cell.formula = edit(cell.formula);
       for (const cf of sheet.conditionalFormats)
         cf.formula = cf.formula.startsWith('=') ? `=${edit(cf.formula.slice(1))}` : cf.formula;
+      for (const dv of sheet.dataValidations) {
+        const list = dv.rule?.list;
+        if (typeof list?.source === 'string' && list.source.startsWith('='))
+          list.source = `=${edit(list.source.slice(1))}`;
+      }
     }
   }
   /** Test setup: adds a sheet holding `rows` (dense from A1). */

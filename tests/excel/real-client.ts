@@ -19,7 +19,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import vm from 'node:vm';
+import { BLOCK, expose, raw } from './fake-api';
 import { FakeExcel, FakeExcelError } from './fake-excel';
+import { FakeRange, type Block } from './fake-range';
 
 /** Excel on the web's limit on one request or one response. */
 export const WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
@@ -165,7 +167,7 @@ export class RealClient {
         const parent = resolve(path.ParentObjectPathId ?? 0);
         const args = argumentsOf(path.ArgumentInfo, resolve);
         if (path.ObjectPathType === 4) value = parent[camel(path.Name)];
-        else if (path.ObjectPathType === 3) value = call(parent, path.Name, args);
+        else if (path.ObjectPathType === 3) value = call(parent, path.Name, args, this.fake);
         else if (path.ObjectPathType === 5) value = call(parent, 'GetItem', args);
         else throw new Error(`harness: object path type ${path.ObjectPathType} not modelled`);
       }
@@ -195,7 +197,7 @@ export class RealClient {
             break;
           }
           case 3:
-            call(target, action.Name, args);
+            call(target, action.Name, args, this.fake);
             break;
           case 4:
             target[camel(action.Name)] = args[0];
@@ -232,7 +234,43 @@ function argumentsOf(
   });
 }
 
-function call(target: Obj, name: string, args: unknown[]): unknown {
+/**
+ * Calls the client makes on its own, which the fake does not model as API: for an array of more
+ * than 1,500 cells, `_ValidateArraySize` then one `getRow(i).getBoundingRect(getRow(j))` range per
+ * slice of rows (setRangePropertiesInBulk in the client).
+ */
+const INTERNAL: Record<string, (fake: FakeExcel, target: Obj, args: unknown[]) => unknown> = {
+  _ValidateArraySize: () => undefined,
+  GetRow: (fake, target, [i]) =>
+    derived(fake, target, `getRow(${String(i)})`, (b) => ({
+      ...b,
+      row: b.row + Number(i),
+      rows: 1,
+    })),
+  GetBoundingRect: (fake, target, [other]) =>
+    derived(fake, target, 'getBoundingRect()', (b) => {
+      const o = blockOf(other as Obj);
+      if (o.sheet !== b.sheet) throw new FakeExcelError('InvalidArgument', 'two sheets');
+      const row = Math.min(b.row, o.row);
+      const col = Math.min(b.col, o.col);
+      const rows = Math.max(b.row + b.rows, o.row + o.rows) - row;
+      const cols = Math.max(b.col + b.cols, o.col + o.cols) - col;
+      return { sheet: b.sheet, row, col, rows, cols };
+    }),
+};
+
+const blockOf = (range: Obj): Block => raw<FakeRange>(range, 'a range')[BLOCK]();
+
+/** A fake range over a block computed from `base`'s when the operation runs. */
+function derived(fake: FakeExcel, base: Obj, what: string, f: (b: Block) => Block): FakeRange {
+  return expose(
+    new FakeRange(fake, `range.${what}`, { get: () => f(blockOf(base)), nullable: false }),
+  );
+}
+
+function call(target: Obj, name: string, args: unknown[], fake?: FakeExcel): unknown {
+  const internal = fake ? INTERNAL[name] : undefined;
+  if (internal && fake) return internal(fake, target, args);
   const f = target[camel(name)];
   if (typeof f !== 'function') throw new Error(`harness: ${name} is not a method`);
   return (f as (...a: unknown[]) => unknown)(...args);

@@ -3,15 +3,19 @@
  *
  * Requests (each one `context.sync()`):
  *  1. read the sheet list (names, ids, positions);
- *  2…k+1. the k write batches: batch 1 adds every output under a temporary name (`~fj<n>~name`);
- *     steps are packed greedily into batches under `maxRequestBytes`, so k = 1 unless the
- *     payload is larger than one request may carry;
- *  k+2. the swap (see replace.ts): retire the old outputs, rename the new ones, delete the old.
+ *  2…k+1. the k write batches: batch 1 adds every output under a temporary name (`~fj<n>~name`)
+ *     and reads A2 of the superseded sheets (`spec.remove`); steps are packed greedily into
+ *     batches under `maxRequestBytes`, so k = 1 unless the payload is larger than one request may
+ *     carry;
+ *  k+2. the swap (see replace.ts): an output that exists is rewritten in place from its complete
+ *     new version (so references into it survive), a new one takes its name, superseded sheets
+ *     that carry the generated note are deleted.
  * Calculation and screen updating are suspended for every writing request. Formulas that refer
- * to another output are written against its temporary name, and Excel renames them with the sheet.
- * On failure or cancel the temporary sheets are removed and the old outputs stay whole; the
- * error is rethrown.
+ * to a new output are written against its temporary name, and Excel renames them with the sheet;
+ * those that refer to an existing output use its name. On failure or cancel the old outputs stay
+ * whole (see `recover`); the error is rethrown.
  */
+import { isGeneratedNote } from '../../workbook/note';
 import type { SheetSpec, WorkbookSpec } from '../../workbook/spec';
 import { ACTION_BYTES, DEFAULT_MAX_REQUEST_BYTES, REQUEST_LIMIT_BYTES, utf8Length } from './bytes';
 import { applyStep } from './apply';
@@ -22,6 +26,7 @@ import {
   loadSheets,
   queueSwap,
   recover,
+  SHEET_LEVEL,
   type ExistingSheet,
   type Output,
 } from './replace';
@@ -38,6 +43,8 @@ export interface WriteOptions {
   readonly signal?: AbortSignal;
   /** Copy runs of like formulas down with one `copyFrom` instead of sending each (default true). */
   readonly fillDown?: boolean;
+  /** Sheets the spec supersedes: deleted if they carry the generated note in A2 (`spec.remove`). */
+  readonly remove?: readonly string[];
 }
 
 /** What a write cost: requests, batches, bytes and cells. */
@@ -77,7 +84,7 @@ export async function writeSpec(
   const read = loadSheets(ctx);
   stats.requestBytes.push(PROBE_BYTES);
   await sync();
-  await rebuild(ctx, spec.sheets, read(), opts, stats, sync);
+  await rebuild(ctx, spec.sheets, read(), { ...opts, remove: spec.remove ?? [] }, stats, sync);
   return stats;
 }
 
@@ -127,14 +134,31 @@ export async function rebuild(
   const stale = leftovers(existing).filter(
     (s) => !opts.inputSheetNames.some((n) => sameSheet(n, s.name)),
   );
-  const renames = new Map(outputs.map((o) => [o.spec.name.toLowerCase(), o.temp]));
-  const maxStepBytes = maxBytes - BATCH_BYTES - ACTION_BYTES - 128;
-  const batches = pack(
-    outputs,
-    { renames, maxStepBytes, fillDown: opts.fillDown },
-    maxBytes,
-    stale.length,
+  // A formula names a new output by its temporary name (renamed with it), an existing one by its
+  // own name (the new version is copied into it).
+  const renames = new Map(
+    outputs.filter((o) => !o.old).map((o) => [o.spec.name.toLowerCase(), o.temp]),
   );
+  const maxStepBytes = maxBytes - BATCH_BYTES - ACTION_BYTES - 128;
+  const plan: PlanOptions = { renames, maxStepBytes, fillDown: opts.fillDown };
+  const planned = new Map(outputs.map((o) => [o, planSheet(o.spec, plan)]));
+  for (const o of outputs) {
+    o.sheetSteps = (planned.get(o) ?? []).filter((step) => SHEET_LEVEL.has(step.kind));
+    o.size = {
+      rows: o.spec.rows.length,
+      cols: o.spec.rows.reduce((m, row) => Math.max(m, row.length), 0),
+    };
+  }
+  const superseded = existing.filter(
+    (s) =>
+      (opts.remove ?? []).some((n) => sameSheet(n, s.name)) &&
+      !outputs.some((o) => o.old?.id === s.id) &&
+      !opts.inputSheetNames.some((n) => sameSheet(n, s.name)),
+  );
+  const batches = pack(outputs, planned, maxBytes, stale.length + 2 * superseded.length);
+  let notes: Excel.Range[] = [];
+  /** Once the swap is sent: queues it again (recovery of a swap that failed part-way). */
+  let redo: (() => void) | undefined;
   stats.cellsWritten = batches.reduce(
     (n, b) => n + b.items.reduce((m, i) => m + i.step.cells, 0),
     0,
@@ -149,6 +173,11 @@ export async function rebuild(
       const added: [Output, Excel.Worksheet][] = [];
       if (k === 0) {
         for (const s of stale) ctx.workbook.worksheets.getItem(s.id).delete();
+        notes = superseded.map((s) => {
+          const a2 = ctx.workbook.worksheets.getItem(s.id).getRange('A2'); // ExcelApi 1.1
+          a2.load('values');
+          return a2;
+        });
         for (const o of outputs) {
           const ws = ctx.workbook.worksheets.add(o.temp); // ExcelApi 1.1, added at the end
           ws.load('id');
@@ -172,10 +201,15 @@ export async function rebuild(
     }
     opts.signal?.throwIfAborted();
     opts.onProgress?.('replace', 0);
-    stats.requestBytes.push(queueSwap(ctx, outputs, existing));
+    const removed = superseded.filter((_, i) => {
+      const a2: unknown = notes[i]?.values[0]?.[0];
+      return typeof a2 === 'string' && isGeneratedNote(a2);
+    });
+    stats.requestBytes.push(queueSwap(ctx, outputs, existing, removed));
+    redo = () => void queueSwap(ctx, outputs, existing, removed);
     await sync();
   } catch (error) {
-    await undo(ctx, sync, outputs, error);
+    await undo(ctx, sync, outputs, error, redo);
   } finally {
     stats.largestRequestBytes = Math.max(0, ...stats.requestBytes);
   }
@@ -188,9 +222,10 @@ async function undo(
   sync: () => Promise<void>,
   outputs: readonly Output[],
   error: unknown,
+  redo: (() => void) | undefined,
 ): Promise<never> {
   try {
-    await recover(ctx, sync, outputs);
+    await recover(ctx, sync, outputs, redo);
   } catch (cleanup) {
     const message = error instanceof Error ? error.message : String(error);
     throw new AggregateError(
@@ -204,19 +239,19 @@ async function undo(
 /** Packs every sheet's steps, in order, into batches under `maxBytes`; the first also adds the sheets. */
 function pack(
   outputs: readonly Output[],
-  plan: PlanOptions,
+  planned: ReadonlyMap<Output, readonly Step[]>,
   maxBytes: number,
-  stale: number,
+  extraActions: number,
 ): Batch[] {
   const setup =
-    (stale + 2 * outputs.length) * ACTION_BYTES +
+    (extraActions + 2 * outputs.length) * ACTION_BYTES +
     outputs.reduce((n, o) => n + utf8Length(o.temp), 0);
   // `batch` is always the last of `batches`.
   let batch: Batch = { bytes: BATCH_BYTES + setup, items: [] };
   const batches: Batch[] = [batch];
   let seen = new Set<Output>(outputs);
   for (const output of outputs) {
-    for (const step of planSheet(output.spec, plan)) {
+    for (const step of planned.get(output) ?? []) {
       const getItem = seen.has(output) ? 0 : ACTION_BYTES + utf8Length(output.temp);
       if (
         batch.bytes + step.bytes + getItem > maxBytes &&
