@@ -3,42 +3,18 @@
  * package's own JSON, so their sizes and counts are Excel's, not the fake's estimate.
  */
 import { describe, expect, it } from 'vitest';
-import { readGrids, writeSpec } from '../../src/hosts/excel';
+import { readGrids } from '../../src/hosts/excel';
 import { REQUEST_LIMIT_BYTES } from '../../src/hosts/excel/bytes';
-import { statusWindow } from '../../src/hosts/excel/window';
-import { workbookStatus } from '../../src/workbook/status';
 import { syntheticInFake } from './helpers';
-import { RealClient, type WireRecord } from './real-client';
+import { RealClient } from './real-client';
+import { recalculations, type RunWire } from './real-runs';
 
-/** Two recalculations (read with the pane's window, then write) of `n` enterprises × 8 indicators. */
-export async function twoRuns(n: number): Promise<{
-  readonly runs: { read: WireRecord[]; write: WireRecord[] }[];
-  readonly client: RealClient;
-  readonly status: ReturnType<typeof workbookStatus>;
-}> {
-  const { fake, spec, inputSheetNames } = syntheticInFake(n);
-  const client = new RealClient(fake);
-  const runs: { read: WireRecord[]; write: WireRecord[] }[] = [];
-  for (let run = 0; run < 2; run++) {
-    const start = client.wire.length;
-    await readGrids(client.context, { window: statusWindow });
-    const middle = client.wire.length;
-    await writeSpec(client.context, spec, { inputSheetNames });
-    runs.push({ read: client.wire.slice(start, middle), write: client.wire.slice(middle) });
-  }
-  const grids = await readGrids(client.context, { window: statusWindow });
-  return { runs, client, status: workbookStatus(grids) };
-}
-
-const counts = (r: { read: WireRecord[]; write: WireRecord[] }): [number, number] => [
-  r.read.length,
-  r.write.length,
-];
+const counts = (r: RunWire): [number, number] => [r.read.length, r.write.length];
 
 describe('the Excel host through the real Office.js client', () => {
   it('first and second recalculation at 100 enterprises × 8: every request and response ≤ 4 MB, syncs constant in the row count', async () => {
-    const small = await twoRuns(10);
-    const { runs, client, status } = await twoRuns(100);
+    const small = await recalculations(10);
+    const { runs, client, status } = await recalculations(100);
     expect(client.wire.filter((w) => w.error)).toEqual([]);
     for (const w of client.wire) {
       expect(w.requestBytes).toBeLessThanOrEqual(REQUEST_LIMIT_BYTES);
@@ -46,8 +22,8 @@ describe('the Excel host through the real Office.js client', () => {
     }
     // The second run costs what the first did: it reads no output sheet whole.
     expect(runs.map(counts)).toEqual(small.runs.map(counts));
-    expect(counts(runs[1] ?? { read: [], write: [] })).toEqual(
-      counts(runs[0] ?? { read: [], write: [] }),
+    expect(counts(runs[1] ?? { read: [], write: [], ms: 0 })).toEqual(
+      counts(runs[0] ?? { read: [], write: [], ms: 0 }),
     );
     const [first, second] = runs.map((r) => r.read.reduce((n, w) => n + w.responseBytes, 0));
     expect(second).toBeLessThan(1.05 * (first ?? 0));
