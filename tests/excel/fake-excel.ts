@@ -49,7 +49,33 @@ class FakeRequestContext extends Api {
   }
 }
 
+/** Protection of the workbook's structure or of one sheet: `protected`, read after a load. */
+class FakeProtection extends Api {
+  readonly #get: () => boolean;
+  constructor(fake: FakeExcel, path: string, get: () => boolean) {
+    super(fake, path);
+    this.#get = get;
+  }
+  load(names: unknown): FakeProtection {
+    const wanted = props(names);
+    this[QUEUE]('load', 'load', [names], () => {
+      for (const p of wanted)
+        if (p !== 'protected') throw new TypeError(`fake Excel: Protection.${p} is not modelled`);
+      return { response: this[FILL]({ protected: this.#get() }, false) };
+    });
+    return this[SELF];
+  }
+  get protected(): boolean {
+    return this[VALUE]('protected');
+  }
+}
+
 class FakeWorkbook extends Api {
+  get protection(): FakeProtection {
+    return expose(
+      new FakeProtection(this[FAKE], 'workbook.protection', () => this[FAKE].structureProtected),
+    );
+  }
   get worksheets(): FakeWorksheetCollection {
     return expose(new FakeWorksheetCollection(this[FAKE], 'worksheets'));
   }
@@ -218,6 +244,11 @@ class FakeWorksheet extends Bound<{ readonly get: SheetRef; readonly nullable: b
       }),
     );
   }
+  get protection(): FakeProtection {
+    return expose(
+      new FakeProtection(this[FAKE], `${this[PATH]}.protection`, () => this[SHEET]().protected),
+    );
+  }
   get pageLayout(): FakePageLayout {
     return expose(new FakePageLayout(this[FAKE], `${this[PATH]}.pageLayout`, () => this[SHEET]()));
   }
@@ -248,6 +279,8 @@ export class FakeExcel {
    * '=': test setup only, rewritten like formulas when a sheet is renamed or deleted.
    */
   readonly references = new Map<string, string>();
+  /** The workbook's structure is protected: sheets cannot be added, deleted or renamed. */
+  structureProtected = false;
   active: string | undefined;
   selection: string | undefined;
   /** Excel on the web's limit on one request or response. */
@@ -308,7 +341,12 @@ export class FakeExcel {
       this.sheets.find((s) => s.id === key || s.name.toLowerCase() === key.toLowerCase()) ?? null
     );
   }
+  #structure(): void {
+    if (this.structureProtected)
+      throw new FakeExcelError('AccessDenied', 'the workbook structure is protected');
+  }
   addSheetNow(name: string): FakeSheet {
+    this.#structure();
     checkName(name);
     if (this.find(name)) throw new FakeExcelError('ItemAlreadyExists', `sheet "${name}" exists`);
     const s = new FakeSheet(`{${String(this.#nextId++).padStart(8, '0')}}`, name);
@@ -316,6 +354,7 @@ export class FakeExcel {
     return s;
   }
   rename(s: FakeSheet, name: string): FakeSheet {
+    this.#structure();
     checkName(name);
     const other = this.find(name);
     if (other && other !== s)
@@ -325,6 +364,7 @@ export class FakeExcel {
     return s;
   }
   deleteSheet(s: FakeSheet): FakeSheet {
+    this.#structure();
     if (this.sheets.length === 1)
       throw new FakeExcelError('InvalidOperation', 'cannot delete the only sheet');
     this.sheets.splice(this.sheets.indexOf(s), 1);

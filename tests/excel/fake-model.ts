@@ -87,6 +87,8 @@ export class FakeSheet {
   /** The AutoFilter's range ('A4:T120'), or null for none. */
   autoFilter: string | null = null;
   readonly page: FakePageLayout = { headerFooter: {} };
+  /** The sheet is protected (its cells cannot be changed; not enforced beyond what tests read). */
+  protected = false;
   constructor(
     readonly id: string,
     public name: string,

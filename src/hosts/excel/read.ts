@@ -4,14 +4,17 @@
  * cells of the outputs that the status needs: see window.ts).
  *
  * Requests: 1. the sheet names; 2. each sheet's used range (position and size); 3… the cells
- * (`values`, `formulas`, `valueTypes`), packed so no response should exceed `maxResponseBytes`,
+ * (`values`, `formulas`, `valueTypes`, `numberFormat`), packed so no response should exceed `maxResponseBytes`,
  * each sheet sized at its own bytes per cell (first estimated, then measured from its responses).
  * Excel on the web refuses any response over 5 MB; if it refuses one anyway, the same rows are
- * asked again at half the size. Dates arrive as serial numbers and are left so (the workbook
- * reader converts by column).
+ * asked again at half the size. A number in a date format is read as a date, as the .xlsx
+ * reader reads it (Office.js gives no way to tell a 1904-system workbook: its dates read 1,462
+ * days early).
  */
 import type { RawCell, SheetGrid, WorkbookGrids } from '../../workbook/grid';
+import { isDateFormat, serialDate } from '../xlsx/gridReader';
 import { DEFAULT_MAX_REQUEST_BYTES, jsonBytes } from './bytes';
+import { SYNC_TIMEOUT_MS, syncWithin } from './guards';
 
 /** The part of a sheet to read: its first `rows` rows and `cols` columns (absent: all). */
 export interface ReadWindow {
@@ -34,6 +37,8 @@ export interface ReadOptions {
   readonly maxResponseBytes?: number;
   /** Called after each request with the number made so far. */
   readonly onSync?: (syncs: number) => void;
+  /** Longest wait for one request (default 3 minutes). */
+  readonly syncTimeoutMs?: number;
 }
 
 /** Starting estimate of response bytes per cell over the three arrays, before any is measured. */
@@ -87,7 +92,7 @@ export async function readGrids(
   let syncs = 0;
   const sync = async (): Promise<void> => {
     try {
-      await ctx.sync();
+      await syncWithin(ctx, opts.syncTimeoutMs ?? SYNC_TIMEOUT_MS);
     } finally {
       opts.onSync?.(++syncs);
     }
@@ -140,7 +145,7 @@ export async function readGrids(
         const room = Math.floor((maxBytes * scale - bytes) / (u.cols * u.bytesPerCell));
         const n = Math.min(u.rows - u.next, Math.max(1, room));
         const range = u.sheet.getRangeByIndexes(u.row + u.next, u.col, n, u.cols); // ExcelApi 1.7
-        range.load('values,formulas,valueTypes'); // ExcelApi 1.1
+        range.load('values,formulas,valueTypes,numberFormat'); // ExcelApi 1.1
         loaded.push({ u, at: u.next, rows: n, range });
         u.next += n;
         bytes += n * u.cols * u.bytesPerCell;
@@ -169,7 +174,11 @@ export async function readGrids(
     const measured = new Map<Used, { bytes: number; cells: number }>();
     for (const { u, at, rows, range } of loaded) {
       const m = measured.get(u) ?? { bytes: 0, cells: 0 };
-      m.bytes += jsonBytes(range.values) + jsonBytes(range.formulas) + jsonBytes(range.valueTypes);
+      m.bytes +=
+        jsonBytes(range.values) +
+        jsonBytes(range.formulas) +
+        jsonBytes(range.valueTypes) +
+        jsonBytes(range.numberFormat);
       m.cells += rows * u.cols;
       measured.set(u, m);
       place(u, at, range);
@@ -187,13 +196,13 @@ export async function readGrids(
 }
 
 function place(u: Used, at: number, range: Excel.Range): void {
-  const { values, formulas, valueTypes } = range;
+  const { values, formulas, valueTypes, numberFormat } = range;
   values.forEach((line, i) => {
     const r = u.row + at + i;
     while (u.cells.length <= r) u.cells.push([]);
     const out: RawCell[] = Array.from({ length: u.col + u.cols }, () => null);
     line.forEach((v: unknown, c) => {
-      out[u.col + c] = toRawCell(v, formulas[i]?.[c], valueTypes[i]?.[c]);
+      out[u.col + c] = toRawCell(v, formulas[i]?.[c], valueTypes[i]?.[c], numberFormat[i]?.[c]);
     });
     u.cells[r] = out;
   });
@@ -202,14 +211,24 @@ function place(u: Used, at: number, range: Excel.Range): void {
 
 type Result = Exclude<Extract<RawCell, { readonly formula: string }>['result'], undefined>;
 
-/** One cell from Office.js's three arrays: a formula (with its result), an error, a value or null. */
-export function toRawCell(value: unknown, formula: unknown, type: unknown): RawCell {
+/**
+ * One cell from Office.js's arrays: a formula (with its result), an error, a value or null. A
+ * number in a date format is a date, as the .xlsx reader reads it (`{ date }`, 1900 system).
+ */
+export function toRawCell(
+  value: unknown,
+  formula: unknown,
+  type: unknown,
+  format?: unknown,
+): RawCell {
   const plain: Result =
     type === 'Error'
       ? { error: String(value) }
       : type === 'Empty' || value === ''
         ? null
-        : primitive(value);
+        : typeof value === 'number' && typeof format === 'string' && isDateFormat(format)
+          ? serialDate(value, false)
+          : primitive(value);
   // A text cell reads back the same in both arrays; a formula's text differs from its result.
   if (typeof formula === 'string' && formula.startsWith('=') && formula !== value)
     return { formula: formula.slice(1), result: plain };

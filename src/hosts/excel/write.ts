@@ -18,7 +18,15 @@
 import { isGeneratedNote } from '../../workbook/note';
 import type { SheetSpec, WorkbookSpec } from '../../workbook/spec';
 import { ACTION_BYTES, DEFAULT_MAX_REQUEST_BYTES, REQUEST_LIMIT_BYTES, utf8Length } from './bytes';
+import { throwIfAborted } from '../abort';
 import { applyStep } from './apply';
+import {
+  sheetProtected,
+  structureProtected,
+  SYNC_TIMEOUT_MS,
+  syncWithin,
+  SyncTimeoutError,
+} from './guards';
 import { assertOutputNames, sameSheet, tempName } from './names';
 import { planSheet, type PlanOptions, type Step } from './plan';
 import {
@@ -45,6 +53,8 @@ export interface WriteOptions {
   readonly fillDown?: boolean;
   /** Sheets the spec supersedes: deleted if they carry the generated note in A2 (`spec.remove`). */
   readonly remove?: readonly string[];
+  /** Longest wait for one request before the run gives up (default 3 minutes). */
+  readonly syncTimeoutMs?: number;
 }
 
 /** What a write cost: requests, batches, bytes and cells. */
@@ -78,18 +88,36 @@ export async function writeSpec(
     spec.sheets.map((s) => s.name),
     opts.inputSheetNames,
   );
-  const { stats, sync } = counter(ctx);
-  opts.signal?.throwIfAborted();
+  const { stats, sync } = counter(ctx, opts.syncTimeoutMs);
+  throwIfAborted(opts.signal);
   opts.onProgress?.('probe', 0);
-  const read = loadSheets(ctx);
+  const read = probe(ctx);
   stats.requestBytes.push(PROBE_BYTES);
   await sync();
   await rebuild(ctx, spec.sheets, read(), { ...opts, remove: spec.remove ?? [] }, stats, sync);
   return stats;
 }
 
-/** A stats record and a `sync` that counts into it. */
-export function counter(ctx: Excel.RequestContext): {
+/**
+ * Queues the first request's reads: the sheet list, and whether the structure is protected
+ * (ExcelApi 1.7). The getter, after the sync, refuses a protected structure before anything
+ * is written.
+ */
+export function probe(ctx: Excel.RequestContext): () => ExistingSheet[] {
+  const read = loadSheets(ctx);
+  const protection = ctx.workbook.protection; // ExcelApi 1.7
+  protection.load('protected');
+  return () => {
+    if (protection.protected) throw structureProtected();
+    return read();
+  };
+}
+
+/** A stats record and a `sync` that counts into it, each with the watchdog. */
+export function counter(
+  ctx: Excel.RequestContext,
+  timeoutMs = SYNC_TIMEOUT_MS,
+): {
   stats: WriteStats;
   sync: () => Promise<void>;
 } {
@@ -102,7 +130,7 @@ export function counter(ctx: Excel.RequestContext): {
   };
   const sync = async (): Promise<void> => {
     stats.syncs++;
-    await ctx.sync();
+    await syncWithin(ctx, timeoutMs);
   };
   return { stats, sync };
 }
@@ -157,6 +185,7 @@ export async function rebuild(
   );
   const batches = pack(outputs, planned, maxBytes, stale.length + 2 * superseded.length);
   let notes: Excel.Range[] = [];
+  let guarded: { name: string; protection: Excel.WorksheetProtection }[] = [];
   /** Once the swap is sent: queues it again (recovery of a swap that failed part-way). */
   let redo: (() => void) | undefined;
   stats.cellsWritten = batches.reduce(
@@ -165,7 +194,7 @@ export async function rebuild(
   );
   try {
     for (const [k, batch] of batches.entries()) {
-      opts.signal?.throwIfAborted();
+      throwIfAborted(opts.signal);
       const app = ctx.workbook.application;
       app.suspendApiCalculationUntilNextSync(); // ExcelApi 1.6
       app.suspendScreenUpdatingUntilNextSync(); // ExcelApi 1.9
@@ -173,6 +202,13 @@ export async function rebuild(
       const added: [Output, Excel.Worksheet][] = [];
       if (k === 0) {
         for (const s of stale) ctx.workbook.worksheets.getItem(s.id).delete();
+        // Outputs rewritten in place must not be protected: checked before any is touched.
+        guarded = outputs.flatMap((o) => {
+          if (!o.old) return [];
+          const protection = ctx.workbook.worksheets.getItem(o.old.id).protection; // ExcelApi 1.2
+          protection.load('protected');
+          return [{ name: o.old.name, protection }];
+        });
         notes = superseded.map((s) => {
           const a2 = ctx.workbook.worksheets.getItem(s.id).getRange('A2'); // ExcelApi 1.1
           a2.load('values');
@@ -196,10 +232,12 @@ export async function rebuild(
       stats.requestBytes.push(batch.bytes);
       await sync();
       for (const [o, ws] of added) o.newId = ws.id;
+      const locked = k === 0 ? guarded.find((g) => g.protection.protected) : undefined;
+      if (locked) throw sheetProtected(locked.name);
       stats.batches++;
       opts.onProgress?.('write', (k + 1) / batches.length);
     }
-    opts.signal?.throwIfAborted();
+    throwIfAborted(opts.signal);
     opts.onProgress?.('replace', 0);
     const removed = superseded.filter((_, i) => {
       const a2: unknown = notes[i]?.values[0]?.[0];
@@ -224,6 +262,8 @@ async function undo(
   error: unknown,
   redo: (() => void) | undefined,
 ): Promise<never> {
+  // Excel did not answer: another request would wait as long. The next run deletes what is left.
+  if (error instanceof SyncTimeoutError) throw error;
   try {
     await recover(ctx, sync, outputs, redo);
   } catch (cleanup) {
