@@ -448,8 +448,8 @@ export const MESSAGES = {
     en: `Excel did not answer within ${p.seconds} seconds: the outputs are as they were; try again later`,
   }),
   ExcelTooOld: (p: { readonly version: string }) => ({
-    zh: `此 Excel 版本过旧：分解需要 ExcelApi ${p.version}（Excel 2019 或更新、Microsoft 365、网页版 Excel、Mac 版 Excel 16.17 或更新）`,
-    en: `this version of Excel is too old: Fenjie needs ExcelApi ${p.version} (Excel 2019 or later, Microsoft 365, Excel on the web, Excel for Mac 16.17 or later)`,
+    zh: `此 Excel 版本过旧：分解需要 ExcelApi ${p.version}（Microsoft 365 或零售版 Excel 版本 1903 起、Excel 2021 及更新、网页版 Excel、Mac 版 Excel 16.24 起）`,
+    en: `this version of Excel is too old: Fenjie needs ExcelApi ${p.version} (Microsoft 365 or retail Excel version 1903 or later, Excel 2021 or later, Excel on the web, Excel for Mac 16.24 or later)`,
   }),
   SheetNameTaken: (p: { readonly sheet: string }) => ({
     zh: `工作簿中已有名为“${p.sheet}”的工作表，但它不是本工具生成的，不会覆盖：请给它改名后重试`,
