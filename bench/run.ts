@@ -9,6 +9,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { benchEngine, printEngine } from './engine';
 import { benchFile, printFile } from './file';
+import { benchExcelWire } from './excelWire';
 import { benchOfficeJs, printOfficeJs } from './officejs';
 import { benchReceiver, printReceiver } from './receiver';
 
@@ -37,6 +38,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   { name: 'engine', run: async () => printEngine(await benchEngine()) },
   { name: 'file', run: async () => printFile(await benchFile()) },
   { name: 'officejs', run: async () => printOfficeJs(await benchOfficeJs()) },
+  { name: 'excel-wire', run: () => benchExcelWire() },
   { name: 'receiver', run: async () => printReceiver(await benchReceiver()) },
   { name: 'memory', run: () => Promise.resolve(benchMemory()) },
 ];

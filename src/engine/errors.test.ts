@@ -104,6 +104,11 @@ const SAMPLE_PARAMS: { readonly [C in ErrorCode]: ParamsOf<C> } = {
   OutputNameTooLong: { path: '长.xlsx' },
   OutputFailed: { path: '结果.xlsx', reason: 'EIO' },
   SheetNameTaken: { sheet: 'Summary' },
+  ExcelCellEditing: {},
+  ExcelStructureProtected: {},
+  ExcelSheetProtected: {},
+  ExcelNotResponding: { seconds: 120 },
+  ExcelTooOld: { version: '1.7' },
   OutputExtension: { path: '结果.xlsx', input: '宏.xlsm', expected: '.xlsm' },
   BadOption: { option: '--now', value: 'soon', expected: 'YYYY-MM-DDTHH:MM' },
   InternalError: { detail: 'RangeError: Invalid array length' },
@@ -987,6 +992,14 @@ const FILE_CODES: ErrorCode[] = [
   'UnexpectedArgument',
   'InternalError',
 ];
+/** Codes the Excel host produces (tests/excel/guards.test.ts checks each). */
+const EXCEL_CODES: ErrorCode[] = [
+  'ExcelCellEditing',
+  'ExcelStructureProtected',
+  'ExcelSheetProtected',
+  'ExcelNotResponding',
+  'ExcelTooOld',
+];
 /** Codes in the catalogue that nothing produces yet (plan() falls back to report month 0 instead). */
 const UNUSED_CODES: ErrorCode[] = [];
 
@@ -1011,6 +1024,7 @@ describe('every error the engine produces', () => {
       ...CASES.map((c) => c.code),
       ...READER_CODES,
       ...FILE_CODES,
+      ...EXCEL_CODES,
       ...UNUSED_CODES,
     ]);
     expect([...ERROR_CODES].filter((c) => !covered.has(c))).toEqual([]);

@@ -5,6 +5,7 @@
  */
 import type { FenjieError, Lang, Plan } from '../engine';
 import type { PaneHost } from '../hosts/host';
+import { throwIfAborted } from '../hosts/abort';
 import { bulletinOf, type Bulletin } from '../workbook/bulletin';
 import type { WorkbookGrids } from '../workbook/grid';
 import { inputSheetNames, workbookStatus, type WorkbookStatus } from '../workbook/status';
@@ -63,15 +64,15 @@ const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 
 export async function recalculate(req: RunRequest): Promise<RunOutcome> {
   const { host, signal, onStage } = req;
   try {
-    signal.throwIfAborted();
+    throwIfAborted(signal);
     onStage('read', STAGE_START.read);
     const grids = await host.readGrids();
-    signal.throwIfAborted();
+    throwIfAborted(signal);
     const status = workbookStatus(grids);
 
     onStage('compute', STAGE_START.compute);
     await pause();
-    signal.throwIfAborted();
+    throwIfAborted(signal);
     const result = runWithOverrides(
       grids,
       {
@@ -89,7 +90,7 @@ export async function recalculate(req: RunRequest): Promise<RunOutcome> {
 
     onStage('write', STAGE_START.write);
     await pause();
-    signal.throwIfAborted();
+    throwIfAborted(signal);
     await host.writeOutputs(result.spec, {
       inputSheetNames: inputSheetNames(status),
       signal,
