@@ -49,7 +49,8 @@ export function renderBulletin(
       for (const row of x.table.rows)
         S.line(
           r++,
-          row.map((c) => val(c)),
+          // An empty text is no cell (Office.js cannot hold an empty string as a value).
+          row.map((c) => val(c === '' ? null : c)),
         );
       r++;
     }
