@@ -5,6 +5,7 @@ import {
   amountText,
   bulletinOf,
   bulletinText,
+  ESCALATION_NAMED,
   pctText,
   periodText,
   pointsText,
@@ -12,6 +13,9 @@ import {
   trimmed,
 } from './bulletin';
 import { runPipeline } from './pipeline';
+import { exampleWorkbook } from './template';
+import { syntheticData } from '../../tests/helpers/synthetic';
+import { specToGrids } from '../../tests/helpers/spec-grids';
 
 describe('numbers as officials write them', () => {
   it.each<[number, string, 'zh' | 'en', string]>([
@@ -131,5 +135,30 @@ describe('the bulletin of the bundled example', () => {
     const en = bulletinText(bulletinOf(r.plan, r.round, r.read.input, 'en'));
     expect(en).toContain('腊口镇: industrial targets, months 1-8 2025 — bulletin');
     expect(en).toContain('Red and black lists');
+  });
+});
+
+describe('the bulletin of a county', () => {
+  it('names at most ESCALATION_NAMED per escalation step and counts the rest, every cell within Excel’s 32,767 characters', () => {
+    // 400 enterprises × 8 indicators: each step's paragraph would name hundreds.
+    const grids = specToGrids(exampleWorkbook(syntheticData(400, 8), 'zh'));
+    const r = runPipeline(grids, { today: { y: 2025, m: 9, d: 3 }, generatedAt: 'x', lang: 'zh' });
+    if (!r.ok) throw new Error('the synthetic county plans');
+    const b = bulletinOf(r.plan, r.round, r.read.input, 'zh');
+    const steps = b.blocks.flatMap((x) =>
+      x.kind === 'paragraph' && /^(提醒|约谈|督办)（/.test(x.text) ? [x.text] : [],
+    );
+    expect(steps).toHaveLength(3);
+    const counted = steps.filter((t) => t.includes('（其余见序时进度）'));
+    expect(counted.length).toBeGreaterThan(0);
+    for (const t of counted) {
+      expect(t.split('；')).toHaveLength(ESCALATION_NAMED);
+      expect(t).toMatch(/等\d+家/);
+    }
+    const sheet = r.spec.sheets.find((s) => s.name === '通报');
+    const longest = Math.max(
+      ...(sheet?.rows ?? []).flatMap((row) => row.map((c) => String(c?.v ?? '').length)),
+    );
+    expect(longest).toBeLessThan(32_767);
   });
 });

@@ -58,6 +58,13 @@ export interface Bulletin {
 /** The most enterprises a ranking table names (the rest are on 序时进度). */
 export const RANKING_ROWS = 30;
 
+/**
+ * The most enterprises one escalation paragraph names; the rest are counted and left to 序时进度.
+ * A county's paragraph would otherwise pass a cell's 32,767 characters (and no bulletin names a
+ * thousand enterprises in one sentence).
+ */
+export const ESCALATION_NAMED = 30;
+
 const tr = (lang: Lang, zh: string, en: string): string => (lang === 'zh' ? zh : en);
 
 /**
@@ -407,7 +414,18 @@ function escalationParagraphs(plan: Plan, round: MonthlyRound, lang: Lang): stri
       `连续滞后${months[step]}个月${step === 'supervise' ? '及以上' : ''}`,
       `${months[step]}${step === 'supervise' ? '+' : ''} consecutive months behind`,
     );
-    const who = names.length === 0 ? tr(lang, '无', 'none') : names.join(tr(lang, '；', '; '));
+    const more = names.length - ESCALATION_NAMED;
+    const named = names.slice(0, ESCALATION_NAMED).join(tr(lang, '；', '; '));
+    const who =
+      names.length === 0
+        ? tr(lang, '无', 'none')
+        : more > 0
+          ? tr(
+              lang,
+              `${named}等${names.length}家（其余见序时进度）`,
+              `${named} and ${more} more (see the progress sheet)`,
+            )
+          : named;
     return tr(lang, `${label}（${rule}）：${who}。`, `${label} (${rule}): ${who}.`);
   });
 }
