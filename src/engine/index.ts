@@ -3,6 +3,7 @@
  * data out, errors as values (see errors.ts for the catalogue).
  */
 export * from './calendar';
+export * from './cascade';
 export * from './checked';
 export * from './creditCode';
 export * from './errors';
@@ -13,4 +14,5 @@ export * from './plan';
 export * from './profile';
 export * from './progress';
 export * from './split';
+export * from './units';
 export * from './validate';

@@ -22,7 +22,9 @@ import {
   type Profile,
 } from './profile';
 import { progressOf, rankKeyOf, rankValues, sumRows, type ProgressFigures } from './progress';
-import { splitTotal, type SplitRow } from './split';
+import { cascadePeriods, cascadeSplit, type UnitBounds } from './cascade';
+import { splitTotal, type SplitProblem, type SplitResult, type SplitRow } from './split';
+import { unitTree, usesUnits, type UnitTree } from './units';
 import { enterpriseResolver, validateInput } from './validate';
 
 export interface AllocationRow {
@@ -33,6 +35,21 @@ export interface AllocationRow {
   readonly annual: number;
   /** The unrounded share. */
   readonly exact: number;
+  readonly periods: number[];
+  /** With units: the enterprise's unit. */
+  readonly unit?: string;
+}
+
+/** A unit's part (层层分解): the sum of its children's, each within one step of its exact share. */
+export interface UnitAllocationRow {
+  readonly unit: string;
+  /** The parent unit, or null for the area. */
+  readonly parent: string | null;
+  /** 1 under the area. */
+  readonly level: number;
+  readonly annual: number;
+  readonly exact: number;
+  /** Its enterprises' periods summed. */
   readonly periods: number[];
 }
 
@@ -45,6 +62,8 @@ export interface Allocation {
   readonly profile: string;
   readonly rows: AllocationRow[];
   readonly periodTotals: number[];
+  /** With units: one row per unit, in the units' order. */
+  readonly units?: UnitAllocationRow[];
 }
 
 export interface ProgressRow extends ProgressFigures {
@@ -186,14 +205,21 @@ function allocate(
   input: PlanInput,
   profiles: Map<string, Profile>,
   constraints: readonly Constraint[],
+  tree?: UnitTree,
 ): Result<Allocation> {
   const es = input.enterprises;
   const base = input.base[ind.name] ?? {};
   const weights = input.weights[ind.name] ?? {};
   const hasWeights = hasOwnKey(weights);
   const byEnterprise = new Map<string, { lock?: number; floor?: number; cap?: number }>();
+  const unitBounds = new Map<string, UnitBounds>();
   for (const c of constraints) {
     if (c.indicator !== ind.name) continue;
+    if (tree?.byName.has(c.enterprise)) {
+      const b = unitBounds.get(c.enterprise) ?? {};
+      unitBounds.set(c.enterprise, { ...b, [c.type]: c.value, [`${c.type}Ref`]: c.ref });
+      continue;
+    }
     const b = byEnterprise.get(c.enterprise) ?? {};
     byEnterprise.set(c.enterprise, { ...b, [c.type]: c.value });
   }
@@ -257,7 +283,7 @@ function allocate(
       );
     }
   }
-  const split = splitTotal({
+  const problem: SplitProblem = {
     total: ind.target,
     decimals: ind.decimals,
     rows,
@@ -272,7 +298,11 @@ function allocate(
           ? undefined
           : weights[e.name]?.ref,
     ),
-  });
+  };
+  const cascade = tree
+    ? cascadeSplit({ ...problem, tree, unitBounds: tree.units.map((u) => unitBounds.get(u.name)) })
+    : undefined;
+  const split: Result<SplitResult> = cascade ?? splitTotal(problem);
   if (!split.ok) return split;
 
   // Across time: enterprises that follow the indicator's profile are rounded together, so each
@@ -290,10 +320,21 @@ function allocate(
   owns.forEach((p, i) => {
     if (!p) shared.push(i);
   });
-  const block = controlledRound(
-    shared.map((i) => split.value.units[i] ?? outOfBounds()),
-    areaShares,
-  );
+  // With units, the table is rounded down the tree (cascade.ts), each unit's periods handed to
+  // its children.
+  const nested = tree
+    ? cascadePeriods(
+        tree,
+        es.map((_, i) => (owns[i] ? 0 : (split.value.units[i] ?? outOfBounds()))),
+        areaShares,
+      ).enterprises
+    : undefined;
+  const block = nested
+    ? { cells: shared.map((i) => nested[i] ?? outOfBounds()) }
+    : controlledRound(
+        shared.map((i) => split.value.units[i] ?? outOfBounds()),
+        areaShares,
+      );
   // Each own profile's shares on the grid, computed once.
   const ownShares = new Map<Profile, number[]>();
   const sharesOf = (p: Profile): number[] => {
@@ -323,10 +364,30 @@ function allocate(
     const profile = owns[i]?.name ?? areaProfile.name;
     const annual = split.value.parts[i] ?? outOfBounds();
     const exact = split.value.exact[i] ?? outOfBounds();
-    return e.group
+    const row: AllocationRow = e.group
       ? { enterprise: e.name, group: e.group, profile, annual, exact, periods }
       : { enterprise: e.name, profile, annual, exact, periods };
+    return tree && e.unit !== undefined ? { ...row, unit: e.unit } : row;
   });
+  let unitRows: UnitAllocationRow[] | undefined;
+  if (tree && cascade?.ok) {
+    const c = cascade.value;
+    const sums = tree.units.map(() => zeros(areaShares.length));
+    periodUnits.forEach((cells, i) => {
+      for (let u = tree.unitOf[i] ?? -1; u >= 0; u = tree.parentOf[u] ?? -1) {
+        const row = sums[u] ?? outOfBounds();
+        cells.forEach((v, j) => (row[j] = (row[j] ?? 0) + v));
+      }
+    });
+    unitRows = tree.units.map((u, k) => ({
+      unit: u.name,
+      parent: u.parent ?? null,
+      level: tree.level[k] ?? outOfBounds(),
+      annual: c.unitParts[k] ?? outOfBounds(),
+      exact: c.unitExact[k] ?? outOfBounds(),
+      periods: (sums[k] ?? outOfBounds()).map((v) => fromUnits(v, d)),
+    }));
+  }
   return ok({
     indicator: ind.name,
     unit: ind.unit,
@@ -336,6 +397,7 @@ function allocate(
     profile: areaProfile.name,
     rows: outRows,
     periodTotals: totals.map((u) => fromUnits(u, d)),
+    ...(unitRows ? { units: unitRows } : {}),
   });
 }
 
@@ -365,9 +427,10 @@ export function plan(input: PlanInput, ctx: PlanContext): Result<Plan> {
 
   const errors: FenjieError[] = [];
   const allocations: Allocation[] = [];
+  const tree = usesUnits(input) ? unitTree(input) : undefined;
   for (const ind of input.indicators) {
     if (ind.kind !== 'total') continue;
-    const r = allocate(ind, input, profiles, input.constraints);
+    const r = allocate(ind, input, profiles, input.constraints, tree);
     if (r.ok) allocations.push(r.value);
     else errors.push(...r.errors);
   }
