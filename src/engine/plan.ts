@@ -74,6 +74,20 @@ export interface ProgressRow extends ProgressFigures {
   readonly group?: string;
   readonly rank: number | null;
   readonly groupRank: number | null;
+  /** With units: the enterprise's unit and its rank among that unit's enterprises. */
+  readonly unit?: string;
+  readonly unitRank?: number | null;
+}
+
+/** A unit's progress (层层分解), from its enterprises' summed totals. */
+export interface UnitProgress extends AggregateProgress {
+  readonly unit: string;
+  /** The parent unit, or null for the area. */
+  readonly parent: string | null;
+  /** 1 under the area. */
+  readonly level: number;
+  /** Rank among the units of the same parent. */
+  readonly rank: number | null;
 }
 
 export interface AggregateProgress extends ProgressFigures {
@@ -100,6 +114,8 @@ export interface IndicatorProgress {
   readonly groups: AggregateProgress[];
   readonly area: AggregateProgress;
   readonly counts: Record<Flag, number>;
+  /** With units: one row per unit, in the units' order. */
+  readonly units?: UnitProgress[];
 }
 
 export interface Plan {
@@ -576,6 +592,40 @@ export function plan(input: PlanInput, ctx: PlanContext): Result<Plan> {
     );
     const counts = Object.fromEntries(FLAGS.map((f) => [f, 0])) as Record<Flag, number>;
     for (const f of figures) counts[f.flag]++;
+    // Units: each from the enterprises below it; ranked among their siblings, and each leaf's
+    // enterprises among themselves.
+    let unitRows: UnitProgress[] | undefined;
+    const unitRanks = new Array<number | null>(tree ? figures.length : 0).fill(null);
+    if (tree) {
+      const below = tree.units.map((): number[] => []);
+      indices.forEach((i, p) => {
+        for (let u = tree.unitOf[i] ?? -1; u >= 0; u = tree.parentOf[u] ?? -1)
+          (below[u] ?? outOfBounds()).push(p);
+      });
+      const aggs = tree.units.map((u, k) => aggregate(below[k] ?? outOfBounds(), u.group ?? null));
+      const rankOf = new Array<number | null>(tree.units.length).fill(null);
+      for (const siblings of [tree.top, ...tree.childUnits]) {
+        rankValues(
+          siblings.map((k) => rankKey(aggs[k] ?? outOfBounds())),
+          ind.direction,
+        ).forEach((r, m) => (rankOf[siblings[m] ?? outOfBounds()] = r));
+      }
+      tree.enterprisesOf.forEach((_, k) => {
+        if ((tree.childUnits[k] ?? outOfBounds()).length > 0) return;
+        const idx = below[k] ?? outOfBounds();
+        rankValues(
+          idx.map((p) => rankKey(figures[p] ?? outOfBounds())),
+          ind.direction,
+        ).forEach((r, m) => (unitRanks[idx[m] ?? outOfBounds()] = r));
+      });
+      unitRows = tree.units.map((u, k) => ({
+        ...(aggs[k] ?? outOfBounds()),
+        unit: u.name,
+        parent: u.parent ?? null,
+        level: tree.level[k] ?? outOfBounds(),
+        rank: rankOf[k] ?? null,
+      }));
+    }
     return {
       indicator: ind.name,
       unit: ind.unit,
@@ -594,11 +644,17 @@ export function plan(input: PlanInput, ctx: PlanContext): Result<Plan> {
         if (group) row.group = group;
         row.rank = ranks[i] ?? null;
         row.groupRank = groupRanks[i] ?? null;
+        const unit = es[index]?.unit;
+        if (tree && unit !== undefined) {
+          row.unit = unit;
+          row.unitRank = unitRanks[i] ?? null;
+        }
         return row;
       }),
       groups,
       area,
       counts,
+      ...(unitRows ? { units: unitRows } : {}),
     };
   });
   return ok({ year, reportMonth, schedule, asOf, allocations, progress });
