@@ -9,8 +9,12 @@
  *    enterprises (split.ts).
  * 2. Rounding down the tree, in integer units of the step: the top units' parts are the floor or
  *    the ceiling of their exact shares and add up to the target (largest remainder; ties to the
- *    larger weight, then the earlier row); each unit's children then share its rounded part the
- *    same way. Every level adds up exactly and no part strays a whole step from its exact share.
+ *    larger weight, then the earlier row). Then each unit's rounded part is split again over its
+ *    own subtree the same way (step 1), every node below it held to the floor and the ceiling of
+ *    its exact share (its band), and its children rounded from that split, and so on down. So
+ *    every level adds up exactly, no part strays a whole step from its exact share, and a unit
+ *    handed its part and the bands of its subtree (`fenjie issue`) splits it on its own to
+ *    exactly the same parts: it computes the very same thing.
  *
  * @example
  *   // units 甲 (enterprises a, b) and 乙 (c), equal weights, target 100 at 0 decimals:
@@ -45,6 +49,12 @@ export interface CascadeResult extends SplitResult {
   readonly unitUnits: number[];
   readonly unitParts: number[];
   readonly unitExact: number[];
+  /**
+   * Per unit: the bands its subtree was split within (in integer units): node → [lo, hi], for
+   * every enterprise (index) and unit (n + index) below it that is not fixed. What a unit's own
+   * workbook needs as floors and caps to split its part to exactly these parts.
+   */
+  readonly bands: ReadonlyMap<number, readonly [number, number]>[];
 }
 
 const QUANTUM = 1e9;
@@ -381,9 +391,47 @@ export function cascadeSplit(p: CascadeProblem): Result<CascadeResult> {
     }
   };
   solve(topNodes, T);
+  // The exact shares: the whole tree's continuous split (the re-splits below refine only the
+  // rounding).
+  const exactShares = x.slice();
 
   // Rounding down the tree.
   const part = new Float64Array(N);
+  const bands: Map<number, readonly [number, number]>[] = tree.units.map(
+    () => new Map<number, readonly [number, number]>(),
+  );
+  /** The nodes below `c`, children before their parent (bottom-up). */
+  const below = (c: number, out: number[]): number[] => {
+    for (const k of children[c] ?? outOfBounds()) {
+      below(k, out);
+      out.push(k);
+    }
+    return out;
+  };
+  /** Holds every node below unit `c` to the floor and ceiling of its current exact share. */
+  const tighten = (c: number): void => {
+    const band = bands[c - n] ?? outOfBounds();
+    for (const k of below(c, [])) {
+      if (isFixed(k)) continue;
+      const v = snap(x[k] ?? outOfBounds());
+      lo[k] = Math.max(lo[k] ?? 0, Math.floor(v));
+      hi[k] = Math.min(hi[k] ?? 0, Math.ceil(v));
+      if (k < n) {
+        min[k] = lo[k] ?? 0;
+        max[k] = hi[k] ?? 0;
+      } else {
+        let sMin = 0;
+        let sMax = 0;
+        for (const g of children[k] ?? outOfBounds()) {
+          sMin += min[g] ?? 0;
+          sMax += max[g] ?? 0;
+        }
+        min[k] = Math.max(lo[k] ?? 0, sMin);
+        max[k] = Math.min(hi[k] ?? 0, sMax);
+      }
+      band.set(k, [lo[k] ?? 0, hi[k] ?? 0]);
+    }
+  };
   const round = (nodes: readonly number[], P: number): void => {
     const frac = new Float64Array(nodes.length);
     let sum = 0;
@@ -430,7 +478,12 @@ export function cascadeSplit(p: CascadeProblem): Result<CascadeResult> {
     }
     if (left !== 0) throw new Error(`cascadeSplit: ${left} units left to place (a bug)`);
     for (const c of nodes) {
-      if (c >= n) round(children[c] ?? outOfBounds(), part[c] ?? outOfBounds());
+      if (c < n) continue;
+      // The unit's rounded part split again over its subtree, within the bands.
+      const P = part[c] ?? outOfBounds();
+      tighten(c);
+      solve(children[c] ?? outOfBounds(), P);
+      round(children[c] ?? outOfBounds(), P);
     }
   };
   round(topNodes, T);
@@ -439,13 +492,13 @@ export function cascadeSplit(p: CascadeProblem): Result<CascadeResult> {
   const exact = new Array<number>(n);
   for (let i = 0; i < n; i++) {
     units[i] = part[i] ?? outOfBounds();
-    exact[i] = (x[i] ?? outOfBounds()) / 10 ** d;
+    exact[i] = (exactShares[i] ?? outOfBounds()) / 10 ** d;
   }
   const unitUnits = new Array<number>(U);
   const unitExact = new Array<number>(U);
   for (let u = 0; u < U; u++) {
     unitUnits[u] = part[n + u] ?? outOfBounds();
-    unitExact[u] = (x[n + u] ?? outOfBounds()) / 10 ** d;
+    unitExact[u] = (exactShares[n + u] ?? outOfBounds()) / 10 ** d;
   }
   return ok({
     units,
@@ -454,6 +507,7 @@ export function cascadeSplit(p: CascadeProblem): Result<CascadeResult> {
     unitUnits,
     unitParts: unitUnits.map((u) => fromUnits(u, d)),
     unitExact,
+    bands,
   });
 }
 

@@ -59,6 +59,7 @@ const SAMPLE_PARAMS: { readonly [C in ErrorCode]: ParamsOf<C> } = {
     min: 0,
     max: 300,
   },
+  NoUnits: { path: '某县.xlsx' },
   UnknownProfile: { name: '后高' },
   InvalidProfile: { name: '后高', reasonZh: '比例不能为负', reasonEn: 'shares cannot be negative' },
   UnknownIndicator: { name: '能耗' },
@@ -1195,6 +1196,8 @@ const FILE_CODES: ErrorCode[] = [
   'MissingArgument',
   'UnexpectedArgument',
   'InternalError',
+  // fenjie issue on a workbook without units (tests/cli/issue.test.ts).
+  'NoUnits',
 ];
 /** Codes in the catalogue that nothing produces yet (plan() falls back to report month 0 instead). */
 const UNUSED_CODES: ErrorCode[] = [];

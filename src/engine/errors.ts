@@ -235,6 +235,10 @@ export const MESSAGES = {
     zh: `${s(p.indicator)}：单位“${s(p.unit)}”的${fieldName(p.type).zh} ${s(p.value)} 无法由其下企业达到（其下限、上限与锁定只容许 ${s(p.min)} 至 ${s(p.max)}）`,
     en: `${s(p.indicator)}: the ${fieldName(p.type).en} ${s(p.value)} of unit "${s(p.unit)}" cannot be met by its enterprises (their floors, caps and locks allow ${s(p.min)} to ${s(p.max)})`,
   }),
+  NoUnits: (p: { readonly path: string }) => ({
+    zh: `${s(p.path)} 没有单位表（单位 / Units）：下发前请先在单位表中列出乡镇、园区，并在企业表填写所属单位`,
+    en: `${s(p.path)} has no Units sheet: list the townships and parks in Units, and each enterprise's unit in Enterprises, before issuing`,
+  }),
   UnknownProfile: (p: { readonly name: string }) => ({
     zh: `时间分布“${s(p.name)}”未定义`,
     en: `profile "${s(p.name)}" is not defined`,

@@ -7,6 +7,7 @@ export * from './cascade';
 export * from './checked';
 export * from './creditCode';
 export * from './errors';
+export * from './issue';
 export * from './matrix';
 export * from './model';
 export * from './number';

@@ -51,6 +51,12 @@ export interface UnitAllocationRow {
   readonly exact: number;
   /** Its enterprises' periods summed. */
   readonly periods: number[];
+  /**
+   * The bands its part was split within (cascade.ts): for each enterprise and unit below it
+   * that is not fixed, by name, the floor and the cap (null: none) in the indicator's unit.
+   * With them as floors and caps, the unit's own workbook splits its part to exactly these parts.
+   */
+  readonly bands: Readonly<Record<string, readonly [number, number | null]>>;
 }
 
 export interface Allocation {
@@ -402,6 +408,12 @@ function allocate(
       annual: c.unitParts[k] ?? outOfBounds(),
       exact: c.unitExact[k] ?? outOfBounds(),
       periods: (sums[k] ?? outOfBounds()).map((v) => fromUnits(v, d)),
+      bands: Object.fromEntries(
+        [...(c.bands[k] ?? outOfBounds())].map(([node, [lo, hi]]) => [
+          node < es.length ? (es[node]?.name ?? '') : (tree.units[node - es.length]?.name ?? ''),
+          [fromUnits(lo, d), Number.isFinite(hi) ? fromUnits(hi, d) : null] as const,
+        ]),
+      ),
     }));
   }
   return ok({
