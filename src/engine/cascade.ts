@@ -287,11 +287,33 @@ export function cascadeSplit(p: CascadeProblem): Result<CascadeResult> {
           right = left + step;
         }
       }
-      for (let it = 0; it < 200; it++) {
-        const mid = left + (right - left) / 2;
+      // Between two breakpoints of the enterprises the sum is linear but for the units' own
+      // bounds: false position (Illinois), which lands at once where it is linear, with a
+      // bisection step whenever an end stalls.
+      let fLeft = sumAt(nodes, left);
+      let fRight = sumAt(nodes, right);
+      let side = 0;
+      for (let it = 0; it < 200 && fRight > fLeft; it++) {
+        let mid = left + ((R - fLeft) / (fRight - fLeft)) * (right - left);
+        if (!(mid > left && mid < right) || Math.abs(side) > 1) {
+          mid = left + (right - left) / 2;
+          side = 0;
+        }
         if (mid <= left || mid >= right) break;
-        if (sumAt(nodes, mid) >= R) right = mid;
-        else left = mid;
+        const fMid = sumAt(nodes, mid);
+        if (Math.abs(fMid - R) <= 1e-12 * Math.max(1, Math.abs(R))) {
+          left = right = mid;
+          break;
+        }
+        if (fMid < R) {
+          left = mid;
+          fLeft = fMid;
+          side = side < 0 ? side - 1 : -1;
+        } else {
+          right = mid;
+          fRight = fMid;
+          side = side > 0 ? side + 1 : 1;
+        }
       }
       lambda = right;
     }

@@ -14,6 +14,7 @@
  */
 import { outOfBounds } from './checked';
 import type { Constraint, PlanInput, Unit } from './model';
+import { fromUnits } from './number';
 import type { Plan } from './plan';
 import { unitTree } from './units';
 import { enterpriseResolver } from './validate';
@@ -51,23 +52,33 @@ export function issueInput(input: PlanInput, plan: Plan, name: string): PlanInpu
       return rest;
     });
   const partOf = new Map<string, number>();
-  const bandsOf = new Map<string, Readonly<Record<string, readonly [number, number | null]>>>();
+  // indicator → name → [floor, cap] in the indicator's unit.
+  const bandsOf = new Map<string, Map<string, readonly [number, number | null]>>();
   for (const a of plan.allocations) {
     const row = a.units?.find((x) => x.unit === name);
     if (!row) continue;
     partOf.set(a.indicator, row.annual);
-    bandsOf.set(a.indicator, row.bands);
+    const d = a.decimals;
+    bandsOf.set(
+      a.indicator,
+      new Map(
+        row.bands.map(([who, lo, hi]) => [
+          who,
+          [fromUnits(lo, d), Number.isFinite(hi) ? fromUnits(hi, d) : null] as const,
+        ]),
+      ),
+    );
   }
   // Constraints: locks as they were; floors and caps of the banded replaced by the band.
   const constraints: Constraint[] = [];
   for (const c of input.constraints) {
     if (!keep(c.enterprise)) continue;
-    const band = bandsOf.get(c.indicator)?.[c.enterprise];
+    const band = bandsOf.get(c.indicator)?.get(c.enterprise);
     if (band && c.type !== 'lock') continue;
     constraints.push(c);
   }
   for (const [indicator, bands] of bandsOf) {
-    for (const [who, [floor, cap]] of Object.entries(bands)) {
+    for (const [who, [floor, cap]] of bands) {
       if (!keep(who)) continue;
       if (floor > 0) constraints.push({ enterprise: who, indicator, type: 'floor', value: floor });
       if (cap !== null) constraints.push({ enterprise: who, indicator, type: 'cap', value: cap });

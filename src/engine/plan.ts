@@ -53,10 +53,10 @@ export interface UnitAllocationRow {
   readonly periods: number[];
   /**
    * The bands its part was split within (cascade.ts): for each enterprise and unit below it
-   * that is not fixed, by name, the floor and the cap (null: none) in the indicator's unit.
+   * that is not fixed, its name, floor and cap in integer units of the step (10^-decimals).
    * With them as floors and caps, the unit's own workbook splits its part to exactly these parts.
    */
-  readonly bands: Readonly<Record<string, readonly [number, number | null]>>;
+  readonly bands: readonly (readonly [string, number, number])[];
 }
 
 export interface Allocation {
@@ -408,11 +408,14 @@ function allocate(
       annual: c.unitParts[k] ?? outOfBounds(),
       exact: c.unitExact[k] ?? outOfBounds(),
       periods: (sums[k] ?? outOfBounds()).map((v) => fromUnits(v, d)),
-      bands: Object.fromEntries(
-        [...(c.bands[k] ?? outOfBounds())].map(([node, [lo, hi]]) => [
-          node < es.length ? (es[node]?.name ?? '') : (tree.units[node - es.length]?.name ?? ''),
-          [fromUnits(lo, d), Number.isFinite(hi) ? fromUnits(hi, d) : null] as const,
-        ]),
+      bands: Array.from(
+        c.bands[k] ?? outOfBounds(),
+        ([node, [lo, hi]]) =>
+          [
+            node < es.length ? (es[node]?.name ?? '') : (tree.units[node - es.length]?.name ?? ''),
+            lo,
+            hi,
+          ] as const,
       ),
     }));
   }
