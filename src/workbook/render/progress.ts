@@ -96,7 +96,7 @@ type Col = (typeof PROGRESS.decls)[number]['key'];
 export interface ProgressRefs {
   readonly blocks: ReadonlyMap<
     string,
-    { areaRow: number; aggLast: number; first: number; last: number }
+    { areaRow: number; aggLast: number; first: number; last: number; unitFirst?: number }
   >;
   /** The area row's label in the name column (the summary finds the row by it, sort-safe). */
   readonly areaLabel: string;
@@ -212,7 +212,7 @@ export function renderProgress(
     if (e.group && !groupNo.has(e.group)) groupNo.set(e.group, groupNo.size + 1);
   const blocks = new Map<
     string,
-    { areaRow: number; aggLast: number; first: number; last: number }
+    { areaRow: number; aggLast: number; first: number; last: number; unitFirst?: number }
   >();
   const areaLabel = t(lang, '全区合计', 'Area total');
   const flagRanges: string[] = [];
@@ -519,7 +519,13 @@ export function renderProgress(
       place(row, cells);
     });
     S.copiesDown(first - 1, last - 1);
-    blocks.set(ind.name, { areaRow, aggLast: areaRow + aggN, first, last });
+    blocks.set(ind.name, {
+      areaRow,
+      aggLast: areaRow + aggN,
+      first,
+      last,
+      ...(unitsP.length > 0 ? { unitFirst: firstUnit } : {}),
+    });
     flagRanges.push(`${C.letter('flag')}${areaRow}:${C.letter('flag')}${areaRow + aggN}`);
     if (ip.rows.length > 0)
       flagRanges.push(`${C.letter('flag')}${first}:${C.letter('flag')}${last}`);
