@@ -89,6 +89,8 @@ export interface Strings {
   readonly targetRate: string;
   readonly growthFailed: (yoy: string, target: string) => string;
   readonly mostBehind: string;
+  /** Heading of the units' list (层层分解), ranked among their siblings. */
+  readonly unitsTitle: string;
   /** Marks a gap that is the growth test's: '增速 −18.9 个百分点'. */
   readonly growthGap: (points: string) => string;
   readonly noneBehind: string;
@@ -179,6 +181,7 @@ const zh: Strings = {
   targetRate: '目标',
   growthFailed: (yoy, target) => `同比 ${yoy}，低于目标增速 ${target}`,
   mostBehind: '最落后的企业',
+  unitsTitle: '各单位（同级排名）',
   growthGap: (points) => `增速 ${points}`,
   noneBehind: '没有落后于序时的企业。',
   chartLabel: (indicator, actual, marker, flag) =>
@@ -274,6 +277,7 @@ const en: Strings = {
   targetRate: 'Target',
   growthFailed: (yoy, target) => `Growth ${yoy}, below the target growth ${target}`,
   mostBehind: 'Furthest behind',
+  unitsTitle: 'Units (rank among siblings)',
   growthGap: (points) => `growth ${points}`,
   noneBehind: 'No enterprise is behind schedule.',
   chartLabel: (indicator, actual, marker, flag) =>
