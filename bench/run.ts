@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { benchCascade, printCascade } from './cascade';
 import { benchEngine, printEngine } from './engine';
 import { benchFile, printFile } from './file';
+import { benchExcelWire } from './excelWire';
 import { benchOfficeJs, printOfficeJs } from './officejs';
 import { benchReceiver, printReceiver } from './receiver';
 
@@ -39,6 +40,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   { name: 'cascade', run: () => Promise.resolve(printCascade(benchCascade())) },
   { name: 'file', run: async () => printFile(await benchFile()) },
   { name: 'officejs', run: async () => printOfficeJs(await benchOfficeJs()) },
+  { name: 'excel-wire', run: () => benchExcelWire() },
   { name: 'receiver', run: async () => printReceiver(await benchReceiver()) },
   { name: 'memory', run: () => Promise.resolve(benchMemory()) },
 ];

@@ -4,6 +4,7 @@
  *   fenjie init FILE [--lang en]
  *   fenjie plan IN.xlsx -o OUT.xlsx [--json FILE] [--as-of YYYY-MM] [--lang en]
  *   fenjie demo [--from JSON] [--out DIR] [--lang en]
+ *   fenjie bulletin IN.xlsx -o 通报.docx [--as-of YYYY-MM] [--lang en]
  *   fenjie issue IN.xlsx --out DIR [--lang en]
  *
  * Every failure is one line in the user's language saying what is wrong and what to do (the
@@ -29,8 +30,10 @@ import {
   writeFileAtomic,
   writeProblem,
 } from '../hosts/xlsx/file';
+import { bulletinDocx } from '../hosts/docx/bulletin';
 import { isMacroEnabled, SheetTakenError, writePackage } from '../hosts/xlsx/package';
 import { specToNewWorkbook, toXlsxBuffer } from '../hosts/xlsx/write';
+import { bulletinOf } from '../workbook/bulletin';
 import { FLAG_LABELS, isInputSheetName } from '../workbook/names';
 import type { WorkbookSpec } from '../workbook/spec';
 import { inputWorkbook } from '../workbook/inputWorkbook';
@@ -69,6 +72,7 @@ const KNOWN_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   init: ['lang', 'now', 'debug'],
   plan: ['out', 'json', 'as-of', 'lang', 'now', 'debug'],
   demo: ['from', 'out', 'lang', 'now', 'debug'],
+  bulletin: ['out', 'as-of', 'lang', 'now', 'debug'],
   issue: ['out', 'lang', 'now', 'debug'],
 };
 
@@ -78,6 +82,8 @@ const USAGE = `用法 Usage:
                                                   分解并计算序时进度 / split targets, compute progress
   fenjie demo [--from JSON] [--out DIR] [--lang zh|en]
                                                   用示例数据生成并计算 / build and plan the bundled example
+  fenjie bulletin IN.xlsx -o 通报.docx [--as-of YYYY-MM] [--lang zh|en]
+                                                  生成月度通报（Word）/ write the monthly bulletin (Word)
   fenjie issue IN.xlsx --out DIR [--lang zh|en]   按单位下发：每个单位一个工作簿 / one workbook per unit
   --debug                                         出错时显示堆栈 / show the stack trace of an internal error
 退出码 Exit codes: 0 成功 ok · 1 工作簿有问题 workbook problems · 2 用法 usage · 3 文件读写 files · 4 内部错误 internal`;
@@ -143,7 +149,7 @@ function asOf(o: Record<string, string>): { year?: number; reportMonth?: number 
 
 /** What each option's value looks like, for the message when it is missing. */
 const OPTION_VALUES: Readonly<Record<string, string>> = {
-  out: 'OUT.xlsx / DIR',
+  out: 'OUT.xlsx / OUT.docx / DIR',
   json: 'FILE.json',
   'as-of': 'YYYY-MM',
   lang: 'zh | en',
@@ -152,7 +158,13 @@ const OPTION_VALUES: Readonly<Record<string, string>> = {
 };
 
 /** How many file names each command takes. */
-const POSITIONALS: Readonly<Record<string, number>> = { init: 1, plan: 1, demo: 0, issue: 1 };
+const POSITIONALS: Readonly<Record<string, number>> = {
+  init: 1,
+  plan: 1,
+  demo: 0,
+  bulletin: 1,
+  issue: 1,
+};
 
 function checkOptions(command: string, args: Args): void {
   const { options, positional } = args;
@@ -216,11 +228,31 @@ export async function planFile(
   output: string,
   o: Record<string, string>,
   io: Io,
-): Promise<{ code: number; result?: PipelineResult }> {
+): Promise<{ code: number }> {
+  const lang = langOf(o);
+  await checkPaths(input, output, o.json);
+  const planned = await planInput(input, output, o, io);
+  if (!planned) return { code: EXIT.problems };
+  // Only the package and the sheet description are held while writing: the grids, the model
+  // and the plan are garbage by now (a county's are large).
+  await writeOut(output, await outputBytes(planned.bytes, planned.spec));
+  io.out(planned.summary);
+  io.out(lang === 'zh' ? `已写出 ${output}` : `Wrote ${output}`);
+  return { code: EXIT.ok };
+}
+
+/**
+ * Reads and plans the input, writes the JSON if asked for and reports problems; returns what
+ * writing the output needs, or nothing when the workbook has problems.
+ */
+async function planInput(
+  input: string,
+  output: string,
+  o: Record<string, string>,
+  io: Io,
+): Promise<{ bytes: Uint8Array; spec: WorkbookSpec; summary: string } | undefined> {
   const lang = langOf(o);
   const now = nowOf(o);
-  const period = asOf(o);
-  await checkPaths(input, output, o.json);
   // Only the input sheets: a plan reads nothing else, and earlier outputs can be large.
   const opened = await openXlsxFile(input, { sheets: isInputSheetName });
   if (!opened.ok) throw new Failure(opened.errors, EXIT.files);
@@ -230,7 +262,7 @@ export async function planFile(
     today: now.today,
     generatedAt: now.stamp,
     lang,
-    ...period,
+    ...asOf(o),
   });
   if (o.json !== undefined) {
     await writeOut(o.json, new TextEncoder().encode(JSON.stringify(result.json, null, 2) + '\n'));
@@ -242,10 +274,45 @@ export async function planFile(
         : `${result.errors.length} problem(s) found; nothing written:`,
     );
     for (const e of result.errors) io.err(`  ${describeError(e, lang)}`);
+    return undefined;
+  }
+  return { bytes, spec: result.spec, summary: summaryText(result, lang) };
+}
+
+/**
+ * Writes the monthly bulletin of one workbook file as a Word document; returns the exit code.
+ * The workbook is planned as `plan` plans it (its input sheets only); nothing is written to it.
+ */
+export async function bulletinFile(
+  input: string,
+  output: string,
+  o: Record<string, string>,
+  io: Io,
+): Promise<{ code: number; result?: PipelineResult }> {
+  const lang = langOf(o);
+  const now = nowOf(o);
+  const period = asOf(o);
+  await checkPaths(input, output, undefined);
+  const opened = await openXlsxFile(input, { sheets: isInputSheetName });
+  if (!opened.ok) throw new Failure(opened.errors, EXIT.files);
+  const result = runPipeline(opened.value.grids, {
+    today: now.today,
+    generatedAt: now.stamp,
+    lang,
+    ...period,
+  });
+  if (!result.ok) {
+    io.err(
+      lang === 'zh'
+        ? `发现 ${result.errors.length} 个问题，未写出通报：`
+        : `${result.errors.length} problem(s) found; no bulletin written:`,
+    );
+    for (const e of result.errors) io.err(`  ${describeError(e, lang)}`);
     return { code: EXIT.problems, result };
   }
-  await writeOut(output, await outputBytes(bytes, result.spec));
-  io.out(summaryText(result, lang));
+  const b = bulletinOf(result.plan, result.round, result.read.input, lang);
+  await writeOut(output, await bulletinDocx(b));
+  io.out(b.title);
   io.out(lang === 'zh' ? `已写出 ${output}` : `Wrote ${output}`);
   return { code: EXIT.ok, result };
 }
@@ -429,6 +496,11 @@ async function run(args: Args, io: Io): Promise<number> {
       const input = positional[0];
       if (!input || !options.out) throw missing('plan', 'IN.xlsx -o OUT.xlsx');
       return (await planFile(input, options.out, options, io)).code;
+    }
+    case 'bulletin': {
+      const input = positional[0];
+      if (!input || !options.out) throw missing('bulletin', 'IN.xlsx -o 通报.docx');
+      return (await bulletinFile(input, options.out, options, io)).code;
     }
     case 'issue':
       return issueFiles(positional, options, io);

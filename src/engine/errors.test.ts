@@ -82,6 +82,8 @@ const SAMPLE_PARAMS: { readonly [C in ErrorCode]: ParamsOf<C> } = {
   CellError: { error: '#N/A' },
   DuplicateSetting: { name: '报告期', first: '参数!A3' },
   ThresholdTooSmall: { value: 0.05 },
+  InvalidListSize: { value: 0 },
+  InvalidEscalation: { text: '3,2,1' },
   FileInUse: { path: '结果.xlsx' },
   FileNotExampleData: { path: 'data.json', detail: 'Unexpected token' },
   InvalidDecimals: { value: 7 },
@@ -119,6 +121,11 @@ const SAMPLE_PARAMS: { readonly [C in ErrorCode]: ParamsOf<C> } = {
   OutputNameTooLong: { path: '长.xlsx' },
   OutputFailed: { path: '结果.xlsx', reason: 'EIO' },
   SheetNameTaken: { sheet: 'Summary' },
+  ExcelCellEditing: {},
+  ExcelStructureProtected: {},
+  ExcelSheetProtected: {},
+  ExcelNotResponding: { seconds: 120 },
+  ExcelTooOld: { version: '1.7' },
   OutputExtension: { path: '结果.xlsx', input: '宏.xlsm', expected: '.xlsm' },
   BadOption: { option: '--now', value: 'soon', expected: 'YYYY-MM-DDTHH:MM' },
   InternalError: { detail: 'RangeError: Invalid array length' },
@@ -1157,6 +1164,8 @@ const READER_CODES: ErrorCode[] = [
   'CellError',
   'DuplicateSetting',
   'ThresholdTooSmall',
+  'InvalidListSize',
+  'InvalidEscalation',
   'MissingSheet',
   'DuplicateSheet',
   'MissingColumn',
@@ -1199,6 +1208,14 @@ const FILE_CODES: ErrorCode[] = [
   // fenjie issue on a workbook without units (tests/cli/issue.test.ts).
   'NoUnits',
 ];
+/** Codes the Excel host produces (tests/excel/guards.test.ts checks each). */
+const EXCEL_CODES: ErrorCode[] = [
+  'ExcelCellEditing',
+  'ExcelStructureProtected',
+  'ExcelSheetProtected',
+  'ExcelNotResponding',
+  'ExcelTooOld',
+];
 /** Codes in the catalogue that nothing produces yet (plan() falls back to report month 0 instead). */
 const UNUSED_CODES: ErrorCode[] = [];
 
@@ -1227,6 +1244,7 @@ describe('every error the engine produces', () => {
       ...UNIT_CASES.map((c) => c.code),
       ...READER_CODES,
       ...FILE_CODES,
+      ...EXCEL_CODES,
       ...UNUSED_CODES,
     ]);
     expect([...ERROR_CODES].filter((c) => !covered.has(c))).toEqual([]);

@@ -337,6 +337,14 @@ export const MESSAGES = {
     zh: `参数“${p.name}”重复出现（首次在 ${p.first}）：请只保留一行`,
     en: `the setting "${p.name}" appears twice (first at ${p.first}): keep one row`,
   }),
+  InvalidListSize: (p: { readonly value: V }) => ({
+    zh: `红黑榜人数 ${s(p.value)} 应为 1–50 的整数`,
+    en: `the list size ${s(p.value)} must be a whole number from 1 to 50`,
+  }),
+  InvalidEscalation: (p: { readonly text: string }) => ({
+    zh: `预警升级“${p.text}”应为三个递增的正整数月数（提醒、约谈、督办），如 1,2,3`,
+    en: `the escalation "${p.text}" must be three increasing whole numbers of months (reminder, interview, supervision), e.g. 1,2,3`,
+  }),
   ThresholdTooSmall: (p: { readonly value: V }) => ({
     zh: `阈值 ${s(p.value)} 不到 1 个百分点：阈值以百分点计，若想填 5%，请填 5`,
     en: `the threshold ${s(p.value)} is under one percentage point: thresholds are in points, so for 5% type 5`,
@@ -476,6 +484,27 @@ export const MESSAGES = {
   OutputNameTooLong: (p: { readonly path: string }) => ({
     zh: `无法写出 ${p.path}：文件名或路径太长，请用短一些的名字`,
     en: `cannot write ${p.path}: the file name or path is too long; use a shorter one`,
+  }),
+  // Excel: what the add-in says when live Excel refuses or does not answer (src/hosts/excel).
+  ExcelCellEditing: (_: Record<string, never>) => ({
+    zh: `Excel 正在编辑单元格：请按 Enter 或 Esc 结束编辑，再点“重新计算”`,
+    en: `Excel is editing a cell: press Enter or Esc to finish, then Recalculate again`,
+  }),
+  ExcelStructureProtected: (_: Record<string, never>) => ({
+    zh: `工作簿结构受保护，无法添加或删除工作表：请在“审阅 > 保护工作簿”中取消保护后再试，输出表未改动`,
+    en: `the workbook's structure is protected, so sheets cannot be added or deleted: unprotect it (Review > Protect Workbook) and try again; the outputs are unchanged`,
+  }),
+  ExcelSheetProtected: (_: Record<string, never>) => ({
+    zh: `此表受保护，无法重写：请在“审阅 > 撤消工作表保护”后再试，输出表未改动`,
+    en: `this sheet is protected and cannot be rewritten: unprotect it (Review > Unprotect Sheet) and try again; the outputs are unchanged`,
+  }),
+  ExcelNotResponding: (p: { readonly seconds: number }) => ({
+    zh: `Excel 在 ${p.seconds} 秒内没有响应：输出表保持上次的结果，请稍后再试`,
+    en: `Excel did not answer within ${p.seconds} seconds: the outputs are as they were; try again later`,
+  }),
+  ExcelTooOld: (p: { readonly version: string }) => ({
+    zh: `此 Excel 版本过旧：分解需要 ExcelApi ${p.version}（Microsoft 365 或零售版 Excel 版本 1903 起、Excel 2021 及更新、网页版 Excel、Mac 版 Excel 16.24 起）`,
+    en: `this version of Excel is too old: Fenjie needs ExcelApi ${p.version} (Microsoft 365 or retail Excel version 1903 or later, Excel 2021 or later, Excel on the web, Excel for Mac 16.24 or later)`,
   }),
   SheetNameTaken: (p: { readonly sheet: string }) => ({
     zh: `工作簿中已有名为“${p.sheet}”的工作表，但它不是本工具生成的，不会覆盖：请给它改名后重试`,

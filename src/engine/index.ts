@@ -10,6 +10,7 @@ export * from './errors';
 export * from './issue';
 export * from './matrix';
 export * from './model';
+export * from './monthly';
 export * from './number';
 export * from './plan';
 export * from './profile';

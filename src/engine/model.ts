@@ -39,6 +39,10 @@ export interface Settings {
   readonly actualsBasis: ActualsBasis;
   readonly combineJanFeb: boolean;
   readonly unit: string;
+  /** How many the red and black lists (红榜 / 黑榜) name; undefined: 3. */
+  readonly listSize?: number;
+  /** Consecutive months behind that lead to 提醒, 约谈 and 督办; undefined: 1, 2, 3. */
+  readonly escalation?: readonly [number, number, number];
   /** Cells of the settings, for errors. */
   readonly refs?: Partial<
     Record<'year' | 'reportMonth' | 'asOf' | 'behindThreshold' | 'seriousThreshold', Ref>

@@ -137,6 +137,11 @@ export interface Plan {
 export interface PlanContext {
   /** Today's date: used only where the input leaves the year open. */
   readonly today: YMD;
+  /**
+   * The allocations of this same input, already computed (the monthly round plans earlier report
+   * months of one input: the split does not depend on the report month); absent: split here.
+   */
+  readonly allocations?: readonly Allocation[];
 }
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
@@ -457,9 +462,9 @@ export function plan(input: PlanInput, ctx: PlanContext): Result<Plan> {
   for (const p of input.profiles) profiles.set(p.name, p);
 
   const errors: FenjieError[] = [];
-  const allocations: Allocation[] = [];
+  const allocations: Allocation[] = ctx.allocations ? [...ctx.allocations] : [];
   const tree = usesUnits(input) ? unitTree(input) : undefined;
-  for (const ind of input.indicators) {
+  for (const ind of ctx.allocations ? [] : input.indicators) {
     if (ind.kind !== 'total') continue;
     const r = allocate(ind, input, profiles, input.constraints, tree);
     if (r.ok) allocations.push(r.value);

@@ -51,8 +51,11 @@ function installFake(grids: WorkbookGrids): FakeExcel {
       document: { url: 'https://example.sharepoint.com/sites/x/%E4%B9%A1%E9%95%87.xlsx' },
     },
   };
+  type Batch<T> = (ctx: Excel.RequestContext) => Promise<T>;
   globals.Excel = {
-    run: <T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => batch(fake.context),
+    // Excel.run(batch) or Excel.run(options, batch)
+    run: <T>(a: Batch<T> | object, b?: Batch<T>): Promise<T> =>
+      (b ?? (a as Batch<T>))(fake.context),
   };
   return fake;
 }
@@ -84,6 +87,7 @@ describe('Excel host adapter', () => {
       '分解结果',
       '序时进度',
       '汇总',
+      '通报',
       '说明',
       '辅助',
     ]);

@@ -69,10 +69,20 @@ describe('recalculate', () => {
       '分解结果',
       '序时进度',
       '汇总',
+      '通报',
       '说明',
       '辅助',
     ]);
-    if (outcome.kind === 'written') expect(outcome.status.outputs).toBe('current');
+    if (outcome.kind !== 'written') throw new Error('not written');
+    expect(outcome.status.outputs).toBe('current');
+    // The bulletin the pane shows and downloads: the plan's headline per indicator and its lists.
+    expect(outcome.bulletin.headlines).toHaveLength(outcome.plan.progress.length);
+    const first = outcome.plan.progress[0];
+    const area = first?.area.completion ?? 0;
+    expect(outcome.bulletin.headlines[0]).toContain(`完成年度目标的${(area * 100).toFixed(1)}%`);
+    expect(outcome.bulletin.lists.map((l) => l.indicator)).toEqual(
+      outcome.plan.progress.map((p) => p.indicator),
+    );
   });
 
   it('returns the problems and writes nothing when the inputs have errors', async () => {

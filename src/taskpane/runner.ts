@@ -5,6 +5,8 @@
  */
 import type { FenjieError, Lang, Plan } from '../engine';
 import type { PaneHost } from '../hosts/host';
+import { throwIfAborted } from '../hosts/abort';
+import { bulletinOf, type Bulletin } from '../workbook/bulletin';
 import type { WorkbookGrids } from '../workbook/grid';
 import { inputSheetNames, workbookStatus, type WorkbookStatus } from '../workbook/status';
 import type { Now } from './clock';
@@ -16,6 +18,8 @@ export type RunOutcome =
   | {
       readonly kind: 'written';
       readonly plan: Plan;
+      /** The monthly bulletin of the plan, in the run's language (the pane shows and downloads it). */
+      readonly bulletin: Bulletin;
       readonly grids: WorkbookGrids;
       readonly status: WorkbookStatus;
     }
@@ -60,15 +64,15 @@ const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 
 export async function recalculate(req: RunRequest): Promise<RunOutcome> {
   const { host, signal, onStage } = req;
   try {
-    signal.throwIfAborted();
+    throwIfAborted(signal);
     onStage('read', STAGE_START.read);
     const grids = await host.readGrids();
-    signal.throwIfAborted();
+    throwIfAborted(signal);
     const status = workbookStatus(grids);
 
     onStage('compute', STAGE_START.compute);
     await pause();
-    signal.throwIfAborted();
+    throwIfAborted(signal);
     const result = runWithOverrides(
       grids,
       {
@@ -86,7 +90,7 @@ export async function recalculate(req: RunRequest): Promise<RunOutcome> {
 
     onStage('write', STAGE_START.write);
     await pause();
-    signal.throwIfAborted();
+    throwIfAborted(signal);
     await host.writeOutputs(result.spec, {
       inputSheetNames: inputSheetNames(status),
       signal,
@@ -99,6 +103,7 @@ export async function recalculate(req: RunRequest): Promise<RunOutcome> {
     return {
       kind: 'written',
       plan: result.plan,
+      bulletin: bulletinOf(result.plan, result.round, result.read.input, req.lang),
       grids,
       status: { ...status, outputs: 'current', liveChanged: false },
     };

@@ -89,6 +89,12 @@ export interface Strings {
   readonly targetRate: string;
   readonly growthFailed: (yoy: string, target: string) => string;
   readonly mostBehind: string;
+  /** The bulletin panel: heading, the lists, the .docx button. */
+  readonly bulletinHeading: string;
+  readonly redList: string;
+  readonly blackList: string;
+  readonly listEmpty: string;
+  readonly downloadBulletin: string;
   /** Heading of the units' list (层层分解), ranked among their siblings. */
   readonly unitsTitle: string;
   /** Marks a gap that is the growth test's: '增速 −18.9 个百分点'. */
@@ -181,6 +187,11 @@ const zh: Strings = {
   targetRate: '目标',
   growthFailed: (yoy, target) => `同比 ${yoy}，低于目标增速 ${target}`,
   mostBehind: '最落后的企业',
+  bulletinHeading: '月度通报',
+  redList: '红榜',
+  blackList: '黑榜',
+  listEmpty: '无',
+  downloadBulletin: '下载通报（Word）',
   unitsTitle: '各单位（同级排名）',
   growthGap: (points) => `增速 ${points}`,
   noneBehind: '没有落后于序时的企业。',
@@ -277,6 +288,11 @@ const en: Strings = {
   targetRate: 'Target',
   growthFailed: (yoy, target) => `Growth ${yoy}, below the target growth ${target}`,
   mostBehind: 'Furthest behind',
+  bulletinHeading: 'Monthly bulletin',
+  redList: 'Red list',
+  blackList: 'Black list',
+  listEmpty: 'none',
+  downloadBulletin: 'Download the bulletin (Word)',
   unitsTitle: 'Units (rank among siblings)',
   growthGap: (points) => `growth ${points}`,
   noneBehind: 'No enterprise is behind schedule.',

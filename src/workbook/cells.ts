@@ -218,6 +218,50 @@ export const MONTH: ValueKind<number> = { read: (r, c, at) => r.month(c, at.ref)
 /** Percentage points: 5, or '5%' (→ 5). */
 export const POINTS: ValueKind<number> = { read: (r, c, at) => r.points(c, at.ref), write: asIs };
 
+/** The most names a red or black list (红榜 / 黑榜) may hold. */
+export const MAX_LIST_SIZE = 50;
+
+/** How many a red or black list names: a whole number 1–50. */
+export const LIST_SIZE: ValueKind<number> = {
+  read: (r, c, at) => {
+    const v = r.number(c, at.ref);
+    if (v === undefined) return undefined;
+    if (!Number.isInteger(v) || v < 1 || v > MAX_LIST_SIZE) {
+      r.errors.push(fenjieError('InvalidListSize', { value: v }, at.ref));
+      return undefined;
+    }
+    return v;
+  },
+  write: asIs,
+};
+
+/**
+ * The escalation ladder (预警升级): consecutive months behind schedule that lead to 提醒, 约谈 and
+ * 督办, three increasing whole numbers written `1,2,3` (also with 、，; or spaces between them).
+ * @example parseEscalation('1，2，4') // → [1, 2, 4]
+ */
+export function parseEscalation(text: string): readonly [number, number, number] | undefined {
+  const parts = toHalfWidth(text)
+    .trim()
+    .split(/\s*[,;、，；\s]\s*/);
+  if (parts.length !== 3 || !parts.every((p) => /^\d{1,2}$/.test(p))) return undefined;
+  const [a, b, c] = parts.map(Number);
+  if (a === undefined || b === undefined || c === undefined) return undefined;
+  return a >= 1 && a < b && b < c && c <= 12 ? [a, b, c] : undefined;
+}
+
+export const ESCALATION: ValueKind<readonly [number, number, number], readonly number[] | string> =
+  {
+    read: (r, c, at) => {
+      const t = r.text(c, at.ref);
+      if (t === undefined) return undefined;
+      const v = parseEscalation(t);
+      if (v === undefined) r.errors.push(fenjieError('InvalidEscalation', { text: t }, at.ref));
+      return v;
+    },
+    write: (v) => (typeof v === 'string' ? v : v.join(',')),
+  };
+
 /** A date cell, an Excel serial, or text such as 2025-8-31 or 2025年8月31日. */
 export const DATE: ValueKind<YMD> = {
   read: (r, c, at) => r.date(c, at.ref),

@@ -44,6 +44,8 @@ const SETTING_EDITS: Record<SettingKey, [RawCell, Changes]> = {
   combineJanFeb: ['否', 'split'],
   unit: ['亿元', 'split'],
   area: ['别的镇', 'live'],
+  listSize: [5, 'live'],
+  escalation: ['2,3,4', 'live'],
 };
 
 /** What changed between the example's fingerprints and `grids`'. */
@@ -113,7 +115,7 @@ describe('inputFingerprints', () => {
       'neither',
       withRows(example, '参数', (rows) => [
         ...rows.map((r, i) => [...r, i === 0 ? '说明' : `note ${i}`]),
-        ['红黑榜人数', 3, ''],
+        ['填报人', '张三', ''],
       ]),
     ],
     [

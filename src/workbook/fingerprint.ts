@@ -28,6 +28,8 @@ export const SETTING_IS_LIVE: Readonly<Record<SettingKey, boolean>> = {
   behindThreshold: true,
   seriousThreshold: true,
   area: true,
+  listSize: true,
+  escalation: true,
   scheduleBasis: false,
   actualsBasis: false,
   combineJanFeb: false,

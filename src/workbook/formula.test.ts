@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { outOfBounds } from '../engine';
-import { copyKey, renameSheetRefs } from './formula';
+import { atRow, copyKey, isAtRow, renameSheetRefs, rowTemplate } from './formula';
 import { runPipeline } from './pipeline';
 import type { WorkbookSpec } from './spec';
 import { exampleWorkbook, type ExampleData } from './template';
@@ -39,6 +39,34 @@ describe('copyKey', () => {
       expect(copyKey(formula, 4)).toBeUndefined();
     },
   );
+});
+
+describe('rowTemplate', () => {
+  // [formula in row 5 (0-based 4), the same formula copied to row 9]
+  it.each<[string, string]>([
+    ['A5*2', 'A9*2'],
+    ['$A$5+B$5+$C5', '$A$5+B$5+$C9'],
+    ['"A5"&A5', '"A5"&A9'],
+    ["'分解结果'!C5+'it''s'!D$2+参数!B5", "'分解结果'!C9+'it''s'!D$2+参数!B9"],
+    ['LOG10(A5)+XFE5', 'LOG10(A9)+XFE5'],
+    ['SUM($B$6:$B$100)/B5', 'SUM($B$6:$B$100)/B9'],
+    ['INDEX(辅助!$C$6:$C$9,A5)&""', 'INDEX(辅助!$C$6:$C$9,A9)&""'],
+  ])('%s copied to row 9 is %s', (formula, copied) => {
+    const t = rowTemplate(formula, 4);
+    expect(t).toBeDefined();
+    if (!t) return;
+    expect(atRow(t, 4)).toBe(formula);
+    expect(atRow(t, 8)).toBe(copied);
+    expect(copyKey(atRow(t, 8), 8)).toBe(copyKey(formula, 4));
+    expect(isAtRow(t, 8, copied)).toBe(true);
+    expect(isAtRow(t, 8, formula)).toBe(formula === copied);
+    expect(isAtRow(t, 8, `${copied}+1`)).toBe(false);
+    expect(isAtRow(t, 8, copied.slice(0, -1))).toBe(false);
+  });
+
+  it.each([['Table1[Amount]*A5'], ['SUM(5:5)']])('has none for %s', (formula) => {
+    expect(rowTemplate(formula, 4)).toBeUndefined();
+  });
 });
 
 describe('renameSheetRefs', () => {
@@ -103,6 +131,8 @@ function outputs(data: ExampleData, lang: 'zh' | 'en' = 'zh'): WorkbookSpec {
     today: { y: 2025, m: 9, d: 3 },
     generatedAt: 'now',
     lang,
+    // Every copy-down promise is checked as the sheets are built (a broken one throws).
+    checkCopies: true,
   });
   if (!r.ok) throw new Error(r.errors.map((e) => e.code).join());
   return r.spec;

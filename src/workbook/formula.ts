@@ -126,3 +126,63 @@ export function copyKey(formula: string, row: number): string | undefined {
   }
   return key;
 }
+
+/**
+ * A formula cut at its relative row numbers: text, then for each relative row reference its row
+ * as an offset from the formula's own row, and so on. `atRow` puts it back together for any row,
+ * which is what copying the formula there makes (as `copyKey` models the copy).
+ */
+export type RowTemplate = readonly (string | number)[];
+
+/**
+ * The formula of (0-based) row `row` as a template, or `undefined` when it has something the
+ * scanner does not model (see `copyKey`) or does not come back unchanged.
+ * @example atRow(rowTemplate('A5*$B$2', 4)!, 9) // → 'A10*$B$2'
+ */
+export function rowTemplate(formula: string, row: number): RowTemplate | undefined {
+  const out: (string | number)[] = [];
+  let text = '';
+  for (const p of pieces(formula)) {
+    if (p.kind === 'sheet') {
+      text += `${quoteSheet(p.name)}!`;
+      continue;
+    }
+    if (p.kind === 'literal') {
+      text += p.text;
+      continue;
+    }
+    if (p.text.includes('[') || ROW_RANGE.test(p.text)) return undefined;
+    let at = 0;
+    for (const m of p.text.matchAll(CELL_REF)) {
+      const [whole, , letters = '', d2 = '', digits = ''] = m;
+      const r = Number(digits);
+      if (d2 || columnIndex(letters) + 1 > MAX_COL || r < 1 || r > MAX_ROW) continue;
+      const end = m.index + whole.length - digits.length;
+      text += p.text.slice(at, end);
+      out.push(text, r - 1 - row);
+      text = '';
+      at = m.index + whole.length;
+    }
+    text += p.text.slice(at);
+  }
+  out.push(text);
+  return atRow(out, row) === formula ? out : undefined;
+}
+
+/** The formula a template gives in (0-based) row `row`. */
+export function atRow(template: RowTemplate, row: number): string {
+  let s = '';
+  for (const p of template) s += typeof p === 'number' ? String(p + row + 1) : p;
+  return s;
+}
+
+/** Whether `formula` is what the template gives in (0-based) row `row` (`atRow` without building it). */
+export function isAtRow(template: RowTemplate, row: number, formula: string): boolean {
+  let pos = 0;
+  for (const p of template) {
+    const s = typeof p === 'number' ? String(p + row + 1) : p;
+    if (!formula.startsWith(s, pos)) return false;
+    pos += s.length;
+  }
+  return pos === formula.length;
+}

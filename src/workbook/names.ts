@@ -49,13 +49,14 @@ export const SHEETS = {
   allocation: { zh: '分解结果', en: 'Allocation' },
   progress: { zh: '序时进度', en: 'Progress' },
   summary: { zh: '汇总', en: 'Summary' },
+  bulletin: { zh: '通报', en: 'Bulletin' },
   guide: { zh: '说明', en: 'Guide' },
   helper: { zh: '辅助', en: 'Helper' },
 } as const satisfies Record<string, Name>;
 
 /** An input sheet: the engine's `SheetKey` (the sheets a plan's input comes from). */
 export type InputSheet = SheetKey;
-export type OutputSheet = 'allocation' | 'progress' | 'summary' | 'guide' | 'helper';
+export type OutputSheet = 'allocation' | 'progress' | 'summary' | 'bulletin' | 'guide' | 'helper';
 export const INPUT_SHEETS: readonly InputSheet[] = [
   'settings',
   'targets',
@@ -70,6 +71,7 @@ export const OUTPUT_SHEETS: readonly OutputSheet[] = [
   'allocation',
   'progress',
   'summary',
+  'bulletin',
   'guide',
   'helper',
 ];
@@ -130,7 +132,9 @@ export type SettingKey =
   | 'seriousThreshold'
   | 'actualsBasis'
   | 'combineJanFeb'
-  | 'unit';
+  | 'unit'
+  | 'listSize'
+  | 'escalation';
 
 export const SETTING_KEYS: Readonly<Record<SettingKey, Name>> = {
   area: { zh: '地区', en: 'Area' },
@@ -143,6 +147,8 @@ export const SETTING_KEYS: Readonly<Record<SettingKey, Name>> = {
   actualsBasis: { zh: '实绩口径', en: 'Actuals basis' },
   combineJanFeb: { zh: '一二月合并', en: 'Combine Jan-Feb' },
   unit: { zh: '单位', en: 'Unit' },
+  listSize: { zh: '红黑榜人数', en: 'List size' },
+  escalation: { zh: '预警升级', en: 'Escalation' },
 };
 
 /** A closed set of values: each canonical value with its Chinese and English spellings. */

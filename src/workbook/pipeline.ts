@@ -3,7 +3,17 @@
  * The CLI, the task pane and the browser file mode differ only in how they get the grids and what
  * they do with the description.
  */
-import { plan as runEngine, type FenjieError, type Lang, type Plan, type YMD } from '../engine';
+import {
+  compareMonths,
+  plan as runEngine,
+  roundOf,
+  roundRules,
+  type FenjieError,
+  type Lang,
+  type MonthlyRound,
+  type Plan,
+  type YMD,
+} from '../engine';
 import { inputFingerprints, type InputFingerprints } from './fingerprint';
 import type { WorkbookGrids } from './grid';
 import type { SettingKey } from './names';
@@ -27,12 +37,16 @@ export interface PipelineOptions {
   readonly seriousThreshold?: number;
   /** `inputFingerprints(grids)` when the caller has already computed them (the pane's status). */
   readonly fingerprints?: InputFingerprints;
+  /** Check every formula the renderers mark as copied down, throwing on a broken promise (tests). */
+  readonly checkCopies?: boolean;
 }
 
 export type PipelineResult =
   | {
       readonly ok: true;
       readonly plan: Plan;
+      /** The monthly round: changes since last month, red and black lists, escalation. */
+      readonly round: MonthlyRound;
       readonly spec: WorkbookSpec;
       readonly json: PlanResultJson;
       readonly read: ReadResult;
@@ -67,6 +81,10 @@ export function runPipeline(grids: WorkbookGrids, o: PipelineOptions): PipelineR
   };
   const r = runEngine(input, { today: o.today });
   if (!r.ok) return failed(r.errors, o.lang);
+  // Last month's plan is this input's with the month moved back; it plans whenever this one does
+  // (nothing validated depends on the report month), but a failure only loses the comparison.
+  const past = roundOf(input, { today: o.today }, r.value);
+  const round = past.ok ? past.value : compareMonths(r.value, [], roundRules(input), null);
   const fingerprints = o.fingerprints ?? inputFingerprints(grids);
   const overridden = new Set<SettingKey>(
     (['year', 'reportMonth', 'behindThreshold', 'seriousThreshold'] as const).filter(
@@ -79,12 +97,22 @@ export function runPipeline(grids: WorkbookGrids, o: PipelineOptions): PipelineR
     fingerprints,
     version: VERSION,
     overridden,
+    round,
+    checkCopies: o.checkCopies,
   });
+  // The JSON is made when asked for (`plan --json`): a county's is large, and most runs never
+  // want it.
+  const plan = r.value;
+  let json: PlanResultJson | undefined;
   return {
     ok: true,
-    plan: r.value,
+    plan,
+    round,
     spec,
-    json: resultJson(r.value),
+    get json(): PlanResultJson {
+      json ??= resultJson(plan);
+      return json;
+    },
     read: { ...read, input },
     fingerprints,
   };

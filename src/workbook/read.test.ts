@@ -4,7 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { specToGrids } from '../../tests/helpers/spec-grids';
-import { describeError, errorPlace, validateInput, type FenjieError } from '../engine';
+import {
+  describeError,
+  errorPlace,
+  validateInput,
+  type FenjieError,
+  type ValueCell,
+} from '../engine';
 import type { RawCell, SheetGrid, WorkbookGrids } from './grid';
 import { INPUT_SHEETS, matchesName, SHEETS } from './names';
 import { DEFAULT_THRESHOLDS, readInputs } from './read';
@@ -58,6 +64,8 @@ describe('参数 / Settings', () => {
         ['一二月合并', '否'],
         ['单位', '亿元'],
         ['地区', '腊口镇'],
+        ['红黑榜人数', 5],
+        ['预警升级', '2,3,4'],
       ]),
     );
     const refs = {
@@ -71,6 +79,8 @@ describe('参数 / Settings', () => {
       combineJanFeb: at('参数', 'B9'),
       unit: at('参数', 'B10'),
       area: at('参数', 'B11'),
+      listSize: at('参数', 'B12'),
+      escalation: at('参数', 'B13'),
     };
     expect(r.errors).toEqual([]);
     expect(r.input.settings).toEqual({
@@ -84,6 +94,8 @@ describe('参数 / Settings', () => {
       actualsBasis: 'monthly',
       combineJanFeb: false,
       unit: '亿元',
+      listSize: 5,
+      escalation: [2, 3, 4],
       refs,
     });
     expect(r.layout.settings).toEqual(refs);
@@ -113,6 +125,8 @@ describe('参数 / Settings', () => {
       actualsBasis: 'cumulative',
       combineJanFeb: true,
       unit: '万元',
+      listSize: 3,
+      escalation: [1, 2, 3],
       refs: {},
     });
     expect(DEFAULT_THRESHOLDS).toEqual({ behindThreshold: 5, seriousThreshold: 10 });
@@ -132,6 +146,12 @@ describe('参数 / Settings', () => {
     ['a month as 8月', '报告期', '8月', { reportMonth: 8 }],
     ['a month as a number', 'report month', 7, { reportMonth: 7 }],
     ['a threshold as a number', '滞后阈值', 3, { behindThreshold: 3 }],
+    ['the area', 'Area', ' 腊口镇 ', { area: '腊口镇' }],
+    ['a list size', '红黑榜人数', 5, { listSize: 5 }],
+    ['a list size typed as text', 'List size', '５', { listSize: 5 }],
+    ['an escalation ladder', '预警升级', '1,2,3', { escalation: [1, 2, 3] }],
+    ['an escalation with 、', 'Escalation', '2、3、5', { escalation: [2, 3, 5] }],
+    ['an escalation with full-width commas', '预警升级', '1，3，6', { escalation: [1, 3, 6] }],
     ['a formula’s cached result', '年度', { formula: '2024+1', result: 2025 }, { year: 2025 }],
     [
       'a formula’s cached percentage as points',
@@ -259,6 +279,10 @@ describe('企业 / Enterprises', () => {
   });
 });
 
+/** Value cells by their fields (the reader's make their reference only when it is asked for). */
+const plainValues = (vs: Readonly<Record<string, ValueCell>>) =>
+  Object.fromEntries(Object.entries(vs).map(([k, c]) => [k, { value: c.value, ref: c.ref }]));
+
 describe('基数 / Base and 权重 / Weights', () => {
   it.each(['基数', 'Weights'])(
     '%s: one column per indicator, in its unit; a blank cell (or an empty formula) gives no value',
@@ -279,7 +303,10 @@ describe('基数 / Base and 权重 / Weights', () => {
       );
       const key = name === '基数' ? 'base' : 'weights';
       expect(r.errors).toEqual([]);
-      expect(r.input[key]).toEqual({
+      const byIndicator = Object.fromEntries(
+        Object.entries(r.input[key]).map(([ind, vs]) => [ind, plainValues(vs)]),
+      );
+      expect(byIndicator).toEqual({
         GDP: { 甲: { value: 0.3, ref: at(name, 'B2') } },
         工业总产值: {
           甲: { value: 1200, ref: at(name, 'D2') },
@@ -391,7 +418,7 @@ describe('实绩 / Actuals', () => {
       monthRef: at('实绩', `B${row}`),
       enterpriseRef: at('实绩', `C${row}`),
     });
-    expect(r.input.actuals).toEqual([
+    expect(r.input.actuals.map((a) => ({ ...a, values: plainValues(a.values) }))).toEqual([
       {
         year: 2025,
         month: 8,
@@ -909,6 +936,52 @@ describe('errors the reader raises, each with its message and cell', () => {
         ],
       ],
     ],
+    ...(
+      [
+        ['a list size of 0', '红黑榜人数', 0, '0'],
+        ['a list size with a fraction', '红黑榜人数', 2.5, '2.5'],
+        ['a list size over 50', 'List size', 51, '51'],
+      ] as const
+    ).map(([what, key, value, shown]): [string, WorkbookGrids, string[][]] => [
+      what,
+      book(
+        sheet('参数', [
+          ['项目', '值'],
+          [key, value],
+        ]),
+      ),
+      [
+        [
+          '参数!B2',
+          `参数!B2：红黑榜人数 ${shown} 应为 1–50 的整数`,
+          `参数!B2: the list size ${shown} must be a whole number from 1 to 50`,
+        ],
+      ],
+    ]),
+    ...(
+      [
+        ['an escalation that falls', '3,2,1'],
+        ['an escalation of two steps', '1,2'],
+        ['an escalation that repeats a month', '1,1,2'],
+        ['an escalation from month 0', '0,1,2'],
+        ['an escalation in words', '一,二,三'],
+      ] as const
+    ).map(([what, text]): [string, WorkbookGrids, string[][]] => [
+      what,
+      book(
+        sheet('参数', [
+          ['项目', '值'],
+          ['预警升级', text],
+        ]),
+      ),
+      [
+        [
+          '参数!B2',
+          `参数!B2：预警升级“${text}”应为三个递增的正整数月数（提醒、约谈、督办），如 1,2,3`,
+          `参数!B2: the escalation "${text}" must be three increasing whole numbers of months (reminder, interview, supervision), e.g. 1,2,3`,
+        ],
+      ],
+    ]),
     [
       'a setting given twice',
       book(

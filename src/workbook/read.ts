@@ -231,6 +231,8 @@ function readSettings(
     actualsBasis: get(S.actualsBasis),
     combineJanFeb: get(S.combineJanFeb),
     unit,
+    listSize: get(S.listSize),
+    escalation: get(S.escalation),
     refs,
   };
   return { settings, refs, settingCells: present };
@@ -370,6 +372,22 @@ const anyShown = (row: TableRow, cols: readonly { col: number }[]): boolean =>
   cols.some(({ col }) => !showsNothing(row.cells[col]));
 
 /** The amount of each indicator column that has one, in the indicator's unit. */
+/**
+ * A number read from an indicator's cell of 实绩, 基数 or 权重. A county's 实绩 holds millions of
+ * them: the cell's reference is made only when something (an error) asks for it.
+ */
+class ReadValue implements ValueCell {
+  constructor(
+    readonly value: number,
+    private readonly sheet: string,
+    private readonly row: number,
+    private readonly col: number,
+  ) {}
+  get ref(): Ref {
+    return refAt(this.sheet, this.row, this.col);
+  }
+}
+
 function indicatorValues(
   row: TableRow,
   cols: readonly { col: number; ind: Indicator }[],
@@ -378,7 +396,7 @@ function indicatorValues(
   for (const { col, ind } of cols) {
     const name: Name = { zh: ind.name, en: ind.name };
     const v = row.value(col, PER_INDICATOR.kind, name, ind.unit);
-    if (v !== undefined) values[ind.name] = { value: v, ref: row.at(col) };
+    if (v !== undefined) values[ind.name] = new ReadValue(v, row.sheet, row.row, col);
   }
   return values;
 }

@@ -153,12 +153,13 @@ interface Sheets {
   readonly allocation: SheetSpec;
   readonly progress: SheetSpec;
   readonly summary: SheetSpec;
+  readonly bulletin: SheetSpec;
   readonly guide: SheetSpec;
   readonly helper: SheetSpec;
 }
 const sheetsOf = (spec: WorkbookSpec): Sheets => {
-  const [allocation, progress, summary, guide, helper] = spec.sheets as SheetSpec[];
-  return { allocation, progress, summary, guide, helper } as Sheets;
+  const [allocation, progress, summary, bulletin, guide, helper] = spec.sheets as SheetSpec[];
+  return { allocation, progress, summary, bulletin, guide, helper } as Sheets;
 };
 const cellAt = (s: SheetSpec, ref: string): CellSpec | null => {
   const { row, col } = parseA1(ref);
@@ -419,14 +420,14 @@ describe.each(VARIANTS)('renderOutputs: %s', (_name, R) => {
   );
   const FLAG = (f: Flag): string => FLAG_LABELS[f][lang];
 
-  it('names the five output sheets in the language, and removes the other language’s', () => {
-    const keys = ['allocation', 'progress', 'summary', 'guide', 'helper'] as const;
+  it('names the six output sheets in the language, and removes the other language’s', () => {
+    const keys = ['allocation', 'progress', 'summary', 'bulletin', 'guide', 'helper'] as const;
     expect(spec.sheets.map((s) => s.name)).toEqual(keys.map((k) => SHEETS[k][lang]));
     expect(spec.remove).toEqual(keys.map((k) => SHEETS[k][lang === 'zh' ? 'en' : 'zh']));
     expect(
       lang === 'zh'
-        ? ['分解结果', '序时进度', '汇总', '说明', '辅助']
-        : ['Allocation', 'Progress', 'Summary', 'Guide', 'Helper'],
+        ? ['分解结果', '序时进度', '汇总', '通报', '说明', '辅助']
+        : ['Allocation', 'Progress', 'Summary', 'Bulletin', 'Guide', 'Helper'],
     ).toEqual(spec.sheets.map((s) => s.name));
     for (const s of spec.sheets) {
       expect(noteFingerprints(s.note ?? '')).toEqual({
@@ -809,11 +810,11 @@ describe.each(VARIANTS)('renderOutputs: %s', (_name, R) => {
     }
   });
 
-  it('prints every sheet on A4, one page wide, the guide portrait and the rest landscape', () => {
+  it('prints every sheet on A4, one page wide, the guide and the bulletin portrait, the rest landscape', () => {
     for (const s of spec.sheets) {
       expect(s.print, s.name).toMatchObject({
         paper: 'A4',
-        orientation: s === S.guide ? 'portrait' : 'landscape',
+        orientation: s === S.guide || s === S.bulletin ? 'portrait' : 'landscape',
         fitWidth: 1,
       });
       expect(s.print?.footer?.right, s.name).toContain('&P');
@@ -869,7 +870,9 @@ describe.each<Lang>(['zh', 'en'])('the hand-built workbook in %s', (lang) => {
   const S = sheetsOf(spec);
 
   it('writes the enterprises named like formulas as text, never as formulas', () => {
-    const cells = spec.sheets.flatMap((s) => s.rows.flat());
+    // The bulletin is text: names there are values (writers write a value as text, never a formula).
+    const cells = spec.sheets.filter((s) => s !== S.bulletin).flatMap((s) => s.rows.flat());
+    for (const c of S.bulletin.rows.flat()) expect(c?.f).toBeUndefined();
     for (const name of FORMULA_NAMES) {
       const named = cells.filter((c): c is CellSpec => c?.v === name);
       // As a value once, in the helper's enterprise table; everywhere else as the cached result

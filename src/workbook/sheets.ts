@@ -10,6 +10,9 @@ import {
   AMOUNT,
   choiceOf,
   DATE,
+  ESCALATION,
+  LIST_SIZE,
+  MAX_LIST_SIZE,
   MONTH,
   NUMBER,
   POINTS,
@@ -237,6 +240,21 @@ export const SETTINGS = {
   unit: field(SETTING_KEYS.unit, NAME_TEXT, { default: '万元' }),
   /** The area's name, for titles (blank: none). */
   area: field(SETTING_KEYS.area, NAME_TEXT),
+  /** How many units or enterprises the red and black lists name. */
+  listSize: field(SETTING_KEYS.listSize, LIST_SIZE, {
+    default: 3,
+    entry: {
+      allow: { kind: 'whole', min: 1, max: MAX_LIST_SIZE },
+      hint: {
+        zh: '通报中红榜、黑榜各列几家（红榜：达到序时进度的前几名；黑榜：滞后的后几名）。留空：3。',
+        en: 'How many the bulletin’s red and black lists name (red: the top ones on schedule; black: the bottom ones behind). Blank: 3.',
+      },
+    },
+  }),
+  /** Consecutive months behind that lead to 提醒, 约谈 and 督办. */
+  escalation: field(SETTING_KEYS.escalation, ESCALATION, {
+    default: [1, 2, 3] as const,
+  }),
 } as const satisfies Record<SettingKey, Field>;
 
 /** The flag thresholds, in percentage points, when the Settings sheet gives none. */

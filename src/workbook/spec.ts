@@ -8,6 +8,10 @@
  * - A cell without `f` is a value; a string is always written as text, even if it starts with
  *   '=', '+', '-' or '@' (writers must never let a host interpret it as a formula).
  * - `rows` is dense from A1; `null` is an empty cell.
+ * - Read a cell by its fields, never by spreading, cloning or serialising it: a cell marked `down`
+ *   makes its formula text from its run's first formula when `f` is read (render/cells.ts), so
+ *   that a county's millions of copied formulas do not each hold a copy of the text. A writer that
+ *   stores a run as one shared formula never needs the text of the cells below the first.
  */
 import { outOfBounds } from '../engine';
 

@@ -63,7 +63,7 @@ describe.each(['zh', 'en'] as const)('the %s settings sheet’s validations', (l
       expect(dv?.allowBlank).toBe(true);
     });
     expect(byRow.size).toBe(fields.filter((f) => f.entry).length);
-    expect(byRow.size).toBe(8);
+    expect(byRow.size).toBe(9);
   });
 
   it('gives the rules the issue asks for', () => {

@@ -49,7 +49,33 @@ class FakeRequestContext extends Api {
   }
 }
 
+/** Protection of the workbook's structure or of one sheet: `protected`, read after a load. */
+class FakeProtection extends Api {
+  readonly #get: () => boolean;
+  constructor(fake: FakeExcel, path: string, get: () => boolean) {
+    super(fake, path);
+    this.#get = get;
+  }
+  load(names: unknown): FakeProtection {
+    const wanted = props(names);
+    this[QUEUE]('load', 'load', [names], () => {
+      for (const p of wanted)
+        if (p !== 'protected') throw new TypeError(`fake Excel: Protection.${p} is not modelled`);
+      return { response: this[FILL]({ protected: this.#get() }, false) };
+    });
+    return this[SELF];
+  }
+  get protected(): boolean {
+    return this[VALUE]('protected');
+  }
+}
+
 class FakeWorkbook extends Api {
+  get protection(): FakeProtection {
+    return expose(
+      new FakeProtection(this[FAKE], 'workbook.protection', () => this[FAKE].structureProtected),
+    );
+  }
   get worksheets(): FakeWorksheetCollection {
     return expose(new FakeWorksheetCollection(this[FAKE], 'worksheets'));
   }
@@ -185,8 +211,13 @@ class FakeWorksheet extends Bound<{ readonly get: SheetRef; readonly nullable: b
       return { sheet: s };
     });
   }
-  getRange(address: string): FakeRange {
-    const get = (): Block => ({ sheet: this[SHEET](), ...parseAddress(address) });
+  /** A range by address, or the whole sheet without one. */
+  getRange(address?: string | null): FakeRange {
+    const whole = { row: 0, col: 0, rows: 1_048_576, cols: 16_384 };
+    const get = (): Block => ({
+      sheet: this[SHEET](),
+      ...(address === undefined || address === null ? whole : parseAddress(address)),
+    });
     return expose(
       new FakeRange(this[FAKE], `${this[PATH]}.getRange(${address})`, { get, nullable: false }),
     );
@@ -211,6 +242,11 @@ class FakeWorksheet extends Bound<{ readonly get: SheetRef; readonly nullable: b
         get,
         nullable: true,
       }),
+    );
+  }
+  get protection(): FakeProtection {
+    return expose(
+      new FakeProtection(this[FAKE], `${this[PATH]}.protection`, () => this[SHEET]().protected),
     );
   }
   get pageLayout(): FakePageLayout {
@@ -238,6 +274,13 @@ export class FakeExcel {
   readonly sheets: FakeSheet[] = [];
   readonly batches: FakeBatch[] = [];
   readonly calculations: string[] = [];
+  /**
+   * References kept outside cells (defined names, chart series …), by label, as formulas without
+   * '=': test setup only, rewritten like formulas when a sheet is renamed or deleted.
+   */
+  readonly references = new Map<string, string>();
+  /** The workbook's structure is protected: sheets cannot be added, deleted or renamed. */
+  structureProtected = false;
   active: string | undefined;
   selection: string | undefined;
   /** Excel on the web's limit on one request or response. */
@@ -298,7 +341,12 @@ export class FakeExcel {
       this.sheets.find((s) => s.id === key || s.name.toLowerCase() === key.toLowerCase()) ?? null
     );
   }
+  #structure(): void {
+    if (this.structureProtected)
+      throw new FakeExcelError('AccessDenied', 'the workbook structure is protected');
+  }
   addSheetNow(name: string): FakeSheet {
+    this.#structure();
     checkName(name);
     if (this.find(name)) throw new FakeExcelError('ItemAlreadyExists', `sheet "${name}" exists`);
     const s = new FakeSheet(`{${String(this.#nextId++).padStart(8, '0')}}`, name);
@@ -306,27 +354,39 @@ export class FakeExcel {
     return s;
   }
   rename(s: FakeSheet, name: string): FakeSheet {
+    this.#structure();
     checkName(name);
     const other = this.find(name);
     if (other && other !== s)
       throw new FakeExcelError('ItemAlreadyExists', `sheet "${name}" exists`);
-    this.#rewrite((f) => renameRefs(f, s.name, name));
+    this.#rewrite(s.name, (f) => renameRefs(f, s.name, name));
     s.name = name;
     return s;
   }
   deleteSheet(s: FakeSheet): FakeSheet {
+    this.#structure();
     if (this.sheets.length === 1)
       throw new FakeExcelError('InvalidOperation', 'cannot delete the only sheet');
     this.sheets.splice(this.sheets.indexOf(s), 1);
-    this.#rewrite((f) => renameRefs(f, s.name, null));
+    this.#rewrite(s.name, (f) => renameRefs(f, s.name, null));
     return s;
   }
-  #rewrite(edit: (formula: string) => string): void {
+  /** Applies `edit` to every formula that may name the sheet `name` (the others cannot change). */
+  #rewrite(name: string, edit: (formula: string) => string): void {
+    const needle = name.toLowerCase().replace(/'/g, "''");
+    const may = (f: string): boolean => f.includes(needle) || f.toLowerCase().includes(needle);
+    for (const [label, formula] of this.references)
+      if (may(formula)) this.references.set(label, edit(formula));
     for (const sheet of this.sheets) {
       for (const cell of sheet.cells.values())
-        if (cell.formula !== undefined) cell.formula = edit(cell.formula);
+        if (cell.formula !== undefined && may(cell.formula)) cell.formula = edit(cell.formula);
       for (const cf of sheet.conditionalFormats)
         cf.formula = cf.formula.startsWith('=') ? `=${edit(cf.formula.slice(1))}` : cf.formula;
+      for (const dv of sheet.dataValidations) {
+        const list = dv.rule?.list;
+        if (typeof list?.source === 'string' && list.source.startsWith('='))
+          list.source = `=${edit(list.source.slice(1))}`;
+      }
     }
   }
   /** Test setup: adds a sheet holding `rows` (dense from A1). */

@@ -129,6 +129,13 @@ class FakeHeaderFooter extends Bound<SheetOf> {
 }
 
 export class FakeAutoFilter extends Bound<SheetOf> {
+  remove(): void {
+    this[QUEUE]('call', 'remove', [], () => {
+      const s = this[REF]();
+      s.autoFilter = null;
+      return { sheet: s };
+    });
+  }
   apply(range: unknown, columnIndex?: number, criteria?: unknown): void {
     if (columnIndex !== undefined || criteria !== undefined)
       throw new TypeError('fake Excel: AutoFilter criteria are not modelled');

@@ -87,6 +87,8 @@ export class FakeSheet {
   /** The AutoFilter's range ('A4:T120'), or null for none. */
   autoFilter: string | null = null;
   readonly page: FakePageLayout = { headerFooter: {} };
+  /** The sheet is protected (its cells cannot be changed; not enforced beyond what tests read). */
+  protected = false;
   constructor(
     readonly id: string,
     public name: string,
@@ -228,4 +230,22 @@ export function blockAddress(b: { row: number; col: number; rows: number; cols: 
   return b.rows === 1 && b.cols === 1
     ? first
     : `${first}:${letter(b.col + b.cols - 1)}${b.row + b.rows}`;
+}
+
+/** A block of cells: rows row..row+rows-1, columns col..col+cols-1 (0-based). */
+interface Rect {
+  readonly row: number;
+  readonly col: number;
+  readonly rows: number;
+  readonly cols: number;
+}
+
+/** Whether cell (r, c) lies in block `b`. */
+export const inBlock = (b: Rect, r: number, c: number): boolean =>
+  r >= b.row && r < b.row + b.rows && c >= b.col && c < b.col + b.cols;
+
+/** Whether the A1 range `range` lies wholly within block `b`. */
+export function within(b: Rect, range: string): boolean {
+  const x = parseAddress(range);
+  return inBlock(b, x.row, x.col) && inBlock(b, x.row + x.rows - 1, x.col + x.cols - 1);
 }

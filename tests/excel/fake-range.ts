@@ -20,7 +20,9 @@ import {
   FakeExcelError,
   blockAddress,
   enter,
+  inBlock,
   parseAddress,
+  within,
   shiftRows,
   type FakeCell,
   type FakeConditionalFormat as FakeConditionalFormatState,
@@ -203,6 +205,7 @@ export class FakeRange extends Bound<{
         );
       const s = from[BLOCK]();
       const d = this[BLOCK]();
+      if (s.sheet !== d.sheet && copyType === 'All') return copyAcross(s, d);
       if (s.sheet !== d.sheet || s.col !== d.col || s.cols !== d.cols || d.rows % s.rows !== 0) {
         throw new TypeError(
           'fake Excel: only copies down the same columns of one sheet, onto a whole multiple, are modelled',
@@ -231,6 +234,23 @@ export class FakeRange extends Bound<{
         }
       }
       return { sheet: d.sheet };
+    });
+  }
+  /** Clears values and formats ('All') or only contents ('Contents'); rules and names stay. */
+  clear(applyTo: string = 'All'): void {
+    this[QUEUE]('call', 'clear', [applyTo], () => {
+      const b = this[BLOCK]();
+      for (const [key, cell] of [...b.sheet.cells]) {
+        const [r, c] = key.split(',').map(Number) as [number, number];
+        if (!inBlock(b, r, c)) continue;
+        if (applyTo === 'All') b.sheet.cells.delete(key);
+        else if (applyTo === 'Contents') {
+          cell.value = null;
+          delete cell.formula;
+          delete cell.error;
+        } else throw new TypeError(`fake Excel: clear(${applyTo}) is not modelled`);
+      }
+      return { sheet: b.sheet };
     });
   }
   select(): void {
@@ -335,6 +355,14 @@ function cellsOf(b: Block, f: (c: FakeCell) => void): { sheet: FakeSheet } {
 }
 
 class FakeConditionalFormatCollection extends Bound<() => Block> {
+  /** Removes the formats whose range lies within this range. */
+  clearAll(): void {
+    this[QUEUE]('call', 'clearAll', [], () => {
+      const b = this[REF]();
+      b.sheet.conditionalFormats = b.sheet.conditionalFormats.filter((cf) => !within(b, cf.range));
+      return { sheet: b.sheet };
+    });
+  }
   /** Adds a format; like Excel's UI, a new rule goes first (highest priority). */
   add(type: string): FakeConditionalFormat {
     const slot: CfSlot = {};
@@ -422,7 +450,28 @@ class FakeConditionalColor extends Bound<{ slot: CfSlot; which: 'fill' | 'font' 
   }
 }
 
+/**
+ * A copy onto another sheet, to the same cells: values, formulas (unchanged, the offset being
+ * none) and formats; rules (conditional formats, validations) are not modelled as copied.
+ */
+function copyAcross(s: Block, d: Block): { sheet: FakeSheet } {
+  if (s.row !== d.row || s.col !== d.col || s.rows !== d.rows || s.cols !== d.cols)
+    throw new TypeError('fake Excel: a copy across sheets is modelled only to the same cells');
+  for (let i = 0; i < d.rows; i++) {
+    for (let j = 0; j < d.cols; j++) {
+      const src = s.sheet.get(s.row + i, s.col + j);
+      const key = `${d.row + i},${d.col + j}`;
+      if (src) d.sheet.cells.set(key, { ...src });
+      else d.sheet.cells.delete(key);
+    }
+  }
+  return { sheet: d.sheet };
+}
+
 export class FakeWorksheetFreezePanes extends Bound<() => FakeSheet> {
+  unfreeze(): void {
+    this.#set('unfreeze', [], () => ({ rows: 0, cols: 0 }));
+  }
   #set(member: string, args: unknown[], f: (s: FakeSheet) => { rows: number; cols: number }): void {
     this[QUEUE]('call', member, args, () => {
       const s = this[REF]();

@@ -10,6 +10,7 @@ import {
   FakeExcelError,
   blockAddress,
   parseAddress,
+  within,
   type FakeDataValidation as FakeDataValidationState,
   type FakeSheet,
 } from './fake-model';
@@ -142,6 +143,14 @@ function validationOf(b: Block): { v: FakeDataValidationState; sheet: FakeSheet 
 }
 
 export class FakeDataValidation extends Bound<() => Block> {
+  /** Removes the validations whose range lies within this range. */
+  clear(): void {
+    this[QUEUE]('call', 'clear', [], () => {
+      const b = this[REF]();
+      b.sheet.dataValidations = b.sheet.dataValidations.filter((v) => !within(b, v.range));
+      return { sheet: b.sheet };
+    });
+  }
   #set(member: string, value: unknown, f: (v: FakeDataValidationState) => void): void {
     this[QUEUE]('set', member, [value], () => {
       const { v, sheet } = validationOf(this[REF]());

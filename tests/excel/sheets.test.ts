@@ -86,7 +86,17 @@ describe('creating the input sheets: the settings sheet’s data validations', (
     const settings = template.sheets[0] as SheetSpec;
     expect(differences(fake, settings)).toEqual([]);
     const got = fake.sheet('参数').dataValidations;
-    expect(got.map((v) => v.range)).toEqual(['B2', 'B3', 'B4', 'B5', 'B6', 'B7', 'B8', 'B9']);
+    expect(got.map((v) => v.range)).toEqual([
+      'B2',
+      'B3',
+      'B4',
+      'B5',
+      'B6',
+      'B7',
+      'B8',
+      'B9',
+      'B12',
+    ]);
     expect(got[1]).toEqual({
       range: 'B3',
       rule: { wholeNumber: { formula1: 1, formula2: 12, operator: 'Between' } },

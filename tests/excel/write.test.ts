@@ -83,7 +83,8 @@ describe('writeSpec: batching', () => {
       expect(labels).toContain('application.suspendApiCalculationUntilNextSync');
       expect(labels).toContain('application.suspendScreenUpdatingUntilNextSync');
     }
-    expect(fake.calculations).toEqual(['Full', 'Full']); // the earlier write and this one
+    // The earlier write and this one: what is dirty, not a full recalculation.
+    expect(fake.calculations).toEqual(['Recalculate', 'Recalculate']);
   });
 });
 
@@ -167,14 +168,14 @@ describe('writeSpec: input sheets', () => {
 });
 
 describe('writeSpec: failures leave the old outputs whole', () => {
-  it('when any request fails midway, the old outputs are intact and no temporary sheet remains', async () => {
+  it('when any request before the swap fails midway, the old outputs are intact and no temporary sheet remains', async () => {
     const clean = await run(150, { maxRequestBytes: 25_000 });
     const syncs = clean.stats.syncs;
     console.log(
       `[excel write] failure injected at each of ${syncs} syncs in turn (the probe, ${syncs - 2} write batches, the swap)`,
     );
     expect(syncs).toBeGreaterThan(4);
-    for (let k = 1; k <= syncs; k++) {
+    for (let k = 1; k < syncs; k++) {
       const fake = await withOldOutputs();
       const before = snapshot(fake);
       fake.failOnSync(k);
@@ -187,26 +188,29 @@ describe('writeSpec: failures leave the old outputs whole', () => {
     }
   });
 
-  it('when the swap fails after the old outputs were deleted, it is completed (the new outputs are whole)', async () => {
-    const clean = await run(20);
-    const fake = await withOldOutputs();
-    fake.failOnSync(clean.stats.syncs, 'allButLast'); // everything but the final recalculation
-    await expect(writeSpec(fake.context, outputSpec(20), { inputSheetNames })).rejects.toThrow(
-      /InjectedFailure/,
-    );
-    expect(temps(fake)).toEqual([]);
-    expect(names(fake)).toEqual([
-      '参数',
-      '目标',
-      '企业',
-      '基数',
-      '实绩',
-      ALLOCATION,
-      '我的笔记',
-      PROGRESS,
-    ]);
-    for (const sheet of outputSpec(20).sheets) expect(differences(fake, sheet)).toEqual([]);
-  });
+  it.each(['half', 'allButLast'] as const)(
+    'when the in-place swap fails part-way (%s of it done), the complete new version is put in (the outputs are whole)',
+    async (keep) => {
+      const clean = await run(20);
+      const fake = await withOldOutputs();
+      fake.failOnSync(clean.stats.syncs, keep);
+      await expect(writeSpec(fake.context, outputSpec(20), { inputSheetNames })).rejects.toThrow(
+        /InjectedFailure/,
+      );
+      expect(temps(fake)).toEqual([]);
+      expect(names(fake)).toEqual([
+        '参数',
+        '目标',
+        '企业',
+        '基数',
+        '实绩',
+        ALLOCATION,
+        '我的笔记',
+        PROGRESS,
+      ]);
+      for (const sheet of outputSpec(20).sheets) expect(differences(fake, sheet)).toEqual([]);
+    },
+  );
 
   it('a request Excel refuses as too large is undone the same way and its error rethrown', async () => {
     const fake = await withOldOutputs();

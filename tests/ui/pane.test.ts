@@ -24,7 +24,7 @@ import {
 } from './harness';
 
 const BAD_WORKBOOK = join(ROOT, 'tests', 'fixtures', 'text-in-number-cell.xlsx');
-const OUTPUT_KEYS = ['allocation', 'progress', 'summary', 'guide', 'helper'] as const;
+const OUTPUT_KEYS = ['allocation', 'progress', 'summary', 'bulletin', 'guide', 'helper'] as const;
 const OUTPUTS_ZH = OUTPUT_KEYS.map((k) => SHEETS[k].zh);
 const OUTPUTS_EN = OUTPUT_KEYS.map((k) => SHEETS[k].en);
 
@@ -242,6 +242,14 @@ describe('task pane in Chromium (file mode)', () => {
     }
     for (const [sheet, grid] of input)
       expect(mine.get(sheet)?.cells, `input ${sheet} untouched`).toEqual(grid.cells);
+
+    // The monthly bulletin: headlines, the red and black lists, and the Word document.
+    const bulletin = page.getByTestId('bulletin-view');
+    await containsText(bulletin, '工业总产值：年度目标7.14亿元');
+    await containsText(bulletin.getByTestId('bulletin-lists'), '红榜 石塔线缆 —、龙山果业 —');
+    const docx = await download(page, '下载通报（Word）');
+    expect(docx.name).toBe('腊口镇2025年1-8月工业经济目标任务完成情况通报.docx');
+    expect(new TextDecoder().decode(docx.bytes.subarray(0, 2))).toBe('PK');
   });
 
   it('lists the problems of a bad workbook with their cells, by mouse and keyboard, in both languages', async () => {

@@ -273,10 +273,11 @@ describe('good variants give exactly the example’s numbers', () => {
       expect(b?.cells, key).toEqual(a?.cells);
       expect(b?.hiddenRows, key).toEqual(a?.hiddenRows);
     }
-    expect(after.grids.sheets.map((s) => s.name).slice(-5)).toEqual([
+    expect(after.grids.sheets.map((s) => s.name).slice(-6)).toEqual([
       '分解结果',
       '序时进度',
       '汇总',
+      '通报',
       '说明',
       '辅助',
     ]);
@@ -302,6 +303,7 @@ describe('good variants give exactly the example’s numbers', () => {
       'Allocation',
       'Progress',
       'Summary',
+      'Bulletin',
       'Guide',
       'Helper',
     ]);

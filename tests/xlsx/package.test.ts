@@ -40,7 +40,7 @@ const TOUCHED = new Set([
   'docProps/app.xml',
 ]);
 
-const OUTPUTS = ['分解结果', '序时进度', '汇总', '说明', '辅助'];
+const OUTPUTS = ['分解结果', '序时进度', '汇总', '通报', '说明', '辅助'];
 
 /** A 1×1 PNG. */
 const PNG = Uint8Array.from(

@@ -6,6 +6,8 @@ import type { WorkbookGrids } from '../../workbook/grid';
 import type { WorkbookSpec } from '../../workbook/spec';
 import type { PaneHost, WriteOptions } from '../host';
 import { createSheets, EXCEL_API_FOR_MERGES, readGrids, selectCell, writeSpec } from './index';
+import { hostErrorOf } from './guards';
+import { statusWindow } from './window';
 
 /** Where each of the writer's stages falls within the whole write (0–1). */
 const WRITE_STAGES: Readonly<Record<string, readonly [number, number]>> = {
@@ -40,15 +42,29 @@ function workbookName(): string | undefined {
   }
 }
 
+/**
+ * `Excel.run` as the pane uses it: a request made while the user edits a cell waits until the
+ * edit ends (`delayForCellEdit`, where the host supports it; elsewhere Excel refuses, and the
+ * error says what to do), and an Office.js error the user can act on becomes a catalogue message.
+ */
+async function run<T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
+  try {
+    return await Excel.run({ delayForCellEdit: true }, batch);
+  } catch (error) {
+    throw hostErrorOf(error);
+  }
+}
+
 /** Creates the PaneHost over the workbook open in Excel. */
 export function createExcelHost(): PaneHost {
   const merges = Office.context.requirements.isSetSupported('ExcelApi', EXCEL_API_FOR_MERGES);
   return {
     kind: 'excel',
     label: workbookName,
-    readGrids: (): Promise<WorkbookGrids> => Excel.run((ctx) => readGrids(ctx, { merges })),
+    readGrids: (): Promise<WorkbookGrids> =>
+      run((ctx) => readGrids(ctx, { merges, window: statusWindow })),
     writeOutputs: async (spec: WorkbookSpec, o: WriteOptions): Promise<void> => {
-      await Excel.run((ctx) =>
+      await run((ctx) =>
         writeSpec(ctx, spec, {
           inputSheetNames: o.inputSheetNames,
           ...(o.signal ? { signal: o.signal } : {}),
@@ -58,10 +74,10 @@ export function createExcelHost(): PaneHost {
       );
     },
     createSheets: async (spec: WorkbookSpec): Promise<void> => {
-      await Excel.run((ctx) => createSheets(ctx, spec));
+      await run((ctx) => createSheets(ctx, spec));
     },
     selectCell: async (sheet: string, cell: string | undefined): Promise<boolean> => {
-      await Excel.run((ctx) => selectCell(ctx, sheet, cell ?? 'A1'));
+      await run((ctx) => selectCell(ctx, sheet, cell ?? 'A1'));
       return true;
     },
   };

@@ -1,13 +1,25 @@
 /**
  * The last step of a rebuild and its undo. The new outputs are complete under temporary names;
- * one request retires the old outputs, gives the new ones their names and places, then deletes the
- * old ones. If a request fails or the user cancels, `recover` puts the workbook back: before any old
- * output is deleted it removes the new sheets and restores the old names (the old outputs stay
- * whole); after that it finishes the swap, since the new outputs are complete.
+ * then one request puts them in place:
+ *  - an output that exists already is rewritten **in place**: its cells are cleared and the new
+ *    version is copied over them (`copyFrom(…, 'All')`), its sheet-level settings (widths, heights,
+ *    conditional formats, validations, freeze, AutoFilter, page setup) are applied again, and the
+ *    temporary sheet is deleted. The sheet itself is never deleted or renamed away, so the user's
+ *    formulas, defined names, data validations and charts that point into it keep working (a
+ *    deleted sheet would turn them into #REF!);
+ *  - a new output's temporary sheet takes its name and place;
+ *  - the superseded sheets (`spec.remove`, the other language's outputs) that carry the
+ *    generated note are deleted.
+ * If a request fails or the user cancels before that request, `recover` removes the temporary
+ * sheets: the old outputs were never touched. If the in-place request itself fails part-way, the
+ * complete new version is still there: `recover` sends the swap again, so the outputs end whole
+ * (or, if that fails too, the error says so and the new version stays under its temporary name).
  */
 import type { SheetSpec } from '../../workbook/spec';
+import { applyStep } from './apply';
 import { ACTION_BYTES } from './bytes';
-import { retiredName, sameSheet, TEMP_PREFIX } from './names';
+import { sameSheet, TEMP_PREFIX } from './names';
+import type { Step } from './plan';
 
 /** A sheet as loaded from the workbook. */
 export interface ExistingSheet {
@@ -22,8 +34,23 @@ export interface Output {
   readonly index: number;
   readonly temp: string;
   readonly old: ExistingSheet | undefined;
+  /** The planned steps a copy of cells does not carry (applied again to the old sheet). */
+  sheetSteps?: readonly Step[];
+  /** Rows × columns of the spec's grid (what is copied over the old sheet). */
+  size?: { readonly rows: number; readonly cols: number };
   newId?: string;
 }
+
+/** Steps that set what a copy of cells does not bring: sheet settings, rules on ranges. */
+export const SHEET_LEVEL: ReadonlySet<Step['kind']> = new Set([
+  'width',
+  'height',
+  'cf',
+  'validation',
+  'freeze',
+  'autoFilter',
+  'print',
+]);
 
 /** Loads the name, id and position of every sheet (queues the load; the caller syncs). */
 export function loadSheets(ctx: Excel.RequestContext): () => ExistingSheet[] {
@@ -36,42 +63,75 @@ export function loadSheets(ctx: Excel.RequestContext): () => ExistingSheet[] {
 export const leftovers = (existing: readonly ExistingSheet[]): ExistingSheet[] =>
   existing.filter((s) => TEMP_PREFIX.test(s.name));
 
-/** Queues the swap and returns its estimated request bytes. Every output must have `newId`. */
+/**
+ * Queues the in-place swap (see above) and returns its estimated request bytes. Every output must
+ * have `newId`; `removed` are the superseded sheets to delete.
+ */
 export function queueSwap(
   ctx: Excel.RequestContext,
   outputs: readonly Output[],
   existing: readonly ExistingSheet[],
+  removed: readonly ExistingSheet[] = [],
 ): number {
   const sheets = ctx.workbook.worksheets;
   const app = ctx.workbook.application;
+  app.suspendApiCalculationUntilNextSync(); // ExcelApi 1.6
   app.suspendScreenUpdatingUntilNextSync(); // ExcelApi 1.9
   let actions = 2;
+  let bytes = 0;
   for (const o of outputs) {
-    if (o.old) sheets.getItem(o.old.id).name = retiredName(o.index);
-    actions += o.old ? 2 : 0;
-  }
-  for (const o of outputs) sheets.getItem(newId(o)).name = o.spec.name;
-  for (const o of outputs) if (o.old) sheets.getItem(o.old.id).delete();
-  actions += 2 * outputs.length + 2 * outputs.filter((o) => o.old).length;
-  // Put each new output where its old one was; new ones go after the rest, in spec order.
-  const order: string[] = [];
-  const kept = existing
-    .filter((s) => !TEMP_PREFIX.test(s.name))
-    .sort((a, b) => a.position - b.position);
-  for (const s of kept) {
-    const o = outputs.find((x) => x.old?.id === s.id);
-    order.push(o ? newId(o) : s.id);
-  }
-  for (const o of outputs) if (!o.old) order.push(newId(o));
-  order.forEach((id, position) => {
-    if (outputs.some((o) => o.newId === id)) {
-      sheets.getItem(id).position = position; // ExcelApi 1.1
-      actions += 2;
+    if (!o.old) continue;
+    const old = sheets.getItem(o.old.id); // ExcelApi 1.1
+    const all = old.getRange(); // the whole sheet, ExcelApi 1.1
+    all.clear('All'); // ExcelApi 1.1: values, formulas and formats
+    actions += 3;
+    const { rows, cols } = o.size ?? { rows: 0, cols: 0 };
+    if (rows > 0 && cols > 0) {
+      const source = sheets.getItem(newId(o)).getRangeByIndexes(0, 0, rows, cols);
+      old.getRangeByIndexes(0, 0, rows, cols).copyFrom(source, 'All'); // ExcelApi 1.9
+      actions += 5;
     }
+    // Whatever rules the copy brought or the old sheet had go; the planned ones are set again.
+    all.conditionalFormats.clearAll(); // ExcelApi 1.6
+    all.dataValidation.clear(); // ExcelApi 1.8
+    old.autoFilter.remove(); // ExcelApi 1.9
+    old.freezePanes.unfreeze(); // ExcelApi 1.7
+    actions += 8;
+    for (const step of o.sheetSteps ?? []) {
+      applyStep(old, step);
+      bytes += step.bytes;
+    }
+    if (o.old.name !== o.spec.name) old.name = o.spec.name; // the spec's spelling
+    actions += 2;
+  }
+  // Only once every copy is queued: a missing new sheet then tells `recover` the copies were done.
+  for (const o of outputs) if (o.old) sheets.getItem(newId(o)).delete();
+  for (const o of outputs) if (!o.old) sheets.getItem(newId(o)).name = o.spec.name;
+  for (const s of removed) sheets.getItem(s.id).delete();
+  actions += 2 * outputs.length + 2 * removed.length;
+  actions += queuePositions(ctx, outputs, existing, removed);
+  // Calculation was suspended while writing: calculate what is dirty (the new cells and what
+  // depends on them), not the whole workbook as 'Full' would.
+  app.calculate('Recalculate'); // ExcelApi 1.1
+  return (actions + 1) * ACTION_BYTES + bytes + 64 * outputs.length;
+}
+
+/** Puts each new output after the sheets kept, in spec order; returns the actions queued. */
+function queuePositions(
+  ctx: Excel.RequestContext,
+  outputs: readonly Output[],
+  existing: readonly ExistingSheet[],
+  removed: readonly ExistingSheet[],
+): number {
+  const fresh = outputs.filter((o) => !o.old);
+  if (fresh.length === 0) return 0;
+  const kept = existing.filter(
+    (s) => !TEMP_PREFIX.test(s.name) && !removed.some((r) => r.id === s.id),
+  ).length;
+  fresh.forEach((o, i) => {
+    ctx.workbook.worksheets.getItem(newId(o)).position = kept + i; // ExcelApi 1.1
   });
-  // Calculation was suspended while writing; recalculate so every cached value is current.
-  app.calculate('Full'); // ExcelApi 1.1
-  return (actions + 1) * ACTION_BYTES + 64 * outputs.length;
+  return 2 * fresh.length;
 }
 
 const newId = (o: Output): string => {
@@ -80,36 +140,37 @@ const newId = (o: Output): string => {
 };
 
 /**
- * Puts the workbook back after a failure or a cancel (two requests). Sheets are found by id, or
- * by temporary name for new sheets whose id was never read.
+ * Puts the workbook back after a failure or a cancel (two requests). Before the swap (`redo`
+ * absent) the old outputs are untouched: the new sheets are deleted. During it, if the new sheet
+ * of every output rewritten in place is still there, the copies may be half done: `redo` queues the
+ * whole swap again (it is idempotent while the new sheets exist). Otherwise the copies were done
+ * (the new sheets are deleted only after them): what is left is deleted or named. Sheets are found
+ * by id, or by temporary name for new sheets whose id was never read.
  */
 export async function recover(
   ctx: Excel.RequestContext,
   sync: () => Promise<void>,
   outputs: readonly Output[],
+  redo?: () => void,
 ): Promise<void> {
   const read = loadSheets(ctx);
   await sync();
-  const present = new Map(read().map((s) => [s.id, s.name]));
+  const list = read();
+  const present = new Map(list.map((s) => [s.id, s.name]));
   const sheets = ctx.workbook.worksheets;
-  const olds = outputs.filter((o) => o.old !== undefined);
-  const ours = new Set<string>();
-  for (const [id, name] of present) {
-    if (outputs.some((o) => o.newId === id || sameSheet(name, o.temp))) ours.add(id);
-  }
-  if (olds.every((o) => present.has((o.old as ExistingSheet).id))) {
-    for (const id of ours) sheets.getItem(id).delete();
-    for (const o of olds) {
-      const old = o.old as ExistingSheet;
-      if (present.get(old.id) !== o.spec.name) sheets.getItem(old.id).name = o.spec.name;
-    }
+  const inPlace = outputs.filter((o) => o.old);
+  if (!redo) {
+    for (const s of list)
+      if (outputs.some((o) => o.newId === s.id || sameSheet(s.name, o.temp)))
+        sheets.getItem(s.id).delete();
+  } else if (inPlace.length > 0 && inPlace.every((o) => present.has(o.newId ?? ''))) {
+    redo();
   } else {
-    for (const o of olds)
-      if (present.has((o.old as ExistingSheet).id))
-        sheets.getItem((o.old as ExistingSheet).id).delete();
     for (const o of outputs) {
-      if (o.newId !== undefined && present.has(o.newId) && present.get(o.newId) !== o.spec.name)
-        sheets.getItem(o.newId).name = o.spec.name;
+      const id = o.newId;
+      if (id === undefined || !present.has(id)) continue;
+      if (o.old) sheets.getItem(id).delete();
+      else if (present.get(id) !== o.spec.name) sheets.getItem(id).name = o.spec.name;
     }
   }
   await sync();

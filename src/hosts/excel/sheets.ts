@@ -4,8 +4,7 @@
  */
 import type { WorkbookSpec } from '../../workbook/spec';
 import { assertOutputNames, sameSheet } from './names';
-import { loadSheets } from './replace';
-import { counter, rebuild, type WriteStats } from './write';
+import { counter, probe, rebuild, type WriteStats } from './write';
 
 /** Names of every worksheet, in tab order (one request). */
 export async function workbookSheetNames(ctx: Excel.RequestContext): Promise<string[]> {
@@ -37,7 +36,7 @@ export async function createSheets(
   opts: { readonly signal?: AbortSignal; readonly maxRequestBytes?: number } = {},
 ): Promise<{ readonly created: string[]; readonly stats: WriteStats }> {
   const { stats, sync } = counter(ctx);
-  const read = loadSheets(ctx);
+  const read = probe(ctx);
   await sync();
   const existing = read();
   const missing = template.sheets.filter((s) => !existing.some((e) => sameSheet(e.name, s.name)));

@@ -3,18 +3,30 @@
  *
  * Requests (each one `context.sync()`):
  *  1. read the sheet list (names, ids, positions);
- *  2…k+1. the k write batches: batch 1 adds every output under a temporary name (`~fj<n>~name`);
- *     steps are packed greedily into batches under `maxRequestBytes`, so k = 1 unless the
- *     payload is larger than one request may carry;
- *  k+2. the swap (see replace.ts): retire the old outputs, rename the new ones, delete the old.
+ *  2…k+1. the k write batches: batch 1 adds every output under a temporary name (`~fj<n>~name`)
+ *     and reads A2 of the superseded sheets (`spec.remove`); steps are packed greedily into
+ *     batches under `maxRequestBytes`, so k = 1 unless the payload is larger than one request may
+ *     carry;
+ *  k+2. the swap (see replace.ts): an output that exists is rewritten in place from its complete
+ *     new version (so references into it survive), a new one takes its name, superseded sheets
+ *     that carry the generated note are deleted.
  * Calculation and screen updating are suspended for every writing request. Formulas that refer
- * to another output are written against its temporary name, and Excel renames them with the sheet.
- * On failure or cancel the temporary sheets are removed and the old outputs stay whole; the
- * error is rethrown.
+ * to a new output are written against its temporary name, and Excel renames them with the sheet;
+ * those that refer to an existing output use its name. On failure or cancel the old outputs stay
+ * whole (see `recover`); the error is rethrown.
  */
+import { isGeneratedNote } from '../../workbook/note';
 import type { SheetSpec, WorkbookSpec } from '../../workbook/spec';
 import { ACTION_BYTES, DEFAULT_MAX_REQUEST_BYTES, REQUEST_LIMIT_BYTES, utf8Length } from './bytes';
+import { throwIfAborted } from '../abort';
 import { applyStep } from './apply';
+import {
+  sheetProtected,
+  structureProtected,
+  SYNC_TIMEOUT_MS,
+  syncWithin,
+  SyncTimeoutError,
+} from './guards';
 import { assertOutputNames, sameSheet, tempName } from './names';
 import { planSheet, type PlanOptions, type Step } from './plan';
 import {
@@ -22,6 +34,7 @@ import {
   loadSheets,
   queueSwap,
   recover,
+  SHEET_LEVEL,
   type ExistingSheet,
   type Output,
 } from './replace';
@@ -38,6 +51,10 @@ export interface WriteOptions {
   readonly signal?: AbortSignal;
   /** Copy runs of like formulas down with one `copyFrom` instead of sending each (default true). */
   readonly fillDown?: boolean;
+  /** Sheets the spec supersedes: deleted if they carry the generated note in A2 (`spec.remove`). */
+  readonly remove?: readonly string[];
+  /** Longest wait for one request before the run gives up (default 3 minutes). */
+  readonly syncTimeoutMs?: number;
 }
 
 /** What a write cost: requests, batches, bytes and cells. */
@@ -71,18 +88,36 @@ export async function writeSpec(
     spec.sheets.map((s) => s.name),
     opts.inputSheetNames,
   );
-  const { stats, sync } = counter(ctx);
-  opts.signal?.throwIfAborted();
+  const { stats, sync } = counter(ctx, opts.syncTimeoutMs);
+  throwIfAborted(opts.signal);
   opts.onProgress?.('probe', 0);
-  const read = loadSheets(ctx);
+  const read = probe(ctx);
   stats.requestBytes.push(PROBE_BYTES);
   await sync();
-  await rebuild(ctx, spec.sheets, read(), opts, stats, sync);
+  await rebuild(ctx, spec.sheets, read(), { ...opts, remove: spec.remove ?? [] }, stats, sync);
   return stats;
 }
 
-/** A stats record and a `sync` that counts into it. */
-export function counter(ctx: Excel.RequestContext): {
+/**
+ * Queues the first request's reads: the sheet list, and whether the structure is protected
+ * (ExcelApi 1.7). The getter, after the sync, refuses a protected structure before anything
+ * is written.
+ */
+export function probe(ctx: Excel.RequestContext): () => ExistingSheet[] {
+  const read = loadSheets(ctx);
+  const protection = ctx.workbook.protection; // ExcelApi 1.7
+  protection.load('protected');
+  return () => {
+    if (protection.protected) throw structureProtected();
+    return read();
+  };
+}
+
+/** A stats record and a `sync` that counts into it, each with the watchdog. */
+export function counter(
+  ctx: Excel.RequestContext,
+  timeoutMs = SYNC_TIMEOUT_MS,
+): {
   stats: WriteStats;
   sync: () => Promise<void>;
 } {
@@ -95,7 +130,7 @@ export function counter(ctx: Excel.RequestContext): {
   };
   const sync = async (): Promise<void> => {
     stats.syncs++;
-    await ctx.sync();
+    await syncWithin(ctx, timeoutMs);
   };
   return { stats, sync };
 }
@@ -127,21 +162,39 @@ export async function rebuild(
   const stale = leftovers(existing).filter(
     (s) => !opts.inputSheetNames.some((n) => sameSheet(n, s.name)),
   );
-  const renames = new Map(outputs.map((o) => [o.spec.name.toLowerCase(), o.temp]));
-  const maxStepBytes = maxBytes - BATCH_BYTES - ACTION_BYTES - 128;
-  const batches = pack(
-    outputs,
-    { renames, maxStepBytes, fillDown: opts.fillDown },
-    maxBytes,
-    stale.length,
+  // A formula names a new output by its temporary name (renamed with it), an existing one by its
+  // own name (the new version is copied into it).
+  const renames = new Map(
+    outputs.filter((o) => !o.old).map((o) => [o.spec.name.toLowerCase(), o.temp]),
   );
+  const maxStepBytes = maxBytes - BATCH_BYTES - ACTION_BYTES - 128;
+  const plan: PlanOptions = { renames, maxStepBytes, fillDown: opts.fillDown };
+  const planned = new Map(outputs.map((o) => [o, planSheet(o.spec, plan)]));
+  for (const o of outputs) {
+    o.sheetSteps = (planned.get(o) ?? []).filter((step) => SHEET_LEVEL.has(step.kind));
+    o.size = {
+      rows: o.spec.rows.length,
+      cols: o.spec.rows.reduce((m, row) => Math.max(m, row.length), 0),
+    };
+  }
+  const superseded = existing.filter(
+    (s) =>
+      (opts.remove ?? []).some((n) => sameSheet(n, s.name)) &&
+      !outputs.some((o) => o.old?.id === s.id) &&
+      !opts.inputSheetNames.some((n) => sameSheet(n, s.name)),
+  );
+  const batches = pack(outputs, planned, maxBytes, stale.length + 2 * superseded.length);
+  let notes: Excel.Range[] = [];
+  let guarded: { name: string; protection: Excel.WorksheetProtection }[] = [];
+  /** Once the swap is sent: queues it again (recovery of a swap that failed part-way). */
+  let redo: (() => void) | undefined;
   stats.cellsWritten = batches.reduce(
     (n, b) => n + b.items.reduce((m, i) => m + i.step.cells, 0),
     0,
   );
   try {
     for (const [k, batch] of batches.entries()) {
-      opts.signal?.throwIfAborted();
+      throwIfAborted(opts.signal);
       const app = ctx.workbook.application;
       app.suspendApiCalculationUntilNextSync(); // ExcelApi 1.6
       app.suspendScreenUpdatingUntilNextSync(); // ExcelApi 1.9
@@ -149,6 +202,18 @@ export async function rebuild(
       const added: [Output, Excel.Worksheet][] = [];
       if (k === 0) {
         for (const s of stale) ctx.workbook.worksheets.getItem(s.id).delete();
+        // Outputs rewritten in place must not be protected: checked before any is touched.
+        guarded = outputs.flatMap((o) => {
+          if (!o.old) return [];
+          const protection = ctx.workbook.worksheets.getItem(o.old.id).protection; // ExcelApi 1.2
+          protection.load('protected');
+          return [{ name: o.old.name, protection }];
+        });
+        notes = superseded.map((s) => {
+          const a2 = ctx.workbook.worksheets.getItem(s.id).getRange('A2'); // ExcelApi 1.1
+          a2.load('values');
+          return a2;
+        });
         for (const o of outputs) {
           const ws = ctx.workbook.worksheets.add(o.temp); // ExcelApi 1.1, added at the end
           ws.load('id');
@@ -167,15 +232,22 @@ export async function rebuild(
       stats.requestBytes.push(batch.bytes);
       await sync();
       for (const [o, ws] of added) o.newId = ws.id;
+      const locked = k === 0 ? guarded.find((g) => g.protection.protected) : undefined;
+      if (locked) throw sheetProtected(locked.name);
       stats.batches++;
       opts.onProgress?.('write', (k + 1) / batches.length);
     }
-    opts.signal?.throwIfAborted();
+    throwIfAborted(opts.signal);
     opts.onProgress?.('replace', 0);
-    stats.requestBytes.push(queueSwap(ctx, outputs, existing));
+    const removed = superseded.filter((_, i) => {
+      const a2: unknown = notes[i]?.values[0]?.[0];
+      return typeof a2 === 'string' && isGeneratedNote(a2);
+    });
+    stats.requestBytes.push(queueSwap(ctx, outputs, existing, removed));
+    redo = () => void queueSwap(ctx, outputs, existing, removed);
     await sync();
   } catch (error) {
-    await undo(ctx, sync, outputs, error);
+    await undo(ctx, sync, outputs, error, redo);
   } finally {
     stats.largestRequestBytes = Math.max(0, ...stats.requestBytes);
   }
@@ -188,9 +260,12 @@ async function undo(
   sync: () => Promise<void>,
   outputs: readonly Output[],
   error: unknown,
+  redo: (() => void) | undefined,
 ): Promise<never> {
+  // Excel did not answer: another request would wait as long. The next run deletes what is left.
+  if (error instanceof SyncTimeoutError) throw error;
   try {
-    await recover(ctx, sync, outputs);
+    await recover(ctx, sync, outputs, redo);
   } catch (cleanup) {
     const message = error instanceof Error ? error.message : String(error);
     throw new AggregateError(
@@ -204,19 +279,19 @@ async function undo(
 /** Packs every sheet's steps, in order, into batches under `maxBytes`; the first also adds the sheets. */
 function pack(
   outputs: readonly Output[],
-  plan: PlanOptions,
+  planned: ReadonlyMap<Output, readonly Step[]>,
   maxBytes: number,
-  stale: number,
+  extraActions: number,
 ): Batch[] {
   const setup =
-    (stale + 2 * outputs.length) * ACTION_BYTES +
+    (extraActions + 2 * outputs.length) * ACTION_BYTES +
     outputs.reduce((n, o) => n + utf8Length(o.temp), 0);
   // `batch` is always the last of `batches`.
   let batch: Batch = { bytes: BATCH_BYTES + setup, items: [] };
   const batches: Batch[] = [batch];
   let seen = new Set<Output>(outputs);
   for (const output of outputs) {
-    for (const step of planSheet(output.spec, plan)) {
+    for (const step of planned.get(output) ?? []) {
       const getItem = seen.has(output) ? 0 : ACTION_BYTES + utf8Length(output.temp);
       if (
         batch.bytes + step.bytes + getItem > maxBytes &&

@@ -64,6 +64,7 @@ describe('file host', () => {
       'Allocation',
       'Progress',
       'Summary',
+      'Bulletin',
       'Guide',
       'Helper',
     ]);

@@ -7,6 +7,7 @@
  *
  * ExcelJS is loaded on first use (a separate chunk), not with the pane.
  */
+import { throwIfAborted } from '../abort';
 import type { Lang } from '../../engine';
 import { HostError, type PaneHost, type WriteOptions } from '../host';
 import type { WorkbookGrids } from '../../workbook/grid';
@@ -100,17 +101,17 @@ export function createFileHost(): FileHost {
         if (o.inputSheetNames.some((input) => sameName(input, name)))
           throw new Error(`The output sheet ${name} would replace an input sheet.`);
       }
-      o.signal?.throwIfAborted();
+      throwIfAborted(o.signal);
       progress(o, 'prepare', 0);
       const xlsx = await loadXlsx();
-      o.signal?.throwIfAborted();
+      throwIfAborted(o.signal);
       progress(o, 'write', 0.4);
       // A new package from the accepted one: the open workbook changes only when it is complete.
       const bytes = await xlsx.writePackage(cur.base, spec);
-      o.signal?.throwIfAborted();
+      throwIfAborted(o.signal);
       // Read back, so the grids are exactly what opening the downloaded file would give.
       const grids = await xlsx.workbookGrids(bytes);
-      o.signal?.throwIfAborted();
+      throwIfAborted(o.signal);
       progress(o, 'replace', 0.9);
       opened = { ...cur, bytes, grids, outputLang: specLang(spec) };
       progress(o, 'done', 1);

@@ -154,6 +154,7 @@ function checkCell(cell: CellSpec | null, where: () => string): void {
     throw new Error(`${where()}: not a finite number: ${cell.v}`);
   if (typeof cell.v === 'string' && cell.v.length > 32767)
     throw new Error(`${where()}: text longer than 32767 characters`);
-  if (cell.f !== undefined && (cell.f === '' || cell.f === '='))
+  // A copied-down formula is its run's first formula moved; that one is checked.
+  if (cell.down !== true && cell.f !== undefined && (cell.f === '' || cell.f === '='))
     throw new Error(`${where()}: empty formula`);
 }

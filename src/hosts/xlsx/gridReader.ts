@@ -272,7 +272,7 @@ export function isDateFormat(format: string): boolean {
 }
 
 /** A serial day number → calendar date as ExcelJS computes it; null when it is not a date. */
-function serialDate(v: number, date1904: boolean): Scalar {
+export function serialDate(v: number, date1904: boolean): Scalar {
   const d = new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
   if (Number.isNaN(d.getTime())) return null;
   return { date: { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, d: d.getUTCDate() } };

@@ -32,8 +32,9 @@ export function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
   sheet.rows.forEach((row, r) => {
     row.forEach((spec, c) => {
       let sharedWith: string | undefined;
-      if (spec?.f === undefined) master[c] = undefined;
-      else if (spec.down && master[c] !== undefined) sharedWith = master[c];
+      // (`down` first: a copied-down cell's formula text is made when read, and is not needed.)
+      if (spec?.down && master[c] !== undefined) sharedWith = master[c];
+      else if (spec?.f === undefined) master[c] = undefined;
       else master[c] = a1(r, c);
       if (spec) writeCell(ws.getCell(r + 1, c + 1), spec, sharedWith);
     });
@@ -120,7 +121,7 @@ function plainRange(ref: string): string {
 const formulaText = (f: string): string => (f.startsWith('=') ? f.slice(1) : f);
 
 function writeCell(cell: ExcelJS.Cell, spec: CellSpec, sharedWith?: string): void {
-  if (spec.f !== undefined && sharedWith !== undefined) {
+  if (sharedWith !== undefined) {
     cell.value =
       spec.v === null
         ? { sharedFormula: sharedWith }

@@ -106,8 +106,9 @@ function sharedRuns(rows: SheetSpec['rows']): Map<number, number> {
     for (let c = 0; c < row.length; c++) {
       const spec = row[c];
       const m = master[c];
-      if (spec?.f === undefined) master[c] = undefined;
-      else if (spec.down && m !== undefined) ends.set(m * 16384 + c, r);
+      // (`down` first: a copied-down cell's formula text is made when read, and is not needed.)
+      if (spec?.down && m !== undefined) ends.set(m * 16384 + c, r);
+      else if (spec?.f === undefined) master[c] = undefined;
       else master[c] = r;
     }
     for (let c = row.length; c < master.length; c++) master[c] = undefined;
@@ -186,19 +187,20 @@ export function* sheetXml(
       const s = styled(spec) ? (styles.xf.get(styleKey(spec.fmt, spec.style, spec.wrap)) ?? 0) : 0;
       const ref = `${letters[c] ?? outOfBounds()}${r + 1}`;
       const sAttr = s === 0 ? '' : ` s="${s}"`;
-      if (spec.f !== undefined) {
+      if (spec.down === true || spec.f !== undefined) {
         const { t, v } = valueOf(spec.v);
         const end = runs.get(r * 16384 + c);
+        const text = (): string => cellText(formulaText(spec.f ?? ''));
         let f: string;
         if (end !== undefined) {
           const id = nextSi++;
           sharedOf[c] = id;
-          f = `<f t="shared" ref="${ref}:${letters[c] ?? outOfBounds()}${end + 1}" si="${id}">${cellText(formulaText(spec.f))}</f>`;
+          f = `<f t="shared" ref="${ref}:${letters[c] ?? outOfBounds()}${end + 1}" si="${id}">${text()}</f>`;
         } else if (spec.down && sharedOf[c] !== undefined) {
           f = `<f t="shared" si="${sharedOf[c]}"/>`;
         } else {
           sharedOf[c] = undefined;
-          f = `<f>${cellText(formulaText(spec.f))}</f>`;
+          f = `<f>${text()}</f>`;
         }
         cells += `<c r="${ref}"${sAttr}${t}>${f}${v}</c>`;
         continue;

@@ -42,10 +42,16 @@ export function renderAllocation(
   plan: Plan,
   input: PlanInput,
   H: HelperRefs,
-  o: { lang: Lang; name: string; note: string; titlePrefix: { f: string; v: string } },
+  o: {
+    lang: Lang;
+    name: string;
+    note: string;
+    titlePrefix: { f: string; v: string };
+    checkCopies?: boolean;
+  },
 ): { sheet: SheetSpec; refs: AllocationRefs } {
   const { lang } = o;
-  const S = new SheetBuilder();
+  const S = new SheetBuilder(o.checkCopies);
   S.put(
     0,
     0,
@@ -231,9 +237,10 @@ export function renderAllocation(
         ),
         ...(units.length > 0 ? [val(row.unit ?? '')] : []),
       ]);
+      // Marked as it goes, so that each row's formula texts are garbage while still young.
+      if (r > first - 1) S.copiesDown(r - 1, r);
       r++;
     });
-    S.copiesDown(first - 1, last - 1);
     if (rows.length > 0)
       checkRanges.push(`${columnLetter(checkCol)}${first}:${columnLetter(checkCol)}${last}`);
     blocks.set(a.indicator, {

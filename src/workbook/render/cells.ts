@@ -6,6 +6,7 @@ import { FLAGS, type Lang } from '../../engine';
 import { FLAG_LABELS } from '../names';
 import { FLAG_COLORS, type ConditionalFormatSpec } from '../spec';
 import type { CellSpec, CellValue, PrintSpec, StyleName } from '../spec';
+import { atRow, isAtRow, rowTemplate, type RowTemplate } from '../formula';
 
 /** The text in the sheet's language. */
 export const t = (lang: Lang, zh: string, en: string): string => (lang === 'zh' ? zh : en);
@@ -47,21 +48,93 @@ export const INT = '0';
 /** A string literal in a formula. */
 export const str = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 
+/** What the cells of one copy-down run share: the formula as a template, format and style. */
+interface CopyRun {
+  readonly template: RowTemplate;
+  readonly fmt: string | undefined;
+  readonly style: StyleName | undefined;
+  readonly wrap: true | undefined;
+}
+
+/**
+ * A formula cell that is the cell above copied one row down (`CellSpec.down`). It keeps its
+ * cached value and its row; its formula text is made from the run's template when read. A county's
+ * sheets hold millions of such cells, and their texts (a hundred characters each) were most of a
+ * plan's memory (issue 9).
+ */
+class CopiedFormula implements CellSpec {
+  constructor(
+    readonly v: CellValue,
+    private readonly run: CopyRun,
+    private readonly row: number,
+  ) {}
+  get f(): string {
+    return atRow(this.run.template, this.row);
+  }
+  get down(): true {
+    return true;
+  }
+  get fmt(): string | undefined {
+    return this.run.fmt;
+  }
+  get style(): StyleName | undefined {
+    return this.run.style;
+  }
+  get wrap(): true | undefined {
+    return this.run.wrap;
+  }
+  /** The run this cell continues, when the cell below is its copy too. */
+  static runOf(c: CellSpec): CopyRun | undefined {
+    return c instanceof CopiedFormula ? c.run : undefined;
+  }
+}
+
+/** The run a formula cell in (0-based) row `row` starts, or `undefined` when it cannot be modelled. */
+function startRun(c: CellSpec, row: number): CopyRun | undefined {
+  const template = c.f === undefined ? undefined : rowTemplate(c.f, row);
+  return template && { template, fmt: c.fmt, style: c.style, wrap: c.wrap };
+}
+
+/** Throws unless `c` in (0-based) row `row` is the run's formula copied there, with its format and style. */
+function checkCopy(c: CellSpec, run: CopyRun, row: number, col: number): void {
+  const same =
+    c.f !== undefined &&
+    isAtRow(run.template, row, c.f) &&
+    c.fmt === run.fmt &&
+    c.style === run.style &&
+    c.wrap === run.wrap;
+  if (!same)
+    throw new Error(
+      `row ${row + 1}, column ${col + 1}: ${JSON.stringify(c.f)} is not ${JSON.stringify(atRow(run.template, row))} (or its format differs)`,
+    );
+}
+
 /** A sheet under construction. */
 export class SheetBuilder {
   readonly rows: (CellSpec | null)[][] = [];
   /**
+   * @param checkCopies check every promise `copiesDown` is given (the tests render so), and throw
+   *   on a formula that is not the one above copied down; otherwise trust them, as the writers do.
+   */
+  constructor(private readonly checkCopies = false) {}
+  /**
    * Marks the formulas of rows from+1 … to (0-based) as copies of the row above, in columns
-   * fromCol … toCol (0-based; the whole row by default).
+   * fromCol … toCol (0-based; the whole row by default): the renderer's promise that each is the
+   * formula above copied one row down, with the same format and style. A formula the scanner
+   * cannot model stays as it is, unmarked.
    */
   copiesDown(from: number, to: number, fromCol = 0, toCol = Infinity): void {
     for (let r = from + 1; r <= to; r++) {
       const row = this.rows[r] ?? [];
+      const above = this.rows[r - 1] ?? [];
       row.forEach((c, col) => {
-        if (col < fromCol || col > toCol) return;
-        // The cells are this renderer's own fresh objects: marking them in place is safe.
-        if (c?.f !== undefined && this.rows[r - 1]?.[col]?.f !== undefined)
-          (c as { down?: true }).down = true;
+        if (col < fromCol || col > toCol || c?.f === undefined) return;
+        const a = above[col];
+        if (a?.f === undefined) return;
+        const run = CopiedFormula.runOf(a) ?? startRun(a, r - 1);
+        if (run === undefined) return;
+        if (this.checkCopies) checkCopy(c, run, r, col);
+        row[col] = new CopiedFormula(c.v, run, r);
       });
     }
   }

@@ -97,6 +97,8 @@ export interface HelperOptions {
   readonly note: string;
   /** Settings the run overrode (they are constants here, not 参数's cells). */
   readonly overridden: ReadonlySet<SettingKey>;
+  /** Check every copy-down promise (the tests render so): see SheetBuilder. */
+  readonly checkCopies?: boolean;
 }
 
 /** The profiles the planned-schedule formulas can name: 均衡 / even in both spellings, then the sheet's. */
@@ -124,7 +126,7 @@ export function renderHelper(
   const days = st.scheduleBasis === 'days';
   const E = input.enterprises.length;
   const inds = input.indicators;
-  const S = new SheetBuilder();
+  const S = new SheetBuilder(o.checkCopies);
   const H = `${quoteSheet(o.name)}!`;
   S.put(
     0,
@@ -497,10 +499,11 @@ export function renderHelper(
         ],
         RC,
       );
+      // Rows copy the row above, except the running count's second row (the first starts it);
+      // marked as they go, so that each row's formula texts are garbage while still young.
+      if (row - 1 > DATA_ROW - 1) S.copiesDown(row - 2, row - 1, RC, rc.seq - 1);
+      if (row - 1 > DATA_ROW) S.copiesDown(row - 2, row - 1, rc.seq, rc.seq);
     }
-    // Rows copy the row above, except the running count's second row (the first starts it).
-    S.copiesDown(DATA_ROW - 1, rowLast - 1, RC, rc.seq - 1);
-    S.copiesDown(DATA_ROW, rowLast - 1, rc.seq, rc.seq);
 
     // Used rows.
     const ROWS_AT = (p: string, col: number): string =>
@@ -582,9 +585,10 @@ export function renderHelper(
         ),
       ];
       S.line(row - 1, cells, UC);
+      // As the rows above: marked as they go.
+      if (row - 1 > DATA_ROW - 1) S.copiesDown(row - 2, row - 1, UC, uc.dup);
+      if (row - 1 > DATA_ROW) S.copiesDown(row - 2, row - 1, uc.unm, uc.unm);
     }
-    S.copiesDown(DATA_ROW - 1, usedLast - 1, UC, uc.dup);
-    S.copiesDown(DATA_ROW, usedLast - 1, uc.unm, uc.unm);
   }
 
   // Enterprises.
@@ -651,14 +655,15 @@ export function renderHelper(
       );
       S.put(row - 1, nc.unlisted, fx(`--(${terms.join('+')}>0)`, unlistedNow[i] ?? 0, INT));
     }
+    // Marked as they go, so that each row's formula texts are garbage while still young.
+    if (A && i > 0)
+      S.copiesDown(
+        row - 2,
+        row - 1,
+        nc.pos0,
+        monthly && inds.length > 0 ? nc.sum(inds.length - 1, 1) : nc.fall(inds.length - 1),
+      );
   });
-  if (A)
-    S.copiesDown(
-      DATA_ROW - 1,
-      entLast - 1,
-      nc.pos0,
-      monthly && inds.length > 0 ? nc.sum(inds.length - 1, 1) : nc.fall(inds.length - 1),
-    );
 
   // Profiles (right of the enterprises).
   const PC = nc.unlisted + 1;

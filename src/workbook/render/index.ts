@@ -7,12 +7,21 @@
  * workbook stays right in Excel, WPS or LibreOffice without the add-in when actuals are pasted or
  * the period changes. Only functions every one of them computes are used (docs/output-sheets.md).
  */
-import type { Lang, Plan, PlanInput } from '../../engine';
+import {
+  compareMonths,
+  roundRules,
+  type Lang,
+  type MonthlyRound,
+  type Plan,
+  type PlanInput,
+} from '../../engine';
+import { bulletinOf } from '../bulletin';
 import { SHEETS, type SettingKey } from '../names';
 import { generatedNote, type NoteOptions } from '../note';
 import type { InputLayout } from '../read';
 import type { WorkbookSpec } from '../spec';
 import { renderAllocation } from './allocation';
+import { renderBulletin } from './bulletin';
 import { renderGuide } from './guide';
 import { renderHelper } from './helper';
 import { renderProgress } from './progress';
@@ -22,6 +31,10 @@ import { renderSummary } from './summary';
 export interface RenderOptions extends Omit<NoteOptions, 'liveStatic'> {
   /** Settings this run overrode (CLI --as-of, the pane's run settings): constants, not 参数's cells. */
   readonly overridden?: ReadonlySet<SettingKey>;
+  /** The monthly round of the plan (engine roundOf); absent: no month to compare with. */
+  readonly round?: MonthlyRound;
+  /** Check every formula the renderers mark as copied down (the tests render so): see SheetBuilder. */
+  readonly checkCopies?: boolean;
 }
 
 export function renderOutputs(
@@ -38,6 +51,7 @@ export function renderOutputs(
     allocation: SHEETS.allocation[lang],
     progress: SHEETS.progress[lang],
     summary: SHEETS.summary[lang],
+    bulletin: SHEETS.bulletin[lang],
     guide: SHEETS.guide[lang],
     helper: SHEETS.helper[lang],
   };
@@ -46,6 +60,7 @@ export function renderOutputs(
     name: names.helper,
     note,
     overridden: o.overridden ?? new Set(),
+    checkCopies: o.checkCopies,
   });
   const H = helper.refs;
   // Titles begin with the area and the period, live: "腊口镇 2025年1-8月".
@@ -65,6 +80,7 @@ export function renderOutputs(
     lang,
     name: names.allocation,
     note,
+    checkCopies: o.checkCopies,
     titlePrefix:
       lang === 'zh'
         ? { f: `${H.areaPrefix}&${H.year}&"年度 "`, v: `${areaText}${plan.year}年度 ` }
@@ -75,6 +91,7 @@ export function renderOutputs(
     name: names.progress,
     note,
     titlePrefix,
+    checkCopies: o.checkCopies,
   });
   const summary = renderSummary(plan, input, H, progress.refs, {
     lang,
@@ -91,10 +108,16 @@ export function renderOutputs(
     actualsName: layout.sheets.actuals ?? SHEETS.actuals[lang],
     settingsName: layout.sheets.settings ?? SHEETS.settings[lang],
   });
+  const round = o.round ?? compareMonths(plan, [], roundRules(input), null);
+  const bulletin = renderBulletin(bulletinOf(plan, round, input, lang), {
+    lang,
+    name: names.bulletin,
+    note,
+  });
   const other: Lang = lang === 'zh' ? 'en' : 'zh';
   return {
-    sheets: [allocation.sheet, progress.sheet, summary, guide, helper.sheet],
-    remove: (['allocation', 'progress', 'summary', 'guide', 'helper'] as const).map(
+    sheets: [allocation.sheet, progress.sheet, summary, bulletin, guide, helper.sheet],
+    remove: (['allocation', 'progress', 'summary', 'bulletin', 'guide', 'helper'] as const).map(
       (k) => SHEETS[k][other],
     ),
   };

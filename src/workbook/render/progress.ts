@@ -150,11 +150,17 @@ export function renderProgress(
   input: PlanInput,
   H: HelperRefs,
   alloc: AllocationRefs,
-  o: { lang: Lang; name: string; note: string; titlePrefix: { f: string; v: string } },
+  o: {
+    lang: Lang;
+    name: string;
+    note: string;
+    titlePrefix: { f: string; v: string };
+    checkCopies?: boolean;
+  },
 ): { sheet: SheetSpec; refs: ProgressRefs } {
   const { lang } = o;
   const C = PROGRESS;
-  const S = new SheetBuilder();
+  const S = new SheetBuilder(o.checkCopies);
   const title = t(lang, '序时进度', 'Schedule progress');
   S.put(
     0,
@@ -517,8 +523,9 @@ export function renderProgress(
           PCT,
         );
       place(row, cells);
+      // Marked as it goes, so that each row's formula texts are garbage while still young.
+      if (row > first) S.copiesDown(row - 2, row - 1);
     });
-    S.copiesDown(first - 1, last - 1);
     blocks.set(ind.name, {
       areaRow,
       aggLast: areaRow + aggN,

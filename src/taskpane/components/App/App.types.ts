@@ -1,5 +1,6 @@
 import type { FenjieError, Lang, Plan } from '../../../engine';
 import type { PaneHost } from '../../../hosts/host';
+import type { Bulletin } from '../../../workbook/bulletin';
 import type { WorkbookStatus } from '../../../workbook/status';
 import type { Clock } from '../../clock';
 import type { SheetSettings } from '../../run';
@@ -83,6 +84,8 @@ export interface AppState {
   readonly run: RunView;
   readonly problems: readonly FenjieError[];
   readonly plan?: Plan;
+  /** The last run's monthly bulletin (shown, and downloadable as Word). */
+  readonly bulletin?: Bulletin;
   readonly recalculate: () => void;
   readonly cancel: () => void;
   readonly selectCell: (sheet: string, cell: string | undefined) => Promise<boolean>;

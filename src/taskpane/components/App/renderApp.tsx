@@ -15,6 +15,7 @@ import type { JSX } from 'react';
 import { FileBar } from '../FileBar';
 import { ProblemList } from '../ProblemList';
 import { Recalculate } from '../Recalculate';
+import { BulletinView } from '../BulletinView';
 import { ResultView } from '../ResultView';
 import { RunSettings } from '../RunSettings';
 import { StatusPanel } from '../StatusPanel';
@@ -180,6 +181,9 @@ export function renderApp(state: AppState, classes: ReturnType<typeof useAppStyl
           />
         ) : null}
         {state.plan ? <ResultView t={t} lang={lang} plan={state.plan} /> : null}
+        {state.bulletin ? (
+          <BulletinView t={t} bulletin={state.bulletin} onError={state.reportError} />
+        ) : null}
       </main>
     </FluentProvider>
   );

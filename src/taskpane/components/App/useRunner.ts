@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { FenjieError, Lang, Plan } from '../../../engine';
 import type { PaneHost } from '../../../hosts/host';
+import type { Bulletin } from '../../../workbook/bulletin';
 import type { WorkbookGrids } from '../../../workbook/grid';
 import type { WorkbookStatus } from '../../../workbook/status';
 import type { Clock } from '../../clock';
@@ -27,6 +28,7 @@ export function useRunner(deps: RunnerDeps) {
   const [run, setRun] = useState<RunView>({ running: false, fraction: 0 });
   const [problems, setProblems] = useState<readonly FenjieError[]>([]);
   const [plan, setPlan] = useState<Plan | undefined>(undefined);
+  const [bulletin, setBulletin] = useState<Bulletin | undefined>(undefined);
   const controller = useRef<AbortController | undefined>(undefined);
 
   const start = useCallback(() => {
@@ -47,6 +49,7 @@ export function useRunner(deps: RunnerDeps) {
         switch (outcome.kind) {
           case 'written':
             setPlan(outcome.plan);
+            setBulletin(outcome.bulletin);
             setProblems([]);
             onRead(outcome.grids, outcome.status);
             onWritten();
@@ -54,6 +57,7 @@ export function useRunner(deps: RunnerDeps) {
             break;
           case 'problems':
             setPlan(undefined);
+            setBulletin(undefined);
             setProblems(outcome.errors);
             onRead(outcome.grids, outcome.status);
             setRun({ running: false, stage: 'done', fraction: 1, outcome: 'problems' });
@@ -78,9 +82,10 @@ export function useRunner(deps: RunnerDeps) {
   /** Forgets the last run (a new workbook was opened). */
   const clear = useCallback(() => {
     setPlan(undefined);
+    setBulletin(undefined);
     setProblems([]);
     setRun({ running: false, fraction: 0 });
   }, []);
 
-  return { run, problems, plan, start, cancel, clear };
+  return { run, problems, plan, bulletin, start, cancel, clear };
 }

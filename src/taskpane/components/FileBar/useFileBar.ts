@@ -2,10 +2,12 @@ import { useCallback, useRef, useState } from 'react';
 import type { FileBarProps, FileBarState } from './FileBar.types';
 
 /** Saves bytes as a file: a Blob URL on a temporary <a download>. */
-export function saveBytes(name: string, bytes: Uint8Array): void {
-  const blob = new Blob([new Uint8Array(bytes)], {
-    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  });
+export function saveBytes(
+  name: string,
+  bytes: Uint8Array,
+  type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+): void {
+  const blob = new Blob([new Uint8Array(bytes)], { type });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

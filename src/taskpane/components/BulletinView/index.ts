@@ -1,0 +1,2 @@
+export { BulletinView } from './BulletinView';
+export type { BulletinViewProps } from './BulletinView';
