@@ -56,6 +56,8 @@ export function inputWorkbook(input: PlanInput, lang: Lang): WorkbookSpec {
       actualsBasis: st.actualsBasis,
       combineJanFeb: st.combineJanFeb,
       unit: st.unit,
+      ...(st.listSize !== undefined ? { listSize: st.listSize } : {}),
+      ...(st.escalation !== undefined ? { escalation: st.escalation } : {}),
     }),
     sheet(
       TARGETS,
