@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
+import { benchCascade, printCascade } from './cascade';
 import { benchEngine, printEngine } from './engine';
 import { benchFile, printFile } from './file';
 import { benchExcelWire } from './excelWire';
@@ -36,6 +37,7 @@ interface Benchmark {
 
 const BENCHMARKS: readonly Benchmark[] = [
   { name: 'engine', run: async () => printEngine(await benchEngine()) },
+  { name: 'cascade', run: () => Promise.resolve(printCascade(benchCascade())) },
   { name: 'file', run: async () => printFile(await benchFile()) },
   { name: 'officejs', run: async () => printOfficeJs(await benchOfficeJs()) },
   { name: 'excel-wire', run: () => benchExcelWire() },

@@ -5,6 +5,7 @@
  *   fenjie plan IN.xlsx -o OUT.xlsx [--json FILE] [--as-of YYYY-MM] [--lang en]
  *   fenjie demo [--from JSON] [--out DIR] [--lang en]
  *   fenjie bulletin IN.xlsx -o 通报.docx [--as-of YYYY-MM] [--lang en]
+ *   fenjie issue IN.xlsx --out DIR [--lang en]
  *
  * Every failure is one line in the user's language saying what is wrong and what to do (the
  * engine's message catalogue), with an exit code per kind of failure (`EXIT`); a stack trace only
@@ -14,7 +15,14 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describeError, fenjieError, FLAGS, type FenjieError, type Lang } from '../engine';
+import {
+  describeError,
+  fenjieError,
+  FLAGS,
+  issueInput,
+  type FenjieError,
+  type Lang,
+} from '../engine';
 import {
   openXlsxFile,
   readProblem,
@@ -28,6 +36,7 @@ import { specToNewWorkbook, toXlsxBuffer } from '../hosts/xlsx/write';
 import { bulletinOf } from '../workbook/bulletin';
 import { FLAG_LABELS, isInputSheetName } from '../workbook/names';
 import type { WorkbookSpec } from '../workbook/spec';
+import { inputWorkbook } from '../workbook/inputWorkbook';
 import { runPipeline, type PipelineResult } from '../workbook/pipeline';
 import { exampleWorkbook, inputTemplate, type ExampleData } from '../workbook/template';
 import { clock, type Now } from './clock';
@@ -64,6 +73,7 @@ const KNOWN_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   plan: ['out', 'json', 'as-of', 'lang', 'now', 'debug'],
   demo: ['from', 'out', 'lang', 'now', 'debug'],
   bulletin: ['out', 'as-of', 'lang', 'now', 'debug'],
+  issue: ['out', 'lang', 'now', 'debug'],
 };
 
 const USAGE = `用法 Usage:
@@ -74,6 +84,7 @@ const USAGE = `用法 Usage:
                                                   用示例数据生成并计算 / build and plan the bundled example
   fenjie bulletin IN.xlsx -o 通报.docx [--as-of YYYY-MM] [--lang zh|en]
                                                   生成月度通报（Word）/ write the monthly bulletin (Word)
+  fenjie issue IN.xlsx --out DIR [--lang zh|en]   按单位下发：每个单位一个工作簿 / one workbook per unit
   --debug                                         出错时显示堆栈 / show the stack trace of an internal error
 退出码 Exit codes: 0 成功 ok · 1 工作簿有问题 workbook problems · 2 用法 usage · 3 文件读写 files · 4 内部错误 internal`;
 
@@ -147,7 +158,13 @@ const OPTION_VALUES: Readonly<Record<string, string>> = {
 };
 
 /** How many file names each command takes. */
-const POSITIONALS: Readonly<Record<string, number>> = { init: 1, plan: 1, demo: 0, bulletin: 1 };
+const POSITIONALS: Readonly<Record<string, number>> = {
+  init: 1,
+  plan: 1,
+  demo: 0,
+  bulletin: 1,
+  issue: 1,
+};
 
 function checkOptions(command: string, args: Args): void {
   const { options, positional } = args;
@@ -407,6 +424,61 @@ async function demo(options: Record<string, string>, io: Io): Promise<number> {
   return (await planFile(inFile, outFile, { ...options, json }, io)).code;
 }
 
+/** A unit's name as a file name: characters no file system takes become _. */
+export const unitFileName = (name: string): string =>
+  `${[...name].map((c) => (c < ' ' || '\\/:*?"<>|'.includes(c) ? '_' : c)).join('')}.xlsx`;
+
+/**
+ * 下发: plans the area's workbook, then writes one input workbook per unit into `dir` (issue.ts:
+ * its part as its target, its enterprises and their data, the bands that make it split to the
+ * area's parts). Problems in the workbook: listed, nothing written.
+ */
+async function issueFiles(
+  positional: readonly string[],
+  options: Record<string, string>,
+  io: Io,
+): Promise<number> {
+  const input = positional[0];
+  const dir = options.out;
+  if (!input || !dir) throw missing('issue', 'IN.xlsx --out DIR');
+  const lang = langOf(options);
+  const now = nowOf(options);
+  const opened = await openXlsxFile(input, { sheets: isInputSheetName });
+  if (!opened.ok) throw new Failure(opened.errors, EXIT.files);
+  const result = runPipeline(opened.value.grids, {
+    today: now.today,
+    generatedAt: now.stamp,
+    lang,
+  });
+  if (!result.ok) {
+    io.err(
+      lang === 'zh'
+        ? `发现 ${result.errors.length} 个问题，未写出结果：`
+        : `${result.errors.length} problem(s) found; nothing written:`,
+    );
+    for (const e of result.errors) io.err(`  ${describeError(e, lang)}`);
+    return EXIT.problems;
+  }
+  const area = result.read.input;
+  const units = area.units ?? [];
+  if (units.length === 0)
+    throw new Failure([fenjieError('NoUnits', { path: input })], EXIT.problems);
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    const problem = writeProblem(error, dir);
+    if (problem === undefined) throw error;
+    throw new Failure([problem], EXIT.files);
+  }
+  for (const u of units) {
+    const file = join(dir, unitFileName(u.name));
+    const spec = inputWorkbook(issueInput(area, result.plan, u.name), lang);
+    await writeOut(file, await toXlsxBuffer(specToNewWorkbook(spec)));
+    io.out(lang === 'zh' ? `已写出 ${u.name}：${file}` : `Wrote ${u.name}: ${file}`);
+  }
+  return EXIT.ok;
+}
+
 async function run(args: Args, io: Io): Promise<number> {
   const { command, positional, options } = args;
   if (command === undefined || command === 'help' || options.help !== undefined) {
@@ -430,6 +502,8 @@ async function run(args: Args, io: Io): Promise<number> {
       if (!input || !options.out) throw missing('bulletin', 'IN.xlsx -o 通报.docx');
       return (await bulletinFile(input, options.out, options, io)).code;
     }
+    case 'issue':
+      return issueFiles(positional, options, io);
     default:
       return demo(options, io);
   }

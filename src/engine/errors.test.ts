@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { outOfBounds } from './checked';
+import { countyExampleInput } from '../../tests/helpers/county-example';
 import { loadTownshipExampleJson, toPlanInput } from '../../tests/helpers/example-input';
 import {
   describeError,
@@ -43,6 +44,22 @@ const SAMPLE_PARAMS: { readonly [C in ErrorCode]: ParamsOf<C> } = {
   FloorAboveCap: { indicator: '税金', enterprise: '甲', floor: 12, cap: 11 },
   ConflictingConstraint: { indicator: '税金', enterprise: '甲', type: 'cap' },
   LockPrecision: { indicator: '税金', enterprise: '甲', value: 1.234, decimals: 1 },
+  DuplicateUnit: { name: '腊口镇', first: '单位!A2' },
+  UnitNameClash: { name: '卓尔五金', enterprise: '企业!A3' },
+  UnknownUnit: { name: '石塔乡' },
+  MissingUnit: { enterprise: '甲' },
+  UnitNotLeaf: { enterprise: '甲', unit: '工业园区', child: '东区' },
+  UnitCycle: { names: '甲 → 乙 → 甲' },
+  UnitTooDeep: { unit: '丁', path: '甲 → 乙 → 丙 → 丁', max: 3 },
+  UnitConstraintUnreachable: {
+    indicator: '税金',
+    unit: '腊口镇',
+    type: 'lock',
+    value: 500,
+    min: 0,
+    max: 300,
+  },
+  NoUnits: { path: '某县.xlsx' },
   UnknownProfile: { name: '后高' },
   InvalidProfile: { name: '后高', reasonZh: '比例不能为负', reasonEn: 'shares cannot be negative' },
   UnknownIndicator: { name: '能耗' },
@@ -264,6 +281,203 @@ interface Case {
   readonly zh: string;
   readonly en: string;
 }
+
+/** The county example (tests/helpers/county-example.ts) with its units patched. */
+function county(patch: (input: PlanInput) => PlanInput): PlanInput {
+  return patch(countyExampleInput());
+}
+const patchUnit =
+  (name: string, patch: object) =>
+  (input: PlanInput): PlanInput => ({
+    ...input,
+    units: (input.units ?? []).map((u) => (u.name === name ? { ...u, ...patch } : u)),
+  });
+const patchEnterprise =
+  (name: string, patch: object) =>
+  (input: PlanInput): PlanInput => ({
+    ...input,
+    enterprises: input.enterprises.map((e) => (e.name === name ? { ...e, ...patch } : e)),
+  });
+
+/** Every error of the units' level (层层分解), each at its cell. */
+const UNIT_CASES: Case[] = [
+  {
+    code: 'DuplicateUnit',
+    what: 'a unit named twice',
+    errors: () =>
+      planErrors(
+        county((i) => ({
+          ...i,
+          units: [...(i.units ?? []), { name: '仙渡乡', ref: { sheet: '单位', cell: 'A7' } }],
+        })),
+      ),
+    zh: '单位!A7：单位“仙渡乡”重复出现（首次在 单位!A3）',
+    en: '单位!A7: unit "仙渡乡" appears twice (first at 单位!A3)',
+  },
+  {
+    code: 'UnitNameClash',
+    what: "a unit with an enterprise's name",
+    errors: () =>
+      planErrors(
+        county((i) => ({
+          ...i,
+          units: [...(i.units ?? []), { name: '卓尔五金', ref: { sheet: '单位', cell: 'A7' } }],
+        })),
+      ),
+    zh: '单位!A7：单位“卓尔五金”与企业同名（企业!A4）：单位名称不能与企业名称相同',
+    en: '单位!A7: unit "卓尔五金" has the name of an enterprise (企业!A4): units and enterprises need different names',
+  },
+  {
+    code: 'UnknownUnit',
+    what: 'an enterprise in a unit that does not exist',
+    errors: () => planErrors(county(patchEnterprise('卓尔五金', { unit: '石塔乡' }))),
+    zh: '企业!F4：单位“石塔乡”不在单位表中',
+    en: '企业!F4: unit "石塔乡" is not in Units',
+  },
+  {
+    code: 'UnknownUnit',
+    what: 'a parent that does not exist',
+    errors: () => planErrors(county(patchUnit('东区', { parent: '开发区' }))),
+    zh: '单位!B5：单位“开发区”不在单位表中',
+    en: '单位!B5: unit "开发区" is not in Units',
+  },
+  {
+    code: 'MissingUnit',
+    what: 'an enterprise without a unit when units are used',
+    errors: () =>
+      planErrors(
+        county((i) => ({
+          ...i,
+          enterprises: i.enterprises.map((e) => {
+            if (e.name !== '卓尔五金') return e;
+            const { unit: _unit, ...rest } = e;
+            return rest;
+          }),
+        })),
+      ),
+    zh: '企业!F4：企业“卓尔五金”没有填所属单位：有单位表时，每家企业都要属于一个单位',
+    en: '企业!F4: enterprise "卓尔五金" names no unit: with a Units sheet, every enterprise belongs to one',
+  },
+  {
+    code: 'UnitNotLeaf',
+    what: 'an enterprise in a unit that has units below it',
+    errors: () => planErrors(county(patchEnterprise('石普铝业', { unit: '工业园区' }))),
+    zh: '企业!F6：企业“石普铝业”所属的“工业园区”还有下级单位（如“东区”）：企业只能属于最下一级单位',
+    en: '企业!F6: enterprise "石普铝业" belongs to "工业园区", which has units below it ("东区"): an enterprise belongs to a unit of the lowest level',
+  },
+  {
+    code: 'UnitCycle',
+    what: "units that are each other's parents",
+    errors: () =>
+      planErrors(
+        county((i) => ({
+          ...i,
+          units: [
+            ...(i.units ?? []),
+            {
+              name: '北片',
+              parent: '南片',
+              ref: { sheet: '单位', cell: 'A7' },
+              parentRef: { sheet: '单位', cell: 'B7' },
+            },
+            {
+              name: '南片',
+              parent: '北片',
+              ref: { sheet: '单位', cell: 'A8' },
+              parentRef: { sheet: '单位', cell: 'B8' },
+            },
+          ],
+        })),
+      ),
+    zh: '单位!B7：单位的上级关系成环：北片 → 南片 → 北片',
+    en: "单位!B7: the units' parents go round in a circle: 北片 → 南片 → 北片",
+  },
+  {
+    code: 'UnitTooDeep',
+    what: 'four levels of units',
+    errors: () =>
+      planErrors(
+        county((i) => ({
+          ...patchEnterprise('康盛新墙材', { unit: '一号地块' })(
+            patchEnterprise('宏泰新型建材', { unit: '一号地块' })(i),
+          ),
+          units: [
+            ...(i.units ?? []),
+            {
+              name: '北片',
+              parent: '西区',
+              ref: { sheet: '单位', cell: 'A7' },
+              parentRef: { sheet: '单位', cell: 'B7' },
+            },
+            {
+              name: '一号地块',
+              parent: '北片',
+              ref: { sheet: '单位', cell: 'A8' },
+              parentRef: { sheet: '单位', cell: 'B8' },
+            },
+          ],
+        })),
+      ),
+    zh: '单位!B8：单位“一号地块”在第 3 级以下（工业园区 → 西区 → 北片 → 一号地块）：单位最多 3 级',
+    en: '单位!B8: unit "一号地块" lies below level 3 (工业园区 → 西区 → 北片 → 一号地块): at most 3 levels of units',
+  },
+  {
+    code: 'UnitConstraintUnreachable',
+    what: "a unit lock its enterprises' locks cannot meet",
+    errors: () =>
+      planErrors(
+        withConstraints(
+          [
+            {
+              enterprise: '仙渡乡',
+              indicator: '到位市外内资',
+              type: 'lock',
+              value: 500,
+              ref: { sheet: '约束', cell: 'D9' },
+            },
+            ...['浙南油茶', '龙山果业', '中野植物科技', '中穗米厂'].map((e, k): Constraint => ({
+              enterprise: e,
+              indicator: '到位市外内资',
+              type: 'floor',
+              value: 200,
+              ref: { sheet: '约束', cell: `D${k + 10}` },
+            })),
+          ],
+          countyExampleInput(),
+        ),
+      ),
+    zh: '约束!D9：到位市外内资：单位“仙渡乡”的锁定值 500 无法由其下企业达到（其下限、上限与锁定只容许 800 至 ∞）',
+    en: '约束!D9: 到位市外内资: the lock 500 of unit "仙渡乡" cannot be met by its enterprises (their floors, caps and locks allow 800 to ∞)',
+  },
+  {
+    code: 'UnitConstraintUnreachable',
+    what: "a unit floor above what its enterprises' caps allow",
+    errors: () =>
+      planErrors(
+        withConstraints(
+          [
+            {
+              enterprise: '东区',
+              indicator: '工业总产值',
+              type: 'floor',
+              value: 30000,
+              ref: { sheet: '约束', cell: 'D9' },
+            },
+            ...['石普铝业', '友邦铝业'].map((e, k): Constraint => ({
+              enterprise: e,
+              indicator: '工业总产值',
+              type: 'cap',
+              value: 10000,
+              ref: { sheet: '约束', cell: `D${k + 10}` },
+            })),
+          ],
+          countyExampleInput(),
+        ),
+      ),
+    zh: '约束!D9：工业总产值：单位“东区”的下限 30000 无法由其下企业达到（其下限、上限与锁定只容许 0 至 20000）',
+    en: '约束!D9: 工业总产值: the floor 30000 of unit "东区" cannot be met by its enterprises (their floors, caps and locks allow 0 to 20000)',
+  },
+];
 
 const CASES: Case[] = [
   {
@@ -991,6 +1205,8 @@ const FILE_CODES: ErrorCode[] = [
   'MissingArgument',
   'UnexpectedArgument',
   'InternalError',
+  // fenjie issue on a workbook without units (tests/cli/issue.test.ts).
+  'NoUnits',
 ];
 /** Codes the Excel host produces (tests/excel/guards.test.ts checks each). */
 const EXCEL_CODES: ErrorCode[] = [
@@ -1008,20 +1224,24 @@ describe('every error the engine produces', () => {
     expect(plan(example(), { today: TODAY }).ok).toBe(true);
   });
 
-  it.each(CASES.map((c) => [c.code, c.what, c] as const))('%s: %s', (code, _what, c) => {
-    const errors = c.errors();
-    expect(errors.map((e) => e.code)).toEqual([code]);
-    const e = errors[0] ?? outOfBounds();
-    expect(describeError(e, 'zh')).toBe(c.zh);
-    expect(describeError(e, 'en')).toBe(c.en);
-    // The place comes from the input's refs.
-    const place = c.zh.slice(0, c.zh.indexOf('：'));
-    expect(errorPlace(e)).toBe(place);
-  });
+  it.each([...CASES, ...UNIT_CASES].map((c) => [c.code, c.what, c] as const))(
+    '%s: %s',
+    (code, _what, c) => {
+      const errors = c.errors();
+      expect(errors.map((e) => e.code)).toEqual([code]);
+      const e = errors[0] ?? outOfBounds();
+      expect(describeError(e, 'zh')).toBe(c.zh);
+      expect(describeError(e, 'en')).toBe(c.en);
+      // The place comes from the input's refs.
+      const place = c.zh.slice(0, c.zh.indexOf('：'));
+      expect(errorPlace(e)).toBe(place);
+    },
+  );
 
   it('covers every code of the catalogue (or names who produces it)', () => {
     const covered = new Set<ErrorCode>([
       ...CASES.map((c) => c.code),
+      ...UNIT_CASES.map((c) => c.code),
       ...READER_CODES,
       ...FILE_CODES,
       ...EXCEL_CODES,

@@ -192,6 +192,53 @@ export const MESSAGES = {
     zh: `${s(p.indicator)}：“${s(p.enterprise)}”的锁定值 ${s(p.value)} 的小数位多于设定的 ${s(p.decimals)} 位`,
     en: `${s(p.indicator)}: the lock ${s(p.value)} of "${s(p.enterprise)}" has more decimals than the ${s(p.decimals)} kept`,
   }),
+  DuplicateUnit: (p: { readonly name: string; readonly first: string }) => ({
+    zh: `单位“${s(p.name)}”重复出现（首次在 ${s(p.first)}）`,
+    en: `unit "${s(p.name)}" appears twice (first at ${s(p.first)})`,
+  }),
+  UnitNameClash: (p: { readonly name: string; readonly enterprise: string }) => ({
+    zh: `单位“${s(p.name)}”与企业同名（${s(p.enterprise)}）：单位名称不能与企业名称相同`,
+    en: `unit "${s(p.name)}" has the name of an enterprise (${s(p.enterprise)}): units and enterprises need different names`,
+  }),
+  UnknownUnit: (p: { readonly name: string }) => ({
+    zh: `单位“${s(p.name)}”不在单位表中`,
+    en: `unit "${s(p.name)}" is not in Units`,
+  }),
+  MissingUnit: (p: { readonly enterprise: string }) => ({
+    zh: `企业“${s(p.enterprise)}”没有填所属单位：有单位表时，每家企业都要属于一个单位`,
+    en: `enterprise "${s(p.enterprise)}" names no unit: with a Units sheet, every enterprise belongs to one`,
+  }),
+  UnitNotLeaf: (p: {
+    readonly enterprise: string;
+    readonly unit: string;
+    readonly child: string;
+  }) => ({
+    zh: `企业“${s(p.enterprise)}”所属的“${s(p.unit)}”还有下级单位（如“${s(p.child)}”）：企业只能属于最下一级单位`,
+    en: `enterprise "${s(p.enterprise)}" belongs to "${s(p.unit)}", which has units below it ("${s(p.child)}"): an enterprise belongs to a unit of the lowest level`,
+  }),
+  UnitCycle: (p: { readonly names: string }) => ({
+    zh: `单位的上级关系成环：${s(p.names)}`,
+    en: `the units' parents go round in a circle: ${s(p.names)}`,
+  }),
+  UnitTooDeep: (p: { readonly unit: string; readonly path: string; readonly max: V }) => ({
+    zh: `单位“${s(p.unit)}”在第 ${s(p.max)} 级以下（${s(p.path)}）：单位最多 ${s(p.max)} 级`,
+    en: `unit "${s(p.unit)}" lies below level ${s(p.max)} (${s(p.path)}): at most ${s(p.max)} levels of units`,
+  }),
+  UnitConstraintUnreachable: (p: {
+    readonly indicator: string;
+    readonly unit: string;
+    readonly type: 'lock' | 'floor' | 'cap';
+    readonly value: V;
+    readonly min: V;
+    readonly max: V;
+  }) => ({
+    zh: `${s(p.indicator)}：单位“${s(p.unit)}”的${fieldName(p.type).zh} ${s(p.value)} 无法由其下企业达到（其下限、上限与锁定只容许 ${s(p.min)} 至 ${s(p.max)}）`,
+    en: `${s(p.indicator)}: the ${fieldName(p.type).en} ${s(p.value)} of unit "${s(p.unit)}" cannot be met by its enterprises (their floors, caps and locks allow ${s(p.min)} to ${s(p.max)})`,
+  }),
+  NoUnits: (p: { readonly path: string }) => ({
+    zh: `${s(p.path)} 没有单位表（单位 / Units）：下发前请先在单位表中列出乡镇、园区，并在企业表填写所属单位`,
+    en: `${s(p.path)} has no Units sheet: list the townships and parks in Units, and each enterprise's unit in Enterprises, before issuing`,
+  }),
   UnknownProfile: (p: { readonly name: string }) => ({
     zh: `时间分布“${s(p.name)}”未定义`,
     en: `profile "${s(p.name)}" is not defined`,

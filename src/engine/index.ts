@@ -3,9 +3,11 @@
  * data out, errors as values (see errors.ts for the catalogue).
  */
 export * from './calendar';
+export * from './cascade';
 export * from './checked';
 export * from './creditCode';
 export * from './errors';
+export * from './issue';
 export * from './matrix';
 export * from './model';
 export * from './monthly';
@@ -14,4 +16,5 @@ export * from './plan';
 export * from './profile';
 export * from './progress';
 export * from './split';
+export * from './units';
 export * from './validate';

@@ -75,9 +75,26 @@ export interface Enterprise {
   readonly group?: string;
   readonly owner?: string;
   readonly profile?: string;
+  /** With a 单位 / Units sheet: the unit (a leaf of the units' tree) the enterprise belongs to. */
+  readonly unit?: string;
   readonly ref?: Ref;
   readonly creditCodeRef?: Ref;
   readonly profileRef?: Ref;
+  /** The 所属单位 / Unit cell (also when it is blank, so a missing unit can be named). */
+  readonly unitRef?: Ref;
+}
+
+/**
+ * A unit of the levels between the area and its enterprises (单位 / Units, 层层分解): a township,
+ * a park, a sub-park. Blank parent: the area itself.
+ */
+export interface Unit {
+  readonly name: string;
+  readonly parent?: string;
+  readonly group?: string;
+  readonly owner?: string;
+  readonly ref?: Ref;
+  readonly parentRef?: Ref;
 }
 
 export interface ProfileDef extends Profile {
@@ -126,7 +143,8 @@ export type SheetKey =
   | 'weights'
   | 'constraints'
   | 'profiles'
-  | 'actuals';
+  | 'actuals'
+  | 'units';
 
 export interface PlanInput {
   /** The sheets the input came from (for errors about a whole sheet). */
@@ -139,4 +157,6 @@ export interface PlanInput {
   readonly weights: ByIndicator;
   readonly constraints: readonly Constraint[];
   readonly actuals: readonly Actual[];
+  /** 单位 / Units: absent or empty, the area splits straight across its enterprises. */
+  readonly units?: readonly Unit[];
 }

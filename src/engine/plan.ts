@@ -22,7 +22,9 @@ import {
   type Profile,
 } from './profile';
 import { progressOf, rankKeyOf, rankValues, sumRows, type ProgressFigures } from './progress';
-import { splitTotal, type SplitRow } from './split';
+import { cascadePeriods, cascadeSplit, type UnitBounds } from './cascade';
+import { splitTotal, type SplitProblem, type SplitResult, type SplitRow } from './split';
+import { unitTree, usesUnits, type UnitTree } from './units';
 import { enterpriseResolver, validateInput } from './validate';
 
 export interface AllocationRow {
@@ -34,6 +36,27 @@ export interface AllocationRow {
   /** The unrounded share. */
   readonly exact: number;
   readonly periods: number[];
+  /** With units: the enterprise's unit. */
+  readonly unit?: string;
+}
+
+/** A unit's part (层层分解): the sum of its children's, each within one step of its exact share. */
+export interface UnitAllocationRow {
+  readonly unit: string;
+  /** The parent unit, or null for the area. */
+  readonly parent: string | null;
+  /** 1 under the area. */
+  readonly level: number;
+  readonly annual: number;
+  readonly exact: number;
+  /** Its enterprises' periods summed. */
+  readonly periods: number[];
+  /**
+   * The bands its part was split within (cascade.ts): for each enterprise and unit below it
+   * that is not fixed, its name, floor and cap in integer units of the step (10^-decimals).
+   * With them as floors and caps, the unit's own workbook splits its part to exactly these parts.
+   */
+  readonly bands: readonly (readonly [string, number, number])[];
 }
 
 export interface Allocation {
@@ -45,6 +68,8 @@ export interface Allocation {
   readonly profile: string;
   readonly rows: AllocationRow[];
   readonly periodTotals: number[];
+  /** With units: one row per unit, in the units' order. */
+  readonly units?: UnitAllocationRow[];
 }
 
 export interface ProgressRow extends ProgressFigures {
@@ -55,6 +80,20 @@ export interface ProgressRow extends ProgressFigures {
   readonly group?: string;
   readonly rank: number | null;
   readonly groupRank: number | null;
+  /** With units: the enterprise's unit and its rank among that unit's enterprises. */
+  readonly unit?: string;
+  readonly unitRank?: number | null;
+}
+
+/** A unit's progress (层层分解), from its enterprises' summed totals. */
+export interface UnitProgress extends AggregateProgress {
+  readonly unit: string;
+  /** The parent unit, or null for the area. */
+  readonly parent: string | null;
+  /** 1 under the area. */
+  readonly level: number;
+  /** Rank among the units of the same parent. */
+  readonly rank: number | null;
 }
 
 export interface AggregateProgress extends ProgressFigures {
@@ -81,6 +120,8 @@ export interface IndicatorProgress {
   readonly groups: AggregateProgress[];
   readonly area: AggregateProgress;
   readonly counts: Record<Flag, number>;
+  /** With units: one row per unit, in the units' order. */
+  readonly units?: UnitProgress[];
 }
 
 export interface Plan {
@@ -191,14 +232,21 @@ function allocate(
   input: PlanInput,
   profiles: Map<string, Profile>,
   constraints: readonly Constraint[],
+  tree?: UnitTree,
 ): Result<Allocation> {
   const es = input.enterprises;
   const base = input.base[ind.name] ?? {};
   const weights = input.weights[ind.name] ?? {};
   const hasWeights = hasOwnKey(weights);
   const byEnterprise = new Map<string, { lock?: number; floor?: number; cap?: number }>();
+  const unitBounds = new Map<string, UnitBounds>();
   for (const c of constraints) {
     if (c.indicator !== ind.name) continue;
+    if (tree?.byName.has(c.enterprise)) {
+      const b = unitBounds.get(c.enterprise) ?? {};
+      unitBounds.set(c.enterprise, { ...b, [c.type]: c.value, [`${c.type}Ref`]: c.ref });
+      continue;
+    }
     const b = byEnterprise.get(c.enterprise) ?? {};
     byEnterprise.set(c.enterprise, { ...b, [c.type]: c.value });
   }
@@ -262,7 +310,7 @@ function allocate(
       );
     }
   }
-  const split = splitTotal({
+  const problem: SplitProblem = {
     total: ind.target,
     decimals: ind.decimals,
     rows,
@@ -277,7 +325,11 @@ function allocate(
           ? undefined
           : weights[e.name]?.ref,
     ),
-  });
+  };
+  const cascade = tree
+    ? cascadeSplit({ ...problem, tree, unitBounds: tree.units.map((u) => unitBounds.get(u.name)) })
+    : undefined;
+  const split: Result<SplitResult> = cascade ?? splitTotal(problem);
   if (!split.ok) return split;
 
   // Across time: enterprises that follow the indicator's profile are rounded together, so each
@@ -295,10 +347,21 @@ function allocate(
   owns.forEach((p, i) => {
     if (!p) shared.push(i);
   });
-  const block = controlledRound(
-    shared.map((i) => split.value.units[i] ?? outOfBounds()),
-    areaShares,
-  );
+  // With units, the table is rounded down the tree (cascade.ts), each unit's periods handed to
+  // its children.
+  const nested = tree
+    ? cascadePeriods(
+        tree,
+        es.map((_, i) => (owns[i] ? 0 : (split.value.units[i] ?? outOfBounds()))),
+        areaShares,
+      ).enterprises
+    : undefined;
+  const block = nested
+    ? { cells: shared.map((i) => nested[i] ?? outOfBounds()) }
+    : controlledRound(
+        shared.map((i) => split.value.units[i] ?? outOfBounds()),
+        areaShares,
+      );
   // Each own profile's shares on the grid, computed once.
   const ownShares = new Map<Profile, number[]>();
   const sharesOf = (p: Profile): number[] => {
@@ -328,10 +391,39 @@ function allocate(
     const profile = owns[i]?.name ?? areaProfile.name;
     const annual = split.value.parts[i] ?? outOfBounds();
     const exact = split.value.exact[i] ?? outOfBounds();
-    return e.group
+    const row: AllocationRow = e.group
       ? { enterprise: e.name, group: e.group, profile, annual, exact, periods }
       : { enterprise: e.name, profile, annual, exact, periods };
+    return tree && e.unit !== undefined ? { ...row, unit: e.unit } : row;
   });
+  let unitRows: UnitAllocationRow[] | undefined;
+  if (tree && cascade?.ok) {
+    const c = cascade.value;
+    const sums = tree.units.map(() => zeros(areaShares.length));
+    periodUnits.forEach((cells, i) => {
+      for (let u = tree.unitOf[i] ?? -1; u >= 0; u = tree.parentOf[u] ?? -1) {
+        const row = sums[u] ?? outOfBounds();
+        cells.forEach((v, j) => (row[j] = (row[j] ?? 0) + v));
+      }
+    });
+    unitRows = tree.units.map((u, k) => ({
+      unit: u.name,
+      parent: u.parent ?? null,
+      level: tree.level[k] ?? outOfBounds(),
+      annual: c.unitParts[k] ?? outOfBounds(),
+      exact: c.unitExact[k] ?? outOfBounds(),
+      periods: (sums[k] ?? outOfBounds()).map((v) => fromUnits(v, d)),
+      bands: Array.from(
+        c.bands[k] ?? outOfBounds(),
+        ([node, [lo, hi]]) =>
+          [
+            node < es.length ? (es[node]?.name ?? '') : (tree.units[node - es.length]?.name ?? ''),
+            lo,
+            hi,
+          ] as const,
+      ),
+    }));
+  }
   return ok({
     indicator: ind.name,
     unit: ind.unit,
@@ -341,6 +433,7 @@ function allocate(
     profile: areaProfile.name,
     rows: outRows,
     periodTotals: totals.map((u) => fromUnits(u, d)),
+    ...(unitRows ? { units: unitRows } : {}),
   });
 }
 
@@ -370,9 +463,10 @@ export function plan(input: PlanInput, ctx: PlanContext): Result<Plan> {
 
   const errors: FenjieError[] = [];
   const allocations: Allocation[] = ctx.allocations ? [...ctx.allocations] : [];
+  const tree = usesUnits(input) ? unitTree(input) : undefined;
   for (const ind of ctx.allocations ? [] : input.indicators) {
     if (ind.kind !== 'total') continue;
-    const r = allocate(ind, input, profiles, input.constraints);
+    const r = allocate(ind, input, profiles, input.constraints, tree);
     if (r.ok) allocations.push(r.value);
     else errors.push(...r.errors);
   }
@@ -518,6 +612,40 @@ export function plan(input: PlanInput, ctx: PlanContext): Result<Plan> {
     );
     const counts = Object.fromEntries(FLAGS.map((f) => [f, 0])) as Record<Flag, number>;
     for (const f of figures) counts[f.flag]++;
+    // Units: each from the enterprises below it; ranked among their siblings, and each leaf's
+    // enterprises among themselves.
+    let unitRows: UnitProgress[] | undefined;
+    const unitRanks = new Array<number | null>(tree ? figures.length : 0).fill(null);
+    if (tree) {
+      const below = tree.units.map((): number[] => []);
+      indices.forEach((i, p) => {
+        for (let u = tree.unitOf[i] ?? -1; u >= 0; u = tree.parentOf[u] ?? -1)
+          (below[u] ?? outOfBounds()).push(p);
+      });
+      const aggs = tree.units.map((u, k) => aggregate(below[k] ?? outOfBounds(), u.group ?? null));
+      const rankOf = new Array<number | null>(tree.units.length).fill(null);
+      for (const siblings of [tree.top, ...tree.childUnits]) {
+        rankValues(
+          siblings.map((k) => rankKey(aggs[k] ?? outOfBounds())),
+          ind.direction,
+        ).forEach((r, m) => (rankOf[siblings[m] ?? outOfBounds()] = r));
+      }
+      tree.enterprisesOf.forEach((_, k) => {
+        if ((tree.childUnits[k] ?? outOfBounds()).length > 0) return;
+        const idx = below[k] ?? outOfBounds();
+        rankValues(
+          idx.map((p) => rankKey(figures[p] ?? outOfBounds())),
+          ind.direction,
+        ).forEach((r, m) => (unitRanks[idx[m] ?? outOfBounds()] = r));
+      });
+      unitRows = tree.units.map((u, k) => ({
+        ...(aggs[k] ?? outOfBounds()),
+        unit: u.name,
+        parent: u.parent ?? null,
+        level: tree.level[k] ?? outOfBounds(),
+        rank: rankOf[k] ?? null,
+      }));
+    }
     return {
       indicator: ind.name,
       unit: ind.unit,
@@ -536,11 +664,17 @@ export function plan(input: PlanInput, ctx: PlanContext): Result<Plan> {
         if (group) row.group = group;
         row.rank = ranks[i] ?? null;
         row.groupRank = groupRanks[i] ?? null;
+        const unit = es[index]?.unit;
+        if (tree && unit !== undefined) {
+          row.unit = unit;
+          row.unitRank = unitRanks[i] ?? null;
+        }
         return row;
       }),
       groups,
       area,
       counts,
+      ...(unitRows ? { units: unitRows } : {}),
     };
   });
   return ok({ year, reportMonth, schedule, asOf, allocations, progress });

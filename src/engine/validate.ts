@@ -9,6 +9,7 @@ import { isValidYMD } from './calendar';
 import { outOfBounds } from './checked';
 import { checkCreditCode, normalizeCreditCode } from './creditCode';
 import { errorPlace, fenjieError, type FenjieError, type Ref } from './errors';
+import { validateUnits } from './units';
 import type { Actual, Constraint, PlanInput, ProfileDef } from './model';
 import { isOnStep } from './number';
 import { isEvenProfileName, periodCount, profileProblem } from './profile';
@@ -344,6 +345,10 @@ export function validateInput(input: PlanInput, year: number): FenjieError[] {
     }
   }
 
+  // Units (层层分解): the tree and the enterprises' 所属单位; a constraint may name a unit.
+  push(...validateUnits(input));
+  const unitNames = new Set((input.units ?? []).map((u) => u.name));
+
   // Constraints.
   const seenConstraint = new Map<string, Set<string>>();
   const boundsOf = new Map<string, { floor?: Constraint; cap?: Constraint }>();
@@ -359,7 +364,7 @@ export function validateInput(input: PlanInput, year: number): FenjieError[] {
           )
         : undefined);
     let known = true;
-    if (!enterprises.has(c.enterprise)) {
+    if (!enterprises.has(c.enterprise) && !unitNames.has(c.enterprise)) {
       push(fenjieError('UnknownEnterprise', { name: c.enterprise }, c.enterpriseRef ?? c.ref));
       known = false;
     }

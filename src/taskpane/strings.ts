@@ -95,6 +95,8 @@ export interface Strings {
   readonly blackList: string;
   readonly listEmpty: string;
   readonly downloadBulletin: string;
+  /** Heading of the units' list (层层分解), ranked among their siblings. */
+  readonly unitsTitle: string;
   /** Marks a gap that is the growth test's: '增速 −18.9 个百分点'. */
   readonly growthGap: (points: string) => string;
   readonly noneBehind: string;
@@ -190,6 +192,7 @@ const zh: Strings = {
   blackList: '黑榜',
   listEmpty: '无',
   downloadBulletin: '下载通报（Word）',
+  unitsTitle: '各单位（同级排名）',
   growthGap: (points) => `增速 ${points}`,
   noneBehind: '没有落后于序时的企业。',
   chartLabel: (indicator, actual, marker, flag) =>
@@ -290,6 +293,7 @@ const en: Strings = {
   blackList: 'Black list',
   listEmpty: 'none',
   downloadBulletin: 'Download the bulletin (Word)',
+  unitsTitle: 'Units (rank among siblings)',
   growthGap: (points) => `growth ${points}`,
   noneBehind: 'No enterprise is behind schedule.',
   chartLabel: (indicator, actual, marker, flag) =>

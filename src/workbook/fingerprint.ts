@@ -44,6 +44,8 @@ const SPLIT_SHEETS: readonly InputSheet[] = [
   'weights',
   'constraints',
   'profiles',
+  // Optional (层层分解): absent, it adds nothing, so a workbook without units keeps its fingerprint.
+  'units',
 ];
 
 /** Both fingerprints of a workbook's inputs. */

@@ -45,6 +45,7 @@ export const SHEETS = {
   constraints: { zh: '约束', en: 'Constraints' },
   profiles: { zh: '时间分布', en: 'Profiles' },
   actuals: { zh: '实绩', en: 'Actuals' },
+  units: { zh: '单位', en: 'Units' },
   allocation: { zh: '分解结果', en: 'Allocation' },
   progress: { zh: '序时进度', en: 'Progress' },
   summary: { zh: '汇总', en: 'Summary' },
@@ -74,6 +75,12 @@ export const OUTPUT_SHEETS: readonly OutputSheet[] = [
   'guide',
   'helper',
 ];
+/**
+ * The input sheets a plan reads: the contract's, and the optional 单位 / Units (层层分解). Units is
+ * not among INPUT_SHEETS, the sheets the template, the status panel and "Create input sheets"
+ * list: a workbook without units is as it always was.
+ */
+export const READ_SHEETS: readonly InputSheet[] = [...INPUT_SHEETS, 'units'];
 /** The sheet named `key` in Chinese or English (any spelling `matchesName` accepts), if any. */
 export function findSheet<S extends { readonly name: string }>(
   sheets: readonly S[],
@@ -84,7 +91,7 @@ export function findSheet<S extends { readonly name: string }>(
 
 /** Whether a sheet's name is an input sheet's (the only sheets a plan reads). */
 export const isInputSheetName = (name: string): boolean =>
-  INPUT_SHEETS.some((key) => matchesName(SHEETS[key], name));
+  READ_SHEETS.some((key) => matchesName(SHEETS[key], name));
 
 /** Input sheets a plan cannot do without. */
 export const REQUIRED_SHEETS: readonly InputSheet[] = ['targets', 'enterprises'];
@@ -110,6 +117,9 @@ export const COLUMNS = {
   name: { zh: '名称', en: 'Name' },
   year: { zh: '年份', en: 'Year' },
   month: { zh: '月份', en: 'Month' },
+  unitName: { zh: '单位名称', en: 'Unit' },
+  parent: { zh: '上级单位', en: 'Parent' },
+  memberOf: { zh: '所属单位', en: 'Unit' },
 } as const satisfies Record<string, Name>;
 
 export type SettingKey =

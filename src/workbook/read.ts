@@ -20,18 +20,19 @@ import {
   type ProfileDef,
   type Ref,
   type Settings,
+  type Unit,
   type ValueCell,
 } from '../engine';
 import { CellReader, isBlank, scalarOf, showsNothing } from './cells';
 import type { RawCell, SheetGrid, WorkbookGrids } from './grid';
 import {
   bothNames,
-  INPUT_SHEETS,
   JAN_FEB_HEADER,
   matchChoice,
   matchesName,
   normName,
   periodHeaders,
+  READ_SHEETS,
   REQUIRED_SHEETS,
   SETTING_KEYS,
   SHEETS,
@@ -44,12 +45,14 @@ import {
   BASE,
   CONSTRAINTS,
   ENTERPRISES,
+  ENTERPRISES_WITH_UNIT,
   PER_INDICATOR,
   PERIOD_SHARES,
   PROFILES,
   SETTINGS,
   SETTINGS_SHEET,
   TARGETS,
+  UNITS,
   WEIGHTS,
   type Field,
 } from './sheets';
@@ -98,7 +101,7 @@ export function readInputs(grids: WorkbookGrids): ReadResult {
   const R = new CellReader();
   const found: Partial<Record<InputSheet, SheetGrid>> = {};
   const sheets: Partial<Record<InputSheet, string>> = {};
-  for (const key of INPUT_SHEETS) {
+  for (const key of READ_SHEETS) {
     // Two sheets for one role (目标 and Targets): which one is meant is not for us to guess.
     const [hit, ...more] = grids.sheets.filter((s) => matchesName(SHEETS[key], s.name));
     if (!hit) continue;
@@ -120,7 +123,8 @@ export function readInputs(grids: WorkbookGrids): ReadResult {
   const { settings, refs, settingCells } = readSettings(R, found.settings);
   const indicators = readTargets(R, found.targets, settings.unit);
   const byName: IndicatorsByName = new Map(indicators.map((i) => [normName(i.name), i]));
-  const enterprises = readEnterprises(R, found.enterprises);
+  const units = readUnits(R, found.units);
+  const enterprises = readEnterprises(R, found.enterprises, units.length > 0);
   const base = readValuesByIndicator(R, found.base, BASE, byName);
   const weights = readValuesByIndicator(R, found.weights, WEIGHTS, byName);
   const constraints = readConstraints(R, found.constraints, byName);
@@ -140,6 +144,7 @@ export function readInputs(grids: WorkbookGrids): ReadResult {
       weights,
       constraints,
       actuals,
+      ...(units.length > 0 ? { units } : {}),
     },
     layout: {
       sheets,
@@ -279,11 +284,15 @@ function readTarget(row: TableRow, settingsUnit: string): Indicator | undefined 
 }
 
 /** 企业 / Enterprises: one enterprise per row. */
-function readEnterprises(R: CellReader, grid: SheetGrid | undefined): Enterprise[] {
+function readEnterprises(
+  R: CellReader,
+  grid: SheetGrid | undefined,
+  withUnits: boolean,
+): Enterprise[] {
   if (!grid) return [];
-  const t = declaredTable(R, grid, ENTERPRISES);
+  const t = declaredTable(R, grid, withUnits ? ENTERPRISES_WITH_UNIT : ENTERPRISES);
   if (!t.complete) return [];
-  const C = ENTERPRISES.columns;
+  const C = ENTERPRISES_WITH_UNIT.columns;
   return t.rows.flatMap((row): Enterprise[] => {
     const name = row.read(C.name);
     if (name === undefined) {
@@ -294,14 +303,44 @@ function readEnterprises(R: CellReader, grid: SheetGrid | undefined): Enterprise
     const group = row.read(C.group);
     const owner = row.read(C.owner);
     const profile = row.read(C.profile);
+    const unit = withUnits ? row.read(C.unit) : undefined;
     return [
       {
         name,
         ref: row.ref(C.name),
+        ...(withUnits ? { unitRef: row.ref(C.unit) } : {}),
+        ...(unit !== undefined ? { unit } : {}),
         ...(code !== undefined ? { creditCode: code, creditCodeRef: row.ref(C.creditCode) } : {}),
         ...(group !== undefined ? { group } : {}),
         ...(owner !== undefined ? { owner } : {}),
         ...(profile !== undefined ? { profile, profileRef: row.ref(C.profile) } : {}),
+      },
+    ];
+  });
+}
+
+/** 单位 / Units (optional): one unit per row; none when the sheet is absent or empty. */
+function readUnits(R: CellReader, grid: SheetGrid | undefined): Unit[] {
+  if (!grid) return [];
+  const t = declaredTable(R, grid, UNITS);
+  if (!t.complete) return [];
+  const C = UNITS.columns;
+  return t.rows.flatMap((row): Unit[] => {
+    const name = row.read(C.name);
+    if (name === undefined) {
+      if (row.blank(C.name)) row.missing(C.name);
+      return [];
+    }
+    const parent = row.read(C.parent);
+    const group = row.read(C.group);
+    const owner = row.read(C.owner);
+    return [
+      {
+        name,
+        ref: row.ref(C.name),
+        ...(parent !== undefined ? { parent, parentRef: row.ref(C.parent) } : {}),
+        ...(group !== undefined ? { group } : {}),
+        ...(owner !== undefined ? { owner } : {}),
       },
     ];
   });

@@ -20,6 +20,9 @@ export interface PlanResultJson {
   readonly progress: readonly unknown[];
   readonly areaProgress: readonly unknown[];
   readonly groupProgress: readonly unknown[];
+  /** With units: each unit's part, and its progress (ranked among its siblings). */
+  readonly unitAllocations?: readonly unknown[];
+  readonly unitProgress?: readonly unknown[];
   readonly errors: readonly ResultError[];
 }
 
@@ -94,6 +97,35 @@ export function resultJson(plan: Plan): PlanResultJson {
         flag: g.flag,
       })),
     ),
+    // With units (层层分解): each unit's part and progress.
+    ...(plan.allocations.some((a) => a.units)
+      ? {
+          unitAllocations: plan.allocations.flatMap((a) =>
+            (a.units ?? []).map((u) => ({
+              indicator: a.indicator,
+              unit: u.unit,
+              parent: u.parent,
+              annual: u.annual,
+              exact: u.exact,
+              periods: u.periods,
+            })),
+          ),
+          unitProgress: plan.progress.flatMap((p) =>
+            (p.units ?? []).map((u) => ({
+              indicator: p.indicator,
+              unit: u.unit,
+              parent: u.parent,
+              target: u.target,
+              ytd: u.ytd,
+              completion: u.completion,
+              gap: frac(u.gap),
+              yoy: u.yoy,
+              flag: u.flag,
+              rank: u.rank,
+            })),
+          ),
+        }
+      : {}),
     errors: [],
   };
 }

@@ -288,6 +288,24 @@ export const ENTERPRISES = sheet('enterprises', {
   profile: field(COLUMNS.profile, NAME_TEXT, { width: 12 }),
 });
 
+/**
+ * 企业 / Enterprises of a workbook with a 单位 / Units sheet: the same columns and 所属单位 / Unit,
+ * which every enterprise must fill (the template writes ENTERPRISES, without it).
+ */
+export const ENTERPRISES_WITH_UNIT = sheet('enterprises', {
+  ...ENTERPRISES.columns,
+  unit: field(COLUMNS.memberOf, TEXT, { required: true, width: 14 }),
+});
+
+/** 单位 / Units (optional, 层层分解): one row per township, park or sub-park. */
+export const UNITS = sheet('units', {
+  name: field(COLUMNS.unitName, TEXT, { required: true, width: 18 }),
+  /** Blank: the area itself. */
+  parent: field(COLUMNS.parent, TEXT, { width: 18 }),
+  group: field(COLUMNS.group, TEXT, { width: 12 }),
+  owner: field(COLUMNS.owner, TEXT, { width: 12 }),
+});
+
 /** 基数 / Base: last year's actual of each enterprise, one column per indicator. */
 export const BASE = sheet(
   'base',

@@ -32,7 +32,7 @@ type Written<C extends Columns> = {
 };
 
 /** A data row in the declaration's column order, each value written as its kind says. */
-function dataRow<C extends Columns>(
+export function dataRow<C extends Columns>(
   decl: SheetDecl<C>,
   lang: Lang,
   values: Written<C>,
@@ -48,7 +48,7 @@ function dataRow<C extends Columns>(
 }
 
 /** Cells of the columns after the declared ones (indicators or periods), written as their kind says. */
-const moreCells = (
+export const moreCells = (
   decl: SheetDecl<Columns>,
   lang: Lang,
   values: readonly (string | number | null | undefined)[],
@@ -61,7 +61,7 @@ const moreCells = (
  * An input sheet: the declared headers, then `more` (indicator names or period headers), and
  * the data rows; widths as declared.
  */
-function sheet<C extends Columns>(
+export function sheet<C extends Columns>(
   decl: SheetDecl<C>,
   lang: Lang,
   rows: readonly (readonly (CellSpec | null)[])[] = [],
@@ -153,7 +153,7 @@ function entryValidation(f: Field, ref: string, lang: Lang): ValidationSpec | un
  * The settings sheet with each key and its value, or its default; each value cell (column B,
  * below the header) validated as its setting declares.
  */
-function settingsSheet(lang: Lang, values: Written<typeof SETTINGS>): SheetSpec {
+export function settingsSheet(lang: Lang, values: Written<typeof SETTINGS>): SheetSpec {
   const fields: Field[] = Object.values(SETTINGS);
   const validations = fields.flatMap((f, i) => entryValidation(f, `B${i + 2}`, lang) ?? []);
   return { ...sheet(SETTINGS_SHEET, lang, settingRows(SETTINGS, values, lang)), validations };

@@ -88,6 +88,10 @@ export function renderAllocation(
     ]);
     const targetCell = `$D$${r + 1}`;
     r++;
+    // With units (层层分解): each enterprise row ends with its unit, and the totals gain a row per
+    // unit (a leaf sums its enterprises by that column, a parent its child units' rows).
+    const units = a.units ?? [];
+    const unitCol = ANNUAL + P + 2;
     const headerCells = [
       header(ALLOCATION_COLUMNS.idx[lang]),
       header(COLUMNS.enterprise[lang]),
@@ -97,6 +101,7 @@ export function renderAllocation(
       header(ALLOCATION_COLUMNS.annual[lang]),
       ...labels.map(header),
       header(ALLOCATION_COLUMNS.periodsCheck[lang]),
+      ...(units.length > 0 ? [header(COLUMNS.memberOf[lang])] : []),
     ];
     // Totals first: they sit apart from the enterprise rows below.
     S.line(r, headerCells);
@@ -114,7 +119,8 @@ export function renderAllocation(
     const groups = [...new Set(rows.map((x) => x.row.group).filter((g): g is string => !!g))];
     const totalRow = r + 1; // 1-based
     const firstGroup = totalRow + 1;
-    const checkRow = firstGroup + groups.length; // 1-based
+    const firstUnit = firstGroup + groups.length; // 1-based
+    const checkRow = firstUnit + units.length; // 1-based
     const first = checkRow + 3; // 1-based first enterprise row (blank, header between)
     const last = first + rows.length - 1;
     const span = (col: number): string =>
@@ -159,6 +165,40 @@ export function renderAllocation(
       ]);
       r++;
     }
+    const unitRow = new Map(units.map((u, k) => [u.unit, firstUnit + k]));
+    const unitEscape = hasWildcards(units.map((u) => u.unit));
+    for (const u of units) {
+      const rr = r + 1;
+      const kids = units.filter((k) => k.parent === u.unit);
+      const cell = (col: number, cached: number): ReturnType<typeof fx> =>
+        kids.length > 0
+          ? fx(
+              kids.map((k) => `${columnLetter(col)}${unitRow.get(k.unit) ?? rr}`).join('+'),
+              cached,
+              fmt,
+              'subtotal',
+            )
+          : fx(
+              `SUMIFS(${span(col)},${span(unitCol)},${exactCriterion(`$C${rr}`, unitEscape)})`,
+              cached,
+              fmt,
+              'subtotal',
+            );
+      S.line(r, [
+        null,
+        val(t(lang, '单位小计', 'Unit subtotal'), undefined, 'subtotal'),
+        val(u.unit, undefined, 'subtotal'),
+        val(
+          u.parent === null ? null : t(lang, `上级：${u.parent}`, `in ${u.parent}`),
+          undefined,
+          'subtotal',
+        ),
+        null,
+        cell(ANNUAL, u.annual),
+        ...u.periods.map((p, k) => cell(periodsCol(k), p)),
+      ]);
+      r++;
+    }
     S.line(r, [
       null,
       val(
@@ -195,6 +235,7 @@ export function renderAllocation(
           fmt,
           'check',
         ),
+        ...(units.length > 0 ? [val(row.unit ?? '')] : []),
       ]);
       // Marked as it goes, so that each row's formula texts are garbage while still young.
       if (r > first - 1) S.copiesDown(r - 1, r);
@@ -214,7 +255,17 @@ export function renderAllocation(
     sheet: {
       name: o.name,
       rows: S.rows,
-      widths: [6, 18, 12, 12, 12, 14, ...new Array<number>(maxPeriods).fill(11), 12],
+      widths: [
+        6,
+        18,
+        12,
+        12,
+        12,
+        14,
+        ...new Array<number>(maxPeriods).fill(11),
+        12,
+        ...(plan.allocations.some((a) => a.units) ? [12] : []),
+      ],
       freeze: { rows: 2, cols: 2 },
       print: a4Landscape(lang, { first: 1, last: 1 }),
       rowHeights: heightsAt(headerRows, HEADER_HEIGHT),

@@ -96,7 +96,7 @@ type Col = (typeof PROGRESS.decls)[number]['key'];
 export interface ProgressRefs {
   readonly blocks: ReadonlyMap<
     string,
-    { areaRow: number; aggLast: number; first: number; last: number }
+    { areaRow: number; aggLast: number; first: number; last: number; unitFirst?: number }
   >;
   /** The area row's label in the name column (the summary finds the row by it, sort-safe). */
   readonly areaLabel: string;
@@ -218,7 +218,7 @@ export function renderProgress(
     if (e.group && !groupNo.has(e.group)) groupNo.set(e.group, groupNo.size + 1);
   const blocks = new Map<
     string,
-    { areaRow: number; aggLast: number; first: number; last: number }
+    { areaRow: number; aggLast: number; first: number; last: number; unitFirst?: number }
   >();
   const areaLabel = t(lang, '全区合计', 'Area total');
   const flagRanges: string[] = [];
@@ -234,11 +234,15 @@ export function renderProgress(
     const hasGrowth = isRate || ind.targetGrowth !== undefined;
     const block = alloc.blocks.get(ind.name);
     const groupsN = ip.groups.length;
+    // With units (层层分解): a row per unit after the groups' (a leaf sums its enterprises' rows,
+    // found by 序号; a parent its child units' rows), ranked among its siblings.
+    const unitsP = ip.units ?? [];
+    const aggN = groupsN + unitsP.length;
     // 1-based rows of this indicator's parts.
     const sectionRow = r + 1;
     const aggHeader = sectionRow + 1;
     const areaRow = aggHeader + 1;
-    const entHeader = areaRow + groupsN + 2;
+    const entHeader = areaRow + aggN + 2;
     const first = entHeader + 1;
     const last = first + ip.rows.length - 1;
     const span = (c: Col): string => C.span(c, first, Math.max(first, last));
@@ -399,9 +403,63 @@ export function renderProgress(
       place(row, cells, style);
     });
 
-    // Enterprise rows: each refers to its own row and, by its 序号, to the helper and 分解结果.
     const rankCol: Col = isRate ? 'yoy' : 'compl';
     const better = higher ? '>' : '<';
+    const firstUnit = areaRow + 1 + groupsN;
+    const unitRowOf = new Map(unitsP.map((u, k) => [u.unit, firstUnit + k]));
+    unitsP.forEach((u, k) => {
+      const row = firstUnit + k;
+      const kids = unitsP.filter((x) => x.parent === u.unit);
+      const kidRows = kids.map((x) => unitRowOf.get(x.unit) ?? row);
+      const members = ip.rows.filter((x) => x.unit === u.unit).map((x) => x.index + 1);
+      const m = `--ISNUMBER(MATCH(${span('idx')},{${members.length > 0 ? members.join(',') : 0}},0))`;
+      const sumOf = (col: Col, blank: boolean): string => {
+        if (kids.length > 0) {
+          const cells = kidRows.map((r2) => C.ref(col, r2));
+          return blank
+            ? `IF(COUNT(${cells.join(',')})=0,"",SUM(${cells.join(',')}))`
+            : cells.join('+');
+        }
+        return blank
+          ? `IF(SUMPRODUCT(${m},--ISNUMBER(${span(col)}))=0,"",SUMPRODUCT(${m},${span(col)}))`
+          : `SUMPRODUCT(${m},${span(col)})`;
+      };
+      const x = (c: Col): string => C.ref(c, row);
+      const siblings = unitsP.filter((y) => y.parent === u.parent && y.unit !== u.unit);
+      const sibKeys = siblings.map((y) => C.ref('rkey', unitRowOf.get(y.unit) ?? row));
+      const rankFigure = rankCol === 'yoy' ? u.yoy : u.completion;
+      const cells: Partial<Record<Col, CellSpec>> = {
+        ind: val(ind.name),
+        name: val(t(lang, '单位小计', 'Unit subtotal')),
+        group: val(u.unit),
+        owner: val(u.parent === null ? null : t(lang, `上级：${u.parent}`, `in ${u.parent}`)),
+        target: isRate ? val(u.target, PCT) : fx(sumOf('target', false), u.target, fmt),
+        ytd: fx(sumOf('ytd', true), num(u.ytd), fmt),
+        last: fx(sumOf('likeLast', true), num(u.lastYtd), fmt),
+        likeCur: fx(sumOf('likeCur', true), num(u.ytdLike), fmt),
+        likeLast: fx(sumOf('likeLast', true), num(u.lastYtd), fmt),
+        rkey: fx(
+          `IF(ISNUMBER(${x(rankCol)}),ROUND(${x(rankCol)},9),"")`,
+          rankFigure === null ? '' : rankKeyOf(rankFigure),
+        ),
+        rank: fx(
+          `IF(ISNUMBER(${x('rkey')}),1${sibKeys.map((k2) => `+IF(ISNUMBER(${k2}),--(${k2}${better}${x('rkey')}),0)`).join('')},"")`,
+          num(u.rank),
+        ),
+        ...common(row, u),
+      };
+      if (!isRate)
+        cells.planned = fx(
+          kids.length > 0
+            ? `IF(${x('target')}=0,"",(${kidRows.map((r2) => `N(${C.ref('target', r2)})*N(${C.ref('planned', r2)})`).join('+')})/${x('target')})`
+            : `IF(${x('target')}=0,"",SUMPRODUCT(${m},${span('target')},${span('planned')})/${x('target')})`,
+          num(u.planned),
+          PCT,
+        );
+      place(row, cells, 'subtotal');
+    });
+
+    // Enterprise rows: each refers to its own row and, by its 序号, to the helper and 分解结果.
     ip.rows.forEach((f, i) => {
       const row = first + i;
       const x = (c: Col): string => C.ref(c, row);
@@ -468,8 +526,14 @@ export function renderProgress(
       // Marked as it goes, so that each row's formula texts are garbage while still young.
       if (row > first) S.copiesDown(row - 2, row - 1);
     });
-    blocks.set(ind.name, { areaRow, aggLast: areaRow + groupsN, first, last });
-    flagRanges.push(`${C.letter('flag')}${areaRow}:${C.letter('flag')}${areaRow + groupsN}`);
+    blocks.set(ind.name, {
+      areaRow,
+      aggLast: areaRow + aggN,
+      first,
+      last,
+      ...(unitsP.length > 0 ? { unitFirst: firstUnit } : {}),
+    });
+    flagRanges.push(`${C.letter('flag')}${areaRow}:${C.letter('flag')}${areaRow + aggN}`);
     if (ip.rows.length > 0)
       flagRanges.push(`${C.letter('flag')}${first}:${C.letter('flag')}${last}`);
     r = last + 1; // 0-based: a blank row after the enterprise table

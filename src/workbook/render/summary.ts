@@ -147,6 +147,49 @@ export function renderSummary(
     for (const d of SUMMARY.decls) S.put(row - 1, SUMMARY.index(d.key), cells[d.key] ?? null);
     row++;
   }
+  // With units (层层分解): each indicator's units, ranked within their parent, from 序时进度's unit
+  // rows (found by name, sort-safe).
+  const unitFlagRanges: string[] = [];
+  if (plan.progress.some((ip) => (ip.units?.length ?? 0) > 0)) {
+    row += 1;
+    const heads = [
+      COLUMNS.indicator,
+      COLUMNS.unitName,
+      COLUMNS.parent,
+      { zh: '完成率', en: 'Completion' },
+      { zh: '差距（百分点）', en: 'Gap (pts)' },
+      { zh: '同比增长', en: 'Year on year' },
+      { zh: '预警', en: 'Flag' },
+      { zh: '排名（同级）', en: 'Rank (among siblings)' },
+    ];
+    S.line(
+      row - 1,
+      heads.map((h) => header(h[lang])),
+    );
+    row++;
+    const start = row;
+    for (const ip of plan.progress) {
+      const b = P.blocks.get(ip.indicator);
+      if (!b || b.unitFirst === undefined) continue;
+      const from = b.unitFirst;
+      const at = (col: Parameters<typeof PROGRESS.ref>[0], r2: number): string =>
+        `INDEX(${P_}!${PROGRESS.span(col, from, b.aggLast)},MATCH($B${r2},${P_}!${PROGRESS.span('group', from, b.aggLast)},0))`;
+      for (const u of ip.units ?? []) {
+        S.line(row - 1, [
+          val(ip.indicator),
+          val(u.unit),
+          val(u.parent),
+          ip.kind === 'rate' ? null : fx(at('compl', row), num(u.completion), PCT),
+          fx(at('gap', row), num(u.gap), PTS),
+          fx(at('yoy', row), num(u.yoy), PCT),
+          fx(at('flag', row), FLAG_LABELS[u.flag][lang]),
+          fx(at('rank', row), num(u.rank), INT),
+        ]);
+        row++;
+      }
+    }
+    unitFlagRanges.push(`G${start}:G${Math.max(start, row - 1)}`);
+  }
   const flagCol = SUMMARY.letter('flag');
   return {
     name: o.name,
@@ -159,6 +202,7 @@ export function renderSummary(
       ...(plan.progress.length > 0
         ? [flagFormat(lang, `${flagCol}${TABLE + 1}:${flagCol}${row - 1}`)]
         : []),
+      ...unitFlagRanges.map((range) => flagFormat(lang, range)),
       redWhen(`B${checkFirst}:B${checkLast}`, `B${checkFirst}>0`),
       bannerFormat(H),
     ],

@@ -147,6 +147,34 @@ function renderIndicator(
           ))}
         </ol>
       )}
+      {v.units && v.units.length > 0 ? (
+        <>
+          <h4 className={classes.behindTitle}>{t.unitsTitle}</h4>
+          <ol className={classes.behind} data-testid="units">
+            {v.units.map((u) => (
+              <li key={u.unit} className={classes.behindRow}>
+                <span
+                  className={classes.enterprise}
+                  title={u.unit}
+                  style={{ paddingLeft: `${(u.level - 1) * 12}px` }}
+                >
+                  {u.rank === null ? u.unit : `${u.rank}. ${u.unit}`}
+                </span>
+                <span className={classes.gap}>
+                  <span
+                    className={classes.swatch}
+                    style={flagStyle(u.flag)}
+                    title={u.flag.label}
+                    aria-label={u.flag.label}
+                    role="img"
+                  />
+                  {u.actual} · {t.points(u.gap)}
+                </span>
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
     </li>
   );
 }

@@ -48,6 +48,17 @@ export interface BehindRow {
   readonly flag: FlagView;
 }
 
+/** One unit (层层分解): its completion (or growth), gap, flag and rank among its siblings. */
+export interface UnitView {
+  readonly unit: string;
+  /** 1 under the area. */
+  readonly level: number;
+  readonly actual: string;
+  readonly gap: string;
+  readonly rank: number | null;
+  readonly flag: FlagView;
+}
+
 /** One indicator's view. */
 export interface IndicatorView {
   readonly indicator: string;
@@ -65,6 +76,8 @@ export interface IndicatorView {
   readonly chart: ChartGeometry;
   readonly counts: readonly (FlagView & { readonly n: number })[];
   readonly behind: readonly BehindRow[];
+  /** With units: each unit, in the units' order (children after their parent). */
+  readonly units?: readonly UnitView[];
 }
 
 /** The whole result. */
@@ -169,7 +182,31 @@ export function indicatorView(p: IndicatorProgress, schedule: number, lang: Lang
     chart: chartGeometry(value, marker, p.kind),
     counts: FLAGS.map((f) => ({ ...flagView(f, lang), n: p.counts[f] })),
     behind: mostBehind(p, lang),
+    ...(p.units ? { units: unitViews(p, lang) } : {}),
   };
+}
+
+/** The units of an indicator, each parent followed by its children. */
+export function unitViews(p: IndicatorProgress, lang: Lang): UnitView[] {
+  const units = p.units ?? [];
+  const out: UnitView[] = [];
+  const visit = (parent: string | null): void => {
+    for (const u of units) {
+      if (u.parent !== parent) continue;
+      const value = p.kind === 'total' ? u.completion : u.yoy;
+      out.push({
+        unit: u.unit,
+        level: u.level,
+        actual: p.kind === 'total' ? pct(value) : signedPct(value),
+        gap: u.gap === null ? '—' : signedPoints(u.gap),
+        rank: u.rank,
+        flag: flagView(u.flag, lang),
+      });
+      visit(u.unit);
+    }
+  };
+  visit(null);
+  return out;
 }
 
 /** The result view of a plan. */

@@ -1,0 +1,77 @@
+/**
+ * The split down the units' tree (层层分解, issue 13) against the flat split of the same
+ * enterprises: a county of 20 townships and parks × 200 enterprises each (4,000) × 8 total
+ * indicators, the 20 units under 4 top units. Goal: the cascade costs at most 1.5× the flat plan.
+ *
+ *   npm run bench cascade
+ */
+import { plan } from '../src/engine/plan';
+import type { PlanInput, Unit } from '../src/engine/model';
+import { makeInput, TODAY } from './engine';
+
+export const CASCADE_CASE = { units: 20, perUnit: 200, indicators: 8, tops: 4 } as const;
+export const CASCADE_GOAL = 1.5;
+
+/** The engine bench's county with 8 total indicators, flat and with units. */
+export function cascadeInputs(): { flat: PlanInput; units: PlanInput } {
+  const { units: U, perUnit, indicators, tops } = CASCADE_CASE;
+  const all = makeInput(U * perUnit);
+  const kept = all.indicators.filter((i) => i.kind === 'total').slice(0, indicators);
+  const names = new Set(kept.map((i) => i.name));
+  const flat: PlanInput = {
+    ...all,
+    indicators: kept,
+    constraints: all.constraints.filter((c) => names.has(c.indicator)),
+  };
+  const unitList: Unit[] = [
+    ...Array.from({ length: tops }, (_, k) => ({ name: `片区${k + 1}` })),
+    ...Array.from({ length: U }, (_, k) => ({
+      name: `乡镇${String(k + 1).padStart(2, '0')}`,
+      parent: `片区${(k % tops) + 1}`,
+    })),
+  ];
+  const withUnits: PlanInput = {
+    ...flat,
+    enterprises: flat.enterprises.map((e, i) => ({
+      ...e,
+      unit: `乡镇${String((i % U) + 1).padStart(2, '0')}`,
+    })),
+    units: unitList,
+  };
+  return { flat, units: withUnits };
+}
+
+/** Best of `repeats` wall times of plan(), after a warm-up. */
+function time(input: PlanInput, repeats = 3): number {
+  const check = plan(input, { today: TODAY });
+  if (!check.ok) throw new Error(JSON.stringify(check.errors.slice(0, 3)));
+  const runs: number[] = [];
+  for (let k = 0; k < repeats; k++) {
+    const t0 = performance.now();
+    plan(input, { today: TODAY });
+    runs.push(performance.now() - t0);
+  }
+  return Math.min(...runs);
+}
+
+export function benchCascade(): { flatMs: number; cascadeMs: number } {
+  const { flat, units } = cascadeInputs();
+  // Alternate, so that load on the machine falls on both alike.
+  const flatMs = Math.min(time(flat), time(flat));
+  const cascadeMs = Math.min(time(units), time(units));
+  return { flatMs, cascadeMs };
+}
+
+export function printCascade(r: { flatMs: number; cascadeMs: number }): void {
+  const { units, perUnit, indicators, tops } = CASCADE_CASE;
+  const ratio = r.cascadeMs / r.flatMs;
+  console.log(
+    `cascade: plan() on ${units} units (under ${tops}) × ${perUnit} enterprises × ${indicators} indicators, best of 3`,
+  );
+  console.log(`  flat ${r.flatMs.toFixed(0)} ms, with units ${r.cascadeMs.toFixed(0)} ms`);
+  console.log(
+    `  cascade/flat ${ratio.toFixed(2)} (goal <= ${CASCADE_GOAL})${ratio <= CASCADE_GOAL ? '' : '  MISS'}`,
+  );
+}
+
+if (process.argv[1]?.endsWith('cascade.ts')) printCascade(benchCascade());
