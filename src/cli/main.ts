@@ -219,6 +219,26 @@ export interface Io {
   err(line: string): void;
 }
 
+/** The workbook's problems, one per line, under a line saying that nothing was written. */
+function reportProblems(
+  errors: readonly FenjieError[],
+  what: 'outputs' | 'bulletin',
+  lang: Lang,
+  io: Io,
+): void {
+  const n = errors.length;
+  io.err(
+    what === 'outputs'
+      ? lang === 'zh'
+        ? `发现 ${n} 个问题，未写出结果：`
+        : `${n} problem(s) found; nothing written:`
+      : lang === 'zh'
+        ? `发现 ${n} 个问题，未写出通报：`
+        : `${n} problem(s) found; no bulletin written:`,
+  );
+  for (const e of errors) io.err(`  ${describeError(e, lang)}`);
+}
+
 /**
  * Plans one workbook file; returns the exit code. Problems in the workbook: the JSON (if asked
  * for) lists them, and no workbook is written. Throws `Failure` for files and options.
@@ -268,12 +288,7 @@ async function planInput(
     await writeOut(o.json, new TextEncoder().encode(JSON.stringify(result.json, null, 2) + '\n'));
   }
   if (!result.ok) {
-    io.err(
-      lang === 'zh'
-        ? `发现 ${result.errors.length} 个问题，未写出结果：`
-        : `${result.errors.length} problem(s) found; nothing written:`,
-    );
-    for (const e of result.errors) io.err(`  ${describeError(e, lang)}`);
+    reportProblems(result.errors, 'outputs', lang, io);
     return undefined;
   }
   return { bytes, spec: result.spec, summary: summaryText(result, lang) };
@@ -302,12 +317,7 @@ export async function bulletinFile(
     ...period,
   });
   if (!result.ok) {
-    io.err(
-      lang === 'zh'
-        ? `发现 ${result.errors.length} 个问题，未写出通报：`
-        : `${result.errors.length} problem(s) found; no bulletin written:`,
-    );
-    for (const e of result.errors) io.err(`  ${describeError(e, lang)}`);
+    reportProblems(result.errors, 'bulletin', lang, io);
     return { code: EXIT.problems, result };
   }
   const b = bulletinOf(result.plan, result.round, result.read.input, lang);
@@ -451,12 +461,7 @@ async function issueFiles(
     lang,
   });
   if (!result.ok) {
-    io.err(
-      lang === 'zh'
-        ? `发现 ${result.errors.length} 个问题，未写出结果：`
-        : `${result.errors.length} problem(s) found; nothing written:`,
-    );
-    for (const e of result.errors) io.err(`  ${describeError(e, lang)}`);
+    reportProblems(result.errors, 'outputs', lang, io);
     return EXIT.problems;
   }
   const area = result.read.input;

@@ -10,11 +10,9 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readXlsxFile } from '../../src/hosts/xlsx/file';
-import { a1 } from '../../src/workbook/spec';
-import { toExcelSerial } from '../../src/engine';
-import type { RawCell } from '../../src/workbook/grid';
 import { planFile } from '../../src/cli/main';
 import type { ExampleData } from '../../src/workbook/template';
+import { mismatches } from '../helpers/mismatches';
 import { planExampleFile } from '../helpers/plan-example';
 import { convert, recalcMany, requireLibreOffice, type SheetValues } from '../helpers/libreoffice';
 import { EXAMPLE, nameVariantExample, richExample } from '../helpers/variants';
@@ -29,54 +27,6 @@ const CASES: [string, ExampleData, 'zh' | 'en'][] = [
   ['rich-monthly-actuals', richExample({ actualsBasis: 'monthly', reportMonth: 6 }), 'en'],
   ['name-variants', nameVariantExample(), 'zh'],
 ];
-
-interface Mismatch {
-  sheet: string;
-  cell: string;
-  cached: unknown;
-  libreoffice: unknown;
-  formula: string;
-}
-
-/** Formula cells whose cached value differs from LibreOffice's recalculated value. */
-function mismatches(
-  written: { name: string; cells: readonly (readonly RawCell[])[] }[],
-  lo: Map<string, SheetValues>,
-): { formulas: number; bad: Mismatch[] } {
-  const bad: Mismatch[] = [];
-  let formulas = 0;
-  for (const sheet of written) {
-    const values = lo.get(sheet.name);
-    sheet.cells.forEach((row, r) =>
-      row.forEach((c, col) => {
-        if (c === null || typeof c !== 'object' || !('formula' in c)) return;
-        formulas++;
-        // A date-formatted result reads back as a date; LibreOffice gives its serial.
-        const result = c.result;
-        const cached =
-          result === undefined
-            ? ''
-            : result !== null && typeof result === 'object' && 'date' in result
-              ? toExcelSerial(result.date)
-              : result;
-        const got = values?.[r]?.[col] ?? '';
-        const same =
-          typeof cached === 'number' && typeof got === 'number'
-            ? Math.abs(cached - got) <= 1e-9 * Math.max(1, Math.abs(cached))
-            : cached === got;
-        if (!same)
-          bad.push({
-            sheet: sheet.name,
-            cell: a1(r, col),
-            cached,
-            libreoffice: got,
-            formula: c.formula,
-          });
-      }),
-    );
-  }
-  return { formulas, bad };
-}
 
 describe.runIf(requireLibreOffice())(
   'LibreOffice recalculates the outputs to the engine’s numbers',

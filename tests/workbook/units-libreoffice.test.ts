@@ -9,63 +9,12 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { planFile } from '../../src/cli/main';
-import { toExcelSerial } from '../../src/engine';
 import { readXlsxFile } from '../../src/hosts/xlsx/file';
-import type { RawCell } from '../../src/workbook/grid';
-import { a1 } from '../../src/workbook/spec';
 import { fixturePath } from '../fixtures/make-fixtures';
+import { mismatches } from '../helpers/mismatches';
 import { recalcMany, requireLibreOffice, type SheetValues } from '../helpers/libreoffice';
 
 const dir = mkdtempSync(join(tmpdir(), 'fenjie-units-lo-'));
-
-// As in libreoffice.test.ts.
-interface Mismatch {
-  sheet: string;
-  cell: string;
-  cached: unknown;
-  libreoffice: unknown;
-  formula: string;
-}
-
-/** Formula cells whose cached value differs from LibreOffice's recalculated value. */
-function mismatches(
-  written: { name: string; cells: readonly (readonly RawCell[])[] }[],
-  lo: Map<string, SheetValues>,
-): { formulas: number; bad: Mismatch[] } {
-  const bad: Mismatch[] = [];
-  let formulas = 0;
-  for (const sheet of written) {
-    const values = lo.get(sheet.name);
-    sheet.cells.forEach((row, r) =>
-      row.forEach((c, col) => {
-        if (c === null || typeof c !== 'object' || !('formula' in c)) return;
-        formulas++;
-        // A date-formatted result reads back as a date; LibreOffice gives its serial.
-        const result = c.result;
-        const cached =
-          result === undefined
-            ? ''
-            : result !== null && typeof result === 'object' && 'date' in result
-              ? toExcelSerial(result.date)
-              : result;
-        const got = values?.[r]?.[col] ?? '';
-        const same =
-          typeof cached === 'number' && typeof got === 'number'
-            ? Math.abs(cached - got) <= 1e-9 * Math.max(1, Math.abs(cached))
-            : cached === got;
-        if (!same)
-          bad.push({
-            sheet: sheet.name,
-            cell: a1(r, col),
-            cached,
-            libreoffice: got,
-            formula: c.formula,
-          });
-      }),
-    );
-  }
-  return { formulas, bad };
-}
 
 describe.runIf(requireLibreOffice())(
   'LibreOffice recalculates the unit rows to the engine’s numbers',
