@@ -4,6 +4,7 @@ import { outOfBounds } from './checked';
 import type { Actual, Flag, PlanInput } from './model';
 import {
   compareMonths,
+  pastMonthOf,
   escalationOf,
   previousMonths,
   rankChangeOf,
@@ -279,7 +280,12 @@ describe('the round of the six-enterprise example, worked by hand', () => {
       ...current,
       progress: [{ ...(current.progress[0] ?? outOfBounds()), rows: [] }],
     };
-    const r = compareMonths(current, [lastMonth], { listSize: 3, escalation: [1, 2, 3] }, 7);
+    const r = compareMonths(
+      current,
+      [pastMonthOf(lastMonth)],
+      { listSize: 3, escalation: [1, 2, 3] },
+      7,
+    );
     const c = r.indicators[0]?.enterprises.find((e) => e.name === '丙') ?? outOfBounds();
     expect([c.lastRank, c.rankChange, c.lastFlag, c.trend, c.monthsBehind]).toEqual([
       null,

@@ -176,6 +176,25 @@ function areaStandings(p: IndicatorProgress | undefined): Standings {
   return p ? new Map([['', { rank: null, flag: p.area.flag, gap: p.area.gap }]]) : new Map();
 }
 
+/** What a month before the report month keeps for the round: each indicator's standings. */
+export type PastMonth = ReadonlyMap<
+  string,
+  { readonly enterprises: Standings; readonly groups: Standings; readonly area: Standings }
+>;
+
+/**
+ * A month's plan as the round needs it (a few figures per row), so that a county's earlier plans
+ * need not be held whole at once.
+ */
+export function pastMonthOf(pl: Plan): PastMonth {
+  return new Map(
+    pl.progress.map((p) => [
+      p.indicator,
+      { enterprises: enterpriseStandings(p), groups: groupStandings(p), area: areaStandings(p) },
+    ]),
+  );
+}
+
 /** One row's change: `past[0]` is last month, then the month before, … */
 function changeOf(
   name: string,
@@ -246,15 +265,16 @@ export function roundRules(input: PlanInput): {
  */
 export function compareMonths(
   current: Plan,
-  past: readonly Plan[],
+  past: readonly PastMonth[],
   rules: { listSize: number; escalation: readonly [number, number, number] },
   lastMonth: number | null,
 ): MonthlyRound {
+  const none: Standings = new Map();
   const indicators = current.progress.map((p): IndicatorRound => {
-    const pastOf = past.map((pl) => pl.progress.find((q) => q.indicator === p.indicator));
-    const es = pastOf.map(enterpriseStandings);
-    const gs = pastOf.map(groupStandings);
-    const as = pastOf.map(areaStandings);
+    const pastOf = past.map((m) => m.get(p.indicator));
+    const es = pastOf.map((x) => x?.enterprises ?? none);
+    const gs = pastOf.map((x) => x?.groups ?? none);
+    const as = pastOf.map((x) => x?.area ?? none);
     const ranks = groupRanks(p);
     const { red, black } = redAndBlack(p.rows, rules.listSize);
     return {
@@ -300,7 +320,7 @@ export function roundOf(input: PlanInput, ctx: PlanContext, current: Plan): Resu
   const rules = roundRules(input);
   const depth = Math.max(1, rules.escalation[2] - 1);
   const months = previousMonths(current.reportMonth, input.settings.combineJanFeb, depth);
-  const past: Plan[] = [];
+  const past: PastMonth[] = [];
   for (const k of months) {
     // The split does not depend on the report month: the earlier months reuse this one's.
     const r = plan(
@@ -308,7 +328,7 @@ export function roundOf(input: PlanInput, ctx: PlanContext, current: Plan): Resu
       { ...ctx, allocations: current.allocations },
     );
     if (!r.ok) return r;
-    past.push(r.value);
+    past.push(pastMonthOf(r.value));
   }
   return ok(compareMonths(current, past, rules, months[0] ?? null));
 }
