@@ -35,6 +35,7 @@ import { isMacroEnabled, SheetTakenError, writePackage } from '../hosts/xlsx/pac
 import { specToNewWorkbook, toXlsxBuffer } from '../hosts/xlsx/write';
 import { bulletinOf } from '../workbook/bulletin';
 import { FLAG_LABELS, isInputSheetName } from '../workbook/names';
+import { fixed } from '../workbook/fixed';
 import type { WorkbookSpec } from '../workbook/spec';
 import { inputWorkbook } from '../workbook/inputWorkbook';
 import { runPipeline, type PipelineResult } from '../workbook/pipeline';
@@ -357,7 +358,7 @@ async function checkExtension(input: string, bytes: Uint8Array, output: string):
 
 /** A short per-indicator summary for the terminal. */
 export function summaryText(r: Extract<PipelineResult, { ok: true }>, lang: Lang): string {
-  const pct = (v: number | null): string => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
+  const pct = (v: number | null): string => (v === null ? '—' : `${fixed(v * 100, 1)}%`);
   const lines = [
     lang === 'zh'
       ? `${r.plan.year}年1-${r.plan.reportMonth}月，序时进度 ${pct(r.plan.schedule)}`

@@ -4,6 +4,7 @@ import { pct, signedPoints } from './format';
 describe('pct', () => {
   it.each<[number | null, string]>([
     [0.6667, '66.7%'],
+    [0.4205, '42.1%'], // toFixed would say 42.0%
     [null, '—'],
   ])('%s → %s', (v, text) => {
     expect(pct(v)).toBe(text);
@@ -15,6 +16,7 @@ describe('signedPoints', () => {
     [-24.64, '\u221224.6'],
     [0.01, '0.0'],
     [3, '+3.0'],
+    [-42.05, '\u221242.1'],
   ])('%s → %s', (v, text) => {
     expect(signedPoints(v)).toBe(text);
   });

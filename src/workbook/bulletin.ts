@@ -23,6 +23,7 @@ import {
   type ProgressRow,
   type RankChange,
 } from '../engine';
+import { fixed } from './fixed';
 import { FLAG_LABELS } from './names';
 
 export interface BulletinTable {
@@ -66,17 +67,6 @@ export const RANKING_ROWS = 30;
 export const ESCALATION_NAMED = 30;
 
 const tr = (lang: Lang, zh: string, en: string): string => (lang === 'zh' ? zh : en);
-
-/**
- * `d` decimals, half away from zero on the decimal value written (42.05 → "42.1", where toFixed
- * gives "42.0" for the binary 42.04999…), as Excel's ROUND and people round.
- */
-export function fixed(x: number, d: number): string {
-  const scaled = Number((Math.abs(x) * 10 ** d).toPrecision(15));
-  const r = Math.round(scaled) / 10 ** d;
-  const s = r.toFixed(d);
-  return x < 0 && r !== 0 ? `-${s}` : s;
-}
 
 /** Up to `d` decimals, trailing zeros dropped: 4.950 → "4.95", 2.00 → "2". */
 export function trimmed(x: number, d: number): string {
