@@ -23,8 +23,14 @@
 import { outOfBounds } from './checked';
 import { fail, fenjieError, ok, type FenjieError, type Ref, type Result } from './errors';
 import { controlledRound } from './matrix';
-import { fromUnits, isOnStep, scaleToStep, toUnits } from './number';
-import { MAX_UNITS, MIN_WEIGHT_RATIO, type SplitProblem, type SplitResult } from './split';
+import { fromUnits, scaleToStep, toUnits } from './number';
+import {
+  largestFreeWeight,
+  totalError,
+  weightsTooFarApart,
+  type SplitProblem,
+  type SplitResult,
+} from './split';
 import type { UnitTree } from './units';
 
 /** A unit's own lock, floor and cap for one indicator (in the indicator's unit), with their cells. */
@@ -75,14 +81,9 @@ export function cascadeSplit(p: CascadeProblem): Result<CascadeResult> {
   const tree = p.tree;
   const n = p.rows.length;
   const U = tree.units.length;
-  if (!Number.isFinite(p.total))
-    return fail(fenjieError('NotFinite', { what: String(p.total) }, p.ref));
-  if (p.total < 0) return fail(fenjieError('NegativeTarget', { indicator, value: p.total }, p.ref));
+  const targetError = totalError(p);
+  if (targetError) return fail(targetError);
   const T = toUnits(p.total, d);
-  if (Math.abs(T) > MAX_UNITS)
-    return fail(fenjieError('TotalTooLarge', { indicator, value: p.total, decimals: d }, p.ref));
-  if (!isOnStep(p.total, d))
-    return fail(fenjieError('TargetPrecision', { indicator, value: p.total, decimals: d }, p.ref));
 
   // Nodes: enterprises 0..n−1, then units n..n+U−1.
   const N = n + U;
@@ -96,25 +97,8 @@ export function cascadeSplit(p: CascadeProblem): Result<CascadeResult> {
   const max = new Float64Array(N);
   const children: (readonly number[])[] = new Array<readonly number[]>(N);
   const errors: FenjieError[] = [];
-  let top = 0;
-  for (const r of p.rows) if (r.lock === undefined && r.weight > top) top = r.weight;
-  p.rows.forEach((r, i) => {
-    if (r.lock === undefined && r.weight > 0 && r.weight < top * MIN_WEIGHT_RATIO) {
-      errors.push(
-        fenjieError(
-          'WeightsTooFarApart',
-          {
-            indicator,
-            enterprise: p.names?.[i] ?? `#${i + 1}`,
-            field: p.weightField ?? 'weight',
-            weight: r.weight,
-            largest: top,
-          },
-          p.weightRefs?.[i] ?? p.ref,
-        ),
-      );
-    }
-  });
+  const top = largestFreeWeight(p.rows);
+  errors.push(...weightsTooFarApart(p));
   if (errors.length > 0) return fail(...errors);
   p.rows.forEach((r, i) => {
     children[i] = [];

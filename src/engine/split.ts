@@ -324,6 +324,49 @@ function roundShares(rows: readonly FreeRow[], x: Float64Array, R: number): Floa
   return out;
 }
 
+/** What is wrong with a problem's total, if anything: not finite, negative, too large, off its step. */
+export function totalError(p: SplitProblem): FenjieError | undefined {
+  const d = p.decimals;
+  const indicator = p.indicator ?? '';
+  if (!Number.isFinite(p.total)) return fenjieError('NotFinite', { what: String(p.total) }, p.ref);
+  if (p.total < 0) return fenjieError('NegativeTarget', { indicator, value: p.total }, p.ref);
+  if (Math.abs(toUnits(p.total, d)) > MAX_UNITS)
+    return fenjieError('TotalTooLarge', { indicator, value: p.total, decimals: d }, p.ref);
+  if (!isOnStep(p.total, d))
+    return fenjieError('TargetPrecision', { indicator, value: p.total, decimals: d }, p.ref);
+  return undefined;
+}
+
+/** The largest weight among the rows without a lock (0 when none). */
+export function largestFreeWeight(rows: SplitProblem['rows']): number {
+  let top = 0;
+  for (const r of rows) if (r.lock === undefined && r.weight > top) top = r.weight;
+  return top;
+}
+
+/** The free rows whose weight is so small beside the largest that the split cannot honour it. */
+export function weightsTooFarApart(p: SplitProblem): FenjieError[] {
+  const top = largestFreeWeight(p.rows);
+  const errors: FenjieError[] = [];
+  p.rows.forEach((r, i) => {
+    if (r.lock === undefined && r.weight > 0 && r.weight < top * MIN_WEIGHT_RATIO)
+      errors.push(
+        fenjieError(
+          'WeightsTooFarApart',
+          {
+            indicator: p.indicator ?? '',
+            enterprise: p.names?.[i] ?? `#${i + 1}`,
+            field: p.weightField ?? 'weight',
+            weight: r.weight,
+            largest: top,
+          },
+          p.weightRefs?.[i] ?? p.ref,
+        ),
+      );
+  });
+  return errors;
+}
+
 /** Splits one total. Returns every problem it finds; never throws on user data. */
 export function splitTotal(p: SplitProblem): Result<SplitResult> {
   const d = p.decimals;
@@ -331,16 +374,9 @@ export function splitTotal(p: SplitProblem): Result<SplitResult> {
   const name = (i: number): string => p.names?.[i] ?? `#${i + 1}`;
   const fmt = (units: number): string => String(fromUnits(units, d));
   const errors: FenjieError[] = [];
-  if (!Number.isFinite(p.total))
-    return fail(fenjieError('NotFinite', { what: String(p.total) }, p.ref));
-  if (p.total < 0) return fail(fenjieError('NegativeTarget', { indicator, value: p.total }, p.ref));
+  const targetError = totalError(p);
+  if (targetError) return fail(targetError);
   const T = toUnits(p.total, d);
-  if (Math.abs(T) > MAX_UNITS) {
-    return fail(fenjieError('TotalTooLarge', { indicator, value: p.total, decimals: d }, p.ref));
-  }
-  if (!isOnStep(p.total, d)) {
-    return fail(fenjieError('TargetPrecision', { indicator, value: p.total, decimals: d }, p.ref));
-  }
   const scale = 10 ** d;
   const check = (i: number, what: SplitField, v: number | undefined): void => {
     if (v === undefined) return;
@@ -379,25 +415,7 @@ export function splitTotal(p: SplitProblem): Result<SplitResult> {
     }
   }
   if (errors.length > 0) return fail(...errors);
-  let top = 0;
-  for (const r of p.rows) if (r.lock === undefined && r.weight > top) top = r.weight;
-  p.rows.forEach((r, i) => {
-    if (r.lock === undefined && r.weight > 0 && r.weight < top * MIN_WEIGHT_RATIO) {
-      errors.push(
-        fenjieError(
-          'WeightsTooFarApart',
-          {
-            indicator,
-            enterprise: name(i),
-            field: p.weightField ?? 'weight',
-            weight: r.weight,
-            largest: top,
-          },
-          p.weightRefs?.[i] ?? p.ref,
-        ),
-      );
-    }
-  });
+  errors.push(...weightsTooFarApart(p));
   if (errors.length > 0) return fail(...errors);
 
   const units = new Array<number>(p.rows.length).fill(0);
