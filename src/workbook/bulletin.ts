@@ -251,6 +251,19 @@ export function headline(
   return parts.join('') + tr(lang, '。', '.');
 }
 
+/** The header of a ranking table (enterprises or groups): rank, who, figure, gap, flag, changes. */
+function standingsHeader(kind: IndicatorProgress['kind'], who: string, lang: Lang): string[] {
+  return [
+    tr(lang, '名次', 'Rank'),
+    who,
+    kind === 'rate' ? tr(lang, '同比增长', 'Growth') : tr(lang, '完成率', 'Completion'),
+    tr(lang, '差距（百分点）', 'Gap (points)'),
+    tr(lang, '预警', 'Flag'),
+    tr(lang, '上月名次', 'Last month'),
+    tr(lang, '变化', 'Change'),
+  ];
+}
+
 /** The ranking table of one indicator: by rank, at most RANKING_ROWS, with the changes. */
 function rankingTable(p: IndicatorProgress, r: IndicatorRound, lang: Lang): BulletinTable {
   const order = p.rows
@@ -259,15 +272,7 @@ function rankingTable(p: IndicatorProgress, r: IndicatorRound, lang: Lang): Bull
     .sort((x, y) => (x.row.rank ?? 0) - (y.row.rank ?? 0))
     .slice(0, RANKING_ROWS);
   return {
-    header: [
-      tr(lang, '名次', 'Rank'),
-      tr(lang, '企业', 'Enterprise'),
-      p.kind === 'rate' ? tr(lang, '同比增长', 'Growth') : tr(lang, '完成率', 'Completion'),
-      tr(lang, '差距（百分点）', 'Gap (points)'),
-      tr(lang, '预警', 'Flag'),
-      tr(lang, '上月名次', 'Last month'),
-      tr(lang, '变化', 'Change'),
-    ],
+    header: standingsHeader(p.kind, tr(lang, '企业', 'Enterprise'), lang),
     rows: order.map(({ row, c }) => [
       String(row.rank ?? ''),
       row.enterprise,
@@ -286,15 +291,7 @@ function groupTable(p: IndicatorProgress, r: IndicatorRound, lang: Lang): Bullet
     .map((g, i) => ({ g, c: r.groups[i] }))
     .sort((x, y) => (x.c?.rank ?? Infinity) - (y.c?.rank ?? Infinity));
   return {
-    header: [
-      tr(lang, '名次', 'Rank'),
-      tr(lang, '分组', 'Group'),
-      p.kind === 'rate' ? tr(lang, '同比增长', 'Growth') : tr(lang, '完成率', 'Completion'),
-      tr(lang, '差距（百分点）', 'Gap (points)'),
-      tr(lang, '预警', 'Flag'),
-      tr(lang, '上月名次', 'Last month'),
-      tr(lang, '变化', 'Change'),
-    ],
+    header: standingsHeader(p.kind, tr(lang, '分组', 'Group'), lang),
     rows: order.map(({ g, c }) => [
       c?.rank === null || c === undefined ? '—' : String(c.rank),
       g.group ?? '',
