@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { outOfBounds } from './checked';
-import type { Actual, Flag, PlanInput } from './model';
+import { figuresOf, type Actual, type Flag, type PlanInput } from './model';
 import {
   compareMonths,
   pastMonthOf,
@@ -101,7 +101,7 @@ function example(extra: Partial<PlanInput['settings']> = {}): PlanInput {
           year: 2025,
           month: 6 + i,
           enterprise: name,
-          values: { 产值: { value: v } },
+          ...figuresOf({ 产值: v }),
         });
     });
   }
@@ -263,7 +263,7 @@ describe('the round of the six-enterprise example, worked by hand', () => {
     const input = example({ reportMonth: 2 });
     const { round: r } = roundFor({
       ...input,
-      actuals: [{ year: 2025, month: 2, enterprise: '甲', values: { 产值: { value: 10 } } }],
+      actuals: [{ year: 2025, month: 2, enterprise: '甲', ...figuresOf({ 产值: 10 }) }],
     });
     expect(r.lastMonth).toBeNull();
     const c = r.indicators[0]?.enterprises[0] ?? outOfBounds();
@@ -316,7 +316,7 @@ describe('against an independent oracle', () => {
                       year: 2025,
                       month: m - 2 + j,
                       enterprise: names[i] ?? '',
-                      values: { 产值: { value: v } },
+                      ...figuresOf({ 产值: v }),
                     },
                   ],
             ),
