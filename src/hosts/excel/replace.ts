@@ -45,6 +45,7 @@ export interface Output {
 export const SHEET_LEVEL: ReadonlySet<Step['kind']> = new Set([
   'width',
   'height',
+  'merge',
   'cf',
   'validation',
   'freeze',
