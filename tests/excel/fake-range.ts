@@ -295,6 +295,22 @@ export class FakeRange extends Bound<{
       return { sheet: b.sheet };
     });
   }
+  /** Unmerges every merged area the range touches. */
+  unmerge(): void {
+    this[QUEUE]('call', 'unmerge', [], () => {
+      const b = this[BLOCK]();
+      b.sheet.merges = b.sheet.merges.filter((m) => {
+        const x = parseAddress(m);
+        return !(
+          x.row < b.row + b.rows &&
+          x.row + x.rows > b.row &&
+          x.col < b.col + b.cols &&
+          x.col + x.cols > b.col
+        );
+      });
+      return { sheet: b.sheet };
+    });
+  }
   getMergedAreasOrNullObject(): FakeRangeAreas {
     return expose(
       new FakeRangeAreas(this[FAKE], `${this[PATH]}.getMergedAreasOrNullObject()`, () => {

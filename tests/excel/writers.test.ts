@@ -224,6 +224,12 @@ describe('both writers honour every field of the sheet description', () => {
     expect(xlsx(sheet), '.xlsx writer').toEqual(xlsxWant);
   });
 
+  it('merges: a rewrite in place leaves the new merges only', async () => {
+    const again: WorkbookSpec = { sheets: [{ ...SHEET, merges: ['A5:B5'] }] };
+    await writeSpec(new RealClient(fake).context, again, { inputSheetNames: ['Input'] });
+    expect(fake.sheet('Out').merges).toEqual(['A5:B5']);
+  });
+
   it('the table covers every field of SheetSpec and WorkbookSpec', () => {
     const covered = new Set(FIELDS.map(([field]) => field.split(/[: ]/)[0]));
     const fields = [...Object.keys(SHEET), ...Object.keys(SPEC)].filter(
