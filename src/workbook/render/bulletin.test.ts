@@ -126,6 +126,17 @@ describe('column widths', () => {
       ]),
     ).toEqual([6, 10]);
   });
+  it('hold a header’s longest word (a header wraps between words)', () => {
+    const [w] = columnWidths([table([['Completion rate'], ['1']])]);
+    expect(w).toBeGreaterThanOrEqual(textWidth('Completion', true) + 1);
+  });
+  it('break a CJK header anywhere: it holds no floor of its own', () => {
+    const wide = '浙江华都新能源科技股份有限公司';
+    const w = columnWidths([
+      table([Array<string>(9).fill('剩余月均需完成量'), Array<string>(9).fill(wide)]),
+    ]);
+    expect(w.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(PAGE_CHARS);
+  });
   it('fit the page, the widest narrowed first', () => {
     const wide = '浙江华都新能源科技股份有限公司';
     const w = columnWidths([table([Array<string>(9).fill('x'), Array<string>(9).fill(wide)])]);

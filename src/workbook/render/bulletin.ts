@@ -71,25 +71,39 @@ type Table = Extract<BulletinBlock, { kind: 'table' }>['table'];
 
 /**
  * The tables' column widths: each column as wide as its widest cell (headers wrap, so count
- * half), between MIN_COL and MAX_COL; then the widest narrowed, one character at a time, until
- * all fit PAGE_CHARS.
+ * half, but at least their longest word), between MIN_COL and MAX_COL; then the widest narrowed,
+ * one character at a time and never below its headers' longest word, until all fit PAGE_CHARS.
  */
 export function columnWidths(tables: readonly Table[]): number[] {
   const cols = Math.max(1, ...tables.map((x) => x.header.length));
   const widths = Array.from({ length: cols }, () => MIN_COL);
-  const fit = (c: number, w: number): void => {
-    widths[c] = Math.min(MAX_COL, Math.max(widths[c] ?? MIN_COL, Math.ceil(w + 1.5)));
-  };
+  // The narrowest each column may be made: its headers' longest words (a header wraps between
+  // words, not inside one: "Completion" must not break as "Completi / on").
+  const floors = Array.from({ length: cols }, () => MIN_COL);
+  const room = (w: number): number => Math.min(MAX_COL, Math.ceil(w + 1.5));
   for (const x of tables) {
-    x.header.forEach((h, c) => fit(c, textWidth(h, true) / 2));
-    for (const row of x.rows) row.forEach((v, c) => fit(c, textWidth(v)));
+    x.header.forEach((h, c) => {
+      // Words: runs between spaces and CJK characters (a line may break at any CJK character).
+      const words = h.split(
+        /[\s\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60]+/,
+      );
+      const word = Math.max(0, ...words.map((w) => textWidth(w, true)));
+      floors[c] = Math.max(floors[c] ?? MIN_COL, room(word));
+      widths[c] = Math.max(widths[c] ?? MIN_COL, room(Math.max(word, textWidth(h, true) / 2)));
+    });
+    for (const row of x.rows)
+      row.forEach((v, c) => (widths[c] = Math.max(widths[c] ?? MIN_COL, room(textWidth(v)))));
   }
   for (;;) {
     const sum = widths.reduce((a, b) => a + b, 0);
     if (sum <= PAGE_CHARS) break;
-    const widest = Math.max(...widths);
-    if (widest <= MIN_COL) break;
-    widths[widths.indexOf(widest)] = widest - 1;
+    // The widest of the columns still above their floor loses a character.
+    let at = -1;
+    widths.forEach((w, c) => {
+      if (w > (floors[c] ?? MIN_COL) && (at < 0 || w > (widths[at] ?? 0))) at = c;
+    });
+    if (at < 0) break;
+    widths[at] = (widths[at] ?? MIN_COL) - 1;
   }
   return widths;
 }
