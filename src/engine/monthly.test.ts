@@ -245,6 +245,11 @@ describe('the round of the six-enterprise example, worked by hand', () => {
     ]);
   });
 
+  it('keeps last month’s completion (the pane’s marker): 650 of 1440', () => {
+    expect(ind.area.lastValue).toBeCloseTo(650 / 1440, 12);
+    expect(ind.groups.every((g) => g.lastValue !== null)).toBe(true);
+  });
+
   it('red and black lists of two', () => {
     const names = (idx: readonly number[]) =>
       idx.map((i) => current.progress[0]?.rows[i]?.enterprise);
