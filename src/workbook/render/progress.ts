@@ -481,9 +481,10 @@ export function renderProgress(
       const e = input.enterprises[f.index];
       const figure = (slot: 0 | 1): string => {
         if (H.monthly) return H.actuals ? `INDEX(${H.monthlySum(ind.name, slot)},${idx})` : '""';
+        // The used value is a number or "" (the helper's formula), and a slot with no row is ""
+        // (INDEX's error): looked up once.
         const values = H.usedValues(ind.name);
-        const v = `INDEX(${values},INDEX(${H.slotPos(slot)},${idx}))`;
-        return `IFERROR(IF(ISNUMBER(${v}),${v},""),"")`;
+        return `IFERROR(INDEX(${values},INDEX(${H.slotPos(slot)},${idx})),"")`;
       };
       const inAlloc = block ? `MATCH(${idx},${block.idx},0)` : '';
       const cells: Partial<Record<Col, CellSpec>> = {
