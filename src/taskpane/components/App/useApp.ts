@@ -127,6 +127,7 @@ export function useApp(props: AppProps): AppState {
     problems: runner.problems,
     ...(runner.plan ? { plan: runner.plan } : {}),
     ...(runner.bulletin ? { bulletin: runner.bulletin } : {}),
+    ...(runner.issue ? { issue: runner.issue } : {}),
     recalculate: runner.start,
     cancel: runner.cancel,
     selectCell,
