@@ -45,6 +45,7 @@ export interface Output {
 export const SHEET_LEVEL: ReadonlySet<Step['kind']> = new Set([
   'width',
   'height',
+  'merge',
   'cf',
   'validation',
   'freeze',
@@ -84,7 +85,8 @@ export function queueSwap(
     const old = sheets.getItem(o.old.id); // ExcelApi 1.1
     const all = old.getRange(); // the whole sheet, ExcelApi 1.1
     all.clear('All'); // ExcelApi 1.1: values, formulas and formats
-    actions += 3;
+    all.unmerge(); // ExcelApi 1.2: the old merges go too (the planned ones are set again)
+    actions += 4;
     const { rows, cols } = o.size ?? { rows: 0, cols: 0 };
     if (rows > 0 && cols > 0) {
       const source = sheets.getItem(newId(o)).getRangeByIndexes(0, 0, rows, cols);

@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import type { FenjieError, Lang, Plan } from '../../../engine';
+import type { FenjieError, Lang, MonthlyRound, Plan } from '../../../engine';
 import type { PaneHost } from '../../../hosts/host';
 import type { Bulletin } from '../../../workbook/bulletin';
 import type { WorkbookGrids } from '../../../workbook/grid';
@@ -30,6 +30,7 @@ export function useRunner(deps: RunnerDeps) {
   const [plan, setPlan] = useState<Plan | undefined>(undefined);
   const [bulletin, setBulletin] = useState<Bulletin | undefined>(undefined);
   const [issue, setIssue] = useState<IssueSource | undefined>(undefined);
+  const [round, setRound] = useState<MonthlyRound | undefined>(undefined);
   const controller = useRef<AbortController | undefined>(undefined);
 
   const start = useCallback(() => {
@@ -50,6 +51,7 @@ export function useRunner(deps: RunnerDeps) {
         switch (outcome.kind) {
           case 'written':
             setPlan(outcome.plan);
+            setRound(outcome.round);
             setBulletin(outcome.bulletin);
             setIssue(outcome.issue);
             setProblems([]);
@@ -59,6 +61,7 @@ export function useRunner(deps: RunnerDeps) {
             break;
           case 'problems':
             setPlan(undefined);
+            setRound(undefined);
             setBulletin(undefined);
             setIssue(undefined);
             setProblems(outcome.errors);
@@ -85,11 +88,12 @@ export function useRunner(deps: RunnerDeps) {
   /** Forgets the last run (a new workbook was opened). */
   const clear = useCallback(() => {
     setPlan(undefined);
+    setRound(undefined);
     setBulletin(undefined);
     setIssue(undefined);
     setProblems([]);
     setRun({ running: false, fraction: 0 });
   }, []);
 
-  return { run, problems, plan, bulletin, issue, start, cancel, clear };
+  return { run, problems, plan, round, bulletin, issue, start, cancel, clear };
 }
