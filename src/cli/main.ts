@@ -15,14 +15,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  describeError,
-  fenjieError,
-  FLAGS,
-  issueInput,
-  type FenjieError,
-  type Lang,
-} from '../engine';
+import { describeError, fenjieError, FLAGS, type FenjieError, type Lang } from '../engine';
 import {
   openXlsxFile,
   readProblem,
@@ -31,13 +24,13 @@ import {
   writeProblem,
 } from '../hosts/xlsx/file';
 import { bulletinDocx } from '../hosts/docx/bulletin';
+import { issuedWorkbooks } from '../hosts/xlsx/issue';
 import { isMacroEnabled, SheetTakenError, writePackage } from '../hosts/xlsx/package';
 import { specToNewWorkbook, toXlsxBuffer } from '../hosts/xlsx/write';
 import { bulletinOf } from '../workbook/bulletin';
 import { FLAG_LABELS, isInputSheetName } from '../workbook/names';
 import { fixed } from '../workbook/fixed';
 import type { WorkbookSpec } from '../workbook/spec';
-import { inputWorkbook } from '../workbook/inputWorkbook';
 import { runPipeline, type PipelineResult } from '../workbook/pipeline';
 import { exampleWorkbook, inputTemplate, type ExampleData } from '../workbook/template';
 import { clock, type Now } from './clock';
@@ -435,10 +428,6 @@ async function demo(options: Record<string, string>, io: Io): Promise<number> {
   return (await planFile(inFile, outFile, { ...options, json }, io)).code;
 }
 
-/** A unit's name as a file name: characters no file system takes become _. */
-export const unitFileName = (name: string): string =>
-  `${[...name].map((c) => (c < ' ' || '\\/:*?"<>|'.includes(c) ? '_' : c)).join('')}.xlsx`;
-
 /**
  * 下发: plans the area's workbook, then writes one input workbook per unit into `dir` (issue.ts:
  * its part as its target, its enterprises and their data, the bands that make it split to the
@@ -476,11 +465,10 @@ async function issueFiles(
     if (problem === undefined) throw error;
     throw new Failure([problem], EXIT.files);
   }
-  for (const u of units) {
-    const file = join(dir, unitFileName(u.name));
-    const spec = inputWorkbook(issueInput(area, result.plan, u.name), lang);
-    await writeOut(file, await toXlsxBuffer(specToNewWorkbook(spec)));
-    io.out(lang === 'zh' ? `已写出 ${u.name}：${file}` : `Wrote ${u.name}: ${file}`);
+  for await (const w of issuedWorkbooks(area, result.plan, lang)) {
+    const file = join(dir, w.file);
+    await writeOut(file, w.bytes);
+    io.out(lang === 'zh' ? `已写出 ${w.unit}：${file}` : `Wrote ${w.unit}: ${file}`);
   }
   return EXIT.ok;
 }

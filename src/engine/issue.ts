@@ -4,7 +4,9 @@
  * those below it, with their bases, weights, profiles and actuals; the units below it become its
  * units (its children under its own area); its constraints are its enterprises' and units' own,
  * with every enterprise and unit the area split within a band (cascade.ts) held to that band as a
- * floor and a cap — so it splits its part on its own to exactly the parts the area computed.
+ * floor and a cap — so it splits its part on its own to exactly the parts the area computed, and
+ * over the periods to exactly the area's cells (cascade.ts rounds each unit's periods as its own
+ * workbook does).
  * The settings are the area's, with the unit's name as the area.
  *
  * @example

@@ -3,7 +3,7 @@
  * shows on its progress bar. Framework-free, so it is tested without a browser. Cancelling (the
  * signal) stops at the next stage boundary or inside the writer, and the old outputs stay.
  */
-import type { FenjieError, Lang, MonthlyRound, Plan } from '../engine';
+import type { FenjieError, Lang, MonthlyRound, Plan, PlanInput, YMD } from '../engine';
 import type { PaneHost } from '../hosts/host';
 import { throwIfAborted } from '../hosts/abort';
 import { bulletinOf, type Bulletin } from '../workbook/bulletin';
@@ -22,6 +22,8 @@ export type RunOutcome =
       readonly round: MonthlyRound;
       /** The monthly bulletin of the plan, in the run's language (the pane shows and downloads it). */
       readonly bulletin: Bulletin;
+      /** With units (单位): what 下发 needs to make the units' workbooks (the pane's .zip). */
+      readonly issue?: IssueSource;
       readonly grids: WorkbookGrids;
       readonly status: WorkbookStatus;
     }
@@ -32,6 +34,14 @@ export type RunOutcome =
       readonly status: WorkbookStatus;
     }
   | { readonly kind: 'cancelled' };
+
+/** What 下发 needs after a run on a workbook with units: the area's input, its plan, the day. */
+export interface IssueSource {
+  readonly input: PlanInput;
+  readonly plan: Plan;
+  readonly lang: Lang;
+  readonly today: YMD;
+}
 
 /** What a run needs. */
 export interface RunRequest {
@@ -107,6 +117,16 @@ export async function recalculate(req: RunRequest): Promise<RunOutcome> {
       plan: result.plan,
       round: result.round,
       bulletin: bulletinOf(result.plan, result.round, result.read.input, req.lang),
+      ...((result.read.input.units?.length ?? 0) > 0
+        ? {
+            issue: {
+              input: result.read.input,
+              plan: result.plan,
+              lang: req.lang,
+              today: req.now.today,
+            },
+          }
+        : {}),
       grids,
       status: { ...status, outputs: 'current', liveChanged: false },
     };

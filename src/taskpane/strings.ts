@@ -97,6 +97,10 @@ export interface Strings {
   readonly blackList: string;
   readonly listEmpty: string;
   readonly downloadBulletin: string;
+  /** 下发: the units' workbooks in one .zip (shown when the workbook has units). */
+  readonly issueUnits: string;
+  /** The .zip's name after the area's: '某县-下发.zip'. */
+  readonly issueZipName: (area: string) => string;
   /** Heading of the units' list (层层分解), ranked among their siblings. */
   readonly unitsTitle: string;
   /** Marks a gap that is the growth test's: '增速 −18.9 个百分点'. */
@@ -195,6 +199,8 @@ const zh: Strings = {
   blackList: '黑榜',
   listEmpty: '无',
   downloadBulletin: '下载通报（Word）',
+  issueUnits: '下发各单位工作簿（zip）',
+  issueZipName: (area) => `${area || '各单位'}-下发.zip`,
   unitsTitle: '各单位（同级排名）',
   growthGap: (points) => `增速 ${points}`,
   noneBehind: '没有落后于序时的企业。',
@@ -297,6 +303,8 @@ const en: Strings = {
   blackList: 'Black list',
   listEmpty: 'none',
   downloadBulletin: 'Download the bulletin (Word)',
+  issueUnits: 'Issue unit workbooks (zip)',
+  issueZipName: (area) => `${area || 'units'}-unit-workbooks.zip`,
   unitsTitle: 'Units (rank among siblings)',
   growthGap: (points) => `growth ${points}`,
   noneBehind: 'No enterprise is behind schedule.',

@@ -71,6 +71,7 @@ export function resultJson(plan: Plan): PlanResultJson {
         growthGap: frac(r.growthGap),
         failed: r.failed,
         groupRank: r.groupRank,
+        ...(r.unit !== undefined ? { unit: r.unit, unitRank: r.unitRank ?? null } : {}),
       })),
     ),
     areaProgress: plan.progress.map((p) => ({

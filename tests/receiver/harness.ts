@@ -248,6 +248,8 @@ export async function sortAndFilterWithLibreOffice(
   dst: string,
   hideGroup: string,
   timeoutMs = 180_000,
+  /** With units: sort only each enterprise table's rows of this unit (its 单位序号), no filter. */
+  unitNo?: number,
 ): Promise<unknown> {
   const python = unoPython();
   if (python === undefined)
@@ -255,7 +257,9 @@ export async function sortAndFilterWithLibreOffice(
   const profile = await mkdtemp(join(tmpdir(), 'fenjie-lo-sort-'));
   try {
     const out = await new Promise<string>((resolve, reject) => {
-      const child = spawn(python, [SORT_SCRIPT, profile, src, dst, hideGroup], {
+      const args = [SORT_SCRIPT, profile, src, dst, hideGroup];
+      if (unitNo !== undefined) args.push(String(unitNo));
+      const child = spawn(python, args, {
         detached: true,
         stdio: ['ignore', 'pipe', 'pipe'],
       });

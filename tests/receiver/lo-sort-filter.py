@@ -4,7 +4,11 @@ Receiver case i of tests/receiver/receiver.test.ts, done by LibreOffice itself (
 open a generated workbook, sort the first table block on 序时进度 / Progress by completion
 (完成率) descending, put an autofilter on it that hides one group's rows, and save as .xlsx.
 
-usage: lo-sort-filter.py PROFILE_DIR IN.xlsx OUT.xlsx GROUP_TO_HIDE
+usage: lo-sort-filter.py PROFILE_DIR IN.xlsx OUT.xlsx GROUP_TO_HIDE [UNIT_NO]
+
+With UNIT_NO (层层分解), each enterprise table sorts only the block of its rows whose 单位序号 /
+Unit no. is UNIT_NO (a unit's enterprises, contiguous), by completion descending, and filters
+nothing; the area, group and unit table is left as it is. Reports the first such block.
 
 The block is what a receiver selects: the data rows under the first header row (a row with
 本年累计 / YTD, 完成率 / Completion and a header containing 企业 / Enterprise) down to the first blank
@@ -36,8 +40,53 @@ def text(cell):
     return cell.getString().strip()
 
 
+def sort_unit_block(sheet, doc, hr, cells, c0, c1, r1, unit_no):
+    """Sorts the rows of unit `unit_no` under header row `hr` by completion, descending."""
+    uno_col = next((i for i, t in enumerate(cells) if t in ("单位序号", "Unit no.") and c0 <= i <= c1), None)
+    if uno_col is None:
+        raise RuntimeError("no 单位序号 / Unit no. column in the table")
+    compl = cells.index("完成率") if "完成率" in cells else cells.index("Completion")
+    names_col = next(
+        i for i, t in enumerate(cells) if c0 <= i <= c1 and (("企业" in t and t != "企业数") or "Enterprise" in t)
+    )
+    rows = [
+        r
+        for r in range(hr + 1, r1 + 1)
+        if sheet.getCellByPosition(uno_col, r).getType().value == "VALUE"
+        and int(sheet.getCellByPosition(uno_col, r).getValue()) == unit_no
+    ]
+    if not rows:
+        return None  # the area, group and unit table: no unit numbers
+    ra, rb = rows[0], rows[-1]
+    if rows != list(range(ra, rb + 1)):
+        raise RuntimeError("the unit's rows are not contiguous")
+    before = [sheet.getCellByPosition(names_col, r).getString() for r in rows]
+    field = TableSortField()
+    field.Field = compl - c0
+    field.IsAscending = False
+    descriptor = (
+        prop("SortFields", uno_any((field,))),
+        prop("ContainsHeader", False),
+    )
+    uno.invoke(sheet.getCellRangeByPosition(c0, ra, c1, rb), "sort", (descriptor,))
+    doc.calculateAll()
+    return {
+        "header": hr + 1,
+        "block": [ra + 1, rb + 1],
+        "namesBefore": before,
+        "namesAfter": [sheet.getCellByPosition(names_col, r).getString() for r in rows],
+        "completionRightAfterSort": [sheet.getCellByPosition(compl, r).getValue() for r in rows],
+    }
+
+
+def uno_any(fields):
+    # A sequence of structs must go through uno.Any, or pyuno passes an empty sort.
+    return uno.Any("[]com.sun.star.table.TableSortField", fields)
+
+
 def main():
     profile, src, dst, hide_group = sys.argv[1:5]
+    unit_no = int(sys.argv[5]) if len(sys.argv) > 5 else None
     pipe = "fenjie_sort_%d" % os.getpid()
     proc = subprocess.Popen(
         [
@@ -125,6 +174,11 @@ def main():
         for n, (hr, cells) in enumerate(headers):
             c0, c1, r1 = block_of(hr, cells)
             if r1 == hr:
+                continue
+            if unit_no is not None:
+                found = sort_unit_block(sheet, doc, hr, cells, c0, c1, r1, unit_no)
+                if found is not None and report is None:
+                    report = dict(found, tablesSorted=len(headers))
                 continue
             compl = cells.index("完成率") if "完成率" in cells else cells.index("Completion")
             names_col = next(

@@ -50,6 +50,16 @@ describe.runIf(requireLibreOffice())(
         .flatMap((s) => s.cells)
         .filter((row) => row.some((c) => c === '单位小计')).length;
       expect(unitRows).toBe(2 * 4 * 5); // 5 units × 4 indicators, on 分解结果 and on 序时进度
+      // 单位内排名: every enterprise with a figure ranked within its unit (live, so compared below).
+      const progress = recalculated[0]?.get('序时进度') ?? [];
+      let ranked = 0;
+      let column = -1;
+      for (const row of progress) {
+        const at = row.indexOf('单位内排名');
+        if (at >= 0) column = at;
+        else if (column >= 0 && typeof row[column] === 'number') ranked++;
+      }
+      expect(ranked).toBeGreaterThanOrEqual(12 * 3);
       for (const k of [0, 1]) {
         const { formulas, bad } = mismatches(
           grids.sheets as never,

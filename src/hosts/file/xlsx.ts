@@ -6,3 +6,5 @@
 export { openWorkbook, workbookGrids } from '../xlsx/read';
 /** Writing the outputs into the file's own package. */
 export { isMacroEnabled, writePackage } from '../xlsx/package';
+/** 下发: the units' workbooks in one .zip (the pane's button, in both hosts: ExcelJS once). */
+export { issueZip } from '../xlsx/issue';

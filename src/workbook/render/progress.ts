@@ -72,6 +72,8 @@ export const PROGRESS = columns([
   { key: 'failed', header: { zh: '未达项', en: 'Failed tests' }, width: 8 },
   { key: 'rank', header: { zh: '区内排名', en: 'Rank' }, width: 6 },
   { key: 'grank', header: { zh: '组内排名', en: 'Rank in group' }, width: 6 },
+  // With units (层层分解): the enterprise's rank among its unit's, by the unit's number (uno).
+  { key: 'urank', header: { zh: '单位内排名', en: 'Rank in unit' }, width: 6 },
   {
     key: 'likeCur',
     header: { zh: '同口径本期', en: 'Like-for-like YTD' },
@@ -89,6 +91,7 @@ export const PROGRESS = columns([
   // rank at a fraction of RANK's or SUMPRODUCT's cost.
   { key: 'rkey', header: { zh: '排名键', en: 'Rank key' }, width: 8, noPrint: true },
   { key: 'gno', header: { zh: '组序号', en: 'Group no.' }, width: 6, noPrint: true },
+  { key: 'uno', header: { zh: '单位序号', en: 'Unit no.' }, width: 6, noPrint: true },
   // Each test's level (−1 no figure, 0 on schedule … 3 seriously behind), worked out once per row
   // for the flag and the failed tests, which would otherwise work it out ten times.
   { key: 'sevS', header: { zh: '序时等级', en: 'Schedule level' }, width: 6, noPrint: true },
@@ -420,6 +423,7 @@ export function renderProgress(
     const better = higher ? '>' : '<';
     const firstUnit = areaRow + 1 + groupsN;
     const unitRowOf = new Map(unitsP.map((u, k) => [u.unit, firstUnit + k]));
+    const unitNo = new Map(unitsP.map((u, k) => [u.unit, k]));
     unitsP.forEach((u, k) => {
       const row = firstUnit + k;
       const kids = unitsP.filter((x) => x.parent === u.unit);
@@ -528,6 +532,15 @@ export function renderProgress(
             )
           : val(null),
         gno: f.group ? val(groupNo.get(f.group) ?? 0, INT) : val(null),
+        ...(f.unit === undefined
+          ? {}
+          : {
+              urank: fx(
+                `IF(ISNUMBER(${x('rkey')}),COUNTIFS(${span('uno')},${x('uno')},${span('rkey')},"${better}"&${x('rkey')})+1,"")`,
+                num(f.unitRank ?? null),
+              ),
+              uno: val((unitNo.get(f.unit) ?? 0) + 1, INT),
+            }),
         ...common(row, f),
       };
       if (!isRate && block)

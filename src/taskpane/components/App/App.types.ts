@@ -4,6 +4,7 @@ import type { Bulletin } from '../../../workbook/bulletin';
 import type { WorkbookStatus } from '../../../workbook/status';
 import type { Clock } from '../../clock';
 import type { SheetSettings } from '../../run';
+import type { IssueSource } from '../../runner';
 import type { RunStage, Strings } from '../../strings';
 import type { RunOutcomeKind } from '../Recalculate';
 import type { RunSettingsValue } from '../RunSettings';
@@ -88,6 +89,8 @@ export interface AppState {
   readonly round?: MonthlyRound;
   /** The last run's monthly bulletin (shown, and downloadable as Word). */
   readonly bulletin?: Bulletin;
+  /** With units: what 下发 needs to make the units' workbooks (downloadable as one .zip). */
+  readonly issue?: IssueSource;
   readonly recalculate: () => void;
   readonly cancel: () => void;
   readonly selectCell: (sheet: string, cell: string | undefined) => Promise<boolean>;

@@ -16,6 +16,7 @@ import { FileBar } from '../FileBar';
 import { ProblemList } from '../ProblemList';
 import { Recalculate } from '../Recalculate';
 import { BulletinView } from '../BulletinView';
+import { IssueView } from '../IssueView';
 import { ResultView } from '../ResultView';
 import { RunSettings } from '../RunSettings';
 import { StatusPanel } from '../StatusPanel';
@@ -191,6 +192,7 @@ export function renderApp(state: AppState, classes: ReturnType<typeof useAppStyl
         {state.bulletin ? (
           <BulletinView t={t} bulletin={state.bulletin} onError={state.reportError} />
         ) : null}
+        {state.issue ? <IssueView t={t} issue={state.issue} onError={state.reportError} /> : null}
       </main>
     </FluentProvider>
   );

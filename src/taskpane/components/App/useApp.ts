@@ -128,6 +128,7 @@ export function useApp(props: AppProps): AppState {
     ...(runner.plan ? { plan: runner.plan } : {}),
     ...(runner.round ? { round: runner.round } : {}),
     ...(runner.bulletin ? { bulletin: runner.bulletin } : {}),
+    ...(runner.issue ? { issue: runner.issue } : {}),
     recalculate: runner.start,
     cancel: runner.cancel,
     selectCell,

@@ -6,7 +6,7 @@ import type { WorkbookGrids } from '../../../workbook/grid';
 import type { WorkbookStatus } from '../../../workbook/status';
 import type { Clock } from '../../clock';
 import type { RunOverrides } from '../../run';
-import { recalculate } from '../../runner';
+import { recalculate, type IssueSource } from '../../runner';
 import type { PaneNotice, RunView } from './App.types';
 
 /** What the runner needs from the rest of the pane. */
@@ -29,6 +29,7 @@ export function useRunner(deps: RunnerDeps) {
   const [problems, setProblems] = useState<readonly FenjieError[]>([]);
   const [plan, setPlan] = useState<Plan | undefined>(undefined);
   const [bulletin, setBulletin] = useState<Bulletin | undefined>(undefined);
+  const [issue, setIssue] = useState<IssueSource | undefined>(undefined);
   const [round, setRound] = useState<MonthlyRound | undefined>(undefined);
   const controller = useRef<AbortController | undefined>(undefined);
 
@@ -52,6 +53,7 @@ export function useRunner(deps: RunnerDeps) {
             setPlan(outcome.plan);
             setRound(outcome.round);
             setBulletin(outcome.bulletin);
+            setIssue(outcome.issue);
             setProblems([]);
             onRead(outcome.grids, outcome.status);
             onWritten();
@@ -61,6 +63,7 @@ export function useRunner(deps: RunnerDeps) {
             setPlan(undefined);
             setRound(undefined);
             setBulletin(undefined);
+            setIssue(undefined);
             setProblems(outcome.errors);
             onRead(outcome.grids, outcome.status);
             setRun({ running: false, stage: 'done', fraction: 1, outcome: 'problems' });
@@ -87,9 +90,10 @@ export function useRunner(deps: RunnerDeps) {
     setPlan(undefined);
     setRound(undefined);
     setBulletin(undefined);
+    setIssue(undefined);
     setProblems([]);
     setRun({ running: false, fraction: 0 });
   }, []);
 
-  return { run, problems, plan, round, bulletin, start, cancel, clear };
+  return { run, problems, plan, round, bulletin, issue, start, cancel, clear };
 }

@@ -1,0 +1,2 @@
+export { IssueView } from './IssueView';
+export type { IssueViewProps } from './IssueView';
