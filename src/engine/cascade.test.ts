@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countyExampleInput, COUNTY_LOCK } from '../../tests/helpers/county-example';
 import { townshipExampleInput } from '../../tests/helpers/example-input';
-import { cascadePeriods, cascadeSplit, type UnitBounds } from './cascade';
+import { cascadeSplit, type UnitBounds } from './cascade';
 import { outOfBounds } from './checked';
 import type { PlanInput } from './model';
 import { toUnits } from './number';
@@ -81,68 +81,6 @@ describe('cascadeSplit', () => {
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     expect(r.value.parts).toEqual(c.parts);
     expect(r.value.unitParts).toEqual(c.units);
-  });
-});
-
-describe('cascadePeriods: each unit rounds its enterprises as its own workbook does', () => {
-  // TREE: 园区 (甲: a, b; 丙: d), 乙 (c); two even periods, or quarters 1:2:3:4.
-  const cases = [
-    {
-      what: 'the doc example: 甲 apportions 5 as [3, 2], 乙 1 as [1, 0]; the area is their sum',
-      annual: [3, 2, 1, 0],
-      q: [1, 1],
-      enterprises: [
-        [2, 1],
-        [1, 1],
-        [1, 0],
-        [0, 0],
-      ],
-      units: [
-        [3, 2],
-        [3, 2],
-        [1, 0],
-        [0, 0],
-      ],
-    },
-    {
-      what: 'two units of 1 each put their unit in the first period (the area gets [2, 0], not [1, 1])',
-      annual: [1, 0, 1, 0],
-      q: [1, 1],
-      enterprises: [
-        [1, 0],
-        [0, 0],
-        [1, 0],
-        [0, 0],
-      ],
-      units: [
-        [1, 0],
-        [1, 0],
-        [1, 0],
-        [0, 0],
-      ],
-    },
-    {
-      what: 'a parent is the sum of its children, each its own apportionment',
-      annual: [5, 5, 7, 3],
-      q: [1, 2, 3, 4],
-      enterprises: [
-        [1, 1, 1, 2],
-        [0, 1, 2, 2],
-        [1, 1, 2, 3],
-        [0, 1, 1, 1],
-      ],
-      units: [
-        [1, 3, 4, 5],
-        [1, 2, 3, 4],
-        [1, 1, 2, 3],
-        [0, 1, 1, 1],
-      ],
-    },
-  ];
-  it.each(cases)('$what', (c) => {
-    const r = cascadePeriods(TREE, c.annual, c.q);
-    expect(r.enterprises).toEqual(c.enterprises);
-    expect(r.units).toEqual(c.units);
   });
 });
 

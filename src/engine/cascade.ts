@@ -518,22 +518,12 @@ export function cascadeSplit(p: CascadeProblem): Result<CascadeResult> {
 }
 
 /**
- * The enterprise × period table down the tree, rounded as each unit's own workbook rounds it
- * (`fenjie issue`): a unit with enterprises rounds their annual parts on their own, by controlled
- * rounding whose period totals are its part apportioned by the profile (largest remainder), just
- * as a workbook whose area is that unit does; a parent unit's periods, and the area's, are the sums
- * of its children's. So every enterprise's row sums to its annual part, every unit's periods to its
- * part, every level adds up, and a unit's own workbook plans to exactly these cells. The area's
- * period totals are then the sums of its units' (each period within one step per unit of its
- * exact share), not the target apportioned on its own: both cannot hold at once (two units of 1
- * over two even periods each put their unit in the first, as each of their workbooks does).
- * Rows are the enterprises' annual parts in units (0 for an enterprise rounded on its own profile,
- * whose row the caller fills). Returns each enterprise's cells (those of the tree) and each unit's
+ * The enterprise × period table down the tree: the top units' period totals by controlled
+ * rounding of their annual parts (columns: the area's part apportioned by the profile), then each
+ * unit's children by controlled rounding with the unit's periods as their column totals. Rows are
+ * the enterprises' annual parts in units (0 for an enterprise rounded on its own profile, whose
+ * row the caller fills). Returns each enterprise's cells (those of the tree) and each unit's
  * period totals over its enterprises that follow the profile.
- *
- * @example
- *   // units 甲 (enterprises of 3 and 2) and 乙 (one of 1), two even periods:
- *   // 甲 [3, 2] (5 apportioned), its enterprises [2, 1] and [1, 1]; 乙 [1, 0]; the area [4, 2]
  */
 export function cascadePeriods(
   tree: UnitTree,
@@ -543,29 +533,49 @@ export function cascadePeriods(
   const n = annual.length;
   const U = tree.units.length;
   const J = q.length;
+  const unitAnnual = new Array<number>(U).fill(0);
+  for (let k = tree.topDown.length - 1; k >= 0; k--) {
+    const u = tree.topDown[k] ?? outOfBounds();
+    let s = 0;
+    for (const c of tree.childUnits[u] ?? outOfBounds()) s += unitAnnual[c] ?? outOfBounds();
+    for (const i of tree.enterprisesOf[u] ?? outOfBounds()) s += annual[i] ?? outOfBounds();
+    unitAnnual[u] = s;
+  }
   const enterprises: number[][] = new Array<number[]>(n);
   const units: number[][] = new Array<number[]>(U);
   for (let i = 0; i < n; i++) enterprises[i] = new Array<number>(J).fill(0);
-  // Bottom-up: a unit's periods are its enterprises' (rounded together) or its children's sums.
+  const hand = (us: readonly number[], want: readonly number[] | undefined): void => {
+    const r = controlledRound(
+      us.map((u) => unitAnnual[u] ?? outOfBounds()),
+      q,
+      want,
+    );
+    us.forEach((u, k) => {
+      const cells = r.cells[k] ?? outOfBounds();
+      units[u] = cells;
+      const kids = tree.childUnits[u] ?? outOfBounds();
+      if (kids.length > 0) hand(kids, cells);
+      else {
+        const es = tree.enterprisesOf[u] ?? outOfBounds();
+        const inner = controlledRound(
+          es.map((i) => annual[i] ?? outOfBounds()),
+          q,
+          cells,
+        );
+        es.forEach((i, m) => (enterprises[i] = inner.cells[m] ?? outOfBounds()));
+      }
+    });
+  };
+  hand(tree.top, undefined);
+  // A unit's periods are its enterprises' sums (the handed-down totals whenever they were met).
   for (let k = tree.topDown.length - 1; k >= 0; k--) {
     const u = tree.topDown[k] ?? outOfBounds();
     const sums = new Array<number>(J).fill(0);
     const add = (row: readonly number[]): void => {
       for (let j = 0; j < J; j++) sums[j] = (sums[j] ?? 0) + (row[j] ?? 0);
     };
-    const es = tree.enterprisesOf[u] ?? outOfBounds();
-    if (es.length > 0) {
-      const r = controlledRound(
-        es.map((i) => annual[i] ?? outOfBounds()),
-        q,
-      );
-      es.forEach((i, m) => {
-        const cells = r.cells[m] ?? outOfBounds();
-        enterprises[i] = cells;
-        add(cells);
-      });
-    }
     for (const c of tree.childUnits[u] ?? outOfBounds()) add(units[c] ?? outOfBounds());
+    for (const i of tree.enterprisesOf[u] ?? outOfBounds()) add(enterprises[i] ?? outOfBounds());
     units[u] = sums;
   }
   return { enterprises, units };

@@ -40,12 +40,21 @@ export function roundRow(a: number, q: readonly number[]): number[] {
   return apportion(a, q);
 }
 
-export function controlledRound(rows: readonly number[], q: readonly number[]): ControlledRounding {
+/**
+ * `want`: the column totals to aim for instead of the largest-remainder ones (each the floor or
+ * the ceiling of its exact total, summing to Σ rows): a unit's periods handed down to its
+ * children (cascade.ts). Met whenever some rounding of the cells has them.
+ */
+export function controlledRound(
+  rows: readonly number[],
+  q: readonly number[],
+  want?: readonly number[],
+): ControlledRounding {
   const n = rows.length;
   const J = q.length;
   const Q = q.reduce((s, v) => s + v, 0);
   const A = rows.reduce((s, v) => s + v, 0);
-  const columns = apportion(A, q);
+  const columns = want ?? apportion(A, q);
   const cells = new Array<number[]>(n);
   // up[i] is a bitmask of the cells of row i rounded up; frac[i] of the cells with a remainder.
   const up = new Int32Array(n);

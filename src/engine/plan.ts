@@ -370,8 +370,8 @@ function allocate(
   owns.forEach((p, i) => {
     if (!p) shared.push(i);
   });
-  // With units, each unit's enterprises are rounded together as the unit's own workbook rounds
-  // them, and the units' and the area's periods are their sums (cascade.ts).
+  // With units, the table is rounded down the tree (cascade.ts), each unit's periods handed to
+  // its children.
   const nested = tree
     ? cascadePeriods(
         tree,
