@@ -376,6 +376,54 @@ describe('the output carries the whole input package', () => {
   });
 });
 
+describe('a template (.xltx, .xltm) is planned into a workbook', () => {
+  const SHEET_MAIN = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml';
+  const TEMPLATE_MAIN =
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml';
+  const MACRO_TEMPLATE_MAIN = 'application/vnd.ms-excel.template.macroEnabled.main+xml';
+  const MACRO_MAIN = 'application/vnd.ms-excel.sheet.macroEnabled.main+xml';
+
+  /** The example input saved as a template: its main part's type is the template's. */
+  async function template(macros: boolean): Promise<string> {
+    const parts = readParts(await exampleInput());
+    if (macros) makeMacroWorkbook(parts);
+    const types = text(parts, '[Content_Types].xml');
+    setText(
+      parts,
+      '[Content_Types].xml',
+      macros
+        ? types.replace(MACRO_MAIN, MACRO_TEMPLATE_MAIN)
+        : types.replace(SHEET_MAIN, TEMPLATE_MAIN),
+    );
+    const file = join(dir, macros ? 'template.xltm' : 'template.xltx');
+    await writeFile(file, writeParts(parts));
+    return file;
+  }
+
+  it.each([
+    ['.xltx', false, '.xlsx', SHEET_MAIN],
+    ['.xltm', true, '.xlsm', MACRO_MAIN],
+  ])(
+    '%s: the output is an %s workbook (Excel opens a template’s type only as a template)',
+    async (_ext, macros, out, main) => {
+      const input = await template(macros);
+      const output = join(dir, `from-template${out}`);
+      const r = await plan(input, output);
+      expect(r.err).toEqual([]);
+      expect(r.code).toBe(0);
+      const types = text(readParts(new Uint8Array(await readFile(output))), '[Content_Types].xml');
+      expect(types).toContain(`ContentType="${main}"`);
+      expect(types).not.toContain('template');
+    },
+  );
+
+  it('refuses an .xlsx name for a macro template’s output, as for an .xlsm input', async () => {
+    const r = await plan(await template(true), join(dir, 'macro-template-out.xlsx'));
+    expect(r.code).not.toBe(0);
+    expect(r.err.join('\n')).toContain('.xlsm');
+  });
+});
+
 describe('user sheets are never removed, whatever their names', () => {
   it('keeps a user sheet named Summary in a Chinese run', async () => {
     const input = await exampleInput((wb) => {

@@ -65,16 +65,30 @@ export class SheetTakenError extends HostError {
 }
 
 const MACRO_MAIN = 'application/vnd.ms-excel.sheet.macroEnabled.main+xml';
+const MACRO_TEMPLATE_MAIN = 'application/vnd.ms-excel.template.macroEnabled.main+xml';
 
 /**
- * Whether the package is a macro-enabled workbook (.xlsm): Excel opens it only under that
- * extension, and a plain one only under .xlsx, whatever the bytes hold.
+ * The workbook type of a template's main part. A plan of a template (.xltx, .xltm) is a workbook
+ * to open, not a template, and Excel opens a package only under its type's extension: the output
+ * is an .xlsx (.xlsm with macros).
+ */
+const WORKBOOK_OF_TEMPLATE: ReadonlyMap<string, string> = new Map([
+  [
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
+  ],
+  [MACRO_TEMPLATE_MAIN, MACRO_MAIN],
+]);
+
+/**
+ * Whether the package is a macro-enabled workbook or template (.xlsm, .xltm): Excel opens its
+ * output only as .xlsm, and a plain one only as .xlsx, whatever the bytes hold.
  */
 export async function isMacroEnabled(input: Uint8Array): Promise<boolean> {
   const entries = zipEntries(input);
   if (!entries) return false;
   const types = await zipEntryText(input, entries, '[Content_Types].xml');
-  return types?.includes(MACRO_MAIN) ?? false;
+  return (types?.includes(MACRO_MAIN) ?? false) || (types?.includes(MACRO_TEMPLATE_MAIN) ?? false);
 }
 
 interface Relationship {
@@ -698,12 +712,17 @@ export async function writePackage(input: Uint8Array, spec: WorkbookSpec): Promi
   }
   for (const o of replaced) if (o.part) gone.add(relsOf(o.part).toLowerCase());
 
-  // Content types: overrides of the parts gone out, of the new parts in.
+  // Content types: overrides of the parts gone out, of the new parts in; a template's main part
+  // a workbook's.
   const partOf = (o: Found): string =>
     (attr(o.attrs, 'PartName') ?? '').replace(/^\//, '').toLowerCase();
-  const types = editElements(typesXml, 'Override', (o) =>
-    gone.has(partOf(o)) ? undefined : typesXml.slice(o.start, o.end),
-  );
+  const types = editElements(typesXml, 'Override', (o) => {
+    if (gone.has(partOf(o))) return undefined;
+    const xml = typesXml.slice(o.start, o.end);
+    const type = attr(o.attrs, 'ContentType') ?? '';
+    const workbook = WORKBOOK_OF_TEMPLATE.get(type);
+    return workbook === undefined ? xml : xml.replace(type, workbook);
+  });
   const overridden = new Set(elements(types, 'Override').map(partOf));
   const override = (part: string, type: string): string =>
     `<Override PartName="/${xmlEscape(part)}" ContentType="${type}"/>`;
