@@ -27,6 +27,8 @@ export interface ExistingSheet {
   readonly name: string;
   readonly id: string;
   readonly position: number;
+  /** 'Visible', 'Hidden' or 'VeryHidden' (absent in tests that make sheets by hand). */
+  readonly visibility?: string;
 }
 
 /** One output being rebuilt: its spec, its temporary name, the sheet it replaces, and (once added) its id. */
@@ -56,8 +58,25 @@ export const SHEET_LEVEL: ReadonlySet<Step['kind']> = new Set([
 /** Loads the name, id and position of every sheet (queues the load; the caller syncs). */
 export function loadSheets(ctx: Excel.RequestContext): () => ExistingSheet[] {
   const sheets = ctx.workbook.worksheets;
-  sheets.load('items/name,items/id,items/position'); // ExcelApi 1.1
-  return () => sheets.items.map((w) => ({ name: w.name, id: w.id, position: w.position }));
+  sheets.load('items/name,items/id,items/position,items/visibility'); // ExcelApi 1.1
+  return () =>
+    sheets.items.map((w) => ({
+      name: w.name,
+      id: w.id,
+      position: w.position,
+      visibility: w.visibility,
+    }));
+}
+
+/**
+ * Queues the deletion of `sheet`. A very hidden sheet (a leftover or an output a user or a macro
+ * hid so, which no menu can show) cannot be deleted as it is (InvalidOperation): it is made
+ * merely hidden first.
+ */
+export function queueDelete(ctx: Excel.RequestContext, sheet: ExistingSheet): void {
+  const ws = ctx.workbook.worksheets.getItem(sheet.id); // ExcelApi 1.1
+  if (sheet.visibility === 'VeryHidden') ws.visibility = 'Hidden'; // ExcelApi 1.1
+  ws.delete(); // ExcelApi 1.1
 }
 
 /** Sheets left behind by an interrupted run (reserved temporary names). */
@@ -104,13 +123,16 @@ export function queueSwap(
       }
     }
     if (o.old.name !== o.spec.name) old.name = o.spec.name; // the spec's spelling
-    actions += 2;
+    // A very hidden output (no menu can show it) is shown; a merely hidden one stays as the
+    // user left it (Unhide shows it).
+    if (o.old.visibility === 'VeryHidden') old.visibility = 'Visible'; // ExcelApi 1.1
+    actions += 3;
   }
   // Only once every copy is queued: a missing new sheet then tells `recover` the copies were done.
   for (const o of outputs) if (o.old) sheets.getItem(newId(o)).delete();
   for (const o of outputs) if (!o.old) sheets.getItem(newId(o)).name = o.spec.name;
-  for (const s of removed) sheets.getItem(s.id).delete();
-  actions += 2 * outputs.length + 2 * removed.length;
+  for (const s of removed) queueDelete(ctx, s);
+  actions += 2 * outputs.length + 3 * removed.length;
   actions += queuePositions(ctx, outputs, existing, removed);
   // Calculation was suspended while writing: calculate what is dirty (the new cells and what
   // depends on them), not the whole workbook as 'Full' would.

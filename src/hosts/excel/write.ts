@@ -37,6 +37,7 @@ import {
   leftovers,
   loadSheets,
   queueClear,
+  queueDelete,
   queueSwap,
   recover,
   SHEET_LEVEL,
@@ -195,7 +196,7 @@ export async function rebuild(
       !outputs.some((o) => o.old?.id === s.id) &&
       !opts.inputSheetNames.some((n) => sameSheet(n, s.name)),
   );
-  const batches = pack(outputs, planned, maxBytes, stale.length + 2 * superseded.length);
+  const batches = pack(outputs, planned, maxBytes, 2 * stale.length + 2 * superseded.length);
   // Without copyFrom, an output rewritten in place is cleared and gets every step again.
   const rewrites = features.copyFrom
     ? []
@@ -223,7 +224,7 @@ export async function rebuild(
       const proxies = new Map<Output, Excel.Worksheet>();
       const added: [Output, Excel.Worksheet][] = [];
       if (k === 0) {
-        for (const s of stale) ctx.workbook.worksheets.getItem(s.id).delete();
+        for (const s of stale) queueDelete(ctx, s);
         // Outputs rewritten in place must not be protected: checked before any is touched.
         guarded = outputs.flatMap((o) => {
           if (!o.old) return [];
