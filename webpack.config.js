@@ -238,6 +238,8 @@ export default async function config(env, argv) {
     context: ROOT,
     entry: {
       taskpane: './src/taskpane/index.tsx',
+      // The ribbon's Recalculate button (manifest.xml FunctionFile).
+      commands: './src/taskpane/commands.ts',
       // Inline in a file:// page, whose script has no URL to find the chunks from.
       ...(offline ? { offline: { import: './src/taskpane/offline.tsx', publicPath: '' } } : {}),
     },
@@ -285,6 +287,12 @@ export default async function config(env, argv) {
         template: './src/taskpane/taskpane.html',
         filename: 'taskpane.html',
         chunks: ['taskpane'],
+        officeJs: localOfficeJs ? './office-js/office.js' : CDN_OFFICE_JS,
+      }),
+      new HtmlWebpackPlugin({
+        template: './src/taskpane/commands.html',
+        filename: 'commands.html',
+        chunks: ['commands'],
         officeJs: localOfficeJs ? './office-js/office.js' : CDN_OFFICE_JS,
       }),
       new CopyFilesPlugin(copies),

@@ -13,6 +13,7 @@ import {
   selectCell,
   writeSpec,
 } from './index';
+import { rememberPane } from './autoShow';
 import { hostErrorOf } from './guards';
 import { statusWindow } from './window';
 
@@ -83,6 +84,11 @@ export function createExcelHost(): PaneHost {
             o.onProgress?.({ stage, fraction: writeFraction(stage, fraction) }),
         }),
       );
+      // Used once: the pane reopens with this workbook (autoShow.ts).
+      // The typings promise a document with settings; a host without them has none.
+      const context: Partial<Office.Context> = Office.context;
+      const document: Partial<Office.Document> | undefined = context.document;
+      await rememberPane(document?.settings);
     },
     createSheets: async (spec: WorkbookSpec): Promise<void> => {
       await run((ctx) => createSheets(ctx, spec, { features }));
