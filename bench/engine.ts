@@ -31,6 +31,7 @@ import type {
   ProfileDef,
   ValueCell,
 } from '../src/engine/model';
+import { figuresOf } from '../src/engine/model';
 import { plan } from '../src/engine/plan';
 import type { YMD } from '../src/engine/calendar';
 import { prng } from '../tests/helpers/synthetic';
@@ -346,23 +347,21 @@ export function makeInput(
     for (let m = 1; m <= 12; m++) {
       enterprises.forEach((e, i) => {
         const curve = curves[i % 20 === 3 ? 1 : 0] as number[];
-        const values: Record<string, ValueCell> = {};
+        const values: Record<string, number> = {};
         SPECS.forEach((s, k) => {
           // Blanks: an enterprise that did not report an indicator this year, or last year.
           if (year === YEAR && (i + k) % 31 === 5) return;
           if (year === YEAR - 1 && (i + 3 * k) % 37 === 0) return;
           const last = lastAnnual[k]?.[i] as number;
           const annual = year === YEAR ? last * (1 + (growth[i]?.[k] as number)) : last;
-          values[s.name] = {
-            value: round(annual * (curve[m - 1] as number) * (0.97 + 0.06 * rnd()), 2),
-          };
+          values[s.name] = round(annual * (curve[m - 1] as number) * (0.97 + 0.06 * rnd()), 2);
         });
         actuals.push({
           year,
           month: m,
           enterprise: e.name,
           ...(i % 2 === 0 ? { creditCode: e.creditCode } : {}),
-          values,
+          ...figuresOf(values),
           ref: { sheet: '实绩', cell: `A${actuals.length + 2}` },
         });
       });

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { outOfBounds } from './checked';
 import { countyExampleInput } from '../../tests/helpers/county-example';
-import { loadTownshipExampleJson, toPlanInput } from '../../tests/helpers/example-input';
+import {
+  loadTownshipExampleJson,
+  toPlanInput,
+  withFigure,
+} from '../../tests/helpers/example-input';
 import {
   describeError,
   ERROR_CODES,
@@ -610,17 +614,7 @@ const CASES: Case[] = [
       const input = example();
       return planErrors({
         ...input,
-        actuals: input.actuals.map((a, k) =>
-          k === 6
-            ? {
-                ...a,
-                values: {
-                  ...a.values,
-                  工业总产值: { value: 1e308, ref: a.values['工业总产值']?.ref },
-                },
-              }
-            : a,
-        ),
+        actuals: input.actuals.map((a, k) => (k === 6 ? withFigure(a, '工业总产值', 1e308) : a)),
       });
     },
     zh: '实绩!D8：数值 1e+308 超出可计算的范围：绝对值不能超过 10^15，请检查是否输错',
@@ -634,17 +628,7 @@ const CASES: Case[] = [
       const k = input.actuals.findIndex((a) => a.year === 2024 && a.month === 8);
       return planErrors({
         ...input,
-        actuals: input.actuals.map((a, i) =>
-          i === k
-            ? {
-                ...a,
-                values: {
-                  ...a.values,
-                  工业总产值: { value: 1e-300, ref: a.values['工业总产值']?.ref },
-                },
-              }
-            : a,
-        ),
+        actuals: input.actuals.map((a, i) => (i === k ? withFigure(a, '工业总产值', 1e-300) : a)),
       });
     },
     zh: '实绩!D92：数值 1e-300 超出可计算的范围：不为 0 的数值，绝对值应在 10^-100 到 10^15 之间，请检查是否输错',

@@ -127,12 +127,43 @@ export interface Actual {
   readonly month: number;
   readonly enterprise: string;
   readonly creditCode?: string;
-  /** indicator → value; a blank cell is absent (no data). */
-  readonly values: Readonly<Record<string, ValueCell>>;
+  /**
+   * The indicators of `values`, in column order: one array that every row of a sheet shares.
+   */
+  readonly indicators: readonly string[];
+  /**
+   * The figure of each of `indicators`, by position; a blank cell is a hole or undefined (no
+   * data). Plain numbers rather than one object per figure: a county's 实绩 holds millions.
+   */
+  readonly values: readonly (number | undefined)[];
+  /** The column letters of `values`' cells on the row of `ref` (for messages), shared likewise. */
+  readonly columns?: readonly string[];
   readonly ref?: Ref;
   readonly yearRef?: Ref;
   readonly monthRef?: Ref;
   readonly enterpriseRef?: Ref;
+}
+
+/** An actuals row's `indicators` and `values` from figures by indicator (for builders and tests). */
+export function figuresOf(
+  figures: Readonly<Record<string, number | undefined>>,
+): Pick<Actual, 'indicators' | 'values'> {
+  return { indicators: Object.keys(figures), values: Object.values(figures) };
+}
+
+/** The figure of `indicator` in an actuals row; undefined: no data. */
+export function actualValue(a: Actual, indicator: string): number | undefined {
+  const i = a.indicators.indexOf(indicator);
+  return i < 0 ? undefined : a.values[i];
+}
+
+/** The cell of an actuals row's `i`-th figure: its column on the row of `a.ref`; else the row's. */
+export function actualRef(a: Actual, i: number): Ref | undefined {
+  const col = a.columns?.[i];
+  const row = a.ref?.cell === undefined ? undefined : /\d+$/.exec(a.ref.cell)?.[0];
+  return a.ref && col !== undefined && row !== undefined
+    ? { sheet: a.ref.sheet, cell: col + row }
+    : a.ref;
 }
 
 export type SheetKey =

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { outOfBounds } from './checked';
-import type { Actual, Flag, PlanInput } from './model';
+import { figuresOf, type Actual, type Flag, type PlanInput } from './model';
 import {
   compareMonths,
   pastMonthOf,
@@ -101,7 +101,7 @@ function example(extra: Partial<PlanInput['settings']> = {}): PlanInput {
           year: 2025,
           month: 6 + i,
           enterprise: name,
-          values: { 产值: { value: v } },
+          ...figuresOf({ 产值: v }),
         });
     });
   }
@@ -245,6 +245,11 @@ describe('the round of the six-enterprise example, worked by hand', () => {
     ]);
   });
 
+  it('keeps last month’s completion (the pane’s marker): 650 of 1440', () => {
+    expect(ind.area.lastValue).toBeCloseTo(650 / 1440, 12);
+    expect(ind.groups.every((g) => g.lastValue !== null)).toBe(true);
+  });
+
   it('red and black lists of two', () => {
     const names = (idx: readonly number[]) =>
       idx.map((i) => current.progress[0]?.rows[i]?.enterprise);
@@ -263,7 +268,7 @@ describe('the round of the six-enterprise example, worked by hand', () => {
     const input = example({ reportMonth: 2 });
     const { round: r } = roundFor({
       ...input,
-      actuals: [{ year: 2025, month: 2, enterprise: '甲', values: { 产值: { value: 10 } } }],
+      actuals: [{ year: 2025, month: 2, enterprise: '甲', ...figuresOf({ 产值: 10 }) }],
     });
     expect(r.lastMonth).toBeNull();
     const c = r.indicators[0]?.enterprises[0] ?? outOfBounds();
@@ -316,7 +321,7 @@ describe('against an independent oracle', () => {
                       year: 2025,
                       month: m - 2 + j,
                       enterprise: names[i] ?? '',
-                      values: { 产值: { value: v } },
+                      ...figuresOf({ 产值: v }),
                     },
                   ],
             ),

@@ -56,6 +56,8 @@ export interface Change {
   readonly trend: 'better' | 'worse' | 'same' | null;
   readonly gap: number | null;
   readonly lastGap: number | null;
+  /** Last month's completion (growth for a rate), what the rank compared; null as lastGap. */
+  readonly lastValue: number | null;
   /** Points: gap − last month's gap. */
   readonly gapChange: number | null;
   /** Consecutive months behind up to the report month (at most the ladder's last step). */
@@ -137,14 +139,20 @@ interface Standing {
   readonly rank: number | null;
   readonly flag: Flag;
   readonly gap: number | null;
+  /** Completion, or growth for a rate. */
+  readonly value: number | null;
 }
 
 /** What a row looks like in one month, by name. */
 type Standings = ReadonlyMap<string, Standing>;
 
+/** What a row's rank compares, unrounded: completion, or growth for a rate. */
+const valueOf = (kind: IndicatorProgress['kind'], f: ProgressFigures): number | null =>
+  kind === 'rate' ? f.yoy : f.completion;
+
 /** The key ranks compare (completion, or growth for a rate), as plan.ts ranks. */
 const rankKey = (kind: IndicatorProgress['kind'], f: ProgressFigures): number | null => {
-  const x = kind === 'rate' ? f.yoy : f.completion;
+  const x = valueOf(kind, f);
   return x === null ? null : rankKeyOf(x);
 };
 
@@ -158,7 +166,13 @@ function groupRanks(p: IndicatorProgress): (number | null)[] {
 
 function enterpriseStandings(p: IndicatorProgress | undefined): Standings {
   const m = new Map<string, Standing>();
-  for (const r of p?.rows ?? []) m.set(r.enterprise, { rank: r.rank, flag: r.flag, gap: r.gap });
+  for (const r of p?.rows ?? [])
+    m.set(r.enterprise, {
+      rank: r.rank,
+      flag: r.flag,
+      gap: r.gap,
+      value: valueOf(p?.kind ?? 'total', r),
+    });
   return m;
 }
 
@@ -167,13 +181,22 @@ function groupStandings(p: IndicatorProgress | undefined): Standings {
   if (!p) return m;
   const ranks = groupRanks(p);
   p.groups.forEach((g, i) =>
-    m.set(g.group ?? '', { rank: ranks[i] ?? null, flag: g.flag, gap: g.gap }),
+    m.set(g.group ?? '', {
+      rank: ranks[i] ?? null,
+      flag: g.flag,
+      gap: g.gap,
+      value: valueOf(p.kind, g),
+    }),
   );
   return m;
 }
 
 function areaStandings(p: IndicatorProgress | undefined): Standings {
-  return p ? new Map([['', { rank: null, flag: p.area.flag, gap: p.area.gap }]]) : new Map();
+  return p
+    ? new Map([
+        ['', { rank: null, flag: p.area.flag, gap: p.area.gap, value: valueOf(p.kind, p.area) }],
+      ])
+    : new Map();
 }
 
 /** What a month before the report month keeps for the round: each indicator's standings. */
@@ -224,6 +247,7 @@ function changeOf(
     trend: trendOf(now.flag, last?.flag ?? null),
     gap: now.gap,
     lastGap,
+    lastValue: last?.value ?? null,
     gapChange: now.gap === null || lastGap === null ? null : roundPoints(now.gap - lastGap),
     monthsBehind,
     escalation: escalationOf(monthsBehind, ladder),
@@ -280,17 +304,27 @@ export function compareMonths(
     return {
       indicator: p.indicator,
       enterprises: p.rows.map((r) =>
-        changeOf(r.enterprise, { rank: r.rank, flag: r.flag, gap: r.gap }, es, rules.escalation),
+        changeOf(
+          r.enterprise,
+          { rank: r.rank, flag: r.flag, gap: r.gap, value: valueOf(p.kind, r) },
+          es,
+          rules.escalation,
+        ),
       ),
       groups: p.groups.map((g: AggregateProgress, i) =>
         changeOf(
           g.group ?? '',
-          { rank: ranks[i] ?? null, flag: g.flag, gap: g.gap },
+          { rank: ranks[i] ?? null, flag: g.flag, gap: g.gap, value: valueOf(p.kind, g) },
           gs,
           rules.escalation,
         ),
       ),
-      area: changeOf('', { rank: null, flag: p.area.flag, gap: p.area.gap }, as, rules.escalation),
+      area: changeOf(
+        '',
+        { rank: null, flag: p.area.flag, gap: p.area.gap, value: valueOf(p.kind, p.area) },
+        as,
+        rules.escalation,
+      ),
       red,
       black,
     };

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { outOfBounds } from './checked';
 import { townshipExampleInput } from '../../tests/helpers/example-input';
 import { controlledRound } from './matrix';
-import type { Actual, Flag, PlanInput, Settings, ValueCell } from './model';
+import {
+  actualValue,
+  figuresOf,
+  type Actual,
+  type Flag,
+  type PlanInput,
+  type Settings,
+  type ValueCell,
+} from './model';
 import { toUnits } from './number';
 import {
   plan,
@@ -41,7 +49,7 @@ function actual(
     month,
     enterprise,
     ...(creditCode ? { creditCode } : {}),
-    values: Object.fromEntries(Object.entries(values).map(([k, x]) => [k, v(x)])),
+    ...figuresOf(values),
   };
 }
 
@@ -514,10 +522,10 @@ describe('plan: enterprises an indicator does not concern (not applicable is not
       base: { 产值: { ...input.base['产值'], 丁: v(0) } },
       actuals: input.actuals.map((a) => {
         if (a.enterprise !== '丁' || (keepLastYear && a.year === 2024)) return a;
-        const values = Object.fromEntries(
-          Object.entries(a.values).filter(([k]) => k !== indicator),
-        );
-        return { ...a, values };
+        return {
+          ...a,
+          values: a.values.map((x, k) => (a.indicators[k] === indicator ? undefined : x)),
+        };
       }),
     };
   }
@@ -571,12 +579,13 @@ describe('plan: the township example', () => {
     expect(input.weights['制造业投资']?.['浙江华都新能源']?.value).toBe(6);
     expect(input.constraints).toHaveLength(6);
     expect(input.actuals).toHaveLength(194);
-    // Null values are omitted: 浙南油茶 is not above size (no 规上工业产值).
-    expect(Object.keys((input.actuals[0] ?? outOfBounds()).values).sort()).toEqual(
+    // Every row has the four indicators' columns; a null is no figure: 浙南油茶 is not above size.
+    expect([...(input.actuals[0] ?? outOfBounds()).indicators].sort()).toEqual(
       ['到位市外内资', '制造业投资', '工业总产值', '规上工业产值'].sort(),
     );
     const youcha = input.actuals.find((a) => a.enterprise === '浙南油茶')!;
-    expect(Object.keys(youcha.values)).not.toContain('规上工业产值');
+    expect(actualValue(youcha, '规上工业产值')).toBeUndefined();
+    expect(actualValue(youcha, '工业总产值')).toBeTypeOf('number');
     expect(p.year).toBe(2025);
     expect(p.reportMonth).toBe(8);
   });

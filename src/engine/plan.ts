@@ -178,17 +178,20 @@ function ytdTables(
     has: new Uint8Array(slotCount),
   }));
   const cumulative = basis === 'cumulative';
+  const positions = new ColumnPositions(indicators);
   for (let r = 0; r < actuals.length; r++) {
     const a = actuals[r] ?? outOfBounds();
     if (a.year !== year || (cumulative ? a.month !== month : !(a.month <= month))) continue;
     const slot = slotOfRow(r);
     if (slot < 0) continue;
+    const pos = positions.of(a);
     for (let k = 0; k < indicators.length; k++) {
-      const cell = a.values[(indicators[k] ?? outOfBounds()).name];
-      if (cell === undefined) continue;
+      const p = pos[k] ?? outOfBounds();
+      const v = p < 0 ? undefined : a.values[p];
+      if (v === undefined) continue;
       const t = out[k] ?? outOfBounds();
-      if (cumulative) t.value[slot] = cell.value;
-      else t.value[slot] = (t.has[slot] ? (t.value[slot] ?? outOfBounds()) : 0) + cell.value;
+      if (cumulative) t.value[slot] = v;
+      else t.value[slot] = (t.has[slot] ? (t.value[slot] ?? outOfBounds()) : 0) + v;
       t.has[slot] = 1;
     }
   }
@@ -207,16 +210,36 @@ function reportedTables(
   year: number,
 ): Uint8Array[] {
   const out = indicators.map(() => new Uint8Array(slotCount));
+  const positions = new ColumnPositions(indicators);
   for (let r = 0; r < actuals.length; r++) {
     const a = actuals[r] ?? outOfBounds();
     if (a.year !== year && a.year !== year - 1) continue;
     const slot = slotOfRow(r);
     if (slot < 0) continue;
-    indicators.forEach((ind, k) => {
-      if (a.values[ind.name] !== undefined) (out[k] ?? outOfBounds())[slot] = 1;
-    });
+    const pos = positions.of(a);
+    for (let k = 0; k < indicators.length; k++) {
+      const p = pos[k] ?? outOfBounds();
+      if (p >= 0 && a.values[p] !== undefined) (out[k] ?? outOfBounds())[slot] = 1;
+    }
   }
   return out;
+}
+
+/**
+ * Where each indicator's figure sits in an actuals row's `values` (−1: no column), worked out
+ * once per `indicators` array, which the rows of a sheet share.
+ */
+class ColumnPositions {
+  private last: readonly string[] | undefined;
+  private pos: Int32Array = new Int32Array(0);
+  constructor(private readonly indicators: readonly Indicator[]) {}
+  of(a: Actual): Int32Array {
+    if (a.indicators !== this.last) {
+      this.last = a.indicators;
+      this.pos = Int32Array.from(this.indicators, (ind) => a.indicators.indexOf(ind.name));
+    }
+    return this.pos;
+  }
 }
 
 const NO_CONSTRAINT: { lock?: number; floor?: number; cap?: number } = {};

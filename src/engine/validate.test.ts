@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { outOfBounds } from './checked';
-import { loadTownshipExampleJson, toPlanInput } from '../../tests/helpers/example-input';
+import {
+  loadTownshipExampleJson,
+  toPlanInput,
+  withFigure,
+} from '../../tests/helpers/example-input';
 import { describeError } from './errors';
 import type { Actual, PlanInput } from './model';
 import { enterpriseResolver, validateInput } from './validate';
@@ -190,9 +194,7 @@ describe('validateInput', () => {
     ['rounding noise', 5.551115123125783e-17],
   ])('accepts an actual of %s', (_what, value) => {
     const input = example();
-    const actuals = input.actuals.map((a, k) =>
-      k === 6 ? { ...a, values: { ...a.values, 工业总产值: { value } } } : a,
-    );
+    const actuals = input.actuals.map((a, k) => (k === 6 ? withFigure(a, '工业总产值', value) : a));
     expect(validateInput({ ...input, actuals }, 2025)).toEqual([]);
   });
 
@@ -326,7 +328,8 @@ describe('enterpriseResolver', () => {
     month: 8,
     enterprise,
     ...(creditCode ? { creditCode } : {}),
-    values: {},
+    indicators: [],
+    values: [],
   });
 
   it.each<[string, Actual, string | undefined]>([

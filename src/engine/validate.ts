@@ -10,7 +10,7 @@ import { outOfBounds } from './checked';
 import { checkCreditCode, normalizeCreditCode } from './creditCode';
 import { errorPlace, fenjieError, type FenjieError, type Ref } from './errors';
 import { validateUnits } from './units';
-import type { Actual, Constraint, PlanInput, ProfileDef } from './model';
+import { actualRef, type Actual, type Constraint, type PlanInput, type ProfileDef } from './model';
 import { isOnStep } from './number';
 import { isEvenProfileName, periodCount, profileProblem } from './profile';
 import { MAX_UNITS } from './split';
@@ -46,16 +46,24 @@ const RANGES: Readonly<
   share: { max: MAX_AMOUNT, maxText: '10^15', min: MIN_SHARE, minText: '10^-6' },
 };
 
-/** A value out of range at its cell, or undefined when it is in range. */
-function outOfRange(value: number, kind: RangeKind, ref: Ref | undefined): FenjieError | undefined {
+/**
+ * A value out of range at its cell, or undefined when it is in range. The cell may be given as a
+ * function, called only for a value out of range (an actual's cell is made only then).
+ */
+function outOfRange(
+  value: number,
+  kind: RangeKind,
+  cell: Ref | undefined | (() => Ref | undefined),
+): FenjieError | undefined {
+  const ref = (): Ref | undefined => (typeof cell === 'function' ? cell() : cell);
   // Not a number at all is said elsewhere (InvalidThresholds, NotFinite, InvalidProfile).
   if (Number.isNaN(value)) return undefined;
   const size = Math.abs(value);
   const r = RANGES[kind];
   if (r.min !== undefined && r.minText !== undefined && size !== 0 && size < r.min)
-    return fenjieError('NumberOutOfRange', { value, max: r.maxText, min: r.minText }, ref);
+    return fenjieError('NumberOutOfRange', { value, max: r.maxText, min: r.minText }, ref());
   if (size <= r.max) return undefined;
-  return fenjieError('NumberOutOfRange', { value, max: r.maxText }, ref);
+  return fenjieError('NumberOutOfRange', { value, max: r.maxText }, ref());
 }
 
 /** Beyond exact integers once scaled to the indicator's step (as splitTotal refuses a part). */
@@ -453,9 +461,10 @@ export function validateInput(input: PlanInput, year: number): FenjieError[] {
   // One message per cause that rows share (a wrong year, an unknown enterprise), at its first row.
   const A = new SharedCauses();
   for (const a of input.actuals) {
-    for (const k in a.values) {
-      const v = a.values[k] ?? outOfBounds();
-      const range = outOfRange(v.value, 'actual', v.ref);
+    for (let i = 0; i < a.values.length; i++) {
+      const v = a.values[i];
+      if (v === undefined) continue;
+      const range = outOfRange(v, 'actual', () => actualRef(a, i));
       if (range) A.push(range);
     }
     if (!Number.isInteger(a.month) || a.month < 1 || a.month > 12) {

@@ -3,7 +3,7 @@
  * shows on its progress bar. Framework-free, so it is tested without a browser. Cancelling (the
  * signal) stops at the next stage boundary or inside the writer, and the old outputs stay.
  */
-import type { FenjieError, Lang, Plan } from '../engine';
+import type { FenjieError, Lang, MonthlyRound, Plan } from '../engine';
 import type { PaneHost } from '../hosts/host';
 import { throwIfAborted } from '../hosts/abort';
 import { bulletinOf, type Bulletin } from '../workbook/bulletin';
@@ -18,6 +18,8 @@ export type RunOutcome =
   | {
       readonly kind: 'written';
       readonly plan: Plan;
+      /** The plan's monthly round (last month's markers on the pane's charts). */
+      readonly round: MonthlyRound;
       /** The monthly bulletin of the plan, in the run's language (the pane shows and downloads it). */
       readonly bulletin: Bulletin;
       readonly grids: WorkbookGrids;
@@ -103,6 +105,7 @@ export async function recalculate(req: RunRequest): Promise<RunOutcome> {
     return {
       kind: 'written',
       plan: result.plan,
+      round: result.round,
       bulletin: bulletinOf(result.plan, result.round, result.read.input, req.lang),
       grids,
       status: { ...status, outputs: 'current', liveChanged: false },

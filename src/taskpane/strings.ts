@@ -83,6 +83,8 @@ export interface Strings {
   readonly resultHeading: (year: number, month: number, schedule: string) => string;
   readonly completion: string;
   readonly schedule: string;
+  /** Last month's completion (growth), beside the chart's dashed marker. */
+  readonly lastMonth: string;
   readonly gap: string;
   readonly points: (value: string) => string;
   readonly yoy: string;
@@ -181,6 +183,7 @@ const zh: Strings = {
   resultHeading: (year, month, schedule) => `${year}年1-${month}月，序时进度 ${schedule}`,
   completion: '完成率',
   schedule: '序时',
+  lastMonth: '上月',
   gap: '差距',
   points: (value) => `${value} 个百分点`,
   yoy: '同比',
@@ -282,6 +285,7 @@ const en: Strings = {
   resultHeading: (year, month, schedule) => `${year}, months 1–${month}: time schedule ${schedule}`,
   completion: 'Completion',
   schedule: 'Schedule',
+  lastMonth: 'Last month',
   gap: 'Gap',
   points: (value) => `${value} pts`,
   yoy: 'YoY',

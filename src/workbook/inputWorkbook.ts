@@ -4,7 +4,7 @@
  * units below it, 单位). Headers, widths and value spellings come from the declarations
  * (sheets.ts), so the reader reads back the same input.
  */
-import { EVEN, isEvenProfileName, type Lang, type PlanInput } from '../engine';
+import { actualValue, EVEN, isEvenProfileName, type Lang, type PlanInput } from '../engine';
 import { periodHeaders } from './names';
 import {
   ACTUALS,
@@ -126,7 +126,7 @@ export function inputWorkbook(input: PlanInput, lang: Lang): WorkbookSpec {
   );
   const withActuals = input.indicators
     .map((i) => i.name)
-    .filter((name) => input.actuals.some((a) => a.values[name] !== undefined));
+    .filter((name) => input.actuals.some((a) => actualValue(a, name) !== undefined));
   sheets.push(
     sheet(
       ACTUALS,
@@ -141,7 +141,7 @@ export function inputWorkbook(input: PlanInput, lang: Lang): WorkbookSpec {
         ...moreCells(
           ACTUALS,
           lang,
-          withActuals.map((name) => a.values[name]?.value),
+          withActuals.map((name) => actualValue(a, name)),
         ),
       ]),
       withActuals,

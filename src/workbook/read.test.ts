@@ -5,9 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { specToGrids } from '../../tests/helpers/spec-grids';
 import {
+  actualRef,
   describeError,
   errorPlace,
   validateInput,
+  type Actual,
   type FenjieError,
   type ValueCell,
 } from '../engine';
@@ -283,6 +285,16 @@ describe('企业 / Enterprises', () => {
 const plainValues = (vs: Readonly<Record<string, ValueCell>>) =>
   Object.fromEntries(Object.entries(vs).map(([k, c]) => [k, { value: c.value, ref: c.ref }]));
 
+/** An actuals row with its figures by indicator, each with its cell (as `plainValues`). */
+function plainActual(a: Actual) {
+  const { indicators, values, columns: _columns, ...rest } = a;
+  const figures = indicators.flatMap((k, i) => {
+    const value = values[i];
+    return value === undefined ? [] : [[k, { value, ref: actualRef(a, i) }] as const];
+  });
+  return { ...rest, values: Object.fromEntries(figures) };
+}
+
 describe('基数 / Base and 权重 / Weights', () => {
   it.each(['基数', 'Weights'])(
     '%s: one column per indicator, in its unit; a blank cell (or an empty formula) gives no value',
@@ -418,7 +430,7 @@ describe('实绩 / Actuals', () => {
       monthRef: at('实绩', `B${row}`),
       enterpriseRef: at('实绩', `C${row}`),
     });
-    expect(r.input.actuals.map((a) => ({ ...a, values: plainValues(a.values) }))).toEqual([
+    expect(r.input.actuals.map(plainActual)).toEqual([
       {
         year: 2025,
         month: 8,

@@ -57,6 +57,7 @@ import {
   type Field,
 } from './sheets';
 import { declaredTable, missingColumn, refAt, type Table, type TableRow } from './table';
+import { columnLetter } from './spec';
 
 export { DEFAULT_THRESHOLDS } from './sheets';
 
@@ -373,8 +374,8 @@ const anyShown = (row: TableRow, cols: readonly { col: number }[]): boolean =>
 
 /** The amount of each indicator column that has one, in the indicator's unit. */
 /**
- * A number read from an indicator's cell of 实绩, 基数 or 权重. A county's 实绩 holds millions of
- * them: the cell's reference is made only when something (an error) asks for it.
+ * A number read from an indicator's cell of 基数 or 权重: the cell's reference is made only when
+ * something (an error) asks for it.
  */
 class ReadValue implements ValueCell {
   constructor(
@@ -551,8 +552,12 @@ function readActuals(
   const cols = indicatorColumns(R, t.table, byName);
   if (year === undefined || month === undefined || who === undefined) return { actuals: [] };
   const actuals: Actual[] = [];
+  const shared: Shared = {
+    indicators: cols.map(({ ind }) => ind.name),
+    columns: cols.map(({ col }) => columnLetter(col)),
+  };
   for (const row of t.rows) {
-    const a = readActual(row, cols, who);
+    const a = readActual(row, cols, who, shared);
     if (a) actuals.push(a);
   }
   const values = Object.fromEntries(cols.map(({ col, ind }) => [ind.name, col]));
@@ -578,18 +583,35 @@ function readActuals(
   return { actuals, layout };
 }
 
+/** What every row of one 实绩 sheet shares: its indicators and their columns' letters. */
+type Shared = Pick<Actual, 'indicators' | 'columns'>;
+
+/**
+ * An actuals row's figures, by position in its columns. Blank cells stay holes (never assigned),
+ * so the array keeps plain doubles, 8 bytes a figure.
+ */
+function rowFigures(row: TableRow, cols: readonly { col: number; ind: Indicator }[]): number[] {
+  const values = new Array<number>(cols.length);
+  cols.forEach(({ col, ind }, i) => {
+    const v = row.value(col, PER_INDICATOR.kind, { zh: ind.name, en: ind.name }, ind.unit);
+    if (v !== undefined) values[i] = v;
+  });
+  return values;
+}
+
 /** One row of 实绩 / Actuals; blank year, month or enterprise (name and code) are reported. */
 function readActual(
   row: TableRow,
   cols: readonly { col: number; ind: Indicator }[],
   who: number,
+  shared: Shared,
 ): Actual | undefined {
   const A = ACTUALS.columns;
   const year = row.read(A.year);
   const month = row.read(A.month);
   const enterprise = row.read(A.enterprise);
   const creditCode = row.read(A.creditCode);
-  const values = indicatorValues(row, cols);
+  const values = rowFigures(row, cols);
   const whoRef = row.at(who);
   if (year === undefined && row.blank(A.year)) row.missing(A.year);
   if (month === undefined && row.blank(A.month)) row.missing(A.month);
@@ -602,7 +624,9 @@ function readActual(
     month,
     enterprise: enterprise ?? '',
     ...(creditCode !== undefined ? { creditCode } : {}),
+    indicators: shared.indicators,
     values,
+    ...(shared.columns ? { columns: shared.columns } : {}),
     ref: whoRef,
     yearRef: row.ref(A.year),
     monthRef: row.ref(A.month),

@@ -825,7 +825,7 @@ describe.each(VARIANTS)('renderOutputs: %s', (_name, R) => {
 
   it('leaves the like-for-like columns out of 序时进度’s print area', () => {
     const noPrint = PROGRESS.decls.filter((d) => d.noPrint).map((d) => d.key);
-    expect(noPrint).toEqual(['likeCur', 'likeLast', 'rkey', 'gno']);
+    expect(noPrint).toEqual(['likeCur', 'likeLast', 'rkey', 'gno', 'sevS', 'sevG']);
     const area = S.progress.print?.area ?? '';
     const m = /^A1:([A-Z]+)(\d+)$/.exec(area);
     expect(m, area).not.toBeNull();

@@ -66,6 +66,12 @@ export interface SheetSpec {
   readonly conditionalFormats?: readonly ConditionalFormatSpec[];
   /** Row heights in points, from row 1; a height of 0 or less (or none) leaves the row's default. */
   readonly rowHeights?: readonly number[];
+  /**
+   * A1 ranges each merged into one cell (`A7:I7`), showing its top-left cell: a paragraph wrapped
+   * across a table's width. No two overlap; the cells other than the top-left are empty (null).
+   * Spreadsheets do not grow a merged row to its text: the renderer sets its height (rowHeights).
+   */
+  readonly merges?: readonly string[];
   /** How the sheet prints (long tables officials print and file). */
   readonly print?: PrintSpec;
   /** An A1 range, header row first, given filter buttons (Excel's AutoFilter), e.g. `A4:T120`. */

@@ -240,6 +240,12 @@ export class FakeRange extends Bound<{
   clear(applyTo: string = 'All'): void {
     this[QUEUE]('call', 'clear', [applyTo], () => {
       const b = this[BLOCK]();
+      // Clearing all (formats too) unmerges the merged areas that start inside, as Excel does.
+      if (applyTo === 'All')
+        b.sheet.merges = b.sheet.merges.filter((m) => {
+          const x = parseAddress(m);
+          return !inBlock(b, x.row, x.col);
+        });
       for (const [key, cell] of [...b.sheet.cells]) {
         const [r, c] = key.split(',').map(Number) as [number, number];
         if (!inBlock(b, r, c)) continue;
@@ -257,6 +263,51 @@ export class FakeRange extends Bound<{
     this[QUEUE]('call', 'select', [], () => {
       const b = this[BLOCK]();
       this[FAKE].selection = `${b.sheet.name}!${blockAddress(b)}`;
+      return { sheet: b.sheet };
+    });
+  }
+  /** Merges the range into one cell (not row by row): the top-left cell's content stays, the rest is cleared. */
+  merge(across?: boolean): void {
+    this[QUEUE]('call', 'merge', [across], () => {
+      if (across === true) throw new TypeError('fake Excel: merge(true) is not modelled');
+      const b = this[BLOCK]();
+      if (b.rows * b.cols < 2) return { sheet: b.sheet };
+      const address = blockAddress(b);
+      const overlaps = b.sheet.merges.filter((m) => {
+        const x = parseAddress(m);
+        return (
+          x.row < b.row + b.rows &&
+          x.row + x.rows > b.row &&
+          x.col < b.col + b.cols &&
+          x.col + x.cols > b.col
+        );
+      });
+      // Merging over merged areas absorbs them (Excel asks nothing through the API).
+      b.sheet.merges = b.sheet.merges.filter((m) => !overlaps.includes(m));
+      for (const [key, cell] of b.sheet.cells) {
+        const [r, c] = key.split(',').map(Number) as [number, number];
+        if (!inBlock(b, r, c) || (r === b.row && c === b.col)) continue;
+        cell.value = null;
+        delete cell.formula;
+        delete cell.error;
+      }
+      b.sheet.merges.push(address);
+      return { sheet: b.sheet };
+    });
+  }
+  /** Unmerges every merged area the range touches. */
+  unmerge(): void {
+    this[QUEUE]('call', 'unmerge', [], () => {
+      const b = this[BLOCK]();
+      b.sheet.merges = b.sheet.merges.filter((m) => {
+        const x = parseAddress(m);
+        return !(
+          x.row < b.row + b.rows &&
+          x.row + x.rows > b.row &&
+          x.col < b.col + b.cols &&
+          x.col + x.cols > b.col
+        );
+      });
       return { sheet: b.sheet };
     });
   }

@@ -23,10 +23,12 @@ const SHEET: SheetSpec = {
     [{ v: NOTE, style: 'note' }],
     [{ v: 'A' }, { v: 'B' }, { v: 'C', wrap: true }],
     [{ v: 2 }, { v: 4, f: 'A4*2', fmt: '0.00' }, { v: 'x' }],
+    [{ v: 'A paragraph across the table', wrap: true }, null, null],
   ],
   widths: [20, 12],
   freeze: { rows: 3, cols: 1 },
   rowHeights: [0, 0, 30],
+  merges: ['A5:C5'],
   conditionalFormats: [
     { range: 'B4:B4', rules: [{ formula: 'B4>1', fill: 'FFC7CE', font: '9C0006' }] },
   ],
@@ -103,6 +105,13 @@ const FIELDS: [string, Get<FakeExcel>, unknown, Get<ExcelJS.Worksheet>, unknown]
     { rows: 3, cols: 1 },
   ],
   ['rowHeights', (f) => f.sheet('Out').heights.get(2), 30, (w) => w.getRow(3).height, 30],
+  [
+    'merges',
+    (f) => [f.sheet('Out').merges, f.sheet('Out').get(4, 0)?.value],
+    [['A5:C5'], 'A paragraph across the table'],
+    (w) => [(w.model as { merges?: unknown }).merges, w.getCell('A5').value],
+    [['A5:C5'], 'A paragraph across the table'],
+  ],
   [
     'conditionalFormats',
     (f) => f.sheet('Out').conditionalFormats.map((c) => c.formula),
@@ -213,6 +222,12 @@ describe('both writers honour every field of the sheet description', () => {
   it.each(FIELDS)('%s', (_field, excel, excelWant, xlsx, xlsxWant) => {
     expect(excel(fake), 'Office.js writer').toEqual(excelWant);
     expect(xlsx(sheet), '.xlsx writer').toEqual(xlsxWant);
+  });
+
+  it('merges: a rewrite in place leaves the new merges only', async () => {
+    const again: WorkbookSpec = { sheets: [{ ...SHEET, merges: ['A5:B5'] }] };
+    await writeSpec(new RealClient(fake).context, again, { inputSheetNames: ['Input'] });
+    expect(fake.sheet('Out').merges).toEqual(['A5:B5']);
   });
 
   it('the table covers every field of SheetSpec and WorkbookSpec', () => {

@@ -160,20 +160,20 @@ export function toPlanInput(d: TownshipExample): PlanInput {
     enterpriseRef: { sheet: '约束', cell: `A${k + 2}` },
     indicatorRef: { sheet: '约束', cell: `B${k + 2}` },
   }));
-  const indicatorNames = d.targets.map((t) => t.indicator);
+  const actualIndicators = d.targets.map((t) => t.indicator);
+  const columns = actualIndicators.map((_, c) => col(c + 3));
   const actuals: Actual[] = d.actuals.map((a, k) => {
     const row = k + 2;
-    const values: Record<string, ValueCell> = {};
-    indicatorNames.forEach((name, c) => {
-      const v = a[name];
-      if (typeof v === 'number')
-        values[name] = { value: v, ref: { sheet: '实绩', cell: `${col(c + 3)}${row}` } };
-    });
     return {
       year: a.year,
       month: a.month,
       enterprise: a.enterprise,
-      values,
+      indicators: actualIndicators,
+      values: actualIndicators.map((name) => {
+        const v = a[name];
+        return typeof v === 'number' ? v : undefined;
+      }),
+      columns,
       ref: { sheet: '实绩', cell: `A${row}` },
       yearRef: { sheet: '实绩', cell: `A${row}` },
       monthRef: { sheet: '实绩', cell: `B${row}` },
@@ -214,4 +214,12 @@ export function toPlanInput(d: TownshipExample): PlanInput {
 /** The township example as a PlanInput, read from disk. */
 export function townshipExampleInput(path: string = TOWNSHIP_EXAMPLE_PATH): PlanInput {
   return toPlanInput(loadTownshipExampleJson(path));
+}
+
+/** An actuals row with the figure of `indicator` replaced (its cell unchanged). */
+export function withFigure(a: Actual, indicator: string, value: number): Actual {
+  const i = a.indicators.indexOf(indicator);
+  if (i < 0)
+    return { ...a, indicators: [...a.indicators, indicator], values: [...a.values, value] };
+  return { ...a, values: a.values.map((v, k) => (k === i ? value : v)) };
 }

@@ -39,7 +39,9 @@
  * nothing) and asserts softly that the engine plans the edited file at all. Limits: ExcelJS
  * inserts rows without adjusting references to them, as Excel would (case e), so only
  * whole-column references are fair there; LibreOffice, not Excel, does the recalculation and the
- * sort. Needs LibreOffice (soffice) and, for case i, python3-uno (installed by .ci/run).
+ * sort. Cases m and n start from the example planned with 实绩口径 当月 (monthly figures summed
+ * through the report month). Needs LibreOffice (soffice) and, for case i, python3-uno (installed
+ * by .ci/run).
  * One soffice launch sorts (case i), one recalculates every case.
  */
 import { mkdirSync, mkdtempSync } from 'node:fs';
@@ -111,6 +113,11 @@ interface Case {
   readonly refused?: string;
   /** Counts the live data check on 汇总 must show, by its Chinese label. */
   readonly checks?: Readonly<Record<string, number>>;
+  /**
+   * The workbook planned and passed on: the bundled example (cumulative actuals, the default), or
+   * the same with 实绩口径 当月 (each row a month's own figure, summed through the report month).
+   */
+  readonly source?: 'monthly';
 }
 
 const CASES: readonly Case[] = [
@@ -290,6 +297,33 @@ const CASES: readonly Case[] = [
     why: 'The receiver sorts the progress table to see the best and worst, and filters it to a group: every figure must survive (a subtotal row caught in the sort moves into the range it sums). Done by LibreOffice itself, not ExcelJS. Inputs untouched.',
     sortFilterHiding: '金属冶炼',
   },
+  {
+    id: 'm',
+    source: 'monthly',
+    title: 'monthly actuals (实绩口径 当月): month 9 appended, 报告期 blank → sums through 9',
+    why: 'Where the statistics bureau reports each month’s own figure, the live sheets sum months 1 to the report month: pasting month 9 must add it to every enterprise, group and area figure.',
+    edit: (wb) => {
+      const a = actuals(wb);
+      appendRows(a, month9(a));
+      setSetting(wb, '报告期', null);
+    },
+  },
+  {
+    id: 'n',
+    source: 'monthly',
+    title: 'monthly actuals, dirty month 9: "10,528.1" as text, month "9月", 报告期 9',
+    why: 'The same people type the same dirt into a monthly 实绩: a figure with a thousands separator and a month with 月 must count in the monthly sums as the engine counts them.',
+    edit: (wb) => {
+      const a = actuals(wb);
+      appendRows(a, month9(a));
+      const v = a.ws
+        .getRow(actualsRow(a, '石普铝业', YEAR, 9))
+        .getCell(a.indicators.get('工业总产值') ?? 0).value;
+      setActual(a, '石普铝业', 9, '工业总产值', withSeparator(Number(v)));
+      setActual(a, '卓尔五金', 9, 'month', '9月');
+      setSetting(wb, '报告期', 9);
+    },
+  },
 ];
 
 interface Outcome {
@@ -307,12 +341,22 @@ describe.runIf(requireLibreOffice())('the travelling workbook: receivers’ edit
 
   beforeAll(async () => {
     const t0 = Date.now();
-    const input = join(dir, 'input.xlsx');
-    await writeExampleInput(input, EXAMPLE);
-    const out = join(dir, 'out.xlsx');
-    const first = await plan(input, out, join(dir, 'out.json'));
-    if (first.code !== 0)
-      throw new Error(`planning the example failed: ${first.stderr.join('\n')}`);
+    // The planned workbook of each source, as its planner passes it on.
+    const planned = async (source: 'cumulative' | 'monthly'): Promise<string> => {
+      const input = join(dir, `input-${source}.xlsx`);
+      const data =
+        source === 'monthly'
+          ? { ...EXAMPLE, settings: { ...EXAMPLE.settings, actualsBasis: 'monthly' as const } }
+          : EXAMPLE;
+      await writeExampleInput(input, data);
+      const out = join(dir, `out-${source}.xlsx`);
+      const first = await plan(input, out, join(dir, `out-${source}.json`));
+      if (first.code !== 0)
+        throw new Error(`planning the ${source} example failed: ${first.stderr.join('\n')}`);
+      return out;
+    };
+    const out = await planned('cumulative');
+    const outMonthly = await planned('monthly');
     const edited = join(dir, 'edited');
     const replans = join(dir, 'replans');
     mkdirSync(edited);
@@ -327,7 +371,7 @@ describe.runIf(requireLibreOffice())('the travelling workbook: receivers’ edit
     for (const c of CASES) {
       if (c.sortFilterHiding !== undefined) continue;
       const file = join(edited, `${c.id}.xlsx`);
-      await editWorkbook(out, file, c.edit ?? (() => {}));
+      await editWorkbook(c.source === 'monthly' ? outMonthly : out, file, c.edit ?? (() => {}));
       files.set(c.id, { file });
     }
     try {
@@ -409,6 +453,12 @@ describe.runIf(requireLibreOffice())('the travelling workbook: receivers’ edit
     expect(ytd('b', '石塔线缆')).toBeCloseTo((ytd('a', '石塔线缆') ?? 0) * 1.1, 0);
     // f1: the engine read "9,300".
     expect(ytd('f1', '石普铝业')).toBe(9300);
+    // m, n: monthly actuals reach month 9, and n's dirt is read as m's clean figures.
+    expect(['m', 'n'].map((id) => [id, month(id)])).toEqual([
+      ['m', 9],
+      ['n', 9],
+    ]);
+    for (const name of ['石普铝业', '卓尔五金']) expect(ytd('n', name)).toBe(ytd('m', name));
     // i: LibreOffice really sorted (the names changed places) and the filter hid rows.
     const note = outcomes.get('i')?.note as
       | { namesBefore?: string[]; namesAfter?: string[]; filter?: { hiddenRows?: number[] } }

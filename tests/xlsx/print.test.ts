@@ -1,6 +1,6 @@
 /**
- * Page setup, AutoFilter, row heights and wrapping (SheetSpec.print, autoFilter, rowHeights,
- * CellSpec.wrap) in both .xlsx writers: the package writer's worksheet XML and the workbook's
+ * Page setup, AutoFilter, row heights, merged cells and wrapping (SheetSpec.print, autoFilter,
+ * rowHeights, merges, CellSpec.wrap) in both .xlsx writers: the package writer's worksheet XML and the workbook's
  * built-in defined names (print titles, print area, filter database) scoped to the right sheet,
  * replaced rather than doubled by a second run; ExcelJS reading both writers' files back; and
  * LibreOffice printing to A4 landscape with the title rows repeated on page 2.
@@ -42,13 +42,14 @@ function output(name: string, n = 6): SheetSpec {
     name,
     rows: [
       [{ v: `${name} title`, style: 'title' }],
-      [{ v: note, style: 'note' }],
+      [{ v: note, style: 'note', wrap: true }, null, null],
       [],
       header,
       ...data,
     ],
     widths: [14, 10, 10],
-    rowHeights: [0, 0, 0, 32],
+    rowHeights: [0, 48, 0, 32],
+    merges: ['A2:C2'],
     autoFilter: `A4:C${4 + n}`,
     print: {
       paper: 'A4',
@@ -100,6 +101,7 @@ describe('package writer: page setup, filter, heights and wrapping', () => {
     expect(xml).toContain('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
     expect(xml).toContain('<row r="4" ht="32" customHeight="1">');
     expect(xml).toContain('<autoFilter ref="A4:C10"/>');
+    expect(xml).toContain('<mergeCells count="1"><mergeCell ref="A2:C2"/></mergeCells>');
     expect(xml).toContain('<printOptions horizontalCentered="1" gridLines="1"/>');
     expect(xml).toContain(
       '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>',
@@ -111,6 +113,7 @@ describe('package writer: page setup, filter, heights and wrapping', () => {
     const order = [
       '</sheetData>',
       '<autoFilter',
+      '<mergeCells',
       '<printOptions',
       '<pageMargins',
       '<pageSetup',
@@ -226,6 +229,9 @@ describe('ExcelJS reads the page setup back', () => {
     });
     expect(ws.autoFilter).toBe('A4:C10');
     expect(ws.getRow(4).height).toBe(32);
+    expect(ws.getRow(2).height).toBe(48);
+    expect((ws.model as { merges?: unknown }).merges).toEqual(['A2:C2']);
+    expect(ws.getCell('C2').isMerged).toBe(true);
     expect(ws.getCell('A4').alignment).toMatchObject({ wrapText: true });
     expect(ws.getCell('A5').style.alignment).toBeUndefined();
   };

@@ -151,6 +151,21 @@ describe('checkSpec refuses a validation Excel would not take', () => {
     };
     expect(() => checkSpec(spec)).toThrow(/overlap/);
   });
+
+  it.each([
+    ['two merges over one cell', ['A1:C1', 'C1:D2'], /merges A1:C1 and C1:D2 overlap/],
+    ['a merge of one cell', ['B2'], /merge B2 is one cell/],
+    ['a merge that is no range', ['A1:'], /not an A1 range/],
+    ['a merge off the sheet', ['A1:XFE1'], /off the sheet/],
+  ] as [string, string[], RegExp][])('refuses %s', (_, merges, message) => {
+    expect(() => checkSpec({ sheets: [{ ...base, merges }] })).toThrow(message);
+  });
+
+  it('takes merges side by side', () => {
+    expect(() =>
+      checkSpec({ sheets: [{ ...base, merges: ['A1:C1', 'A2:C2', 'D1:D2'] }] }),
+    ).not.toThrow();
+  });
 });
 
 /** Every validation of the settings sheet as ExcelJS reads it, by cell. */

@@ -67,6 +67,9 @@ export function applyStep(sheet: Excel.Worksheet, step: Step): void {
     case 'wrap':
       sheet.getRangeByIndexes(step.row, step.col, step.rows, step.cols).format.wrapText = true; // ExcelApi 1.1
       return;
+    case 'merge':
+      sheet.getRangeByIndexes(step.row, step.col, step.rows, step.cols).merge(false); // ExcelApi 1.2
+      return;
     case 'height':
       sheet.getRangeByIndexes(step.row, 0, step.rows, 1).format.rowHeight = step.points; // ExcelApi 1.2
       return;

@@ -10,6 +10,7 @@
 import {
   STYLE_DEFS,
   a1,
+  parseRange,
   quoteSheet,
   type PrintSpec,
   type SheetSpec,
@@ -60,6 +61,7 @@ export type Step = { readonly bytes: number; readonly cells: number } & (
     }
   | { readonly kind: 'freeze'; readonly rows: number; readonly cols: number }
   | ({ readonly kind: 'wrap' } & Rect)
+  | ({ readonly kind: 'merge' } & Rect)
   | {
       readonly kind: 'height';
       readonly row: number;
@@ -109,6 +111,7 @@ export function planSheet(sheet: SheetSpec, opts: PlanOptions): Step[] {
     ...wrapSteps(grid),
     ...widthSteps(sheet.widths ?? []),
     ...heightSteps(sheet.rowHeights ?? []),
+    ...mergeSteps(sheet.merges ?? []),
     ...cfSteps(sheet, opts.renames),
   );
   const freeze = sheet.freeze;
@@ -303,6 +306,15 @@ function styleSteps(grid: EncodedSheet): Step[] {
       bytes: (1 + props) * ACTION_BYTES + 64,
       cells: 0,
     };
+  });
+}
+
+/** Merged cells: one step per merged range. */
+function mergeSteps(merges: readonly string[]): Step[] {
+  return merges.map((m) => {
+    const { r0, c0, r1, c1 } = parseRange(m);
+    const rect = { row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
+    return { kind: 'merge', ...rect, bytes: 2 * ACTION_BYTES + 64, cells: 0 };
   });
 }
 

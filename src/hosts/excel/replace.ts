@@ -48,6 +48,7 @@ export interface Output {
 export const SHEET_LEVEL: ReadonlySet<Step['kind']> = new Set([
   'width',
   'height',
+  'merge',
   'cf',
   'validation',
   'freeze',
@@ -107,7 +108,7 @@ export function queueSwap(
     // Without copyFrom the cells were sent into the old sheet already (write.ts, `rewrites`).
     if (features.copyFrom) {
       const all = queueClear(old, features, true);
-      actions += 2;
+      actions += 3;
       const { rows, cols } = o.size ?? { rows: 0, cols: 0 };
       if (rows > 0 && cols > 0) {
         const source = sheets.getItem(newId(o)).getRangeByIndexes(0, 0, rows, cols);
@@ -151,6 +152,7 @@ export function queueClear(
 ): Excel.Range {
   const all = old.getRange(); // the whole sheet, ExcelApi 1.1
   all.clear('All'); // ExcelApi 1.1: values, formulas and formats
+  all.unmerge(); // ExcelApi 1.2: the old merges go too (the planned ones are set again)
   if (!rulesLater) queueClearRules(old, all, features);
   return all;
 }

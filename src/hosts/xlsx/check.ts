@@ -59,6 +59,7 @@ function checkLayout(sheet: SheetSpec): void {
     if (!Number.isFinite(h) || h > 409)
       throw new Error(`${name}: row height ${h} (at most 409 points)`);
   if (sheet.autoFilter !== undefined) checkRange(sheet.autoFilter, `${name} filter`);
+  checkMerges(sheet);
   if (!print) return;
   if (print.area !== undefined) checkRange(print.area, `${name} print area`);
   if (
@@ -84,6 +85,21 @@ function checkLayout(sheet: SheetSpec): void {
   ] as const)
     if (headerFooterCode(hf).length > 255)
       throw new Error(`${name}: the page ${part} is longer than Excel's 255 characters`);
+}
+
+/** Merged ranges on the sheet, of two cells or more, none overlapping another (Excel refuses a file that has). */
+function checkMerges(sheet: SheetSpec): void {
+  const seen: { ref: string; r: ReturnType<typeof parseRange> }[] = [];
+  for (const ref of sheet.merges ?? []) {
+    checkRange(ref, `${sheet.name} merge`);
+    const r = parseRange(ref);
+    if (r.r0 === r.r1 && r.c0 === r.c1) throw new Error(`${sheet.name}: merge ${ref} is one cell`);
+    const other = seen.find(
+      (o) => o.r.r0 <= r.r1 && r.r0 <= o.r.r1 && o.r.c0 <= r.c1 && r.c0 <= o.r.c1,
+    );
+    if (other) throw new Error(`${sheet.name}: merges ${other.ref} and ${ref} overlap`);
+    seen.push({ ref, r });
+  }
 }
 
 /** An ISO date `YYYY-MM-DD` that exists. */

@@ -1,6 +1,6 @@
 /**
  * Write one SheetSpec into an empty ExcelJS worksheet: values, formulas with cached results,
- * number formats, named styles, wrapping, column widths, row heights, frozen panes, the
+ * number formats, named styles, wrapping, column widths, row heights, merged cells, frozen panes, the
  * AutoFilter range, conditional formats, data validations and the page setup (with print titles
  * and area).
  * Runs in Node and in the browser: no Node imports here.
@@ -51,6 +51,7 @@ export function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
   sheet.rowHeights?.forEach((height, r) => {
     if (height > 0) ws.getRow(r + 1).height = height;
   });
+  for (const m of sheet.merges ?? []) ws.mergeCells(plainRange(m));
   if (sheet.autoFilter !== undefined) ws.autoFilter = plainRange(sheet.autoFilter);
   const print = sheet.print;
   if (print) {

@@ -226,6 +226,16 @@ export function* sheetXml(
     const { r0, c0, r1, c1 } = parseRange(sheet.autoFilter);
     tail += `<autoFilter ref="${columnLetter(c0)}${r0 + 1}:${columnLetter(c1)}${r1 + 1}"/>`;
   }
+  // After the filter, before the conditional formats (as the schema orders them).
+  const merges = sheet.merges ?? [];
+  if (merges.length > 0) {
+    tail += `<mergeCells count="${merges.length}">`;
+    for (const m of merges) {
+      const { r0, c0, r1, c1 } = parseRange(m);
+      tail += `<mergeCell ref="${columnLetter(c0)}${r0 + 1}:${columnLetter(c1)}${r1 + 1}"/>`;
+    }
+    tail += '</mergeCells>';
+  }
 
   let priority = 1;
   for (const cf of sheet.conditionalFormats ?? []) {

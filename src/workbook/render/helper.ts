@@ -110,6 +110,8 @@ export const tableProfiles = (input: PlanInput): Profile[] => [
 const PARAM_ROW = 4; // 1-based row of the first parameter
 const DATA_ROW = 6; // 1-based first row of the row, used and enterprise tables
 const MAX_COL = 'CV'; // the widest 实绩 the formulas read (100 columns)
+/** The months as an array constant: a month's place in it is the month. */
+const MONTHS = '{1,2,3,4,5,6,7,8,9,10,11,12}';
 
 export function renderHelper(
   plan: Plan,
@@ -479,9 +481,10 @@ export function renderHelper(
         [
           fx(`IFERROR(--TRIM(${yearRaw}),"")`, lr?.year ?? ''),
           // A month is a whole number 1–12 (its place in the list; "1-8月" is 8, as the engine
-          // reads it), "" for a blank cell, or "x" for anything else (the check counts it).
+          // reads it), "" for a blank cell, or "x" for anything else (the check counts it). A
+          // number (most months) is matched as it is, before the text path's ten functions.
           fx(
-            `IFERROR(MATCH(--TRIM(RIGHT(SUBSTITUTE(${MONTH_DASHES.reduce((x, d) => `SUBSTITUTE(${x},"${d}","-")`, `SUBSTITUTE(TRIM(${monthRaw}),"月","")`)},"-",REPT(" ",9)),9)),{1,2,3,4,5,6,7,8,9,10,11,12},0),IF(TRIM(${monthRaw})="","","x"))`,
+            `IF(ISNUMBER(${monthRaw}),IFERROR(MATCH(${monthRaw},${MONTHS},0),"x"),IFERROR(MATCH(--TRIM(RIGHT(SUBSTITUTE(${MONTH_DASHES.reduce((x, d) => `SUBSTITUTE(${x},"${d}","-")`, `SUBSTITUTE(TRIM(${monthRaw}),"月","")`)},"-",REPT(" ",9)),9)),${MONTHS},0),IF(TRIM(${monthRaw})="","","x")))`,
             lr?.month ?? '',
           ),
           fx(`IF(${y}=${Y},N(${m}),0)`, lr?.latest ?? 0, INT),

@@ -77,6 +77,8 @@ describe('the readers', () => {
     [13, 'x'],
     [0, 'x'],
     [8.5, 'x'],
+    [-3, 'x'], // a number is a month as it is (the engine refuses −3), not "1-3"'s last part
+    [45_901, 'x'], // a date in the month cell
     ['8.0', 8],
     ['1-8月', 8], // a range of months is its last, as the engine reads it
     ['1－8月', 8],

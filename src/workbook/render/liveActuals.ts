@@ -54,11 +54,14 @@ export const readYear = (x: number | string | boolean): number | '' => toNumber(
 export const MONTH_DASHES = ['－', '—', '–', '~', '～', '至'] as const;
 
 /**
- * The row table's month: the last part of TRIM(x) without 月 after a dash (the dashes of
+ * The row table's month: a number as it is; text: the last part of TRIM(x) without 月 after a dash (the dashes of
  * MONTH_DASHES read as "-"; `TRIM(RIGHT(SUBSTITUTE(c,"-",REPT(" ",9)),9))`), as a whole month 1–12;
  * else "" for a blank cell and "x" for anything else.
  */
 export function readMonth(x: number | string | boolean): number | '' | 'x' {
+  // A number is read as it is (IF(ISNUMBER(x),IFERROR(MATCH(x,{1,…,12},0),"x"),…)): most months
+  // are typed as numbers, and the text path costs a receiver's recalculation ten functions a row.
+  if (typeof x === 'number') return Number.isInteger(x) && x >= 1 && x <= 12 ? x : 'x';
   const s = trim(x);
   const c = MONTH_DASHES.reduce((t, d) => t.split(d).join('-'), s.replace(/月/g, ''));
   const m = toNumber(trim(c.split('-').join(' '.repeat(9)).slice(-9)));

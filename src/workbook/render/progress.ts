@@ -18,7 +18,7 @@ import {
   type Plan,
   type PlanInput,
 } from '../../engine';
-import { rankKeyOf } from '../../engine/progress';
+import { flagForGap, rankKeyOf } from '../../engine/progress';
 import { COLUMNS, FLAG_LABELS } from '../names';
 import { type CellSpec, type ConditionalFormatSpec, type SheetSpec } from '../spec';
 import type { AllocationRefs } from './allocation';
@@ -89,6 +89,10 @@ export const PROGRESS = columns([
   // rank at a fraction of RANK's or SUMPRODUCT's cost.
   { key: 'rkey', header: { zh: '排名键', en: 'Rank key' }, width: 8, noPrint: true },
   { key: 'gno', header: { zh: '组序号', en: 'Group no.' }, width: 6, noPrint: true },
+  // Each test's level (−1 no figure, 0 on schedule … 3 seriously behind), worked out once per row
+  // for the flag and the failed tests, which would otherwise work it out ten times.
+  { key: 'sevS', header: { zh: '序时等级', en: 'Schedule level' }, width: 6, noPrint: true },
+  { key: 'sevG', header: { zh: '增速等级', en: 'Growth level' }, width: 6, noPrint: true },
 ] as const);
 type Col = (typeof PROGRESS.decls)[number]['key'];
 
@@ -205,6 +209,7 @@ export function renderProgress(
   S.put(3, 0, fx(banner.f, banner.v, undefined, 'check'));
   const HEAD_ROWS = 4;
 
+  const { behindThreshold: behind, seriousThreshold: serious } = input.settings;
   const flagWords = FLAGS.filter((f) => f !== 'noData').map((f) => str(FLAG_LABELS[f][lang]));
   const noData = str(FLAG_LABELS.noData[lang]);
   const words = {
@@ -274,11 +279,19 @@ export function renderProgress(
         const bad = higher ? `-${gapCell}` : gapCell;
         return `IF(${gapCell}="",-1,IF(${bad}<=0,0,IF(${bad}<=${H.behind},1,IF(${bad}<=${H.serious},2,3))))`;
       };
-      const sevS = isRate ? '-1' : level(x('gap'), true);
-      const sevG = level(x('ggap'), hasGrowth);
+      const levelOf = (gap: number | null, enabled: boolean): number =>
+        enabled && gap !== null
+          ? FLAGS.indexOf(flagForGap(gap, ip.direction, behind, serious))
+          : -1;
+      const sevS = x('sevS');
+      const sevG = x('sevG');
       const worst = `MAX(${sevS},${sevG})`;
       const dataCell = isRate ? x('yoy') : x('ytd');
       const out: Partial<Record<Col, CellSpec>> = {
+        sevS: isRate ? val(-1, INT) : fx(level(x('gap'), true), levelOf(f.gap, true), INT),
+        sevG: hasGrowth
+          ? fx(level(x('ggap'), true), levelOf(f.growthGap, true), INT)
+          : val(-1, INT),
         yoy: fx(
           `IF(OR(${x('likeCur')}="",${x('likeLast')}="",${x('likeLast')}=0),"",${x('likeCur')}/${x('likeLast')}-1)`,
           num(f.yoy),
@@ -468,9 +481,10 @@ export function renderProgress(
       const e = input.enterprises[f.index];
       const figure = (slot: 0 | 1): string => {
         if (H.monthly) return H.actuals ? `INDEX(${H.monthlySum(ind.name, slot)},${idx})` : '""';
+        // The used value is a number or "" (the helper's formula), and a slot with no row is ""
+        // (INDEX's error): looked up once.
         const values = H.usedValues(ind.name);
-        const v = `INDEX(${values},INDEX(${H.slotPos(slot)},${idx}))`;
-        return `IFERROR(IF(ISNUMBER(${v}),${v},""),"")`;
+        return `IFERROR(INDEX(${values},INDEX(${H.slotPos(slot)},${idx})),"")`;
       };
       const inAlloc = block ? `MATCH(${idx},${block.idx},0)` : '';
       const cells: Partial<Record<Col, CellSpec>> = {

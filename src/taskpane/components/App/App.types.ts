@@ -1,4 +1,4 @@
-import type { FenjieError, Lang, Plan } from '../../../engine';
+import type { FenjieError, Lang, MonthlyRound, Plan } from '../../../engine';
 import type { PaneHost } from '../../../hosts/host';
 import type { Bulletin } from '../../../workbook/bulletin';
 import type { WorkbookStatus } from '../../../workbook/status';
@@ -84,6 +84,8 @@ export interface AppState {
   readonly run: RunView;
   readonly problems: readonly FenjieError[];
   readonly plan?: Plan;
+  /** The last run's monthly round (last month's markers on the charts). */
+  readonly round?: MonthlyRound;
   /** The last run's monthly bulletin (shown, and downloadable as Word). */
   readonly bulletin?: Bulletin;
   readonly recalculate: () => void;

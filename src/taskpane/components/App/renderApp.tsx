@@ -180,7 +180,14 @@ export function renderApp(state: AppState, classes: ReturnType<typeof useAppStyl
             onError={state.reportError}
           />
         ) : null}
-        {state.plan ? <ResultView t={t} lang={lang} plan={state.plan} /> : null}
+        {state.plan ? (
+          <ResultView
+            t={t}
+            lang={lang}
+            plan={state.plan}
+            {...(state.round ? { round: state.round } : {})}
+          />
+        ) : null}
         {state.bulletin ? (
           <BulletinView t={t} bulletin={state.bulletin} onError={state.reportError} />
         ) : null}

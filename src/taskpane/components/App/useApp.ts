@@ -126,6 +126,7 @@ export function useApp(props: AppProps): AppState {
     run: runner.run,
     problems: runner.problems,
     ...(runner.plan ? { plan: runner.plan } : {}),
+    ...(runner.round ? { round: runner.round } : {}),
     ...(runner.bulletin ? { bulletin: runner.bulletin } : {}),
     recalculate: runner.start,
     cancel: runner.cancel,

@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import type { FenjieError, Lang, Plan } from '../../../engine';
+import type { FenjieError, Lang, MonthlyRound, Plan } from '../../../engine';
 import type { PaneHost } from '../../../hosts/host';
 import type { Bulletin } from '../../../workbook/bulletin';
 import type { WorkbookGrids } from '../../../workbook/grid';
@@ -29,6 +29,7 @@ export function useRunner(deps: RunnerDeps) {
   const [problems, setProblems] = useState<readonly FenjieError[]>([]);
   const [plan, setPlan] = useState<Plan | undefined>(undefined);
   const [bulletin, setBulletin] = useState<Bulletin | undefined>(undefined);
+  const [round, setRound] = useState<MonthlyRound | undefined>(undefined);
   const controller = useRef<AbortController | undefined>(undefined);
 
   const start = useCallback(() => {
@@ -49,6 +50,7 @@ export function useRunner(deps: RunnerDeps) {
         switch (outcome.kind) {
           case 'written':
             setPlan(outcome.plan);
+            setRound(outcome.round);
             setBulletin(outcome.bulletin);
             setProblems([]);
             onRead(outcome.grids, outcome.status);
@@ -57,6 +59,7 @@ export function useRunner(deps: RunnerDeps) {
             break;
           case 'problems':
             setPlan(undefined);
+            setRound(undefined);
             setBulletin(undefined);
             setProblems(outcome.errors);
             onRead(outcome.grids, outcome.status);
@@ -82,10 +85,11 @@ export function useRunner(deps: RunnerDeps) {
   /** Forgets the last run (a new workbook was opened). */
   const clear = useCallback(() => {
     setPlan(undefined);
+    setRound(undefined);
     setBulletin(undefined);
     setProblems([]);
     setRun({ running: false, fraction: 0 });
   }, []);
 
-  return { run, problems, plan, bulletin, start, cancel, clear };
+  return { run, problems, plan, round, bulletin, start, cancel, clear };
 }

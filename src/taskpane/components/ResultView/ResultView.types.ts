@@ -1,4 +1,4 @@
-import type { Lang, Plan } from '../../../engine';
+import type { Lang, MonthlyRound, Plan } from '../../../engine';
 import type { Strings } from '../../strings';
 import type { ResultModel } from './resultModel';
 
@@ -7,6 +7,8 @@ export interface ResultViewProps {
   readonly t: Strings;
   readonly lang: Lang;
   readonly plan: Plan;
+  /** The plan's monthly round: last month's marker on each chart. */
+  readonly round?: MonthlyRound;
 }
 
 /** State of the result view. */

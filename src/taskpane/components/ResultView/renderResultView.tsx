@@ -7,7 +7,10 @@ import type { useResultViewStyles } from './useResultViewStyles.styles';
 
 type Classes = ReturnType<typeof useResultViewStyles>;
 
-/** The completion bar (coloured by the flag) and the schedule marker, as an inline SVG. */
+/**
+ * The completion bar (coloured by the flag), the schedule marker and last month's completion
+ * (a dashed marker), as an inline SVG.
+ */
 function renderChart(
   chart: ChartGeometry,
   flag: FlagView,
@@ -46,6 +49,18 @@ function renderChart(
           y2={16}
           strokeWidth={1}
           vectorEffect="non-scaling-stroke"
+        />
+      ) : null}
+      {chart.last !== undefined ? (
+        <line
+          className={classes.last}
+          x1={chart.last}
+          x2={chart.last}
+          y1={1}
+          y2={17}
+          strokeWidth={1.5}
+          vectorEffect="non-scaling-stroke"
+          data-testid="chart-last"
         />
       ) : null}
       {chart.marker !== undefined ? (
@@ -101,6 +116,11 @@ function renderIndicator(
         <span className={classes.figure}>
           {total ? t.schedule : t.targetRate} <span className={classes.strong}>{v.marker}</span>
         </span>
+        {v.lastActual !== undefined ? (
+          <span className={classes.figure} data-testid="last-month">
+            {t.lastMonth} <span className={classes.strong}>{v.lastActual}</span>
+          </span>
+        ) : null}
         <span className={classes.figure}>
           {t.gap} <span className={classes.strong}>{v.gap === '—' ? v.gap : t.points(v.gap)}</span>
         </span>

@@ -7,7 +7,9 @@ import {
   FLAGS,
   type Flag,
   type IndicatorProgress,
+  type IndicatorRound,
   type Lang,
+  type MonthlyRound,
   type Plan,
   type ProgressRow,
 } from '../../../engine';
@@ -34,6 +36,8 @@ export interface ChartGeometry {
   readonly bar?: { readonly x: number; readonly width: number };
   /** x of the schedule (or target) marker; undefined when there is none. */
   readonly marker?: number;
+  /** x of last month's completion (growth for a rate); undefined when there is none. */
+  readonly last?: number;
   /** x of zero, when the scale goes below zero. */
   readonly zero?: number;
 }
@@ -71,6 +75,8 @@ export interface IndicatorView {
   readonly marker: string;
   /** Gap in points, signed, or '—'. */
   readonly gap: string;
+  /** Last month's completion (growth for a rate), formatted, when there is a last month. */
+  readonly lastActual?: string;
   /** For a total whose growth test failed: its growth and the target growth. */
   readonly growth?: { readonly yoy: string; readonly target: string };
   readonly chart: ChartGeometry;
@@ -134,13 +140,19 @@ export function mostBehind(p: IndicatorProgress, lang: Lang, limit = 5): BehindR
     }));
 }
 
-/** The chart of a value against a marker; totals are drawn on 0 … max(100%, value, marker). */
+const finite = (v: number | null): v is number => v !== null && Number.isFinite(v);
+
+/**
+ * The chart of a value against a marker, with last month's value; totals are drawn on
+ * 0 … max(100%, value, marker, last).
+ */
 export function chartGeometry(
   value: number | null,
   marker: number | null,
   kind: 'total' | 'rate',
+  last: number | null = null,
 ): ChartGeometry {
-  const figures = [value, marker].filter((v): v is number => v !== null && Number.isFinite(v));
+  const figures = [value, marker, last].filter(finite);
   const lo = Math.min(0, ...figures);
   let hi = Math.max(kind === 'total' ? 1 : 0, ...figures);
   if (kind === 'rate') hi = hi === 0 && lo === 0 ? 1 : hi + (hi - lo) * 0.1;
@@ -150,17 +162,24 @@ export function chartGeometry(
     ...(value !== null && Number.isFinite(value)
       ? { bar: { x: Math.min(z, x(value)), width: Math.abs(x(value) - z) } }
       : {}),
-    ...(marker !== null && Number.isFinite(marker) ? { marker: x(marker) } : {}),
+    ...(finite(marker) ? { marker: x(marker) } : {}),
+    ...(finite(last) ? { last: x(last) } : {}),
     ...(lo < 0 ? { zero: z } : {}),
   };
 }
 
-/** One indicator's view. */
-export function indicatorView(p: IndicatorProgress, schedule: number, lang: Lang): IndicatorView {
+/** One indicator's view; `round`, its monthly round, gives last month's marker. */
+export function indicatorView(
+  p: IndicatorProgress,
+  schedule: number,
+  lang: Lang,
+  round?: IndicatorRound,
+): IndicatorView {
   const a = p.area;
   const total = p.kind === 'total';
   const value = total ? a.completion : a.yoy;
   const marker = total ? (a.schedule ?? schedule) : a.target;
+  const last = round?.area.lastValue ?? null;
   const growthFailed =
     total && a.failed.includes('growth') && a.yoy !== null && a.growthGap !== null;
   return {
@@ -171,6 +190,7 @@ export function indicatorView(p: IndicatorProgress, schedule: number, lang: Lang
     actual: total ? pct(value) : signedPct(value),
     marker: total ? pct(marker) : signedPct(marker),
     gap: a.gap === null ? '—' : signedPoints(a.gap),
+    ...(last === null ? {} : { lastActual: total ? pct(last) : signedPct(last) }),
     ...(growthFailed
       ? {
           growth: {
@@ -179,7 +199,7 @@ export function indicatorView(p: IndicatorProgress, schedule: number, lang: Lang
           },
         }
       : {}),
-    chart: chartGeometry(value, marker, p.kind),
+    chart: chartGeometry(value, marker, p.kind, last),
     counts: FLAGS.map((f) => ({ ...flagView(f, lang), n: p.counts[f] })),
     behind: mostBehind(p, lang),
     ...(p.units ? { units: unitViews(p, lang) } : {}),
@@ -209,12 +229,14 @@ export function unitViews(p: IndicatorProgress, lang: Lang): UnitView[] {
   return out;
 }
 
-/** The result view of a plan. */
-export function resultModel(plan: Plan, lang: Lang): ResultModel {
+/** The result view of a plan and, when given, its monthly round (last month's markers). */
+export function resultModel(plan: Plan, lang: Lang, round?: MonthlyRound): ResultModel {
   return {
     year: plan.year,
     reportMonth: plan.reportMonth,
     schedule: pct(plan.schedule),
-    indicators: plan.progress.map((p) => indicatorView(p, plan.schedule, lang)),
+    indicators: plan.progress.map((p, k) =>
+      indicatorView(p, plan.schedule, lang, round?.indicators[k]),
+    ),
   };
 }

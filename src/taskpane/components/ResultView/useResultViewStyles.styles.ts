@@ -47,6 +47,7 @@ export const useResultViewStyles = makeStyles({
   chart: { display: 'block', width: '100%', height: '18px', overflow: 'visible' },
   track: { fill: tokens.colorNeutralBackground4 },
   marker: { stroke: tokens.colorNeutralForeground1 },
+  last: { stroke: tokens.colorNeutralForeground3, strokeDasharray: '2 2' },
   zero: { stroke: tokens.colorNeutralStroke1 },
   figures: {
     display: 'flex',
