@@ -22,6 +22,7 @@ import process from 'node:process';
 import { fileURLToPath, URL } from 'node:url';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import webpack from 'webpack';
+import { ES_TARGET } from './scripts/es-target-loader.mjs';
 
 const ROOT = dirname(fileURLToPath(import.meta.url));
 const DEV_URL = 'https://localhost:3000/';
@@ -232,9 +233,13 @@ export default async function config(env, argv) {
   /** @type {import('webpack').Configuration} */
   const configuration = {
     mode: production ? 'production' : 'development',
+    // webpack's own runtime code at the pane's ES level too.
+    target: ['web', ES_TARGET],
     context: ROOT,
     entry: {
       taskpane: './src/taskpane/index.tsx',
+      // The ribbon's Recalculate button (manifest.xml FunctionFile).
+      commands: './src/taskpane/commands.ts',
       // Inline in a file:// page, whose script has no URL to find the chunks from.
       ...(offline ? { offline: { import: './src/taskpane/offline.tsx', publicPath: '' } } : {}),
     },
@@ -259,9 +264,21 @@ export default async function config(env, argv) {
             options: {
               transpileOnly: true,
               configFile: resolve(ROOT, 'tsconfig.json'),
-              compilerOptions: { noEmit: false, sourceMap: true },
+              // The pane's ES level (scripts/es-target-loader.mjs), class fields defined as ES2022 does.
+              compilerOptions: {
+                noEmit: false,
+                sourceMap: true,
+                target: ES_TARGET,
+                useDefineForClassFields: true,
+              },
             },
           },
+        },
+        {
+          // The packages' code lowered to the same level (ExcelJS's prebuilt bundle included).
+          test: /\.[cm]?js$/,
+          include: /node_modules/,
+          use: { loader: resolve(ROOT, 'scripts', 'es-target-loader.mjs') },
         },
       ],
     },
@@ -270,6 +287,12 @@ export default async function config(env, argv) {
         template: './src/taskpane/taskpane.html',
         filename: 'taskpane.html',
         chunks: ['taskpane'],
+        officeJs: localOfficeJs ? './office-js/office.js' : CDN_OFFICE_JS,
+      }),
+      new HtmlWebpackPlugin({
+        template: './src/taskpane/commands.html',
+        filename: 'commands.html',
+        chunks: ['commands'],
         officeJs: localOfficeJs ? './office-js/office.js' : CDN_OFFICE_JS,
       }),
       new CopyFilesPlugin(copies),

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { EXCEL_API_REQUIRED } from '../src/hosts/excel';
+import { AUTO_SHOW_SETTING } from '../src/hosts/excel/autoShow';
 import { PRODUCTION_URL, sharedPaneBuild } from './ui/harness';
 
 const ROOT = process.cwd();
@@ -95,6 +96,31 @@ describe('manifest.xml (source)', () => {
       expect((s.Override as Node[] | undefined)?.[0]?.['@Locale'], String(s['@id'])).toBe('en-US');
     }
   });
+  it('has the ribbon: the pane button reopening with the document, and a Recalculate function command', () => {
+    const host = ((app.VersionOverrides as Node).Hosts as Node).Host as Node[];
+    const desktop = host[0]?.DesktopFormFactor as Node;
+    expect((desktop.FunctionFile as Node)['@resid']).toBe('Commands.Url');
+    const group = ((desktop.ExtensionPoint as Node).OfficeTab as Node).Group as Node;
+    const controls = group.Control as Node[];
+    const byId = new Map(controls.map((c) => [String(c['@id']), c.Action as Node]));
+    // The TaskpaneId Office opens when the document's setting of that name is true (autoShow.ts).
+    expect(byId.get('Fenjie.TaskpaneButton')).toMatchObject({
+      '@type': 'ShowTaskpane',
+      TaskpaneId: AUTO_SHOW_SETTING,
+    });
+    // The name commands.ts associates.
+    expect(byId.get('Fenjie.RecalculateButton')).toEqual({
+      '@type': 'ExecuteFunction',
+      FunctionName: 'recalculate',
+    });
+    expect(readFileSync(join(ROOT, 'src/taskpane/commands.ts'), 'utf8')).toContain(
+      "Office.actions.associate('recalculate'",
+    );
+    const strings = ((app.VersionOverrides as Node).Resources as Node).ShortStrings as Node;
+    const label = (strings.String as Node[]).find((x) => x['@id'] === 'RecalculateButton.Label');
+    expect(label?.['@DefaultValue']).toBe('重新计算');
+    expect((label?.Override as Node[])[0]?.['@Value']).toBe('Recalculate');
+  });
   it('uses only https URLs on the development origin', () => {
     const urls = urlsOf(SOURCE);
     expect(urls.length).toBeGreaterThan(5);
@@ -129,6 +155,7 @@ describe('manifest.xml in a production build', () => {
       .filter((u) => u.startsWith(PROD_URL))
       .map((u) => new URL(u).pathname.slice(new URL(PROD_URL).pathname.length));
     expect(files).toContain('taskpane.html');
+    expect(files).toContain('commands.html');
     expect(files.filter((f) => !existsSync(join(dist, f)))).toEqual([]);
   });
 

@@ -503,8 +503,8 @@ export const MESSAGES = {
     en: `Excel did not answer within ${p.seconds} seconds: the outputs are as they were; try again later`,
   }),
   ExcelTooOld: (p: { readonly version: string }) => ({
-    zh: `此 Excel 版本过旧：分解需要 ExcelApi ${p.version}（Microsoft 365 或零售版 Excel 版本 1903 起、Excel 2021 及更新、网页版 Excel、Mac 版 Excel 16.24 起）`,
-    en: `this version of Excel is too old: Fenjie needs ExcelApi ${p.version} (Microsoft 365 or retail Excel version 1903 or later, Excel 2021 or later, Excel on the web, Excel for Mac 16.24 or later)`,
+    zh: `此 Excel 版本过旧：分解需要 ExcelApi ${p.version} 和比 Internet Explorer 新的网页视图（Excel 2021 及更新、用 Edge 显示加载项的 Microsoft 365 或零售版 Excel 版本 1801 起、网页版 Excel、Mac 版 Excel 16.9 起、iPad 版 Excel；批量许可版 Excel 2016 和 2019 用 Internet Explorer 显示加载项，请改用 分解.html）`,
+    en: `this version of Excel is too old: Fenjie needs ExcelApi ${p.version} and a web view newer than Internet Explorer (Excel 2021 or later, Microsoft 365 or retail Excel version 1801 or later showing add-ins with Edge, Excel on the web, Excel for Mac 16.9 or later, Excel for iPad; volume-licensed Excel 2016 and 2019 show add-ins with Internet Explorer: use 分解.html)`,
   }),
   SheetNameTaken: (p: { readonly sheet: string }) => ({
     zh: `工作簿中已有名为“${p.sheet}”的工作表，但它不是本工具生成的，不会覆盖：请给它改名后重试`,

@@ -3,6 +3,8 @@ import { outOfBounds } from './checked';
 import { describeError, type FenjieError } from './errors';
 import { apportion, divFloor, splitTotal, type SplitProblem, type SplitRow } from './split';
 import { toUnits } from './number';
+import { wideDivFloor } from './wide';
+import fc from 'fast-check';
 
 const w = (...weights: number[]): SplitRow[] => weights.map((weight) => ({ weight }));
 
@@ -580,5 +582,40 @@ describe('apportion and divFloor', () => {
     [-9007199254740991, 3, 7, [-3860228252031854, 5]],
   ])('divFloor(%d, %d, %d) → %j', (a, q, Q, expected) => {
     expect(divFloor(a, q, Q)).toEqual(expected);
+  });
+});
+
+describe('divFloor past 2^53 without BigInt (wide.ts)', () => {
+  it('is BigInt’s floor and remainder for any integers whose product passes 2^53', () => {
+    const MAX = Number.MAX_SAFE_INTEGER;
+    const big = fc.integer({ min: -MAX, max: MAX });
+    // Q large enough that the quotient is a safe integer, as the engine's amounts keep it.
+    const cases = fc
+      .tuple(big, big)
+      .chain(([a, q]) =>
+        fc
+          .integer({ min: Math.min(MAX, Math.ceil(Math.abs(a * q) / 2 ** 52) + 1), max: MAX })
+          .map((Q) => [a, q, Q] as const),
+      );
+    fc.assert(
+      fc.property(cases, ([a, q, Q]) => {
+        const n = BigInt(a) * BigInt(q);
+        const d = BigInt(Q);
+        let f = n / d;
+        if (n < BigInt(0) && f * d !== n) f -= BigInt(1);
+        expect(wideDivFloor(a, q, Q)).toEqual([Number(f), Number(n - f * d)]);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it.each<[number, number, number, [number, number]]>([
+    [2 ** 53 - 1, 2 ** 53 - 1, 2 ** 53 - 1, [2 ** 53 - 1, 0]],
+    [123456789012345, 987654, 1000000, [121932591495198, 588630]],
+    [-123456789012345, 987654, 1000000, [-121932591495199, 411370]],
+    [2 ** 52 + 1, 2 ** 40 + 3, 2 ** 53 - 1, [549755813889, 4505248894812164]],
+    [0, 2 ** 53 - 1, 7, [0, 0]],
+  ])('wideDivFloor(%d, %d, %d) → %j', (a, q, Q, expected) => {
+    expect(wideDivFloor(a, q, Q)).toEqual(expected);
   });
 });

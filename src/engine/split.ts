@@ -12,6 +12,7 @@
  *   splitTotal({ total: 100, decimals: 0, rows: [{ weight: 1 }, { weight: 1 }, { weight: 1 }] })
  *   // → parts [34, 33, 33]: 33⅓ each, the tie goes to the earliest row
  */
+import { wideDivFloor } from './wide';
 import { outOfBounds, zeros } from './checked';
 import {
   fail,
@@ -573,7 +574,7 @@ export function apportionInto(
   }
 }
 
-/** floor(a·q / Q) and its remainder a·q − floor·Q, exact for integers (BigInt past 2^53). */
+/** floor(a·q / Q) and its remainder a·q − floor·Q, exact for integers (limbs past 2^53, wide.ts). */
 export function divFloor(a: number, q: number, Q: number): [number, number] {
   const n = a * q;
   if (Number.isSafeInteger(n)) {
@@ -582,9 +583,5 @@ export function divFloor(a: number, q: number, Q: number): [number, number] {
     else if ((f + 1) * Q <= n) f++;
     return [f, n - f * Q];
   }
-  const bn = BigInt(a) * BigInt(q);
-  const bQ = BigInt(Q);
-  let f = bn / bQ;
-  if (bn < 0n && f * bQ !== bn) f -= 1n;
-  return [Number(f), Number(bn - f * bQ)];
+  return wideDivFloor(a, q, Q);
 }

@@ -4,6 +4,8 @@
  * office.js could not load — on an .xlsx file the user opens (the file host, loaded on demand;
  * ExcelJS comes later still, on first use). The clock is read here, in the shell: `?now=…` fixes it.
  */
+// First: the built-ins the older web views lack, before any module that uses them runs.
+import './polyfills';
 import { createRoot } from 'react-dom/client';
 import type { Lang } from '../engine';
 import type { PaneHost } from '../hosts/host';

@@ -7,6 +7,8 @@
  * when the chunk is first needed (script elements may load blob: URLs from `file://` pages, and
  * the page's Content-Security-Policy allows nothing else).
  */
+// First: the built-ins the older web views lack, before any module that uses them runs.
+import './polyfills';
 import { createRoot } from 'react-dom/client';
 import type { Lang } from '../engine';
 import { createFileHost, loadXlsx } from '../hosts/file';

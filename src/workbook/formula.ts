@@ -63,8 +63,11 @@ function pieces(formula: string): Piece[] {
   return out;
 }
 
-/** An unquoted sheet prefix such as `参数!` or `Sheet1!` (not preceded by a name character). */
-const BARE_SHEET = /(?<![\w.\u0080-\uffff])([A-Za-z_\u0080-\uffff][\w.\u0080-\uffff]*)!/g;
+/**
+ * An unquoted sheet prefix such as `参数!` or `Sheet1!` (not preceded by a name character, which
+ * the first group takes: the pane's ES2017 has no lookbehind).
+ */
+const BARE_SHEET = /(^|[^\w.\u0080-\uffff])([A-Za-z_\u0080-\uffff][\w.\u0080-\uffff]*)!/g;
 
 /**
  * Rewrites references to the sheets in `renames` (keys lower-cased) to their new names, quoted.
@@ -79,19 +82,22 @@ export function renameSheetRefs(formula: string, renames: ReadonlyMap<string, st
       out += `${to === undefined ? quoteSheet(p.name) : quoteSheet(to)}!`;
     } else if (p.kind === 'literal') out += p.text;
     else
-      out += p.text.replace(BARE_SHEET, (whole, name: string) => {
+      out += p.text.replace(BARE_SHEET, (whole, before: string, name: string) => {
         const to = renames.get(name.toLowerCase());
-        return to === undefined ? whole : `${quoteSheet(to)}!`;
+        return to === undefined ? whole : `${before}${quoteSheet(to)}!`;
       });
   }
   return out;
 }
 
-/** A cell reference: optional $, 1–3 letters, optional $, a row; not part of a longer name or a call. */
+/**
+ * A cell reference: optional $, 1–3 letters, optional $, a row; not part of a longer name or a
+ * call. The first group is the character before it, if any (no lookbehind in ES2017).
+ */
 const CELL_REF =
-  /(?<![\w.$\u0080-\uffff])(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})(?![\w.(!\u0080-\uffff])/g;
+  /(^|[^\w.$\u0080-\uffff])(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})(?![\w.(!\u0080-\uffff])/g;
 /** A whole-row reference such as 5:5 or $3:$9 (copying shifts it; not handled here). */
-const ROW_RANGE = /(?<![\w.$\u0080-\uffff])\$?\d+:\$?\d+(?![\w.])/;
+const ROW_RANGE = /(?:^|[^\w.$\u0080-\uffff])\$?\d+:\$?\d+(?![\w.])/;
 
 const MAX_COL = 16384;
 const MAX_ROW = 1048576;
@@ -116,10 +122,10 @@ export function copyKey(formula: string, row: number): string | undefined {
     if (p.text.includes('[') || ROW_RANGE.test(p.text)) return undefined;
     key += p.text.replace(
       CELL_REF,
-      (whole, d1: string, letters: string, d2: string, digits: string) => {
+      (whole, before: string, d1: string, letters: string, d2: string, digits: string) => {
         const r = Number(digits);
         if (columnIndex(letters) + 1 > MAX_COL || r < 1 || r > MAX_ROW) return whole;
-        const col = `${d1}${letters.toUpperCase()}${d2}`;
+        const col = `${before}${d1}${letters.toUpperCase()}${d2}`;
         return d2 ? `${col}${r}` : `${col}{${r - 1 - row}}`;
       },
     );
@@ -154,7 +160,7 @@ export function rowTemplate(formula: string, row: number): RowTemplate | undefin
     if (p.text.includes('[') || ROW_RANGE.test(p.text)) return undefined;
     let at = 0;
     for (const m of p.text.matchAll(CELL_REF)) {
-      const [whole, , letters = '', d2 = '', digits = ''] = m;
+      const [whole, , , letters = '', d2 = '', digits = ''] = m;
       const r = Number(digits);
       if (d2 || columnIndex(letters) + 1 > MAX_COL || r < 1 || r > MAX_ROW) continue;
       const end = m.index + whole.length - digits.length;

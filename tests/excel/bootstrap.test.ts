@@ -1,7 +1,7 @@
 /**
  * The pane's bootstrap (the ES5 script in src/taskpane/taskpane.html): its message is the
  * catalogue's ExcelTooOld for the requirement set the manifest declares, and in Chromium it
- * replaces "正在加载" on a host without ExcelApi 1.9, and when the modern bundle never starts
+ * replaces "正在加载" on a host without ExcelApi 1.7, and when the modern bundle never starts
  * (blocked here). The first case's screenshot is docs/screenshots/too-old-host.png.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -50,7 +50,7 @@ describe('the bootstrap in Chromium', () => {
   async function open(office: string, run: (p: Page) => Promise<void>): Promise<void> {
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     try {
-      const p = await browser.newPage({ viewport: { width: 360, height: 260 } });
+      const p = await browser.newPage({ viewport: { width: 360, height: 420 } });
       await p.clock.install();
       await p.route('**/taskpane.js', (r) => r.abort());
       await p.route(OFFICE_JS, (r) => r.fulfill({ contentType: 'text/javascript', body: office }));
@@ -63,8 +63,8 @@ describe('the bootstrap in Chromium', () => {
 
   const text = (p: Page): Promise<string> => p.locator('#boot').innerText();
 
-  it('says which Excel runs the add-in on a host without ExcelApi 1.9', async () => {
-    const old = `window.Office = { context: { requirements: { isSetSupported: function (s, v) { return v < '1.9'; } } },
+  it('says which Excel runs the add-in on a host without ExcelApi 1.7', async () => {
+    const old = `window.Office = { context: { requirements: { isSetSupported: function (s, v) { return v < '1.7'; } } },
       onReady: function (f) { setTimeout(function () { f({ host: 'Excel' }); }, 0); } };`;
     await open(old, async (p) => {
       await p.clock.runFor(10);

@@ -70,7 +70,48 @@ class FakeProtection extends Api {
   }
 }
 
+/**
+ * `workbook.functions` (ExcelApi 1.2): only `date(y, m, d)`, the serial the workbook's date system
+ * gives (1904-01-01 is 1,462 in the 1900 system and 0 in the 1904 system).
+ */
+class FakeFunctions extends Api {
+  date(y: number, m: number, d: number): FakeFunctionResult {
+    const serial =
+      (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000 -
+      (this[FAKE].date1904 ? 1462 : 0);
+    return expose(new FakeFunctionResult(this[FAKE], `functions.date(${y},${m},${d})`, serial));
+  }
+}
+
+/** A FunctionResult: `value` (and `error`, always null here), read after a load. */
+class FakeFunctionResult extends Api {
+  readonly #value: number;
+  constructor(fake: FakeExcel, path: string, value: number) {
+    super(fake, path);
+    this.#value = value;
+  }
+  load(names: unknown): FakeFunctionResult {
+    const wanted = props(names);
+    this[QUEUE]('load', 'load', [names], () => {
+      const known: Record<string, unknown> = { value: this.#value, error: null };
+      for (const p of wanted)
+        if (!(p in known)) throw new TypeError(`fake Excel: FunctionResult.${p} is not modelled`);
+      return { response: this[FILL](known, false) };
+    });
+    return this[SELF];
+  }
+  get value(): number {
+    return this[VALUE]('value');
+  }
+  get error(): string | null {
+    return this[VALUE]('error');
+  }
+}
+
 class FakeWorkbook extends Api {
+  get functions(): FakeFunctions {
+    return expose(new FakeFunctions(this[FAKE], 'workbook.functions'));
+  }
   get protection(): FakeProtection {
     return expose(
       new FakeProtection(this[FAKE], 'workbook.protection', () => this[FAKE].structureProtected),
@@ -161,7 +202,7 @@ class FakeWorksheet extends Bound<{ readonly get: SheetRef; readonly nullable: b
   }
   [LOADED_FROM](s: FakeSheet | null, wanted: readonly string[]): number {
     const known: Record<string, unknown> = s
-      ? { name: s.name, id: s.id, position: this[FAKE].sheets.indexOf(s) }
+      ? { name: s.name, id: s.id, position: this[FAKE].sheets.indexOf(s), visibility: s.visibility }
       : {};
     const values: Record<string, unknown> = {};
     for (const p of wanted) {
@@ -201,8 +242,25 @@ class FakeWorksheet extends Bound<{ readonly get: SheetRef; readonly nullable: b
       return { sheet: s };
     });
   }
+  get visibility(): FakeSheet['visibility'] {
+    return this[VALUE]('visibility');
+  }
+  set visibility(visibility: FakeSheet['visibility']) {
+    this[QUEUE]('set', 'visibility', [visibility], () => {
+      const s = this[SHEET]();
+      s.visibility = visibility;
+      return { sheet: s };
+    });
+  }
   delete(): void {
-    this[QUEUE]('call', 'delete', [], () => ({ sheet: this[FAKE].deleteSheet(this[SHEET]()) }));
+    this[QUEUE]('call', 'delete', [], () => {
+      const s = this[SHEET]();
+      // Office.js: "if the worksheet's visibility is set to VeryHidden, the delete operation
+      // will fail with an InvalidOperation exception".
+      if (s.visibility === 'VeryHidden')
+        throw new FakeExcelError('InvalidOperation', `${s.name} is very hidden`);
+      return { sheet: this[FAKE].deleteSheet(s) };
+    });
   }
   activate(): void {
     this[QUEUE]('call', 'activate', [], () => {
@@ -281,6 +339,8 @@ export class FakeExcel {
   readonly references = new Map<string, string>();
   /** The workbook's structure is protected: sheets cannot be added, deleted or renamed. */
   structureProtected = false;
+  /** The workbook counts dates from 1904 (Excel for Mac's old default): `functions.date` follows. */
+  date1904 = false;
   active: string | undefined;
   selection: string | undefined;
   /** Excel on the web's limit on one request or response. */

@@ -89,6 +89,8 @@ export class FakeSheet {
   readonly page: FakePageLayout = { headerFooter: {} };
   /** The sheet is protected (its cells cannot be changed; not enforced beyond what tests read). */
   protected = false;
+  /** Worksheet.visibility: a VeryHidden sheet cannot be deleted (InvalidOperation), as in Excel. */
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
   constructor(
     readonly id: string,
     public name: string,

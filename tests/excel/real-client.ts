@@ -107,6 +107,12 @@ export class RealClient {
   readonly wire: WireRecord[] = [];
   /** The limit on one request and one response (Excel on the web: 5 MB). */
   limit = WEB_PAYLOAD_LIMIT;
+  /**
+   * Members this Excel lacks (PascalCase, as on the wire: `CopyFrom`, `AutoFilter` …): a request
+   * that names one, as an action or an object path, is refused with `ApiNotFound`, as an older
+   * Excel refuses a member of a requirement set it does not support.
+   */
+  missing: ReadonlySet<string> = new Set();
   /** When set, the reply to the request with this index (0-based, counted in `wire`) is this error. */
   failAt: { index: number; code: string } | undefined;
   readonly context: Excel.RequestContext;
@@ -154,6 +160,10 @@ export class RealClient {
     if (this.failAt?.index === this.wire.length) return fail(this.failAt.code, 'injected');
     if (requestBytes > this.limit)
       return fail('RequestPayloadSizeLimitExceeded', `request of ${requestBytes} bytes`);
+    const absent = [...names, ...Object.values(body.ObjectPaths).map((p) => p.Name)].find((n) =>
+      this.missing.has(n),
+    );
+    if (absent !== undefined) return fail('ApiNotFound', `${absent} is not in this Excel`);
     const objects = new Map<number, unknown>();
     const root = this.fake.context.workbook as unknown;
     const resolve = (id: number): Obj => {

@@ -1,6 +1,7 @@
 /**
  * Queues one planned step on an Office.js worksheet (nothing is sent until `context.sync()`).
- * Every API used here is in ExcelApi 1.9 or lower (noted per call).
+ * Every API used here is in ExcelApi 1.9 or lower (noted per call); those above 1.7 are planned
+ * only when the host has them (features.ts, plan.ts).
  */
 import {
   STYLE_DEFS,
@@ -15,6 +16,11 @@ export function applyStep(sheet: Excel.Worksheet, step: Step): void {
   switch (step.kind) {
     case 'format': {
       // Planned before any cell: a string then lands in a '@' cell as text, never as a formula.
+      if (!step.copy) {
+        const block = sheet.getRangeByIndexes(step.row, step.col, step.rows, step.cols); // ExcelApi 1.7
+        block.numberFormat = Array.from({ length: step.rows }, () => [...step.formats]); // ExcelApi 1.1
+        return;
+      }
       const top = sheet.getRangeByIndexes(step.row, step.col, 1, step.cols); // ExcelApi 1.7
       top.numberFormat = [[...step.formats]]; // ExcelApi 1.1
       if (step.rows > 1)

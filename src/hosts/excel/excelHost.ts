@@ -5,7 +5,15 @@
 import type { WorkbookGrids } from '../../workbook/grid';
 import type { WorkbookSpec } from '../../workbook/spec';
 import type { PaneHost, WriteOptions } from '../host';
-import { createSheets, EXCEL_API_FOR_MERGES, readGrids, selectCell, writeSpec } from './index';
+import {
+  createSheets,
+  EXCEL_API_FOR_MERGES,
+  excelFeatures,
+  readGrids,
+  selectCell,
+  writeSpec,
+} from './index';
+import { rememberPane } from './autoShow';
 import { hostErrorOf } from './guards';
 import { statusWindow } from './window';
 
@@ -57,7 +65,10 @@ async function run<T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise
 
 /** Creates the PaneHost over the workbook open in Excel. */
 export function createExcelHost(): PaneHost {
-  const merges = Office.context.requirements.isSetSupported('ExcelApi', EXCEL_API_FOR_MERGES);
+  const requirements = Office.context.requirements;
+  const merges = requirements.isSetSupported('ExcelApi', EXCEL_API_FOR_MERGES);
+  // What the host offers above ExcelApi 1.7, the declared set; the writer does without the rest.
+  const features = excelFeatures((name, version) => requirements.isSetSupported(name, version));
   return {
     kind: 'excel',
     label: workbookName,
@@ -67,14 +78,20 @@ export function createExcelHost(): PaneHost {
       await run((ctx) =>
         writeSpec(ctx, spec, {
           inputSheetNames: o.inputSheetNames,
+          features,
           ...(o.signal ? { signal: o.signal } : {}),
           onProgress: (stage, fraction) =>
             o.onProgress?.({ stage, fraction: writeFraction(stage, fraction) }),
         }),
       );
+      // Used once: the pane reopens with this workbook (autoShow.ts).
+      // The typings promise a document with settings; a host without them has none.
+      const context: Partial<Office.Context> = Office.context;
+      const document: Partial<Office.Document> | undefined = context.document;
+      await rememberPane(document?.settings);
     },
     createSheets: async (spec: WorkbookSpec): Promise<void> => {
-      await run((ctx) => createSheets(ctx, spec));
+      await run((ctx) => createSheets(ctx, spec, { features }));
     },
     selectCell: async (sheet: string, cell: string | undefined): Promise<boolean> => {
       await run((ctx) => selectCell(ctx, sheet, cell ?? 'A1'));

@@ -29,13 +29,19 @@ import {
   type Rect,
 } from './cells';
 import { renameSheetRefs } from '../../workbook/formula';
+import { ALL_FEATURES, type ExcelFeatures } from './features';
 
 /** One entry of a `formulas` array: a value, '=formula', or '' for empty. */
 export type FormulaEntry = string | number | boolean;
 
 /** One planned operation on a sheet, with its estimated request bytes and the cells it fills. */
 export type Step = { readonly bytes: number; readonly cells: number } & (
-  | ({ readonly kind: 'format'; readonly formats: readonly string[] } & Rect)
+  | ({
+      readonly kind: 'format';
+      readonly formats: readonly string[];
+      /** Copy the top row's formats down (`copyFrom`, ExcelApi 1.9) rather than send every row. */
+      readonly copy: boolean;
+    } & Rect)
   | {
       readonly kind: 'cells';
       readonly row: number;
@@ -75,6 +81,8 @@ export interface PlanOptions {
   readonly maxStepBytes: number;
   /** Copy formulas down runs of rows instead of sending each (default true). */
   readonly fillDown?: boolean;
+  /** What the host offers above ExcelApi 1.7 (default: everything). */
+  readonly features?: ExcelFeatures;
 }
 
 /** Excel column width in points for a width in characters (Calibri 11: 7 px per character + 5 px padding; 0.75 pt per px). */
@@ -88,9 +96,12 @@ export function planSheet(sheet: SheetSpec, opts: PlanOptions): Step[] {
   const quoted = quoteSheet(sheet.name);
   const at = (r: number, c: number): string => `${quoted}!${a1(r, c)}`;
   const grid = encodeSheet(sheet, opts.renames, at);
+  const features = opts.features ?? ALL_FEATURES;
   const { runs, covered } =
-    opts.fillDown === false ? { runs: [], covered: () => false } : findFillRuns(grid);
-  const steps: Step[] = formatSteps(grid);
+    opts.fillDown === false || !features.copyFrom
+      ? { runs: [], covered: () => false }
+      : findFillRuns(grid);
+  const steps: Step[] = formatSteps(grid, features.copyFrom, opts.maxStepBytes);
   for (const rect of explicitRects(grid, covered))
     steps.push(...cellSteps(grid, rect, opts.maxStepBytes, at));
   for (const run of runs)
@@ -112,14 +123,14 @@ export function planSheet(sheet: SheetSpec, opts: PlanOptions): Step[] {
       bytes: 2 * ACTION_BYTES + 32,
       cells: 0,
     });
-  if (sheet.autoFilter !== undefined)
+  if (sheet.autoFilter !== undefined && features.autoFilter)
     steps.push({
       kind: 'autoFilter',
       range: sheet.autoFilter,
       bytes: 3 * ACTION_BYTES + utf8Length(sheet.autoFilter) + 32,
       cells: 0,
     });
-  for (const validation of sheet.validations ?? [])
+  for (const validation of features.dataValidation ? (sheet.validations ?? []) : [])
     steps.push({
       kind: 'validation',
       validation,
@@ -127,7 +138,7 @@ export function planSheet(sheet: SheetSpec, opts: PlanOptions): Step[] {
       bytes: 6 * ACTION_BYTES + jsonBytes(validation),
       cells: 0,
     });
-  if (sheet.print)
+  if (sheet.print && features.pageLayout)
     steps.push({
       kind: 'print',
       print: sheet.print,
@@ -138,15 +149,41 @@ export function planSheet(sheet: SheetSpec, opts: PlanOptions): Step[] {
   return steps;
 }
 
-/** Number formats: per rectangle of like rows, the top row sent and copied down. */
-function formatSteps(grid: EncodedSheet): Step[] {
-  return formatRects(grid).map((rect) => ({
-    kind: 'format',
-    ...rect,
-    // getRangeByIndexes and set numberFormat, then getRangeByIndexes and copyFrom below it
-    bytes: (rect.rows > 1 ? 4 : 2) * ACTION_BYTES + 64 + jsonBytes([rect.formats]),
-    cells: 0,
-  }));
+/**
+ * Number formats: per rectangle of like rows, the top row sent and copied down; without
+ * `copyFrom`, every row sent, in blocks of rows under the byte budget.
+ */
+function formatSteps(grid: EncodedSheet, copy: boolean, maxStepBytes: number): Step[] {
+  return formatRects(grid).flatMap((rect): Step[] => {
+    const line = jsonBytes([rect.formats]);
+    if (copy)
+      return [
+        {
+          kind: 'format',
+          ...rect,
+          copy,
+          // getRangeByIndexes and set numberFormat, then getRangeByIndexes and copyFrom below it
+          bytes: (rect.rows > 1 ? 4 : 2) * ACTION_BYTES + 64 + line,
+          cells: 0,
+        },
+      ];
+    const per = Math.max(1, Math.floor((maxStepBytes - 2 * ACTION_BYTES - 64) / line));
+    const steps: Step[] = [];
+    for (let row = rect.row; row < rect.row + rect.rows; row += per) {
+      const rows = Math.min(per, rect.row + rect.rows - row);
+      steps.push({
+        kind: 'format',
+        ...rect,
+        row,
+        rows,
+        copy,
+        // getRangeByIndexes and set numberFormat to every row
+        bytes: 2 * ACTION_BYTES + 64 + rows * line,
+        cells: 0,
+      });
+    }
+    return steps;
+  });
 }
 
 function rowArrays(

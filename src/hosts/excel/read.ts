@@ -8,8 +8,10 @@
  * each sheet sized at its own bytes per cell (first estimated, then measured from its responses).
  * Excel on the web refuses any response over 5 MB; if it refuses one anyway, the same rows are
  * asked again at half the size. A number in a date format is read as a date, as the .xlsx
- * reader reads it (Office.js gives no way to tell a 1904-system workbook: its dates read 1,462
- * days early).
+ * reader reads it, in the workbook's date system: Office.js has no property for it in any
+ * released requirement set (`Workbook.use1904DateSystem` is a preview API), so the first request
+ * asks Excel's own DATE function (`workbook.functions.date(1904, 1, 1)`, ExcelApi 1.2), which is 0
+ * in a 1904-system workbook and 1,462 otherwise.
  */
 import type { RawCell, SheetGrid, WorkbookGrids } from '../../workbook/grid';
 import { isDateFormat, serialDate } from '../xlsx/gridReader';
@@ -99,7 +101,10 @@ export async function readGrids(
   };
   const all = ctx.workbook.worksheets;
   all.load('items/name'); // ExcelApi 1.1
+  const epoch = ctx.workbook.functions.date(1904, 1, 1); // ExcelApi 1.2
+  epoch.load('value');
   await sync();
+  const date1904 = epoch.value === 0;
   const sheets = all.items.filter((w) => opts.include?.(w.name) ?? true);
   const windows = sheets.map((w) => (opts.window ? opts.window(w.name) : {}));
   const ranges = sheets.flatMap((w, i) => {
@@ -181,7 +186,7 @@ export async function readGrids(
         jsonBytes(range.numberFormat);
       m.cells += rows * u.cols;
       measured.set(u, m);
-      place(u, at, range);
+      place(u, at, range, date1904);
     }
     for (const [u, m] of measured)
       u.bytesPerCell = Math.min(4096, Math.max(12, (1.25 * m.bytes) / Math.max(1, m.cells)));
@@ -195,14 +200,20 @@ export async function readGrids(
   };
 }
 
-function place(u: Used, at: number, range: Excel.Range): void {
+function place(u: Used, at: number, range: Excel.Range, date1904: boolean): void {
   const { values, formulas, valueTypes, numberFormat } = range;
   values.forEach((line, i) => {
     const r = u.row + at + i;
     while (u.cells.length <= r) u.cells.push([]);
     const out: RawCell[] = Array.from({ length: u.col + u.cols }, () => null);
     line.forEach((v: unknown, c) => {
-      out[u.col + c] = toRawCell(v, formulas[i]?.[c], valueTypes[i]?.[c], numberFormat[i]?.[c]);
+      out[u.col + c] = toRawCell(
+        v,
+        formulas[i]?.[c],
+        valueTypes[i]?.[c],
+        numberFormat[i]?.[c],
+        date1904,
+      );
     });
     u.cells[r] = out;
   });
@@ -213,13 +224,15 @@ type Result = Exclude<Extract<RawCell, { readonly formula: string }>['result'], 
 
 /**
  * One cell from Office.js's arrays: a formula (with its result), an error, a value or null. A
- * number in a date format is a date, as the .xlsx reader reads it (`{ date }`, 1900 system).
+ * number in a date format is a date, as the .xlsx reader reads it (`{ date }`, in the workbook's
+ * date system).
  */
 export function toRawCell(
   value: unknown,
   formula: unknown,
   type: unknown,
   format?: unknown,
+  date1904 = false,
 ): RawCell {
   const plain: Result =
     type === 'Error'
@@ -227,7 +240,7 @@ export function toRawCell(
       : type === 'Empty' || value === ''
         ? null
         : typeof value === 'number' && typeof format === 'string' && isDateFormat(format)
-          ? serialDate(value, false)
+          ? serialDate(value, date1904)
           : primitive(value);
   // A text cell reads back the same in both arrays; a formula's text differs from its result.
   if (typeof formula === 'string' && formula.startsWith('=') && formula !== value)

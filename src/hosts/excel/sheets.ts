@@ -3,6 +3,7 @@
  * input sheets from a template without touching the sheets that exist.
  */
 import type { WorkbookSpec } from '../../workbook/spec';
+import type { ExcelFeatures } from './features';
 import { assertOutputNames, sameSheet } from './names';
 import { counter, probe, rebuild, type WriteStats } from './write';
 
@@ -33,7 +34,11 @@ export async function selectCell(
 export async function createSheets(
   ctx: Excel.RequestContext,
   template: WorkbookSpec,
-  opts: { readonly signal?: AbortSignal; readonly maxRequestBytes?: number } = {},
+  opts: {
+    readonly signal?: AbortSignal;
+    readonly maxRequestBytes?: number;
+    readonly features?: ExcelFeatures;
+  } = {},
 ): Promise<{ readonly created: string[]; readonly stats: WriteStats }> {
   const { stats, sync } = counter(ctx);
   const read = probe(ctx);

@@ -10,6 +10,9 @@
  *  k+2. the swap (see replace.ts): an output that exists is rewritten in place from its complete
  *     new version (so references into it survive), a new one takes its name, superseded sheets
  *     that carry the generated note are deleted.
+ *     A host without `copyFrom` (ExcelApi 1.7 or 1.8, features.ts) sends each output rewritten in
+ *     place again instead of copying it: its old sheet cleared, then every step, in as many
+ *     requests as its bytes need, before that last request (which then copies nothing).
  * Calculation and screen updating are suspended for every writing request. Formulas that refer
  * to a new output are written against its temporary name, and Excel renames them with the sheet;
  * those that refer to an existing output use its name. On failure or cancel the old outputs stay
@@ -27,11 +30,14 @@ import {
   syncWithin,
   SyncTimeoutError,
 } from './guards';
+import { ALL_FEATURES, type ExcelFeatures } from './features';
 import { assertOutputNames, sameSheet, tempName } from './names';
 import { planSheet, type PlanOptions, type Step } from './plan';
 import {
   leftovers,
   loadSheets,
+  queueClear,
+  queueDelete,
   queueSwap,
   recover,
   SHEET_LEVEL,
@@ -55,6 +61,8 @@ export interface WriteOptions {
   readonly remove?: readonly string[];
   /** Longest wait for one request before the run gives up (default 3 minutes). */
   readonly syncTimeoutMs?: number;
+  /** What the host offers above ExcelApi 1.7 (default: everything, ExcelApi 1.9). */
+  readonly features?: ExcelFeatures;
 }
 
 /** What a write cost: requests, batches, bytes and cells. */
@@ -137,8 +145,12 @@ export function counter(
 
 interface Batch {
   bytes: number;
-  readonly items: { readonly output: Output; readonly step: Step }[];
+  /** Each step with its sheet; `first` on the sheet's first step of the whole write. */
+  readonly items: { readonly output: Output; readonly step: Step; readonly first: boolean }[];
 }
+
+/** Clearing a sheet's cells and rules (queueClear): six actions and slack. */
+const CLEAR_BYTES = 8 * ACTION_BYTES;
 
 /** Builds `sheets` under temporary names and swaps them in (the workbook's sheet list already read). */
 export async function rebuild(
@@ -168,7 +180,8 @@ export async function rebuild(
     outputs.filter((o) => !o.old).map((o) => [o.spec.name.toLowerCase(), o.temp]),
   );
   const maxStepBytes = maxBytes - BATCH_BYTES - ACTION_BYTES - 128;
-  const plan: PlanOptions = { renames, maxStepBytes, fillDown: opts.fillDown };
+  const features = opts.features ?? ALL_FEATURES;
+  const plan: PlanOptions = { renames, maxStepBytes, fillDown: opts.fillDown, features };
   const planned = new Map(outputs.map((o) => [o, planSheet(o.spec, plan)]));
   for (const o of outputs) {
     o.sheetSteps = (planned.get(o) ?? []).filter((step) => SHEET_LEVEL.has(step.kind));
@@ -183,11 +196,21 @@ export async function rebuild(
       !outputs.some((o) => o.old?.id === s.id) &&
       !opts.inputSheetNames.some((n) => sameSheet(n, s.name)),
   );
-  const batches = pack(outputs, planned, maxBytes, stale.length + 2 * superseded.length);
+  const batches = pack(outputs, planned, maxBytes, 2 * stale.length + 2 * superseded.length);
+  // Without copyFrom, an output rewritten in place is cleared and gets every step again.
+  const rewrites = features.copyFrom
+    ? []
+    : pack(
+        outputs.filter((o) => o.old),
+        planned,
+        maxBytes,
+        0,
+        CLEAR_BYTES,
+      ).filter((b) => b.items.length > 0);
   let notes: Excel.Range[] = [];
   let guarded: { name: string; protection: Excel.WorksheetProtection }[] = [];
-  /** Once the swap is sent: queues it again (recovery of a swap that failed part-way). */
-  let redo: (() => void) | undefined;
+  /** Once the swap has begun: sends it again (recovery of a swap that failed part-way). */
+  let redo: (() => Promise<void>) | undefined;
   stats.cellsWritten = batches.reduce(
     (n, b) => n + b.items.reduce((m, i) => m + i.step.cells, 0),
     0,
@@ -197,11 +220,11 @@ export async function rebuild(
       throwIfAborted(opts.signal);
       const app = ctx.workbook.application;
       app.suspendApiCalculationUntilNextSync(); // ExcelApi 1.6
-      app.suspendScreenUpdatingUntilNextSync(); // ExcelApi 1.9
+      if (features.screenUpdating) app.suspendScreenUpdatingUntilNextSync(); // ExcelApi 1.9
       const proxies = new Map<Output, Excel.Worksheet>();
       const added: [Output, Excel.Worksheet][] = [];
       if (k === 0) {
-        for (const s of stale) ctx.workbook.worksheets.getItem(s.id).delete();
+        for (const s of stale) queueDelete(ctx, s);
         // Outputs rewritten in place must not be protected: checked before any is touched.
         guarded = outputs.flatMap((o) => {
           if (!o.old) return [];
@@ -243,9 +266,16 @@ export async function rebuild(
       const a2: unknown = notes[i]?.values[0]?.[0];
       return typeof a2 === 'string' && isGeneratedNote(a2);
     });
-    stats.requestBytes.push(queueSwap(ctx, outputs, existing, removed));
-    redo = () => void queueSwap(ctx, outputs, existing, removed);
-    await sync();
+    redo = async (): Promise<void> => {
+      for (const batch of rewrites) {
+        queueRewrite(ctx, batch, features);
+        stats.requestBytes.push(batch.bytes);
+        await sync();
+      }
+      stats.requestBytes.push(queueSwap(ctx, outputs, existing, removed, features));
+      await sync();
+    };
+    await redo();
   } catch (error) {
     await undo(ctx, sync, outputs, error, redo);
   } finally {
@@ -254,13 +284,35 @@ export async function rebuild(
   opts.onProgress?.('replace', 1);
 }
 
+/**
+ * Queues one batch of an in-place rewrite without copyFrom: each output's old sheet is cleared
+ * before its first step, then the steps are applied to it.
+ */
+function queueRewrite(ctx: Excel.RequestContext, batch: Batch, features: ExcelFeatures): void {
+  const app = ctx.workbook.application;
+  app.suspendApiCalculationUntilNextSync(); // ExcelApi 1.6
+  if (features.screenUpdating) app.suspendScreenUpdatingUntilNextSync(); // ExcelApi 1.9
+  const proxies = new Map<Output, Excel.Worksheet>();
+  for (const { output, step, first } of batch.items) {
+    const id = output.old?.id;
+    if (id === undefined) continue;
+    let ws = proxies.get(output);
+    if (!ws) {
+      ws = ctx.workbook.worksheets.getItem(id); // ExcelApi 1.1
+      proxies.set(output, ws);
+    }
+    if (first) queueClear(ws, features, false);
+    applyStep(ws, step);
+  }
+}
+
 /** Restores the workbook, then rethrows `error` (with the recovery failure too, if any). */
 async function undo(
   ctx: Excel.RequestContext,
   sync: () => Promise<void>,
   outputs: readonly Output[],
   error: unknown,
-  redo: (() => void) | undefined,
+  redo: (() => Promise<void>) | undefined,
 ): Promise<never> {
   // Excel did not answer: another request would wait as long. The next run deletes what is left.
   if (error instanceof SyncTimeoutError) throw error;
@@ -282,6 +334,7 @@ function pack(
   planned: ReadonlyMap<Output, readonly Step[]>,
   maxBytes: number,
   extraActions: number,
+  firstBytes = 0,
 ): Batch[] {
   const setup =
     (extraActions + 2 * outputs.length) * ACTION_BYTES +
@@ -291,8 +344,10 @@ function pack(
   const batches: Batch[] = [batch];
   let seen = new Set<Output>(outputs);
   for (const output of outputs) {
+    let first = true;
     for (const step of planned.get(output) ?? []) {
-      const getItem = seen.has(output) ? 0 : ACTION_BYTES + utf8Length(output.temp);
+      const getItem =
+        (seen.has(output) ? 0 : ACTION_BYTES + utf8Length(output.temp)) + (first ? firstBytes : 0);
       if (
         batch.bytes + step.bytes + getItem > maxBytes &&
         (batch.items.length > 0 || batches.length === 1)
@@ -305,8 +360,9 @@ function pack(
         batch.bytes += ACTION_BYTES + utf8Length(output.temp);
         seen.add(output);
       }
-      batch.bytes += step.bytes;
-      batch.items.push({ output, step });
+      batch.bytes += step.bytes + (first ? firstBytes : 0);
+      batch.items.push({ output, step, first });
+      first = false;
     }
   }
   return batches;

@@ -283,9 +283,11 @@ function dropReferences(formula: string, removed: readonly string[]): string {
   let out = formula;
   for (const name of removed) {
     out = out.split(`${quoteSheet(name)}!`).join('#REF!');
-    if (/^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name)) {
+    // Letters as the formula scanner takes them (workbook/formula.ts): ASCII and anything past
+    // U+007F; no \p{L} in the pane's ES2017.
+    if (/^[A-Za-z_\u0080-\uffff][\w.\u0080-\uffff]*$/.test(name)) {
       out = out.replace(
-        new RegExp(`(^|[^\\p{L}\\p{N}_.'!])${name.replace(/[.]/g, '\\.')}!`, 'gu'),
+        new RegExp(`(^|[^\\w.'!\\u0080-\\uffff])${name.replace(/[.]/g, '\\.')}!`, 'g'),
         '$1#REF!',
       );
     }
