@@ -1,7 +1,7 @@
 /**
  * Checking 下发's output: the entries of the pane's .zip, and that a unit's workbook, planned on
- * its own (read and planned as `fenjie plan` does), gives its enterprises and units exactly the
- * county's annual parts exactly, and their periods within one step.
+ * its own (read and planned as `fenjie plan` does), gives its enterprises and units the county's
+ * annual parts exactly, and their periods within one step.
  */
 import { expect } from 'vitest';
 import type { Plan } from '../../src/engine';
