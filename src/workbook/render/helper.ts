@@ -118,7 +118,7 @@ export function renderHelper(
   input: PlanInput,
   layout: InputLayout,
   o: HelperOptions,
-): { sheet: SheetSpec; refs: HelperRefs } {
+): { sheet: SheetSpec; refs: HelperRefs; free: { col: number; row: number } } {
   const { lang } = o;
   const st = input.settings;
   const A = layout.actuals;
@@ -297,12 +297,14 @@ export function renderHelper(
       ? `INDEX(${AS}$${columnLetter(col)}:$${columnLetter(col)},ROW()${k >= 0 ? '-' : '+'}${Math.abs(k)})`
       : '""';
   const RC = 3; // first column of the row table (D)
+  // Four columns a row: a receiver's recalculation pays for every formula cell it loads (about
+  // 10 µs each in LibreOffice, whatever the formula), and this table has a row per row of 实绩.
+  // The latest month is counted over the year and month columns instead (12 COUNTIFS).
   const rc = {
     year: RC,
     month: RC + 1,
-    latest: RC + 2,
-    slot: RC + 3,
-    seq: RC + 4,
+    slot: RC + 2,
+    seq: RC + 3,
   };
   const rowLast = DATA_ROW + R - 1;
   const rSpan = (c: number): string =>
@@ -423,7 +425,6 @@ export function renderHelper(
     [
       [rc.year, '年份', 'Year'],
       [rc.month, '月份', 'Month'],
-      [rc.latest, '本年月份', 'Month this year'],
       [rc.slot, '用途', 'Slot'],
       [rc.seq, '累计行数', 'Running count'],
       [uc.pos, '实绩行位置', 'Row position'],
@@ -487,7 +488,6 @@ export function renderHelper(
             `IF(ISNUMBER(${monthRaw}),IFERROR(MATCH(${monthRaw},${MONTHS},0),"x"),IFERROR(MATCH(--TRIM(RIGHT(SUBSTITUTE(${MONTH_DASHES.reduce((x, d) => `SUBSTITUTE(${x},"${d}","-")`, `SUBSTITUTE(TRIM(${monthRaw}),"月","")`)},"-",REPT(" ",9)),9)),${MONTHS},0),IF(TRIM(${monthRaw})="","","x")))`,
             lr?.month ?? '',
           ),
-          fx(`IF(${y}=${Y},N(${m}),0)`, lr?.latest ?? 0, INT),
           fx(
             monthly
               ? `IF(ISNUMBER(${m}),IF(${m}<=${M},IF(${y}=${Y},${m},IF(${y}=${Y}-1,12+${m},"")),""),"")`
@@ -564,7 +564,8 @@ export function renderHelper(
                 .map((ind, i) => {
                   const c = colParam.get(ind.name) as string;
                   const raw = `INDEX(${AS}$A:$${MAX_COL},${pos}+${firstData - 1},${c})`;
-                  return `IF(${c}=0,0,IF(AND(${L(valueCol(i), row)}="",TRIM(${raw})<>""),1,0))`;
+                  // A figure read is no bad one: TRIM (a number made text) only where none was.
+                  return `IF(OR(${c}=0,${L(valueCol(i), row)}<>""),0,--(TRIM(${raw})<>""))`;
                 })
                 .join('+')})`,
           u?.bad ?? 0,
@@ -775,7 +776,12 @@ export function renderHelper(
   if (A && latest) {
     params[latestRow] = {
       ...latest,
-      cell: fx(`MAX(${rSpan(rc.latest)})`, live?.latest ?? 0, INT),
+      // A COUNTIFS per month over the year and month columns.
+      cell: fx(
+        `MAX(${Array.from({ length: 12 }, (_, j) => `${j + 1}*(COUNTIFS(${rSpan(rc.year)},${Y},${rSpan(rc.month)},${j + 1})>0)`).join(',')})`,
+        live?.latest ?? 0,
+        INT,
+      ),
     };
   }
   params.forEach((p, i) => {
@@ -846,5 +852,6 @@ export function renderHelper(
       note: o.note,
     },
     refs,
+    free: { col: PC + 14, row: DATA_ROW },
   };
 }

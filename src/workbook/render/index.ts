@@ -22,9 +22,11 @@ import type { InputLayout } from '../read';
 import type { WorkbookSpec } from '../spec';
 import { renderAllocation } from './allocation';
 import { renderBulletin } from './bulletin';
+import { SheetBuilder } from './cells';
+import { classRankLayout } from './classRanks';
 import { renderGuide } from './guide';
 import { renderHelper } from './helper';
-import { renderProgress } from './progress';
+import { PROGRESS, renderProgress } from './progress';
 import { renderSummary } from './summary';
 
 /** What the renderer needs besides the plan: the language, what the note says, and the run's overrides. */
@@ -86,13 +88,31 @@ export function renderOutputs(
         ? { f: `${H.areaPrefix}&${H.year}&"年度 "`, v: `${areaText}${plan.year}年度 ` }
         : { f: `${H.areaPrefix}&${H.year}&" — "`, v: `${areaText}${plan.year} — ` },
   });
-  const progress = renderProgress(plan, input, H, allocation.refs, {
+  const ranks = classRankLayout(plan, input, lang, names.helper, helper.free.col, helper.free.row);
+  const progress = renderProgress(plan, input, H, allocation.refs, ranks, {
     lang,
     name: names.progress,
     note,
     titlePrefix,
     checkCopies: o.checkCopies,
   });
+  // The class-rank tables look the progress sheet's keys up: placed once its rows are known.
+  const HB = new SheetBuilder(o.checkCopies);
+  for (const row of helper.sheet.rows) HB.rows.push([...row]);
+  ranks.place(HB, {
+    name: names.progress,
+    idx: PROGRESS.letter('idx'),
+    rkey: PROGRESS.letter('rkey'),
+    blocks: progress.refs.blocks,
+  });
+  const helperSheet = {
+    ...helper.sheet,
+    rows: HB.rows,
+    widths: [
+      ...(helper.sheet.widths ?? []),
+      ...new Array<number>(Math.max(0, ranks.endCol - (helper.sheet.widths?.length ?? 0))).fill(9),
+    ],
+  };
   const summary = renderSummary(plan, input, H, progress.refs, {
     lang,
     name: names.summary,
@@ -116,7 +136,7 @@ export function renderOutputs(
   });
   const other: Lang = lang === 'zh' ? 'en' : 'zh';
   return {
-    sheets: [allocation.sheet, progress.sheet, summary, bulletin, guide, helper.sheet],
+    sheets: [allocation.sheet, progress.sheet, summary, bulletin, guide, helperSheet],
     remove: (['allocation', 'progress', 'summary', 'bulletin', 'guide', 'helper'] as const).map(
       (k) => SHEETS[k][other],
     ),

@@ -48,6 +48,13 @@ import {
 import { columns } from './columns';
 import { CHECKS } from '../checks';
 import type { HelperRefs } from './helper';
+import {
+  groupNumbers,
+  rankFigure,
+  unitNumbers,
+  type ClassKind,
+  type ClassRankLayout,
+} from './classRanks';
 
 export const PROGRESS = columns([
   { key: 'idx', header: { zh: '序号', en: 'No.' }, width: 5 },
@@ -157,6 +164,7 @@ export function renderProgress(
   input: PlanInput,
   H: HelperRefs,
   alloc: AllocationRefs,
+  ranks: ClassRankLayout,
   o: {
     lang: Lang;
     name: string;
@@ -221,9 +229,7 @@ export function renderProgress(
     sep: t(lang, '、', ', '),
   };
   const escape = hasWildcards(input.enterprises.map((e) => e.group));
-  const groupNo = new Map<string, number>();
-  for (const e of input.enterprises)
-    if (e.group && !groupNo.has(e.group)) groupNo.set(e.group, groupNo.size + 1);
+  const groupNo = groupNumbers(input);
   const blocks = new Map<
     string,
     { areaRow: number; aggLast: number; first: number; last: number; unitFirst?: number }
@@ -423,7 +429,15 @@ export function renderProgress(
     const better = higher ? '>' : '<';
     const firstUnit = areaRow + 1 + groupsN;
     const unitRowOf = new Map(unitsP.map((u, k) => [u.unit, firstUnit + k]));
-    const unitNo = new Map(unitsP.map((u, k) => [u.unit, k]));
+    const unitNo = unitNumbers(ip);
+    // 1 + how many of the row's class do better, counted in the class's own block (classRanks.ts).
+    const classRank = (row: number, kind: ClassKind, no: Col): string => {
+      const tb = ranks.table(ind.name, kind);
+      if (!tb) throw new Error(`no ${kind} rank table for ${ind.name}`);
+      const key = C.ref('rkey', row);
+      const at = (r: string): string => `INDEX(${tb.keys},INDEX(${r},${C.ref(no, row)}))`;
+      return `IF(ISNUMBER(${key}),COUNTIF(${at(tb.first)}:${at(tb.last)},"${better}"&${key})+1,"")`;
+    };
     unitsP.forEach((u, k) => {
       const row = firstUnit + k;
       const kids = unitsP.filter((x) => x.parent === u.unit);
@@ -444,7 +458,7 @@ export function renderProgress(
       const x = (c: Col): string => C.ref(c, row);
       const siblings = unitsP.filter((y) => y.parent === u.parent && y.unit !== u.unit);
       const sibKeys = siblings.map((y) => C.ref('rkey', unitRowOf.get(y.unit) ?? row));
-      const rankFigure = rankCol === 'yoy' ? u.yoy : u.completion;
+      const figure = rankFigure(ip, u);
       const cells: Partial<Record<Col, CellSpec>> = {
         ind: val(ind.name),
         name: val(t(lang, '单位小计', 'Unit subtotal')),
@@ -457,7 +471,7 @@ export function renderProgress(
         likeLast: fx(sumOf('likeLast', true), num(u.lastYtd), fmt),
         rkey: fx(
           `IF(ISNUMBER(${x(rankCol)}),ROUND(${x(rankCol)},9),"")`,
-          rankFigure === null ? '' : rankKeyOf(rankFigure),
+          figure === null ? '' : rankKeyOf(figure),
         ),
         rank: fx(
           `IF(ISNUMBER(${x('rkey')}),1${sibKeys.map((k2) => `+IF(ISNUMBER(${k2}),--(${k2}${better}${x('rkey')}),0)`).join('')},"")`,
@@ -480,7 +494,7 @@ export function renderProgress(
     ip.rows.forEach((f, i) => {
       const row = first + i;
       const x = (c: Col): string => C.ref(c, row);
-      const rankFigure = rankCol === 'yoy' ? f.yoy : f.completion;
+      const rankBy = rankFigure(ip, f);
       const idx = `$${C.letter('idx')}${row}`;
       const e = input.enterprises[f.index];
       const figure = (slot: 0 | 1): string => {
@@ -519,27 +533,19 @@ export function renderProgress(
         // 1 + how many do better (RANK's order, ties sharing a rank).
         rkey: fx(
           `IF(ISNUMBER(${x(rankCol)}),ROUND(${x(rankCol)},9),"")`,
-          rankFigure === null ? '' : rankKeyOf(rankFigure),
+          rankBy === null ? '' : rankKeyOf(rankBy),
         ),
         rank: fx(
           `IF(ISNUMBER(${x('rkey')}),COUNTIF(${span('rkey')},"${better}"&${x('rkey')})+1,"")`,
           num(f.rank),
         ),
-        grank: f.group
-          ? fx(
-              `IF(ISNUMBER(${x('rkey')}),COUNTIFS(${span('gno')},${x('gno')},${span('rkey')},"${better}"&${x('rkey')})+1,"")`,
-              num(f.groupRank),
-            )
-          : val(null),
+        grank: f.group ? fx(classRank(row, 'group', 'gno'), num(f.groupRank)) : val(null),
         gno: f.group ? val(groupNo.get(f.group) ?? 0, INT) : val(null),
         ...(f.unit === undefined
           ? {}
           : {
-              urank: fx(
-                `IF(ISNUMBER(${x('rkey')}),COUNTIFS(${span('uno')},${x('uno')},${span('rkey')},"${better}"&${x('rkey')})+1,"")`,
-                num(f.unitRank ?? null),
-              ),
-              uno: val((unitNo.get(f.unit) ?? 0) + 1, INT),
+              urank: fx(classRank(row, 'unit', 'uno'), num(f.unitRank ?? null)),
+              uno: val(unitNo.get(f.unit) ?? 0, INT),
             }),
         ...common(row, f),
       };
