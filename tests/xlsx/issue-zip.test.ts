@@ -2,7 +2,7 @@
  * 下发 as one .zip (hosts/xlsx/issue.ts, what the pane downloads): one workbook per unit of the
  * county example, named as `fenjie issue` names its files, holding the very sheets
  * `fenjie issue` writes (cell for cell: ExcelJS dates every package, so not byte for byte), and
- * each planning on its own to exactly the county's annual parts (periods within one step).
+ * each planning on its own to exactly the county's annual parts and period cells.
  */
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
