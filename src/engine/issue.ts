@@ -155,15 +155,29 @@ function issuedProfiles(
   enterpriseIdx: readonly number[],
   lang: Lang,
 ): { byIndicator: Map<string, ProfileDef>; followers: Set<string> } {
+  const totals = input.indicators.filter((i) => i.kind === 'total');
+  // An enterprise's own profile that names every total indicator's: it follows each, and does so
+  // in the unit's workbook once its profile is left out. One that names some but not all: it
+  // follows those in the area, and would not in the unit's workbook (its profile named, not the
+  // issued one), so those keep their profile.
+  const followers = new Set<string>();
+  const keep = new Set<string>();
+  for (const i of enterpriseIdx) {
+    const e = input.enterprises[i] ?? outOfBounds();
+    if (e.profile === undefined) continue;
+    const own = canonicalProfileName(e.profile);
+    const follows = totals.filter((ind) => canonicalProfileName(ind.profile) === own);
+    if (follows.length === totals.length) followers.add(e.name);
+    else for (const ind of follows) keep.add(ind.name);
+  }
   const defined = new Map<string, Profile>([[EVEN.name, EVEN]]);
   for (const p of input.profiles) defined.set(p.name, p);
-  const totals = input.indicators.filter((i) => i.kind === 'total');
-  const profileOf = new Map(totals.map((i) => [i.name, canonicalProfileName(i.profile)]));
   // The one grid of 时间分布 (inputWorkbook.ts): its profiles', or free while it has none.
   let sheetGrid = input.profiles.find((p) => !isEvenProfileName(p.name))?.grid;
   const taken = new Set([...defined.keys(), ...Object.values(EVEN_NAMES)]);
   const byIndicator = new Map<string, ProfileDef>();
   for (const a of plan.allocations) {
+    if (keep.has(a.indicator)) continue;
     const original = defined.get(a.profile) ?? EVEN;
     const d = a.decimals;
     const cells = new Array<number>(a.periodTotals.length).fill(0);
@@ -180,25 +194,6 @@ function issuedProfiles(
     sheetGrid = p.grid;
     taken.add(pname);
     byIndicator.set(a.indicator, p);
-  }
-  // An enterprise's own profile that names some indicators' profiles but not every total's: it
-  // follows those in the area and would not in the unit's workbook (its profile named, not the
-  // issued one), so they keep their profile; and again, as that may change the others.
-  const followers = new Set<string>();
-  for (let changed = true; changed;) {
-    changed = false;
-    followers.clear();
-    for (const i of enterpriseIdx) {
-      const e = input.enterprises[i] ?? outOfBounds();
-      if (e.profile === undefined) continue;
-      const own = canonicalProfileName(e.profile);
-      const follows = totals.filter((ind) => profileOf.get(ind.name) === own);
-      if (follows.length === totals.length) {
-        followers.add(e.name);
-        continue;
-      }
-      for (const ind of follows) if (byIndicator.delete(ind.name)) changed = true;
-    }
   }
   return { byIndicator, followers };
 }
