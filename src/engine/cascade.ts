@@ -15,6 +15,9 @@
  *    every level adds up exactly, no part strays a whole step from its exact share, and a unit
  *    handed its part and the bands of its subtree (`fenjie issue`) splits it on its own to
  *    exactly the same parts: it computes the very same thing.
+ * 3. Over time (`cascadePeriods`): the top units against the area's profile, then each unit's
+ *    children against the unit's own period cells (its issued quarterly or monthly targets), which
+ *    its workbook holds as its indicator's profile, so it plans to exactly the same cells.
  *
  * @example
  *   // units 甲 (enterprises a, b) and 乙 (c), equal weights, target 100 at 0 decimals:
