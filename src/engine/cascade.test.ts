@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { countyExampleInput, COUNTY_LOCK } from '../../tests/helpers/county-example';
 import { townshipExampleInput } from '../../tests/helpers/example-input';
-import { cascadeSplit, type UnitBounds } from './cascade';
+import { cascadePeriods, cascadeSplit, type UnitBounds } from './cascade';
 import { outOfBounds } from './checked';
 import type { PlanInput } from './model';
 import { toUnits } from './number';
+import { gridShares, issuedProfile } from './profile';
 import { plan } from './plan';
 import type { SplitRow } from './split';
 import { unitTree } from './units';
@@ -81,6 +82,70 @@ describe('cascadeSplit', () => {
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     expect(r.value.parts).toEqual(c.parts);
     expect(r.value.unitParts).toEqual(c.units);
+  });
+});
+
+describe('cascadePeriods: a unit hands its children its period cells as their profile', () => {
+  /** 甲 (a, b), 乙 (c). */
+  const SMALL = unitTree({
+    enterprises: [
+      { name: 'a', unit: '甲' },
+      { name: 'b', unit: '甲' },
+      { name: 'c', unit: '乙' },
+    ],
+    units: [{ name: '甲' }, { name: '乙' }],
+  } as unknown as PlanInput);
+  const handDown = (cells: readonly number[]): readonly number[] | undefined => {
+    const p = issuedProfile('下发', 'quarters', 'quarters', cells, 0);
+    return p && gridShares(p, 'quarters');
+  };
+  it.each<{
+    what: string;
+    tree: typeof SMALL;
+    annual: number[];
+    q: number[];
+    enterprises: number[][];
+    units: number[][];
+  }>([
+    {
+      what: "甲's cells [0, 1, 1, 1] are its children's profile: a and b (1 and 2) fill them",
+      tree: SMALL,
+      annual: [1, 2, 1],
+      q: [1, 1, 1, 1],
+      // The area [1, 1, 1, 1]: 甲 3 → [0, 1, 1, 1], 乙 1 → [1, 0, 0, 0]; under 甲's cells a's
+      // exact is ⅓ in Q2-Q4, b's ⅔: a [0, 0, 0, 1], b [0, 1, 1, 0].
+      enterprises: [
+        [0, 0, 0, 1],
+        [0, 1, 1, 0],
+        [1, 0, 0, 0],
+      ],
+      units: [
+        [0, 1, 1, 1],
+        [1, 0, 0, 0],
+      ],
+    },
+    {
+      what: 'a unit of zero parts hands down no profile: its children split against the area profile',
+      tree: TREE,
+      annual: [0, 0, 3, 0],
+      q: [1, 2, 3, 4],
+      enterprises: [
+        [0, 0, 0, 0],
+        [0, 0, 0, 0],
+        [0, 1, 1, 1],
+        [0, 0, 0, 0],
+      ],
+      units: [
+        [0, 0, 0, 0],
+        [0, 0, 0, 0],
+        [0, 1, 1, 1],
+        [0, 0, 0, 0],
+      ],
+    },
+  ])('$what', (c) => {
+    const r = cascadePeriods(c.tree, c.annual, c.q, handDown);
+    expect(r.enterprises).toEqual(c.enterprises);
+    expect(r.units).toEqual(c.units);
   });
 });
 

@@ -15,6 +15,9 @@
  *    every level adds up exactly, no part strays a whole step from its exact share, and a unit
  *    handed its part and the bands of its subtree (`fenjie issue`) splits it on its own to
  *    exactly the same parts: it computes the very same thing.
+ * 3. Over time (`cascadePeriods`): the top units against the area's profile, then each unit's
+ *    children against the unit's own period cells (its issued quarterly or monthly targets), which
+ *    its workbook holds as its indicator's profile, so it plans to exactly the same cells.
  *
  * @example
  *   // units 甲 (enterprises a, b) and 乙 (c), equal weights, target 100 at 0 decimals:
@@ -518,17 +521,29 @@ export function cascadeSplit(p: CascadeProblem): Result<CascadeResult> {
 }
 
 /**
- * The enterprise × period table down the tree: the top units' period totals by controlled
- * rounding of their annual parts (columns: the area's part apportioned by the profile), then each
- * unit's children by controlled rounding with the unit's periods as their column totals. Rows are
- * the enterprises' annual parts in units (0 for an enterprise rounded on its own profile, whose
- * row the caller fills). Returns each enterprise's cells (those of the tree) and each unit's
- * period totals over its enterprises that follow the profile.
+ * The enterprise × period table down the tree. The top units' period cells: controlled rounding of
+ * their annual parts against the area's profile `q`, the columns the area's part apportioned by
+ * it (so the area's period totals are the target split by the profile, exactly). Below that, a
+ * unit's children split the unit's issued period cells: controlled rounding of their annual parts
+ * with the unit's cells as column totals and `handDown(cells)` as the profile — the cells
+ * themselves, normalised (profile.ts `issuedProfile`), as the unit's own workbook reads them
+ * (`fenjie issue`), so that workbook plans to exactly these cells. The exact value of child i in
+ * period j is then annual_i × cell_j / Σ cell: every cell is within one step of its exact value
+ * under its parent's issued split. `handDown` returns undefined where the cells are no profile
+ * (all zero); the children then split against `q`. Rows are the enterprises' annual parts in
+ * units (0 for an enterprise rounded on its own profile, whose row the caller fills). Returns each
+ * enterprise's cells (those of the tree) and each unit's period totals over its enterprises that
+ * follow the profile.
+ *
+ * @example
+ *   // 甲 (a 1, b 2) and 乙 (c 1) over two even periods: 甲 [2, 1] (the area [2, 2]),
+ *   // a and b split [2, 1] by its shares 2:1 — a [1, 0] (exact ⅔, ⅓), b [1, 1]
  */
 export function cascadePeriods(
   tree: UnitTree,
   annual: readonly number[],
   q: readonly number[],
+  handDown: (cells: readonly number[]) => readonly number[] | undefined,
 ): { readonly enterprises: number[][]; readonly units: number[][] } {
   const n = annual.length;
   const U = tree.units.length;
@@ -544,29 +559,34 @@ export function cascadePeriods(
   const enterprises: number[][] = new Array<number[]>(n);
   const units: number[][] = new Array<number[]>(U);
   for (let i = 0; i < n; i++) enterprises[i] = new Array<number>(J).fill(0);
-  const hand = (us: readonly number[], want: readonly number[] | undefined): void => {
+  const hand = (
+    us: readonly number[],
+    shares: readonly number[],
+    want: readonly number[] | undefined,
+  ): void => {
     const r = controlledRound(
       us.map((u) => unitAnnual[u] ?? outOfBounds()),
-      q,
+      shares,
       want,
     );
     us.forEach((u, k) => {
       const cells = r.cells[k] ?? outOfBounds();
       units[u] = cells;
+      const own = handDown(cells) ?? q;
       const kids = tree.childUnits[u] ?? outOfBounds();
-      if (kids.length > 0) hand(kids, cells);
+      if (kids.length > 0) hand(kids, own, cells);
       else {
         const es = tree.enterprisesOf[u] ?? outOfBounds();
         const inner = controlledRound(
           es.map((i) => annual[i] ?? outOfBounds()),
-          q,
+          own,
           cells,
         );
         es.forEach((i, m) => (enterprises[i] = inner.cells[m] ?? outOfBounds()));
       }
     });
   };
-  hand(tree.top, undefined);
+  hand(tree.top, q, undefined);
   // A unit's periods are its enterprises' sums (the handed-down totals whenever they were met).
   for (let k = tree.topDown.length - 1; k >= 0; k--) {
     const u = tree.topDown[k] ?? outOfBounds();

@@ -17,6 +17,7 @@ import {
   canonicalProfileName,
   EVEN,
   gridShares,
+  issuedProfile,
   plannedSchedule,
   type Grid,
   type Profile,
@@ -370,13 +371,17 @@ function allocate(
   owns.forEach((p, i) => {
     if (!p) shared.push(i);
   });
-  // With units, the table is rounded down the tree (cascade.ts), each unit's periods handed to
-  // its children.
+  // With units, the table is rounded down the tree (cascade.ts): each unit's period cells are
+  // handed to its children as their profile, as its own workbook will hold them (issue.ts).
   const nested = tree
     ? cascadePeriods(
         tree,
         es.map((_, i) => (owns[i] ? 0 : (split.value.units[i] ?? outOfBounds()))),
         areaShares,
+        (cells) => {
+          const p = issuedProfile(areaProfile.name, areaProfile.grid, grid, cells, ind.decimals);
+          return p && gridShares(p, grid);
+        },
       ).enterprises
     : undefined;
   const block = nested

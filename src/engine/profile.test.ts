@@ -5,6 +5,7 @@ import {
   EVEN_NAMES,
   gridShares,
   isEvenProfileName,
+  issuedProfile,
   makeProfile,
   monthlyNumerators,
   periodCount,
@@ -185,5 +186,84 @@ describe('the even profile', () => {
   it('is named by EVEN_NAMES', () => {
     expect(EVEN.name).toBe(EVEN_NAMES.zh);
     expect(EVEN_NAMES).toEqual({ zh: '均衡', en: 'even' });
+  });
+});
+
+describe("issuedProfile: a unit's period cells as the profile its children split (下发)", () => {
+  const janFeb = [3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2];
+  it.each<{
+    what: string;
+    form: Grid;
+    grid: Grid;
+    cells: number[];
+    d: number;
+    shares: number[] | undefined;
+  }>([
+    {
+      what: 'quarters: the cells as amounts',
+      form: 'quarters',
+      grid: 'quarters',
+      cells: [2400, 3000, 3000, 3600],
+      d: 0,
+      shares: [2400, 3000, 3000, 3600],
+    },
+    {
+      what: 'two decimals: amounts in the indicator unit',
+      form: 'quarters',
+      grid: 'quarters',
+      cells: [256390, 320487, 320487, 384585],
+      d: 2,
+      shares: [2563.9, 3204.87, 3204.87, 3845.85],
+    },
+    {
+      what: 'months with Jan-Feb combined: 1月 and 2月 half of 1-2月 each',
+      form: 'months',
+      grid: 'janFeb',
+      cells: janFeb,
+      d: 0,
+      shares: [1.5, 1.5, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2],
+    },
+    {
+      what: 'a half with 7 decimals: 2月 takes all of 1-2月',
+      form: 'months',
+      grid: 'janFeb',
+      cells: janFeb,
+      d: 6,
+      shares: [0, 3e-6, 1e-6, 1e-6, 1e-6, 1e-6, 1e-6, 1e-6, 1e-6, 1e-6, 1e-6, 2e-6],
+    },
+    {
+      what: 'the 1-2月 form kept',
+      form: 'janFeb',
+      grid: 'janFeb',
+      cells: janFeb,
+      d: 1,
+      shares: [0.3, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.2],
+    },
+    {
+      what: 'every cell zero: no profile',
+      form: 'quarters',
+      grid: 'quarters',
+      cells: [0, 0, 0, 0],
+      d: 0,
+      shares: undefined,
+    },
+    {
+      what: 'a negative cell: no profile',
+      form: 'quarters',
+      grid: 'quarters',
+      cells: [5, -1, 0, 0],
+      d: 0,
+      shares: undefined,
+    },
+  ])('$what', ({ form, grid, cells, d, shares }) => {
+    const p = issuedProfile('工业总产值·下发', form, grid, cells, d);
+    expect(p?.shares).toEqual(shares);
+    if (!p) return;
+    expect(p.grid).toBe(form);
+    expect(profileProblem(p)).toBeUndefined();
+    // Its shares on the periods' grid are the cells', exactly.
+    const g = gridShares(p, grid);
+    const k = (g[0] ?? 0) === 0 ? 1 : 0;
+    g.forEach((v, j) => expect(v * (cells[k] ?? NaN)).toBe((cells[j] ?? NaN) * (g[k] ?? NaN)));
   });
 });

@@ -13,7 +13,7 @@
  *   plannedSchedule(p, 8)       // → (20 + 25 + 25·2/3) / 100 = 0.6167
  */
 import { outOfBounds, zeros } from './checked';
-import { isOnStep, toUnits } from './number';
+import { fromUnits, isOnStep, toUnits } from './number';
 
 export type Grid = 'quarters' | 'months' | 'janFeb';
 
@@ -61,6 +61,12 @@ export function profileProblem(p: Profile): { zh: string; en: string } | undefin
 
 /** The even profile's names: 均衡, and 'even' (accepted as the same profile). */
 export const EVEN_NAMES = { zh: '均衡', en: 'even' } as const;
+
+/**
+ * What an issued profile's name adds to its indicator's (issue.ts): 工业总产值·下发, or in English
+ * "Gross output (issued)".
+ */
+export const ISSUED_PROFILE_SUFFIX = { zh: '·下发', en: ' (issued)' } as const;
 
 /** The even profile (均衡), always defined. */
 export const EVEN: Profile = makeProfile(EVEN_NAMES.zh, 'quarters', [1, 1, 1, 1]);
@@ -120,4 +126,55 @@ export function plannedSchedule(p: Profile, month: number): number {
   let through = 0;
   for (let i = 0; i < Math.min(12, Math.max(0, month)); i++) through += m[i] ?? outOfBounds();
   return total === 0 ? 0 : through / total;
+}
+
+/**
+ * The profile a unit hands down with its issued period targets (下发): its period cells `cells`
+ * (integer units of 10^-d on `grid`, the indicator's periods) as amounts in the indicator's unit,
+ * written in `form`, the grid of the profile it replaces (so the 时间分布 sheet keeps its columns).
+ * With months as the form and Jan-Feb combined in the periods, 1月 and 2月 each take half of
+ * 1-2月 (or 2月 all of it where a half has more than 6 decimals). Its shares on `grid` are then
+ * exactly proportional to the cells: the unit's children split the cells, and the unit's own
+ * workbook, reading these numbers back, computes the very same shares (cascade.ts, issue.ts).
+ * Undefined when the cells cannot be a profile (all zero, or one negative) or, beyond 15
+ * significant digits, would not be proportional.
+ *
+ * @example
+ *   issuedProfile('工业总产值·下发', 'quarters', 'quarters', [1428, 1785, 1785, 2142], 0).shares
+ *   // → [1428, 1785, 1785, 2142]
+ *   issuedProfile('p', 'months', 'janFeb', [3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1], 0).shares
+ *   // → [1.5, 1.5, 1, 1, …]
+ */
+export function issuedProfile(
+  name: string,
+  form: Grid,
+  grid: Grid,
+  cells: readonly number[],
+  d: number,
+): Profile | undefined {
+  if (cells.length !== periodCount(grid) || cells.some((c) => c < 0) || !cells.some((c) => c > 0))
+    return undefined;
+  const amounts = cells.map((c) => fromUnits(c, d));
+  const candidates: (readonly number[])[] = [];
+  if (form === grid) candidates.push(amounts);
+  else if (form === 'months' && grid === 'janFeb') {
+    const [janFeb = 0, ...rest] = amounts;
+    candidates.push([janFeb / 2, janFeb / 2, ...rest], [0, janFeb, ...rest]);
+  }
+  for (const shares of candidates) {
+    const p = makeProfile(name, form, shares);
+    if (proportional(gridShares(p, grid), cells)) return p;
+  }
+  return undefined;
+}
+
+/** Whether non-negative integer vectors are proportional: equal once each is divided by its gcd. */
+function proportional(a: readonly number[], b: readonly number[]): boolean {
+  const reduced = (xs: readonly number[]): number[] => {
+    const g = xs.reduce((x, y) => gcd(x, y), 0);
+    return g > 1 ? xs.map((v) => v / g) : [...xs];
+  };
+  const ra = reduced(a);
+  const rb = reduced(b);
+  return ra.length === rb.length && ra.every((v, j) => v === rb[j]);
 }

@@ -1,6 +1,7 @@
 /**
  * `fenjie issue` (下发): one workbook per unit of the county example, each of which, planned on
- * its own, gives its enterprises exactly the parts the county computed; bad input refused.
+ * its own (`fenjie plan --json`), gives its enterprises and units exactly the annual parts and the
+ * period cells the county computed; bad input refused.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,8 @@ import { fixturePath } from '../fixtures/make-fixtures';
 const NOW = ['--now', '2025-09-03T10:30'];
 
 interface Json {
-  allocations: { indicator: string; enterprise: string; annual: number }[];
+  allocations: { indicator: string; enterprise: string; annual: number; periods: number[] }[];
+  unitAllocations?: { indicator: string; unit: string; annual: number; periods: number[] }[];
   errors: { code: string }[];
 }
 
@@ -52,7 +54,7 @@ function enterprisesOf(unit: string): string[] {
 }
 
 describe('fenjie issue', () => {
-  it("writes one workbook per unit, each planning to exactly the county's parts", async () => {
+  it("writes one workbook per unit, each planning to exactly the county's parts and period cells", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fenjie-issue-'));
     const county = await planJson(fixturePath('county-example'), dir, 'county');
     const out = join(dir, 'units');
@@ -68,11 +70,24 @@ describe('fenjie issue', () => {
         const there = county.allocations.find(
           (c) => c.indicator === a.indicator && c.enterprise === a.enterprise,
         );
-        expect([u.name, a.indicator, a.enterprise, a.annual]).toEqual([
+        expect([u.name, a.indicator, a.enterprise, a.annual, a.periods]).toEqual([
           u.name,
           a.indicator,
           a.enterprise,
           there?.annual,
+          there?.periods,
+        ]);
+      }
+      for (const x of own.unitAllocations ?? []) {
+        const there = county.unitAllocations?.find(
+          (c) => c.indicator === x.indicator && c.unit === x.unit,
+        );
+        expect([u.name, x.indicator, x.unit, x.annual, x.periods]).toEqual([
+          u.name,
+          x.indicator,
+          x.unit,
+          there?.annual,
+          there?.periods,
         ]);
       }
     }

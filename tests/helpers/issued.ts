@@ -1,7 +1,7 @@
 /**
  * Checking 下发's output: the entries of the pane's .zip, and that a unit's workbook, planned on
  * its own (read and planned as `fenjie plan` does), gives its enterprises and units the county's
- * annual parts exactly, and their periods within one step.
+ * annual parts and period cells exactly.
  */
 import { expect } from 'vitest';
 import type { Plan } from '../../src/engine';
@@ -41,29 +41,41 @@ export async function planOf(bytes: Uint8Array, name: string): Promise<Plan> {
 }
 
 /**
- * Unit `unit`'s own plan gives every enterprise and unit the county's annual parts exactly, and
- * each period within one step of the county's. (The county's periods are rounded down the tree
- * so that the area's period totals are the target split by the profile, exactly (domain.md); a
- * unit's own workbook knows only its annual part and splits it by the profile itself, so a
- * period may differ by one step.)
+ * Unit `unit`'s own plan gives every enterprise and unit the county's annual parts and period
+ * cells exactly, and its total periods are the county's unit row's, exactly: the county hands each
+ * unit its period cells, which its workbook carries as the indicator's profile (issue.ts).
  */
 export function expectCountyParts(county: Plan, unit: string, own: Plan): void {
   expect(own.allocations.length).toBe(county.allocations.length);
-  const near = (a: readonly number[], b: readonly number[] | undefined, step: number): boolean =>
-    b !== undefined &&
-    a.length === b.length &&
-    a.every((x, k) => Math.abs(x - (b[k] ?? NaN)) <= step * (1 + 1e-9));
   for (const a of own.allocations) {
     const there = county.allocations.find((x) => x.indicator === a.indicator);
-    const step = 10 ** -a.decimals;
     expect(a.rows.length).toBeGreaterThan(0);
     for (const row of a.rows) {
       const c = there?.rows.find((x) => x.enterprise === row.enterprise);
-      expect([unit, row.enterprise, row.annual]).toEqual([unit, row.enterprise, c?.annual]);
-      expect(near(row.periods, c?.periods, step), `${unit} ${row.enterprise} periods`).toBe(true);
+      expect([unit, a.indicator, row.enterprise, row.annual, row.periods]).toEqual([
+        unit,
+        a.indicator,
+        row.enterprise,
+        c?.annual,
+        c?.periods,
+      ]);
+    }
+    for (const x of a.units ?? []) {
+      const c = there?.units?.find((y) => y.unit === x.unit);
+      expect([unit, a.indicator, x.unit, x.annual, x.periods]).toEqual([
+        unit,
+        a.indicator,
+        x.unit,
+        c?.annual,
+        c?.periods,
+      ]);
     }
     const self = there?.units?.find((x) => x.unit === unit);
-    expect([unit, a.indicator, a.total]).toEqual([unit, a.indicator, self?.annual]);
-    expect(near(a.periodTotals, self?.periods, step), `${unit} ${a.indicator} periods`).toBe(true);
+    expect([unit, a.indicator, a.total, a.periodTotals]).toEqual([
+      unit,
+      a.indicator,
+      self?.annual,
+      self?.periods,
+    ]);
   }
 }

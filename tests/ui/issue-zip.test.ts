@@ -2,7 +2,7 @@
  * 下发 in the pane (issue 13, item 5): the file mode's single page (dist/分解.html, from file://,
  * every request refused) opens the county example, recalculates, and downloads the units'
  * workbooks as one .zip; each workbook inside holds the sheets `fenjie issue` writes and, planned
- * on its own, gives its enterprises exactly the county's annual parts (periods within one step).
+ * on its own, gives its enterprises exactly the county's annual parts and period cells.
  */
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';

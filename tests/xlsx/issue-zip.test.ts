@@ -2,15 +2,19 @@
  * 下发 as one .zip (hosts/xlsx/issue.ts, what the pane downloads): one workbook per unit of the
  * county example, named as `fenjie issue` names its files, holding the very sheets
  * `fenjie issue` writes (cell for cell: ExcelJS dates every package, so not byte for byte), and
- * each planning on its own to exactly the county's annual parts (periods within one step).
+ * each planning on its own to exactly the county's annual parts and period cells.
  */
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { issueInput } from '../../src/engine/issue';
+import type { PlanInput } from '../../src/engine/model';
+import { isOnStep } from '../../src/engine/number';
+import { plan } from '../../src/engine/plan';
 import { issuedWorkbooks, issueZip, unitFileName } from '../../src/hosts/xlsx/issue';
 import { openWorkbook } from '../../src/hosts/xlsx/read';
 import { runPipeline } from '../../src/workbook/pipeline';
 import { fixturePath } from '../fixtures/make-fixtures';
-import { COUNTY_UNITS } from '../helpers/county-example';
+import { countyExampleInput, COUNTY_UNITS } from '../helpers/county-example';
 import { expectCountyParts, planOf, unzipAll } from '../helpers/issued';
 import { sheetsOf } from '../ui/harness';
 
@@ -35,6 +39,31 @@ describe('issueZip', () => {
       );
       expectCountyParts(r.plan, u.name, await planOf(bytes, u.name));
     }
+  }, 60_000);
+
+  it('on months with 1-2月 combined and 2 decimals: the issued profiles survive the .xlsx exactly', async () => {
+    // 1月 and 2月 each hold half of 1-2月 (a third decimal), every other month its cell.
+    const county = countyExampleInput();
+    const input: PlanInput = {
+      ...county,
+      settings: { ...county.settings, combineJanFeb: true },
+      indicators: county.indicators.map((i) => ({ ...i, decimals: 2, profile: '前低后高' })),
+      profiles: [
+        { name: '前低后高', grid: 'months', shares: [6, 6, 8, 8, 8, 8, 8, 9, 9, 9, 10, 11] },
+        { name: '下半年投产', grid: 'months', shares: [0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1] },
+      ],
+    };
+    const r = plan(input, { today: TODAY });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    let halves = 0;
+    for await (const w of issuedWorkbooks(input, r.value, 'zh')) {
+      const own = await planOf(w.bytes, w.unit);
+      expect(own.allocations.every((a) => a.grid === 'janFeb')).toBe(true);
+      expectCountyParts(r.value, w.unit, own);
+      const issued = issueInput(input, r.value, w.unit);
+      if (issued.profiles.some((p) => !isOnStep(p.shares[0] ?? 0, 2))) halves++;
+    }
+    expect(halves).toBeGreaterThan(0);
   }, 60_000);
 
   it('names a unit whose name no file system takes with _ in place', () => {

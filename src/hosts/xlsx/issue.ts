@@ -30,7 +30,7 @@ export async function* issuedWorkbooks(
   lang: Lang,
 ): AsyncGenerator<IssuedWorkbook> {
   for (const u of area.units ?? []) {
-    const spec = inputWorkbook(issueInput(area, plan, u.name), lang);
+    const spec = inputWorkbook(issueInput(area, plan, u.name, lang), lang);
     yield {
       unit: u.name,
       file: unitFileName(u.name),
