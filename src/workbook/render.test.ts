@@ -13,8 +13,10 @@ import {
   FLAGS,
   outOfBounds,
   plan,
+  roundOf,
   type Flag,
   type Lang,
+  type MonthlyRound,
   type Plan,
   type PlanInput,
 } from '../engine';
@@ -112,6 +114,7 @@ interface Rendered {
   readonly input: PlanInput;
   readonly layout: InputLayout;
   readonly plan: Plan;
+  readonly round: MonthlyRound;
   readonly spec: WorkbookSpec;
 }
 
@@ -120,13 +123,24 @@ function render(grids: WorkbookGrids, lang: Lang, today = { y: 2025, m: 9, d: 3 
   if (read.errors.length > 0) throw new Error(read.errors.map((e) => e.code).join(', '));
   const r = plan(read.input, { today });
   if (!r.ok) throw new Error(r.errors.map((e) => e.code).join(', '));
+  const round = roundOf(read.input, { today }, r.value);
+  if (!round.ok) throw new Error(round.errors.map((e) => e.code).join(', '));
   const spec = renderOutputs(r.value, read.input, read.layout, {
+    round: round.value,
     lang,
     generatedAt: '2025-07-15 09:00',
     fingerprints: { split: 'abc123', live: 'def456' },
     version: '9.9.9',
   });
-  return { lang, grids, input: read.input, layout: read.layout, plan: r.value, spec };
+  return {
+    lang,
+    grids,
+    input: read.input,
+    layout: read.layout,
+    plan: r.value,
+    round: round.value,
+    spec,
+  };
 }
 
 const JULY = { y: 2025, m: 7, d: 15 };
@@ -825,7 +839,22 @@ describe.each(VARIANTS)('renderOutputs: %s', (_name, R) => {
 
   it('leaves the like-for-like columns out of 序时进度’s print area', () => {
     const noPrint = PROGRESS.decls.filter((d) => d.noPrint).map((d) => d.key);
-    expect(noPrint).toEqual(['likeCur', 'likeLast', 'rkey', 'gno', 'uno', 'sevS', 'sevG']);
+    expect(noPrint).toEqual([
+      'likeCur',
+      'likeLast',
+      'rkey',
+      'gno',
+      'uno',
+      'sevS',
+      'sevG',
+      'lmYtd',
+      'lmLast',
+      'lmYoy',
+      'lmGap',
+      'lmGgap',
+      'lmLvl',
+      'lmKey',
+    ]);
     const area = S.progress.print?.area ?? '';
     const m = /^A1:([A-Z]+)(\d+)$/.exec(area);
     expect(m, area).not.toBeNull();
@@ -1005,5 +1034,102 @@ describe.each<Lang>(['zh', 'en'])('the bundled example in %s', (lang) => {
     const ip = EX[lang].plan.progress.find((x) => x.indicator === '规上工业产值');
     expect(ip?.rows.length).toBeGreaterThan(0);
     expect(ip?.rows.length).toBeLessThan(input.enterprises.length);
+  });
+});
+
+describe.each(VARIANTS)('序时进度’s changes since last month: %s', (_name, R) => {
+  const S = sheetsOf(R.spec);
+  const cell = (r: number, c: Parameters<typeof P>[0]): CellSpec | null =>
+    S.progress.rows[r]?.[P(c)] ?? null;
+  const value = (r: number, c: Parameters<typeof P>[0]): CellValue | undefined =>
+    cell(r, c)?.v ?? undefined;
+  const monthly = R.input.settings.actualsBasis === 'monthly';
+
+  it('has a formula in each change column of every enterprise row, or none for monthly actuals', () => {
+    for (const ip of R.plan.progress) {
+      const b = progressBlock(S.progress, ip.indicator, R.lang);
+      for (const r of b.rows.values())
+        for (const c of ['lmRank', 'rchg', 'lmFlag', 'trend', 'gchg', 'lmYtd', 'lmKey'] as const)
+          expect(cell(r, c)?.f === undefined, `${ip.indicator} row ${r + 1} ${c}`).toBe(monthly);
+    }
+  });
+
+  it.runIf(!monthly)(
+    'caches last month’s figures from which the engine’s rank, flag and gap change follow',
+    () => {
+      const noData = FLAG_LABELS.noData[R.lang];
+      for (const ip of R.plan.progress) {
+        const b = progressBlock(S.progress, ip.indicator, R.lang);
+        const changes = R.round.indicators.find((x) => x.indicator === ip.indicator);
+        const keys = [...b.rows.values()].map((r) => value(r, 'lmKey'));
+        const better = (a: number, k: number): boolean =>
+          ip.direction === 'higher' ? a > k : a < k;
+        ip.rows.forEach((row, i) => {
+          const r = b.rows.get(row.index) ?? outOfBounds();
+          const ch = changes?.enterprises[i] ?? outOfBounds();
+          const where = `${ip.indicator} ${row.enterprise}`;
+          // Last month's rank from the cached rank keys, as COUNTIF ranks (an independent count).
+          const key = value(r, 'lmKey');
+          const rank =
+            typeof key === 'number'
+              ? 1 + keys.filter((k) => typeof k === 'number' && better(k, key)).length
+              : null;
+          expect(rank, `${where}: last month's rank`).toBe(ch.lastRank);
+          expect(value(r, 'lmRank'), where).toBe(blank(ch.lastRank));
+          // Last month's flag from the cached level, as the CHOOSE picks it.
+          const data = value(r, ip.kind === 'rate' ? 'lmYoy' : 'lmYtd');
+          const lvl = Number(value(r, 'lmLvl'));
+          const flag =
+            R.round.lastMonth === null ? null : data === '' || lvl < 0 ? 'noData' : FLAGS[lvl];
+          expect(flag, `${where}: last month's flag`).toBe(ch.lastFlag);
+          expect(value(r, 'lmFlag'), where).toBe(
+            ch.lastFlag === null ? '' : FLAG_LABELS[ch.lastFlag][R.lang],
+          );
+          // The gap change from the cached gaps.
+          const gap = value(r, 'gap');
+          const lmGap = value(r, 'lmGap');
+          if (ch.gapChange === null) expect(gap === '' || lmGap === '', where).toBe(true);
+          else expect(Number(gap) - Number(lmGap), where).toBeCloseTo(ch.gapChange, 6);
+          if (ch.rankChange === null) expect(value(r, 'rchg'), where).toBe('');
+          if (ch.trend === null) expect(value(r, 'trend'), where).toBe('');
+          expect(noData).not.toBe('');
+        });
+      }
+    },
+  );
+});
+
+describe('序时进度’s changes since last month, worked by hand', () => {
+  it('the example (months 7 and 8): last month is July, and ranks moved', () => {
+    const R = EX.zh;
+    expect(R.round.lastMonth).toBe(7);
+    const S = sheetsOf(R.spec);
+    const b = progressBlock(S.progress, '工业总产值', 'zh');
+    const texts = [...b.rows.values()].map((r) => S.progress.rows[r]?.[P('rchg')]?.v);
+    // Every enterprise has July and August figures: ranked both months, none new.
+    expect(
+      texts.every((x) => typeof x === 'string' && /^(↑\d+|↓\d+|—)$/.test(x)),
+      String(texts),
+    ).toBe(true);
+    expect(texts.some((x) => x !== '—')).toBe(true);
+  });
+
+  it('the hand-built workbook (June only): May has no figures, so every ranked row is new', () => {
+    const R = HAND.zh;
+    expect(R.round.lastMonth).toBe(5);
+    const S = sheetsOf(R.spec);
+    for (const ip of R.plan.progress) {
+      const b = progressBlock(S.progress, ip.indicator, 'zh');
+      ip.rows.forEach((row) => {
+        const r = b.rows.get(row.index) ?? outOfBounds();
+        const at = (c: Parameters<typeof P>[0]): CellValue | undefined =>
+          S.progress.rows[r]?.[P(c)]?.v ?? undefined;
+        expect(at('rchg'), row.enterprise).toBe(row.rank === null ? '' : '新');
+        expect(at('lmRank'), row.enterprise).toBe('');
+        expect(at('lmFlag'), row.enterprise).toBe('无数据');
+        expect(at('trend'), row.enterprise).toBe('');
+        expect(at('gchg'), row.enterprise).toBe('');
+      });
+    }
   });
 });

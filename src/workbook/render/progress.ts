@@ -12,13 +12,19 @@
  */
 import {
   FLAGS,
+  type Change,
   type Flag,
   type IndicatorProgress,
   type Lang,
+  type MonthlyRound,
   type Plan,
   type PlanInput,
 } from '../../engine';
-import { flagForGap, rankKeyOf } from '../../engine/progress';
+import { rankChangeText } from '../bulletin';
+import { timeSchedule } from '../../engine/calendar';
+import { previousMonths } from '../../engine/monthly';
+import { flagForGap, rankKeyOf, roundPoints } from '../../engine/progress';
+import type { ProgressRow } from '../../engine/plan';
 import { COLUMNS, FLAG_LABELS } from '../names';
 import { type CellSpec, type ConditionalFormatSpec, type SheetSpec } from '../spec';
 import type { AllocationRefs } from './allocation';
@@ -81,6 +87,13 @@ export const PROGRESS = columns([
   { key: 'grank', header: { zh: '组内排名', en: 'Rank in group' }, width: 6 },
   // With units (层层分解): the enterprise's rank among its unit's, by the unit's number (uno).
   { key: 'urank', header: { zh: '单位内排名', en: 'Rank in unit' }, width: 6 },
+  // Changes since last month (the engine's monthly round, monthly.ts): enterprise rows, cumulative
+  // actuals; blank elsewhere for now.
+  { key: 'lmRank', header: { zh: '上月排名', en: 'Rank last month' }, width: 6 },
+  { key: 'rchg', header: { zh: '排名变化', en: 'Rank change' }, width: 6 },
+  { key: 'lmFlag', header: { zh: '上月预警', en: 'Flag last month' }, width: 10 },
+  { key: 'trend', header: { zh: '预警变化', en: 'Better / worse' }, width: 6 },
+  { key: 'gchg', header: { zh: '差距变化（百分点）', en: 'Gap change (pts)' }, width: 8 },
   {
     key: 'likeCur',
     header: { zh: '同口径本期', en: 'Like-for-like YTD' },
@@ -103,6 +116,30 @@ export const PROGRESS = columns([
   // for the flag and the failed tests, which would otherwise work it out ten times.
   { key: 'sevS', header: { zh: '序时等级', en: 'Schedule level' }, width: 6, noPrint: true },
   { key: 'sevG', header: { zh: '增速等级', en: 'Growth level' }, width: 6, noPrint: true },
+  // Last month's figures, from the helper's rows of this year's and last year's month before.
+  { key: 'lmYtd', header: { zh: '上月累计', en: 'YTD last month' }, width: 11, noPrint: true },
+  {
+    key: 'lmLast',
+    header: { zh: '上年上月累计', en: 'Last year to last month' },
+    width: 11,
+    noPrint: true,
+  },
+  { key: 'lmYoy', header: { zh: '上月同比', en: 'Yoy last month' }, width: 8, noPrint: true },
+  { key: 'lmGap', header: { zh: '上月差距', en: 'Gap last month' }, width: 8, noPrint: true },
+  {
+    key: 'lmGgap',
+    header: { zh: '上月增速差', en: 'Growth gap last month' },
+    width: 8,
+    noPrint: true,
+  },
+  // Last month's worse level of the two tests (as sevS/sevG, −1 none), worked out once.
+  { key: 'lmLvl', header: { zh: '上月等级', en: 'Level last month' }, width: 6, noPrint: true },
+  {
+    key: 'lmKey',
+    header: { zh: '上月排名键', en: 'Rank key last month' },
+    width: 8,
+    noPrint: true,
+  },
 ] as const);
 type Col = (typeof PROGRESS.decls)[number]['key'];
 
@@ -171,6 +208,8 @@ export function renderProgress(
     note: string;
     titlePrefix: { f: string; v: string };
     checkCopies?: boolean;
+    /** The engine's round (cached values of the change columns); absent: no last month. */
+    round?: MonthlyRound;
   },
 ): { sheet: SheetSpec; refs: ProgressRefs } {
   const { lang } = o;
@@ -235,6 +274,16 @@ export function renderProgress(
     { areaRow: number; aggLast: number; first: number; last: number; unitFirst?: number }
   >();
   const areaLabel = t(lang, '全区合计', 'Area total');
+  // Last month as the engine's round takes it, and its schedule (the helper's parameters).
+  const lastMonth = previousMonths(plan.reportMonth, input.settings.combineJanFeb, 1)[0] ?? null;
+  const lastSchedule =
+    lastMonth === null
+      ? 0
+      : timeSchedule({
+          basis: input.settings.scheduleBasis,
+          year: plan.year,
+          reportMonth: lastMonth,
+        });
   const flagRanges: string[] = [];
   const headerRows: number[] = [];
   let firstTable: { header: number; last: number } | undefined;
@@ -358,6 +407,114 @@ export function renderProgress(
         RATIO,
       );
       return out;
+    };
+    // Changes since last month, per enterprise row (cumulative actuals only): last month's YTD
+    // and like-for-like pair from the helper's rows of the month before, its gaps, level and
+    // rank key, then the rank, flag and gap compared. Cached: the hidden figures as the helper's
+    // mirror reads them, the visible ones from the engine's round.
+    const roundOf = o.round?.indicators.find((x) => x.indicator === ip.indicator);
+    const changes = (row: number, f: ProgressRow, i: number): Partial<Record<Col, CellSpec>> => {
+      if (H.monthly || !H.actuals) return {};
+      const x = (c: Col): string => C.ref(c, row);
+      const LM = H.lastMonth;
+      const ch: Change | undefined = roundOf?.enterprises[i];
+      const on = lastMonth !== null;
+      const at = (slot: 2 | 3): number | '' => (on ? H.slotValue(f.index, ind.name, slot) : '');
+      const ytd = at(2);
+      const lastYtd = at(3);
+      const yoy = ytd !== '' && lastYtd !== '' && lastYtd !== 0 ? ytd / lastYtd - 1 : '';
+      const compl = ytd !== '' && f.target !== 0 ? ytd / f.target : '';
+      const key = isRate
+        ? yoy === ''
+          ? ''
+          : rankKeyOf(yoy)
+        : compl === ''
+          ? ''
+          : rankKeyOf(compl);
+      const gap = isRate
+        ? yoy === ''
+          ? ''
+          : roundPoints((yoy - f.target) * 100)
+        : compl === ''
+          ? ''
+          : roundPoints((compl - lastSchedule) * 100);
+      const ggap =
+        !isRate && ind.targetGrowth !== undefined && yoy !== ''
+          ? roundPoints((yoy - ind.targetGrowth) * 100)
+          : '';
+      const lv = (g: number | ''): number =>
+        g === '' ? -1 : FLAGS.indexOf(flagForGap(g, ip.direction, behind, serious));
+      const lvl = Math.max(lv(gap), lv(ggap));
+      const levelF = (g: string): string => {
+        const bad = higher ? `-${g}` : g;
+        return `IF(${g}="",-1,IF(${bad}<=0,0,IF(${bad}<=${H.behind},1,IF(${bad}<=${H.serious},2,3))))`;
+      };
+      const values = H.usedValues(ind.name);
+      const idx = `$${C.letter('idx')}${row}`;
+      const slot = (k: 2 | 3): string =>
+        `IF(${LM}="","",IFERROR(INDEX(${values},INDEX(${H.slotPos(k)},${idx})),""))`;
+      const lmData = isRate ? x('lmYoy') : x('lmYtd');
+      const nowLevel = `MAX(${x('sevS')},${x('sevG')})`;
+      const trendText = (tr: Change['trend'] | undefined): string =>
+        tr ? TREND_LABELS[tr][lang] : '';
+      return {
+        lmYtd: fx(slot(2), ytd, fmt),
+        lmLast: fx(slot(3), lastYtd, fmt),
+        lmYoy: fx(
+          `IF(OR(${x('lmYtd')}="",${x('lmLast')}="",${x('lmLast')}=0),"",${x('lmYtd')}/${x('lmLast')}-1)`,
+          yoy,
+          PCT,
+        ),
+        lmKey: fx(
+          isRate
+            ? `IF(ISNUMBER(${x('lmYoy')}),ROUND(${x('lmYoy')},9),"")`
+            : `IF(OR(${x('lmYtd')}="",${x('target')}=0),"",ROUND(${x('lmYtd')}/${x('target')},9))`,
+          key,
+        ),
+        lmGap: fx(
+          isRate
+            ? `IF(${x('lmYoy')}="","",ROUND((${x('lmYoy')}-${x('target')})*100,6))`
+            : `IF(${x('lmKey')}="","",ROUND((${x('lmYtd')}/${x('target')}-${H.lastSchedule})*100,6))`,
+          gap,
+          PTS,
+        ),
+        lmGgap:
+          !isRate && ind.targetGrowth !== undefined
+            ? fx(
+                `IF(${x('lmYoy')}="","",ROUND((${x('lmYoy')}-${String(ind.targetGrowth)})*100,6))`,
+                ggap,
+                PTS,
+              )
+            : val(null),
+        lmLvl: fx(
+          !isRate && ind.targetGrowth !== undefined
+            ? `MAX(${levelF(x('lmGap'))},${levelF(x('lmGgap'))})`
+            : levelF(x('lmGap')),
+          lvl,
+          INT,
+        ),
+        lmRank: fx(
+          `IF(ISNUMBER(${x('lmKey')}),COUNTIF(${span('lmKey')},"${better}"&${x('lmKey')})+1,"")`,
+          num(ch?.lastRank ?? null),
+        ),
+        rchg: fx(
+          `IF(OR(${LM}="",NOT(ISNUMBER(${x('rank')}))),"",IF(NOT(ISNUMBER(${x('lmRank')})),${str(rankChangeText({ kind: 'new' }, lang))},IF(${x('rank')}=${x('lmRank')},"—",IF(${x('rank')}<${x('lmRank')},"↑"&(${x('lmRank')}-${x('rank')}),"↓"&(${x('rank')}-${x('lmRank')})))))`,
+          on ? rankChangeText(ch?.rankChange ?? null, lang) : '',
+        ),
+        lmFlag: fx(
+          `IF(${LM}="","",IF(OR(${lmData}="",${x('lmLvl')}<0),${noData},CHOOSE(${x('lmLvl')}+1,${flagWords.join(',')})))`,
+          on ? FLAG_LABELS[ch?.lastFlag ?? 'noData'][lang] : '',
+        ),
+        trend: fx(
+          `IF(OR(${LM}="",${x('flag')}=${noData},${x('lmFlag')}=${noData}),"",IF(${nowLevel}=${x('lmLvl')},${str(TREND_LABELS.same[lang])},IF(${nowLevel}<${x('lmLvl')},${str(TREND_LABELS.better[lang])},${str(TREND_LABELS.worse[lang])})))`,
+          on ? trendText(ch?.trend) : '',
+        ),
+        gchg: fx(
+          `IF(OR(${x('gap')}="",${x('lmGap')}=""),"",ROUND(${x('gap')}-${x('lmGap')},6))`,
+          num(ch?.gapChange ?? null),
+          PTS,
+        ),
+      };
     };
     const place = (
       row: number,
@@ -548,6 +705,7 @@ export function renderProgress(
               uno: val(unitNo.get(f.unit) ?? 0, INT),
             }),
         ...common(row, f),
+        ...changes(row, f, i),
       };
       if (!isRate && block)
         cells.planned = fx(
@@ -592,6 +750,15 @@ export function renderProgress(
     refs: { blocks, headRows: HEAD_ROWS, areaLabel },
   };
 }
+
+/** Whether a row's flag got better or worse since last month. */
+export const TREND_LABELS: Readonly<
+  Record<'better' | 'worse' | 'same', { readonly zh: string; readonly en: string }>
+> = {
+  better: { zh: '好转', en: 'better' },
+  worse: { zh: '退步', en: 'worse' },
+  same: { zh: '持平', en: 'same' },
+};
 
 const fmtPct = (x: number): string => `${Number((x * 100).toFixed(4))}%`;
 
