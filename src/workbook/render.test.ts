@@ -15,6 +15,7 @@ import {
   plan,
   roundOf,
   type Flag,
+  type Change,
   type Lang,
   type MonthlyRound,
   type Plan,
@@ -1094,6 +1095,31 @@ describe.each(VARIANTS)('序时进度’s changes since last month: %s', (_name,
           if (ch.trend === null) expect(value(r, 'trend'), where).toBe('');
           expect(noData).not.toBe('');
         });
+        // The area and group rows: last month's flag from their cached level, the gap change.
+        const aggs: [number, Change | undefined][] = [
+          [b.area, changes?.area],
+          ...ip.groups.map(
+            (g, k) =>
+              [b.groups.get(g.group ?? '') ?? -1, changes?.groups[k]] as [
+                number,
+                Change | undefined,
+              ],
+          ),
+        ];
+        for (const [r, ch] of aggs) {
+          if (!ch) throw new Error(`${ip.indicator}: no change for row ${r + 1}`);
+          const where = `${ip.indicator} row ${r + 1}`;
+          const data = value(r, ip.kind === 'rate' ? 'lmYoy' : 'lmYtd');
+          const lvl = Number(value(r, 'lmLvl'));
+          const flag =
+            R.round.lastMonth === null ? null : data === '' || lvl < 0 ? 'noData' : FLAGS[lvl];
+          expect(flag, `${where}: last month's flag`).toBe(ch.lastFlag);
+          const gap = value(r, 'gap');
+          const lmGap = value(r, 'lmGap');
+          if (ch.gapChange === null) expect(gap === '' || lmGap === '', where).toBe(true);
+          else expect(Number(gap) - Number(lmGap), where).toBeCloseTo(ch.gapChange, 6);
+          expect(cell(r, 'lmRank')?.f, `${where}: no rank`).toBeUndefined();
+        }
       }
     },
   );

@@ -4,8 +4,9 @@
  * The bundled example is planned (months 7 and 8 in 实绩, report month 8); a receiver then edits
  * 实绩 and 参数 with ExcelJS as in receiver.test.ts; LibreOffice recalculates every file from
  * scratch; the edited file is planned again by the pipeline (the engine's round of the new data).
- * Every enterprise row's 上月排名, 排名变化, 上月预警, 预警变化 and 差距变化 — found by header text,
- * not by column letter — must equal the engine's. Cases: unchanged (July → August); month 9
+ * Every enterprise row's 上月排名, 排名变化, 上月预警, 预警变化 and 差距变化, and every area and group
+ * row's 上月预警, 预警变化 and 差距变化 — found by header text, not by column letter — must equal
+ * the engine's. Cases: unchanged (July → August); month 9
  * pasted with 报告期 blank (the changes move to August → September); the same with one
  * enterprise's August figures cleared (it is 新 in September); 报告期 1 (no last month: blank).
  * Needs LibreOffice (soffice).
@@ -20,7 +21,7 @@ import { FLAG_LABELS, isInputSheetName } from '../../src/workbook/names';
 import { runPipeline } from '../../src/workbook/pipeline';
 import { rankChangeText } from '../../src/workbook/bulletin';
 import { TREND_LABELS } from '../../src/workbook/render/progress';
-import type { MonthlyRound, Plan } from '../../src/engine';
+import type { Change, MonthlyRound, Plan } from '../../src/engine';
 import { recalcMany, requireLibreOffice, type SheetValues } from '../helpers/libreoffice';
 import { EXAMPLE } from '../helpers/variants';
 import {
@@ -94,6 +95,7 @@ function compareChanges(sheet: SheetValues, pl: Plan, round: MonthlyRound): stri
   let cols: Record<keyof typeof HEADERS, number> | undefined;
   let nameCol = -1;
   let indCol = -1;
+  let groupCol = -1;
   const seen = new Set<string>();
   for (const line of sheet) {
     const i = line.indexOf(HEADERS.lastRank);
@@ -103,23 +105,35 @@ function compareChanges(sheet: SheetValues, pl: Plan, round: MonthlyRound): stri
       ) as Record<keyof typeof HEADERS, number>;
       nameCol = line.indexOf('企业/分组');
       indCol = line.indexOf('指标');
+      groupCol = line.indexOf('分组');
       continue;
     }
-    if (!cols || typeof line[0] !== 'number') continue; // enterprise rows start with 序号
+    if (!cols) continue;
     const ind = String(line[indCol]);
-    const name = String(line[nameCol]);
     const ip = pl.progress.findIndex((p) => p.indicator === ind);
-    const k = pl.progress[ip]?.rows.findIndex((r) => r.enterprise === name) ?? -1;
-    const ch = round.indicators[ip]?.enterprises[k];
+    const changes = round.indicators[ip];
+    let name = String(line[nameCol]);
+    let ch: Change | undefined;
+    if (typeof line[0] === 'number') {
+      // An enterprise row (it starts with 序号).
+      const k = pl.progress[ip]?.rows.findIndex((r) => r.enterprise === name) ?? -1;
+      ch = changes?.enterprises[k];
+    } else if (name === '全区合计') ch = changes?.area;
+    else if (name === '分组小计') {
+      name = `${name} ${String(line[groupCol])}`;
+      const k = pl.progress[ip]?.groups.findIndex((g) => g.group === line[groupCol]) ?? -1;
+      ch = changes?.groups[k];
+    } else continue;
     if (!ch) {
       bad.push(`${ind} ${name}: not in the engine's round`);
       continue;
     }
     seen.add(`${ind}/${name}`);
     const on = round.lastMonth !== null;
+    const enterprise = typeof line[0] === 'number';
     const want = {
-      lastRank: ch.lastRank,
-      change: on ? rankChangeText(ch.rankChange, 'zh') : '',
+      lastRank: enterprise ? ch.lastRank : null,
+      change: on && enterprise ? rankChangeText(ch.rankChange, 'zh') : '',
       lastFlag: on ? FLAG_LABELS[ch.lastFlag ?? 'noData'].zh : '',
       trend: ch.trend === null ? '' : TREND_LABELS[ch.trend].zh,
       gapChange: ch.gapChange,
@@ -139,9 +153,8 @@ function compareChanges(sheet: SheetValues, pl: Plan, round: MonthlyRound): stri
         );
     }
   }
-  const rows = pl.progress.reduce((n, p) => n + p.rows.length, 0);
-  if (seen.size !== rows)
-    bad.push(`${seen.size} enterprise rows on the sheet, ${rows} in the plan`);
+  const rows = pl.progress.reduce((n, p) => n + p.rows.length + 1 + p.groups.length, 0);
+  if (seen.size !== rows) bad.push(`${seen.size} rows on the sheet, ${rows} in the plan`);
   return bad;
 }
 

@@ -24,7 +24,6 @@ import { rankChangeText } from '../bulletin';
 import { timeSchedule } from '../../engine/calendar';
 import { previousMonths } from '../../engine/monthly';
 import { flagForGap, rankKeyOf, roundPoints } from '../../engine/progress';
-import type { ProgressRow } from '../../engine/plan';
 import { COLUMNS, FLAG_LABELS } from '../names';
 import { type CellSpec, type ConditionalFormatSpec, type SheetSpec } from '../spec';
 import type { AllocationRefs } from './allocation';
@@ -408,22 +407,58 @@ export function renderProgress(
       );
       return out;
     };
-    // Changes since last month, per enterprise row (cumulative actuals only): last month's YTD
-    // and like-for-like pair from the helper's rows of the month before, its gaps, level and
-    // rank key, then the rank, flag and gap compared. Cached: the hidden figures as the helper's
-    // mirror reads them, the visible ones from the engine's round.
-    const roundOf = o.round?.indicators.find((x) => x.indicator === ip.indicator);
-    const changes = (row: number, f: ProgressRow, i: number): Partial<Record<Col, CellSpec>> => {
-      if (H.monthly || !H.actuals) return {};
+    // Changes since last month (cumulative actuals): per enterprise row, last month's YTD and
+    // like-for-like pair from the helper's rows of the month before, its gaps, level and rank
+    // key, then the rank, flag and gap compared; the area and group rows sum the enterprises'
+    // pairs (summed totals, as this month's) and compare flag and gap. Cached: the hidden figures
+    // as the helper's mirror reads them, the visible ones from the engine's round.
+    const changesOf = o.round?.indicators.find((x) => x.indicator === ip.indicator);
+    const live = !H.monthly && H.actuals;
+    const LM = H.lastMonth;
+    /** Each enterprise row's last-month YTD and last year's figure, as cached. */
+    const lastFigures = ip.rows.map((f) => ({
+      ytd: live && lastMonth !== null ? H.slotValue(f.index, ind.name, 2) : '',
+      last: live && lastMonth !== null ? H.slotValue(f.index, ind.name, 3) : '',
+    }));
+    /** Summed like the engine's sumRows: YTD over rows that reported, the pair over both. */
+    const summed = (
+      xs: readonly { ytd: number | ''; last: number | '' }[],
+    ): { ytd: number | ''; like: number | ''; last: number | '' } => {
+      const nums = xs.filter((v) => v.ytd !== '');
+      const pairs = nums.filter((v) => v.last !== '');
+      const sum = (ys: readonly number[]): number => ys.reduce((t, y) => t + y, 0);
+      return {
+        ytd: nums.length === 0 ? '' : sum(nums.map((v) => Number(v.ytd))),
+        like: pairs.length === 0 ? '' : sum(pairs.map((v) => Number(v.ytd))),
+        last: pairs.length === 0 ? '' : sum(pairs.map((v) => Number(v.last))),
+      };
+    };
+    const levelF = (g: string): string => {
+      const bad = higher ? `-${g}` : g;
+      return `IF(${g}="",-1,IF(${bad}<=0,0,IF(${bad}<=${H.behind},1,IF(${bad}<=${H.serious},2,3))))`;
+    };
+    const lv = (g: number | ''): number =>
+      g === '' ? -1 : FLAGS.indexOf(flagForGap(g, ip.direction, behind, serious));
+    const trendText = (tr: Change['trend'] | undefined): string =>
+      tr ? TREND_LABELS[tr][lang] : '';
+    const NUMBER = '">-1E+300"';
+    /**
+     * The change cells of one row. `agg`: an enterprise row (null), or an area or group row with
+     * the criterion picking its enterprise rows (area: none).
+     */
+    const changes = (
+      row: number,
+      target: number,
+      figures: { ytd: number | ''; like: number | ''; last: number | '' },
+      ch: Change | undefined,
+      agg: null | { crit: string | null },
+    ): Partial<Record<Col, CellSpec>> => {
+      if (!live) return {};
       const x = (c: Col): string => C.ref(c, row);
-      const LM = H.lastMonth;
-      const ch: Change | undefined = roundOf?.enterprises[i];
       const on = lastMonth !== null;
-      const at = (slot: 2 | 3): number | '' => (on ? H.slotValue(f.index, ind.name, slot) : '');
-      const ytd = at(2);
-      const lastYtd = at(3);
-      const yoy = ytd !== '' && lastYtd !== '' && lastYtd !== 0 ? ytd / lastYtd - 1 : '';
-      const compl = ytd !== '' && f.target !== 0 ? ytd / f.target : '';
+      const { ytd, like, last } = figures;
+      const yoy = like !== '' && last !== '' && last !== 0 ? like / last - 1 : '';
+      const compl = ytd !== '' && target !== 0 ? ytd / target : '';
       const key = isRate
         ? yoy === ''
           ? ''
@@ -434,7 +469,7 @@ export function renderProgress(
       const gap = isRate
         ? yoy === ''
           ? ''
-          : roundPoints((yoy - f.target) * 100)
+          : roundPoints((yoy - target) * 100)
         : compl === ''
           ? ''
           : roundPoints((compl - lastSchedule) * 100);
@@ -442,39 +477,52 @@ export function renderProgress(
         !isRate && ind.targetGrowth !== undefined && yoy !== ''
           ? roundPoints((yoy - ind.targetGrowth) * 100)
           : '';
-      const lv = (g: number | ''): number =>
-        g === '' ? -1 : FLAGS.indexOf(flagForGap(g, ip.direction, behind, serious));
       const lvl = Math.max(lv(gap), lv(ggap));
-      const levelF = (g: string): string => {
-        const bad = higher ? `-${g}` : g;
-        return `IF(${g}="",-1,IF(${bad}<=0,0,IF(${bad}<=${H.behind},1,IF(${bad}<=${H.serious},2,3))))`;
-      };
       const values = H.usedValues(ind.name);
       const idx = `$${C.letter('idx')}${row}`;
       const slot = (k: 2 | 3): string =>
         `IF(${LM}="","",IFERROR(INDEX(${values},INDEX(${H.slotPos(k)},${idx})),""))`;
+      // Aggregates: sums over the enterprise rows (all, or the group's), "" when none.
+      const sumIf = (col: Col, cond: Col | null): string => {
+        const crits = [
+          ...(agg?.crit ? [`${span('group')},${agg.crit}`] : []),
+          ...(cond ? [`${span(cond)},${NUMBER}`] : []),
+        ];
+        return crits.length === 0 ? `SUM(${span(col)})` : `SUMIFS(${span(col)},${crits.join(',')})`;
+      };
+      const countIf = (col: Col, cond: Col | null): string => {
+        const crits = [
+          ...(agg?.crit ? [`${span('group')},${agg.crit}`] : []),
+          `${span(col)},${NUMBER}`,
+          ...(cond ? [`${span(cond)},${NUMBER}`] : []),
+        ];
+        return agg?.crit || cond ? `COUNTIFS(${crits.join(',')})` : `COUNT(${span(col)})`;
+      };
       const lmData = isRate ? x('lmYoy') : x('lmYtd');
       const nowLevel = `MAX(${x('sevS')},${x('sevG')})`;
-      const trendText = (tr: Change['trend'] | undefined): string =>
-        tr ? TREND_LABELS[tr][lang] : '';
-      return {
-        lmYtd: fx(slot(2), ytd, fmt),
-        lmLast: fx(slot(3), lastYtd, fmt),
+      const cells: Partial<Record<Col, CellSpec>> = {
+        lmYtd: fx(
+          agg ? `IF(${countIf('lmYtd', null)}=0,"",${sumIf('lmYtd', null)})` : slot(2),
+          ytd,
+          fmt,
+        ),
+        // An aggregate's last year: over the enterprises with both figures (like for like).
+        lmLast: fx(
+          agg ? `IF(${countIf('lmLast', 'lmYtd')}=0,"",${sumIf('lmLast', 'lmYtd')})` : slot(3),
+          agg ? last : figures.last,
+          fmt,
+        ),
         lmYoy: fx(
-          `IF(OR(${x('lmYtd')}="",${x('lmLast')}="",${x('lmLast')}=0),"",${x('lmYtd')}/${x('lmLast')}-1)`,
+          agg
+            ? `IF(OR(${x('lmLast')}="",${x('lmLast')}=0),"",${sumIf('lmYtd', 'lmLast')}/${x('lmLast')}-1)`
+            : `IF(OR(${x('lmYtd')}="",${x('lmLast')}="",${x('lmLast')}=0),"",${x('lmYtd')}/${x('lmLast')}-1)`,
           yoy,
           PCT,
-        ),
-        lmKey: fx(
-          isRate
-            ? `IF(ISNUMBER(${x('lmYoy')}),ROUND(${x('lmYoy')},9),"")`
-            : `IF(OR(${x('lmYtd')}="",${x('target')}=0),"",ROUND(${x('lmYtd')}/${x('target')},9))`,
-          key,
         ),
         lmGap: fx(
           isRate
             ? `IF(${x('lmYoy')}="","",ROUND((${x('lmYoy')}-${x('target')})*100,6))`
-            : `IF(${x('lmKey')}="","",ROUND((${x('lmYtd')}/${x('target')}-${H.lastSchedule})*100,6))`,
+            : `IF(OR(${x('lmYtd')}="",${x('target')}=0),"",ROUND((${x('lmYtd')}/${x('target')}-${H.lastSchedule})*100,6))`,
           gap,
           PTS,
         ),
@@ -493,14 +541,6 @@ export function renderProgress(
           lvl,
           INT,
         ),
-        lmRank: fx(
-          `IF(ISNUMBER(${x('lmKey')}),COUNTIF(${span('lmKey')},"${better}"&${x('lmKey')})+1,"")`,
-          num(ch?.lastRank ?? null),
-        ),
-        rchg: fx(
-          `IF(OR(${LM}="",NOT(ISNUMBER(${x('rank')}))),"",IF(NOT(ISNUMBER(${x('lmRank')})),${str(rankChangeText({ kind: 'new' }, lang))},IF(${x('rank')}=${x('lmRank')},"—",IF(${x('rank')}<${x('lmRank')},"↑"&(${x('lmRank')}-${x('rank')}),"↓"&(${x('rank')}-${x('lmRank')})))))`,
-          on ? rankChangeText(ch?.rankChange ?? null, lang) : '',
-        ),
         lmFlag: fx(
           `IF(${LM}="","",IF(OR(${lmData}="",${x('lmLvl')}<0),${noData},CHOOSE(${x('lmLvl')}+1,${flagWords.join(',')})))`,
           on ? FLAG_LABELS[ch?.lastFlag ?? 'noData'][lang] : '',
@@ -513,6 +553,24 @@ export function renderProgress(
           `IF(OR(${x('gap')}="",${x('lmGap')}=""),"",ROUND(${x('gap')}-${x('lmGap')},6))`,
           num(ch?.gapChange ?? null),
           PTS,
+        ),
+      };
+      if (agg) return cells;
+      return {
+        ...cells,
+        lmKey: fx(
+          isRate
+            ? `IF(ISNUMBER(${x('lmYoy')}),ROUND(${x('lmYoy')},9),"")`
+            : `IF(OR(${x('lmYtd')}="",${x('target')}=0),"",ROUND(${x('lmYtd')}/${x('target')},9))`,
+          key,
+        ),
+        lmRank: fx(
+          `IF(ISNUMBER(${x('lmKey')}),COUNTIF(${span('lmKey')},"${better}"&${x('lmKey')})+1,"")`,
+          num(ch?.lastRank ?? null),
+        ),
+        rchg: fx(
+          `IF(OR(${LM}="",NOT(ISNUMBER(${x('rank')}))),"",IF(NOT(ISNUMBER(${x('lmRank')})),${str(rankChangeText({ kind: 'new' }, lang))},IF(${x('rank')}=${x('lmRank')},"—",IF(${x('rank')}<${x('lmRank')},"↑"&(${x('lmRank')}-${x('rank')}),"↓"&(${x('rank')}-${x('lmRank')})))))`,
+          on ? rankChangeText(ch?.rankChange ?? null, lang) : '',
         ),
       };
     };
@@ -570,6 +628,13 @@ export function renderProgress(
         likeCur: fx(sumOrBlank('likeCur'), num(g.ytdLike), fmt),
         likeLast: fx(sumOrBlank('likeLast'), num(g.lastYtd), fmt),
         ...common(row, g),
+        ...changes(
+          row,
+          g.target,
+          summed(lastFigures.filter((_, i) => isArea || ip.rows[i]?.group === g.group)),
+          isArea ? changesOf?.area : changesOf?.groups[k - 1],
+          { crit: isArea ? null : crit },
+        ),
       };
       if (!isRate)
         cells.planned = fx(
@@ -705,7 +770,17 @@ export function renderProgress(
               uno: val(unitNo.get(f.unit) ?? 0, INT),
             }),
         ...common(row, f),
-        ...changes(row, f, i),
+        ...changes(
+          row,
+          f.target,
+          {
+            ytd: lastFigures[i]?.ytd ?? '',
+            like: lastFigures[i]?.ytd ?? '',
+            last: lastFigures[i]?.last ?? '',
+          },
+          changesOf?.enterprises[i],
+          null,
+        ),
       };
       if (!isRate && block)
         cells.planned = fx(
