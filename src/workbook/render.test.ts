@@ -1159,3 +1159,31 @@ describe('序时进度’s changes since last month, worked by hand', () => {
     }
   });
 });
+
+describe('序时进度’s last month with 1-2月 combined (the engine’s previousMonths)', () => {
+  const param = (R: Rendered, label: string): CellSpec | null => {
+    const { helper } = sheetsOf(R.spec);
+    const r = helper.rows.findIndex((row) => row[0]?.v === label);
+    return helper.rows[r]?.[1] ?? null;
+  };
+  it.each([
+    [2, true, ''],
+    [3, true, 2],
+    [2, false, 1],
+    [1, false, ''],
+  ] as const)('report month %i, combined %s: last month %j', (month, combine, last) => {
+    const R = example(richExample({ combineJanFeb: combine, reportMonth: month }), 'zh');
+    expect(R.round.lastMonth).toBe(last === '' ? null : last);
+    const lm = param(R, '上月');
+    expect(lm?.v).toBe(last);
+    // The live formula says the same: blank below month 2 (3 when combined).
+    expect(lm?.f).toContain(`-1<${combine ? 2 : 1}`);
+    const S = sheetsOf(R.spec);
+    for (const ip of R.plan.progress) {
+      const b = progressBlock(S.progress, ip.indicator, 'zh');
+      for (const r of b.rows.values())
+        if (last === '') expect(S.progress.rows[r]?.[P('lmFlag')]?.v, ip.indicator).toBe('');
+        else expect(S.progress.rows[r]?.[P('lmFlag')]?.v, ip.indicator).not.toBe('');
+    }
+  });
+});
