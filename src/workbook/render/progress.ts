@@ -569,7 +569,7 @@ export function renderProgress(
           num(ch?.lastRank ?? null),
         ),
         rchg: fx(
-          `IF(OR(${LM}="",NOT(ISNUMBER(${x('rank')}))),"",IF(NOT(ISNUMBER(${x('lmRank')})),${str(rankChangeText({ kind: 'new' }, lang))},IF(${x('rank')}=${x('lmRank')},"—",IF(${x('rank')}<${x('lmRank')},"↑"&(${x('lmRank')}-${x('rank')}),"↓"&(${x('rank')}-${x('lmRank')})))))`,
+          `IF(OR(${LM}="",${x('rank')}=""),"",IF(${x('lmRank')}="",${str(rankChangeText({ kind: 'new' }, lang))},IF(${x('rank')}=${x('lmRank')},"—",IF(${x('rank')}<${x('lmRank')},"↑"&(${x('lmRank')}-${x('rank')}),"↓"&(${x('rank')}-${x('lmRank')})))))`,
           on ? rankChangeText(ch?.rankChange ?? null, lang) : '',
         ),
       };
