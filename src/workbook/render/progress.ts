@@ -115,7 +115,11 @@ export const PROGRESS = columns([
   // for the flag and the failed tests, which would otherwise work it out ten times.
   { key: 'sevS', header: { zh: '序时等级', en: 'Schedule level' }, width: 6, noPrint: true },
   { key: 'sevG', header: { zh: '增速等级', en: 'Growth level' }, width: 6, noPrint: true },
-  // Last month's figures, from the helper's rows of this year's and last year's month before.
+  // Last month's figures (cumulative actuals), from the helper's rows of this year's and last
+  // year's month before: the YTD, last year's (where a growth test needs it), the rank key, the
+  // gap and the growth gap (where the indicator has a growth target). Just what the change
+  // columns and the area and group rows need: each column costs every receiver 16,000 formula
+  // cells at 2,000 enterprises × 8 indicators.
   { key: 'lmYtd', header: { zh: '上月累计', en: 'YTD last month' }, width: 11, noPrint: true },
   {
     key: 'lmLast',
@@ -123,19 +127,16 @@ export const PROGRESS = columns([
     width: 11,
     noPrint: true,
   },
-  { key: 'lmYoy', header: { zh: '上月同比', en: 'Yoy last month' }, width: 8, noPrint: true },
+  {
+    key: 'lmKey',
+    header: { zh: '上月排名键', en: 'Rank key last month' },
+    width: 8,
+    noPrint: true,
+  },
   { key: 'lmGap', header: { zh: '上月差距', en: 'Gap last month' }, width: 8, noPrint: true },
   {
     key: 'lmGgap',
     header: { zh: '上月增速差', en: 'Growth gap last month' },
-    width: 8,
-    noPrint: true,
-  },
-  // Last month's worse level of the two tests (as sevS/sevG, −1 none), worked out once.
-  { key: 'lmLvl', header: { zh: '上月等级', en: 'Level last month' }, width: 6, noPrint: true },
-  {
-    key: 'lmKey',
-    header: { zh: '上月排名键', en: 'Rank key last month' },
     width: 8,
     noPrint: true,
   },
@@ -328,14 +329,15 @@ export function renderProgress(
     if (firstTable === undefined)
       firstTable = { header: entHeader, last: Math.max(entHeader, last) };
 
+    /** A test's level from its gap cell: −1 no figure, 0 on schedule, 1–3 against the thresholds. */
+    const level = (gapCell: string, enabled = true): string => {
+      if (!enabled) return '-1';
+      const bad = higher ? `-${gapCell}` : gapCell;
+      return `IF(${gapCell}="",-1,IF(${bad}<=0,0,IF(${bad}<=${H.behind},1,IF(${bad}<=${H.serious},2,3))))`;
+    };
     /** Formulas every row has (enterprise, group, area). */
     const common = (row: number, f: Figures): Partial<Record<Col, CellSpec>> => {
       const x = (c: Col): string => C.ref(c, row);
-      const level = (gapCell: string, enabled: boolean): string => {
-        if (!enabled) return '-1';
-        const bad = higher ? `-${gapCell}` : gapCell;
-        return `IF(${gapCell}="",-1,IF(${bad}<=0,0,IF(${bad}<=${H.behind},1,IF(${bad}<=${H.serious},2,3))))`;
-      };
       const levelOf = (gap: number | null, enabled: boolean): number =>
         enabled && gap !== null
           ? FLAGS.indexOf(flagForGap(gap, ip.direction, behind, serious))
@@ -433,18 +435,16 @@ export function renderProgress(
         last: pairs.length === 0 ? '' : sum(pairs.map((v) => Number(v.last))),
       };
     };
-    const levelF = (g: string): string => {
-      const bad = higher ? `-${g}` : g;
-      return `IF(${g}="",-1,IF(${bad}<=0,0,IF(${bad}<=${H.behind},1,IF(${bad}<=${H.serious},2,3))))`;
-    };
-    const lv = (g: number | ''): number =>
-      g === '' ? -1 : FLAGS.indexOf(flagForGap(g, ip.direction, behind, serious));
     const trendText = (tr: Change['trend'] | undefined): string =>
       tr ? TREND_LABELS[tr][lang] : '';
     const NUMBER = '">-1E+300"';
+    // The flags' order (better first), for comparing this month's with last month's.
+    const flagOrder = `{${flagWords.join(',')}}`;
     /**
      * The change cells of one row. `agg`: an enterprise row (null), or an area or group row with
-     * the criterion picking its enterprise rows (area: none).
+     * the criterion picking its enterprise rows (area: none). Few cells, each short: last month's
+     * year on year is not a column (worked out where a test needs it), nor its level (the flag
+     * is CHOOSE's error for none, and better/worse compares the flags' places).
      */
     const changes = (
       row: number,
@@ -473,11 +473,8 @@ export function renderProgress(
         : compl === ''
           ? ''
           : roundPoints((compl - lastSchedule) * 100);
-      const ggap =
-        !isRate && ind.targetGrowth !== undefined && yoy !== ''
-          ? roundPoints((yoy - ind.targetGrowth) * 100)
-          : '';
-      const lvl = Math.max(lv(gap), lv(ggap));
+      const growth = !isRate && ind.targetGrowth !== undefined;
+      const ggap = growth && yoy !== '' ? roundPoints((yoy - (ind.targetGrowth ?? 0)) * 100) : '';
       const values = H.usedValues(ind.name);
       const idx = `$${C.letter('idx')}${row}`;
       const slot = (k: 2 | 3): string =>
@@ -498,8 +495,18 @@ export function renderProgress(
         ];
         return agg?.crit || cond ? `COUNTIFS(${crits.join(',')})` : `COUNT(${span(col)})`;
       };
-      const lmData = isRate ? x('lmYoy') : x('lmYtd');
-      const nowLevel = `MAX(${x('sevS')},${x('sevG')})`;
+      // Last month's year on year (like for like: an aggregate sums the YTD of the rows with
+      // both figures), and when there is none.
+      const lmYoy = agg
+        ? `${sumIf('lmYtd', 'lmLast')}/${x('lmLast')}-1`
+        : `${x('lmYtd')}/${x('lmLast')}-1`;
+      const noYoy = agg
+        ? `OR(${x('lmLast')}="",${x('lmLast')}=0)`
+        : `OR(${x('lmYtd')}="",${x('lmLast')}="",${x('lmLast')}=0)`;
+      const noCompl = `OR(${x('lmYtd')}="",${x('target')}=0)`;
+      const lmLevel = growth
+        ? `MAX(${level(x('lmGap'))},${level(x('lmGgap'))})`
+        : level(x('lmGap'));
       const cells: Partial<Record<Col, CellSpec>> = {
         lmYtd: fx(
           agg ? `IF(${countIf('lmYtd', null)}=0,"",${sumIf('lmYtd', null)})` : slot(2),
@@ -507,46 +514,30 @@ export function renderProgress(
           fmt,
         ),
         // An aggregate's last year: over the enterprises with both figures (like for like).
-        lmLast: fx(
-          agg ? `IF(${countIf('lmLast', 'lmYtd')}=0,"",${sumIf('lmLast', 'lmYtd')})` : slot(3),
-          agg ? last : figures.last,
-          fmt,
-        ),
-        lmYoy: fx(
-          agg
-            ? `IF(OR(${x('lmLast')}="",${x('lmLast')}=0),"",${sumIf('lmYtd', 'lmLast')}/${x('lmLast')}-1)`
-            : `IF(OR(${x('lmYtd')}="",${x('lmLast')}="",${x('lmLast')}=0),"",${x('lmYtd')}/${x('lmLast')}-1)`,
-          yoy,
-          PCT,
-        ),
+        lmLast: hasGrowth
+          ? fx(
+              agg ? `IF(${countIf('lmLast', 'lmYtd')}=0,"",${sumIf('lmLast', 'lmYtd')})` : slot(3),
+              agg ? last : figures.last,
+              fmt,
+            )
+          : val(null),
         lmGap: fx(
           isRate
-            ? `IF(${x('lmYoy')}="","",ROUND((${x('lmYoy')}-${x('target')})*100,6))`
-            : `IF(OR(${x('lmYtd')}="",${x('target')}=0),"",ROUND((${x('lmYtd')}/${x('target')}-${H.lastSchedule})*100,6))`,
+            ? `IF(${noYoy},"",ROUND((${lmYoy}-${x('target')})*100,6))`
+            : `IF(${noCompl},"",ROUND((${x('lmYtd')}/${x('target')}-${H.lastSchedule})*100,6))`,
           gap,
           PTS,
         ),
-        lmGgap:
-          !isRate && ind.targetGrowth !== undefined
-            ? fx(
-                `IF(${x('lmYoy')}="","",ROUND((${x('lmYoy')}-${String(ind.targetGrowth)})*100,6))`,
-                ggap,
-                PTS,
-              )
-            : val(null),
-        lmLvl: fx(
-          !isRate && ind.targetGrowth !== undefined
-            ? `MAX(${levelF(x('lmGap'))},${levelF(x('lmGgap'))})`
-            : levelF(x('lmGap')),
-          lvl,
-          INT,
-        ),
+        lmGgap: growth
+          ? fx(`IF(${noYoy},"",ROUND((${lmYoy}-${String(ind.targetGrowth)})*100,6))`, ggap, PTS)
+          : val(null),
+        // No level (−1) is CHOOSE's error: 无数据.
         lmFlag: fx(
-          `IF(${LM}="","",IF(OR(${lmData}="",${x('lmLvl')}<0),${noData},CHOOSE(${x('lmLvl')}+1,${flagWords.join(',')})))`,
+          `IF(${LM}="","",IFERROR(CHOOSE(${lmLevel}+1,${flagWords.join(',')}),${noData}))`,
           on ? FLAG_LABELS[ch?.lastFlag ?? 'noData'][lang] : '',
         ),
         trend: fx(
-          `IF(OR(${LM}="",${x('flag')}=${noData},${x('lmFlag')}=${noData}),"",IF(${nowLevel}=${x('lmLvl')},${str(TREND_LABELS.same[lang])},IF(${nowLevel}<${x('lmLvl')},${str(TREND_LABELS.better[lang])},${str(TREND_LABELS.worse[lang])})))`,
+          `IF(OR(${LM}="",${x('flag')}=${noData},${x('lmFlag')}=${noData}),"",IF(${x('flag')}=${x('lmFlag')},${str(TREND_LABELS.same[lang])},IF(MATCH(${x('flag')},${flagOrder},0)<MATCH(${x('lmFlag')},${flagOrder},0),${str(TREND_LABELS.better[lang])},${str(TREND_LABELS.worse[lang])})))`,
           on ? trendText(ch?.trend) : '',
         ),
         gchg: fx(
@@ -560,8 +551,8 @@ export function renderProgress(
         ...cells,
         lmKey: fx(
           isRate
-            ? `IF(ISNUMBER(${x('lmYoy')}),ROUND(${x('lmYoy')},9),"")`
-            : `IF(OR(${x('lmYtd')}="",${x('target')}=0),"",ROUND(${x('lmYtd')}/${x('target')},9))`,
+            ? `IF(${noYoy},"",ROUND(${lmYoy},9))`
+            : `IF(${noCompl},"",ROUND(${x('lmYtd')}/${x('target')},9))`,
           key,
         ),
         lmRank: fx(
