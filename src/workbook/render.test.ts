@@ -861,9 +861,11 @@ describe.each(VARIANTS)('renderOutputs: %s', (_name, R) => {
     expect(Number(m?.[2])).toBe(S.progress.rows.length);
     for (const d of PROGRESS.decls)
       expect(PROGRESS.index(d.key) <= lastCol, d.key).toBe(!d.noPrint);
-    // The like-for-like columns hold figures all the same (the year-on-year formulas use them).
+    // The like-for-like columns hold the aggregates' figures all the same (their year-on-year
+    // formulas use them); an enterprise row's year on year reads its own two figures.
     const b = [...blocks.values()].find((x) => x.first >= 0) as ProgressBlock;
-    expect(S.progress.rows[b.first]?.[P('likeCur')]?.f).toBeDefined();
+    expect(S.progress.rows[b.area]?.[P('likeCur')]?.f).toBeDefined();
+    expect(S.progress.rows[b.first]?.[P('likeCur')]?.f).toBeUndefined();
   });
 
   it('begins each title with the area and the period, live', () => {

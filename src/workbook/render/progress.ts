@@ -336,8 +336,15 @@ export function renderProgress(
       return `IF(${gapCell}="",-1,IF(${bad}<=0,0,IF(${bad}<=${H.behind},1,IF(${bad}<=${H.serious},2,3))))`;
     };
     /** Formulas every row has (enterprise, group, area). */
-    const common = (row: number, f: Figures): Partial<Record<Col, CellSpec>> => {
+    const common = (
+      row: number,
+      f: Figures,
+      enterprise = false,
+    ): Partial<Record<Col, CellSpec>> => {
       const x = (c: Col): string => C.ref(c, row);
+      // The like-for-like pair: an enterprise row's own figures (a number or ""), an aggregate's
+      // sums over the rows with both.
+      const [cur, prev] = enterprise ? [x('ytd'), x('last')] : [x('likeCur'), x('likeLast')];
       const levelOf = (gap: number | null, enabled: boolean): number =>
         enabled && gap !== null
           ? FLAGS.indexOf(flagForGap(gap, ip.direction, behind, serious))
@@ -351,11 +358,7 @@ export function renderProgress(
         sevG: hasGrowth
           ? fx(level(x('ggap'), true), levelOf(f.growthGap, true), INT)
           : val(-1, INT),
-        yoy: fx(
-          `IF(OR(${x('likeCur')}="",${x('likeLast')}="",${x('likeLast')}=0),"",${x('likeCur')}/${x('likeLast')}-1)`,
-          num(f.yoy),
-          PCT,
-        ),
+        yoy: fx(`IF(OR(${cur}="",${prev}="",${prev}=0),"",${cur}/${prev}-1)`, num(f.yoy), PCT),
         ggap: hasGrowth
           ? fx(
               `IF(${x('yoy')}="","",ROUND((${x('yoy')}-${isRate ? x('target') : String(ind.targetGrowth)})*100,6))`,
@@ -599,6 +602,13 @@ export function renderProgress(
           : // COUNTIFS counts the group's numbers (Gnumeric, unlike Excel, does not take
             // ISNUMBER over a range inside SUMPRODUCT as an array).
             `IF(COUNTIFS(${span('group')},${crit},${span(col)},">-1E+300")=0,"",SUMIFS(${span(col)},${span('group')},${crit}))`;
+      // Like for like: the sum of one figure over the enterprise rows with both (an enterprise row
+      // has no like-for-like cells of its own: 32,000 formula cells fewer at 2,000 × 8).
+      const likeSum = (col: 'ytd' | 'last'): string => {
+        const other = col === 'ytd' ? 'last' : 'ytd';
+        const grp = isArea ? '' : `${span('group')},${crit},`;
+        return `IF(COUNTIFS(${grp}${span('ytd')},">-1E+300",${span('last')},">-1E+300")=0,"",SUMIFS(${span(col)},${grp}${span(other)},">-1E+300"))`;
+      };
       const cells: Partial<Record<Col, CellSpec>> = {
         ind: val(ind.name),
         name: val(
@@ -615,9 +625,9 @@ export function renderProgress(
               fmt,
             ),
         ytd: fx(sumOrBlank('ytd'), num(g.ytd), fmt),
-        last: fx(sumOrBlank('likeLast'), num(g.lastYtd), fmt),
-        likeCur: fx(sumOrBlank('likeCur'), num(g.ytdLike), fmt),
-        likeLast: fx(sumOrBlank('likeLast'), num(g.lastYtd), fmt),
+        last: fx(likeSum('last'), num(g.lastYtd), fmt),
+        likeCur: fx(likeSum('ytd'), num(g.ytdLike), fmt),
+        likeLast: fx(likeSum('last'), num(g.lastYtd), fmt),
         ...common(row, g),
         ...changes(
           row,
@@ -668,6 +678,12 @@ export function renderProgress(
           ? `IF(SUMPRODUCT(${m},--ISNUMBER(${span(col)}))=0,"",SUMPRODUCT(${m},${span(col)}))`
           : `SUMPRODUCT(${m},${span(col)})`;
       };
+      // Like for like (a leaf sums its enterprise rows with both figures; a parent its children).
+      const likeOf = (col: 'ytd' | 'last'): string => {
+        if (kids.length > 0) return sumOf(col === 'ytd' ? 'likeCur' : 'likeLast', true);
+        const other = col === 'ytd' ? 'last' : 'ytd';
+        return `IF(SUMPRODUCT(${m},--ISNUMBER(${span('ytd')}),--ISNUMBER(${span('last')}))=0,"",SUMPRODUCT(${m},--ISNUMBER(${span(other)}),${span(col)}))`;
+      };
       const x = (c: Col): string => C.ref(c, row);
       const siblings = unitsP.filter((y) => y.parent === u.parent && y.unit !== u.unit);
       const sibKeys = siblings.map((y) => C.ref('rkey', unitRowOf.get(y.unit) ?? row));
@@ -679,9 +695,9 @@ export function renderProgress(
         owner: val(u.parent === null ? null : t(lang, `上级：${u.parent}`, `in ${u.parent}`)),
         target: isRate ? val(u.target, PCT) : fx(sumOf('target', false), u.target, fmt),
         ytd: fx(sumOf('ytd', true), num(u.ytd), fmt),
-        last: fx(sumOf('likeLast', true), num(u.lastYtd), fmt),
-        likeCur: fx(sumOf('likeCur', true), num(u.ytdLike), fmt),
-        likeLast: fx(sumOf('likeLast', true), num(u.lastYtd), fmt),
+        last: fx(likeOf('last'), num(u.lastYtd), fmt),
+        likeCur: fx(likeOf('ytd'), num(u.ytdLike), fmt),
+        likeLast: fx(likeOf('last'), num(u.lastYtd), fmt),
         rkey: fx(
           `IF(ISNUMBER(${x(rankCol)}),ROUND(${x(rankCol)},9),"")`,
           figure === null ? '' : rankKeyOf(figure),
@@ -733,16 +749,6 @@ export function renderProgress(
             : val(f.target, fmt),
         ytd: fx(figure(0), num(f.ytd), fmt),
         last: fx(figure(1), num(f.lastYtd), fmt),
-        likeCur: fx(
-          `IF(AND(ISNUMBER(${x('ytd')}),ISNUMBER(${x('last')})),${x('ytd')},"")`,
-          f.ytd !== null && f.lastYtd !== null ? f.ytd : '',
-          fmt,
-        ),
-        likeLast: fx(
-          `IF(AND(ISNUMBER(${x('ytd')}),ISNUMBER(${x('last')})),${x('last')},"")`,
-          f.ytd !== null && f.lastYtd !== null ? f.lastYtd : '',
-          fmt,
-        ),
         // 1 + how many do better (RANK's order, ties sharing a rank).
         rkey: fx(
           `IF(ISNUMBER(${x(rankCol)}),ROUND(${x(rankCol)},9),"")`,
@@ -760,7 +766,7 @@ export function renderProgress(
               urank: fx(classRank(row, 'unit', 'uno'), num(f.unitRank ?? null)),
               uno: val(unitNo.get(f.unit) ?? 0, INT),
             }),
-        ...common(row, f),
+        ...common(row, f, true),
         ...changes(
           row,
           f.target,
