@@ -5,6 +5,8 @@
  *
  *   npm run bench cascade
  */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { plan } from '../src/engine/plan';
 import type { PlanInput, Unit } from '../src/engine/model';
 import { makeInput, TODAY } from './engine';
@@ -41,32 +43,42 @@ export function cascadeInputs(): { flat: PlanInput; units: PlanInput } {
   return { flat, units: withUnits };
 }
 
-/** Best of `repeats` wall times of plan(), after a warm-up. */
-function time(input: PlanInput, repeats = 3): number {
-  const check = plan(input, { today: TODAY });
-  if (!check.ok) throw new Error(JSON.stringify(check.errors.slice(0, 3)));
-  const runs: number[] = [];
-  for (let k = 0; k < repeats; k++) {
-    const t0 = performance.now();
-    plan(input, { today: TODAY });
-    runs.push(performance.now() - t0);
-  }
-  return Math.min(...runs);
+setFlagsFromString('--expose-gc');
+/** A full collection, so that each timed plan starts from the same heap and pays only for its own garbage. */
+const collect = runInNewContext('gc') as () => void;
+
+/** One wall time of plan(), ms, after a full collection. */
+function once(input: PlanInput): number {
+  collect();
+  const t0 = performance.now();
+  const r = plan(input, { today: TODAY });
+  const ms = performance.now() - t0;
+  if (!r.ok) throw new Error(JSON.stringify(r.errors.slice(0, 3)));
+  return ms;
 }
+
+/** Rounds of one flat and one cascade plan, alternating after a warm-up of each. */
+export const CASCADE_ROUNDS = 5;
 
 export function benchCascade(): { flatMs: number; cascadeMs: number } {
   const { flat, units } = cascadeInputs();
-  // Alternate, so that load on the machine falls on both alike.
-  const flatMs = Math.min(time(flat), time(flat));
-  const cascadeMs = Math.min(time(units), time(units));
-  return { flatMs, cascadeMs };
+  once(flat);
+  once(units);
+  // Alternate, so that load on the machine falls on both alike; best of each.
+  const flatRuns: number[] = [];
+  const cascadeRuns: number[] = [];
+  for (let k = 0; k < CASCADE_ROUNDS; k++) {
+    flatRuns.push(once(flat));
+    cascadeRuns.push(once(units));
+  }
+  return { flatMs: Math.min(...flatRuns), cascadeMs: Math.min(...cascadeRuns) };
 }
 
 export function printCascade(r: { flatMs: number; cascadeMs: number }): void {
   const { units, perUnit, indicators, tops } = CASCADE_CASE;
   const ratio = r.cascadeMs / r.flatMs;
   console.log(
-    `cascade: plan() on ${units} units (under ${tops}) × ${perUnit} enterprises × ${indicators} indicators, best of 3`,
+    `cascade: plan() on ${units} units (under ${tops}) × ${perUnit} enterprises × ${indicators} indicators, best of ${CASCADE_ROUNDS} alternating`,
   );
   console.log(`  flat ${r.flatMs.toFixed(0)} ms, with units ${r.cascadeMs.toFixed(0)} ms`);
   console.log(

@@ -30,6 +30,7 @@ import { specToNewWorkbook, toXlsxBuffer } from '../hosts/xlsx/write';
 import { bulletinOf } from '../workbook/bulletin';
 import { FLAG_LABELS, isInputSheetName } from '../workbook/names';
 import { fixed } from '../workbook/fixed';
+import type { WorkbookGrids } from '../workbook/grid';
 import type { WorkbookSpec } from '../workbook/spec';
 import { runPipeline, type PipelineResult } from '../workbook/pipeline';
 import { exampleWorkbook, inputTemplate, type ExampleData } from '../workbook/template';
@@ -233,6 +234,28 @@ function reportProblems(
   for (const e of errors) io.err(`  ${describeError(e, lang)}`);
 }
 
+/** The input sheets of a workbook file (only those: a plan reads nothing else, and earlier outputs can be large). */
+async function openInputs(input: string): Promise<{ bytes: Uint8Array; grids: WorkbookGrids }> {
+  const opened = await openXlsxFile(input, { sheets: isInputSheetName });
+  if (!opened.ok) throw new Failure(opened.errors, EXIT.files);
+  return opened.value;
+}
+
+/** The input sheets planned for this run's today, language and (`--as-of`) period. */
+const planGrids = (
+  grids: WorkbookGrids,
+  o: Record<string, string>,
+  period: { year?: number; reportMonth?: number },
+): PipelineResult => {
+  const now = nowOf(o);
+  return runPipeline(grids, {
+    today: now.today,
+    generatedAt: now.stamp,
+    lang: langOf(o),
+    ...period,
+  });
+};
+
 /**
  * Plans one workbook file; returns the exit code. Problems in the workbook: the JSON (if asked
  * for) lists them, and no workbook is written. Throws `Failure` for files and options.
@@ -266,18 +289,9 @@ async function planInput(
   io: Io,
 ): Promise<{ bytes: Uint8Array; spec: WorkbookSpec; summary: string } | undefined> {
   const lang = langOf(o);
-  const now = nowOf(o);
-  // Only the input sheets: a plan reads nothing else, and earlier outputs can be large.
-  const opened = await openXlsxFile(input, { sheets: isInputSheetName });
-  if (!opened.ok) throw new Failure(opened.errors, EXIT.files);
-  const { bytes, grids } = opened.value;
+  const { bytes, grids } = await openInputs(input);
   await checkExtension(input, bytes, output);
-  const result = runPipeline(grids, {
-    today: now.today,
-    generatedAt: now.stamp,
-    lang,
-    ...asOf(o),
-  });
+  const result = planGrids(grids, o, asOf(o));
   if (o.json !== undefined) {
     await writeOut(o.json, new TextEncoder().encode(JSON.stringify(result.json, null, 2) + '\n'));
   }
@@ -299,17 +313,9 @@ export async function bulletinFile(
   io: Io,
 ): Promise<{ code: number; result?: PipelineResult }> {
   const lang = langOf(o);
-  const now = nowOf(o);
   const period = asOf(o);
   await checkPaths(input, output, undefined);
-  const opened = await openXlsxFile(input, { sheets: isInputSheetName });
-  if (!opened.ok) throw new Failure(opened.errors, EXIT.files);
-  const result = runPipeline(opened.value.grids, {
-    today: now.today,
-    generatedAt: now.stamp,
-    lang,
-    ...period,
-  });
+  const result = planGrids((await openInputs(input)).grids, o, period);
   if (!result.ok) {
     reportProblems(result.errors, 'bulletin', lang, io);
     return { code: EXIT.problems, result };
@@ -442,14 +448,7 @@ async function issueFiles(
   const dir = options.out;
   if (!input || !dir) throw missing('issue', 'IN.xlsx --out DIR');
   const lang = langOf(options);
-  const now = nowOf(options);
-  const opened = await openXlsxFile(input, { sheets: isInputSheetName });
-  if (!opened.ok) throw new Failure(opened.errors, EXIT.files);
-  const result = runPipeline(opened.value.grids, {
-    today: now.today,
-    generatedAt: now.stamp,
-    lang,
-  });
+  const result = planGrids((await openInputs(input)).grids, options, {});
   if (!result.ok) {
     reportProblems(result.errors, 'outputs', lang, io);
     return EXIT.problems;

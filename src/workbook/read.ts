@@ -372,7 +372,6 @@ function indicatorColumns(
 const anyShown = (row: TableRow, cols: readonly { col: number }[]): boolean =>
   cols.some(({ col }) => !showsNothing(row.cells[col]));
 
-/** The amount of each indicator column that has one, in the indicator's unit. */
 /**
  * A number read from an indicator's cell of 基数 or 权重: the cell's reference is made only when
  * something (an error) asks for it.
@@ -389,14 +388,18 @@ class ReadValue implements ValueCell {
   }
 }
 
+/** The amount in an indicator's column of a row (基数, 权重, 实绩), in the indicator's unit. */
+const readFigure = (row: TableRow, col: number, ind: Indicator): number | undefined =>
+  row.value(col, PER_INDICATOR.kind, { zh: ind.name, en: ind.name } satisfies Name, ind.unit);
+
+/** The amount of each indicator column that has one. */
 function indicatorValues(
   row: TableRow,
   cols: readonly { col: number; ind: Indicator }[],
 ): Record<string, ValueCell> {
   const values: Record<string, ValueCell> = {};
   for (const { col, ind } of cols) {
-    const name: Name = { zh: ind.name, en: ind.name };
-    const v = row.value(col, PER_INDICATOR.kind, name, ind.unit);
+    const v = readFigure(row, col, ind);
     if (v !== undefined) values[ind.name] = new ReadValue(v, row.sheet, row.row, col);
   }
   return values;
@@ -593,7 +596,7 @@ type Shared = Pick<Actual, 'indicators' | 'columns'>;
 function rowFigures(row: TableRow, cols: readonly { col: number; ind: Indicator }[]): number[] {
   const values = new Array<number>(cols.length);
   cols.forEach(({ col, ind }, i) => {
-    const v = row.value(col, PER_INDICATOR.kind, { zh: ind.name, en: ind.name }, ind.unit);
+    const v = readFigure(row, col, ind);
     if (v !== undefined) values[i] = v;
   });
   return values;
