@@ -442,8 +442,10 @@ export function renderProgress(
       const row = firstUnit + k;
       const kids = unitsP.filter((x) => x.parent === u.unit);
       const kidRows = kids.map((x) => unitRowOf.get(x.unit) ?? row);
-      const members = ip.rows.filter((x) => x.unit === u.unit).map((x) => x.index + 1);
-      const m = `--ISNUMBER(MATCH(${span('idx')},{${members.length > 0 ? members.join(',') : 0}},0))`;
+      // A leaf unit's enterprises: the rows with its number (uno travels with its row, so a sort
+      // changes nothing). SUMIFS and a comparison inside SUMPRODUCT, as the group rows: Gnumeric
+      // does not take ISNUMBER(MATCH(range, …)) inside SUMPRODUCT as an array.
+      const no = unitNo.get(u.unit) ?? 0;
       const sumOf = (col: Col, blank: boolean): string => {
         if (kids.length > 0) {
           const cells = kidRows.map((r2) => C.ref(col, r2));
@@ -451,9 +453,10 @@ export function renderProgress(
             ? `IF(COUNT(${cells.join(',')})=0,"",SUM(${cells.join(',')}))`
             : cells.join('+');
         }
+        const sum = `SUMIFS(${span(col)},${span('uno')},${no})`;
         return blank
-          ? `IF(SUMPRODUCT(${m},--ISNUMBER(${span(col)}))=0,"",SUMPRODUCT(${m},${span(col)}))`
-          : `SUMPRODUCT(${m},${span(col)})`;
+          ? `IF(COUNTIFS(${span('uno')},${no},${span(col)},">-1E+300")=0,"",${sum})`
+          : sum;
       };
       const x = (c: Col): string => C.ref(c, row);
       const siblings = unitsP.filter((y) => y.parent === u.parent && y.unit !== u.unit);
@@ -483,7 +486,7 @@ export function renderProgress(
         cells.planned = fx(
           kids.length > 0
             ? `IF(${x('target')}=0,"",(${kidRows.map((r2) => `N(${C.ref('target', r2)})*N(${C.ref('planned', r2)})`).join('+')})/${x('target')})`
-            : `IF(${x('target')}=0,"",SUMPRODUCT(${m},${span('target')},${span('planned')})/${x('target')})`,
+            : `IF(${x('target')}=0,"",SUMPRODUCT((${span('uno')}=${no})*${span('target')}*${span('planned')})/${x('target')})`,
           num(u.planned),
           PCT,
         );
