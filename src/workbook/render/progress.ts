@@ -18,7 +18,7 @@ import {
   type Plan,
   type PlanInput,
 } from '../../engine';
-import { flagForGap, rankKeyOf } from '../../engine/progress';
+import { flagForGap, rankedFigure, rankKeyOf } from '../../engine/progress';
 import { COLUMNS, FLAG_LABELS } from '../names';
 import { type CellSpec, type ConditionalFormatSpec, type SheetSpec } from '../spec';
 import type { AllocationRefs } from './allocation';
@@ -48,13 +48,7 @@ import {
 import { columns } from './columns';
 import { CHECKS } from '../checks';
 import type { HelperRefs } from './helper';
-import {
-  groupNumbers,
-  rankFigure,
-  unitNumbers,
-  type ClassKind,
-  type ClassRankLayout,
-} from './classRanks';
+import { groupNumbers, unitNumbers, type ClassKind, type ClassRankLayout } from './classRanks';
 
 export const PROGRESS = columns([
   { key: 'idx', header: { zh: '序号', en: 'No.' }, width: 5 },
@@ -461,7 +455,7 @@ export function renderProgress(
       const x = (c: Col): string => C.ref(c, row);
       const siblings = unitsP.filter((y) => y.parent === u.parent && y.unit !== u.unit);
       const sibKeys = siblings.map((y) => C.ref('rkey', unitRowOf.get(y.unit) ?? row));
-      const figure = rankFigure(ip, u);
+      const figure = rankedFigure(ip.kind, u);
       const cells: Partial<Record<Col, CellSpec>> = {
         ind: val(ind.name),
         name: val(t(lang, '单位小计', 'Unit subtotal')),
@@ -497,7 +491,7 @@ export function renderProgress(
     ip.rows.forEach((f, i) => {
       const row = first + i;
       const x = (c: Col): string => C.ref(c, row);
-      const rankBy = rankFigure(ip, f);
+      const rankBy = rankedFigure(ip.kind, f);
       const idx = `$${C.letter('idx')}${row}`;
       const e = input.enterprises[f.index];
       const figure = (slot: 0 | 1): string => {
