@@ -25,7 +25,7 @@ import {
   type PlanContext,
   type ProgressRow,
 } from './plan';
-import { rankKeyOf, rankValues, roundPoints, type ProgressFigures } from './progress';
+import { rankedFigure, rankKeyOf, rankValues, roundPoints, type ProgressFigures } from './progress';
 
 /** A change of rank: ↑2, ↓1, — (same), 新 (ranked now, not last month). */
 export type RankChange =
@@ -146,13 +146,9 @@ interface Standing {
 /** What a row looks like in one month, by name. */
 type Standings = ReadonlyMap<string, Standing>;
 
-/** What a row's rank compares, unrounded: completion, or growth for a rate. */
-const valueOf = (kind: IndicatorProgress['kind'], f: ProgressFigures): number | null =>
-  kind === 'rate' ? f.yoy : f.completion;
-
 /** The key ranks compare (completion, or growth for a rate), as plan.ts ranks. */
 const rankKey = (kind: IndicatorProgress['kind'], f: ProgressFigures): number | null => {
-  const x = valueOf(kind, f);
+  const x = rankedFigure(kind, f);
   return x === null ? null : rankKeyOf(x);
 };
 
@@ -171,7 +167,7 @@ function enterpriseStandings(p: IndicatorProgress | undefined): Standings {
       rank: r.rank,
       flag: r.flag,
       gap: r.gap,
-      value: valueOf(p?.kind ?? 'total', r),
+      value: rankedFigure(p?.kind ?? 'total', r),
     });
   return m;
 }
@@ -185,7 +181,7 @@ function groupStandings(p: IndicatorProgress | undefined): Standings {
       rank: ranks[i] ?? null,
       flag: g.flag,
       gap: g.gap,
-      value: valueOf(p.kind, g),
+      value: rankedFigure(p.kind, g),
     }),
   );
   return m;
@@ -194,7 +190,10 @@ function groupStandings(p: IndicatorProgress | undefined): Standings {
 function areaStandings(p: IndicatorProgress | undefined): Standings {
   return p
     ? new Map([
-        ['', { rank: null, flag: p.area.flag, gap: p.area.gap, value: valueOf(p.kind, p.area) }],
+        [
+          '',
+          { rank: null, flag: p.area.flag, gap: p.area.gap, value: rankedFigure(p.kind, p.area) },
+        ],
       ])
     : new Map();
 }
@@ -306,7 +305,7 @@ export function compareMonths(
       enterprises: p.rows.map((r) =>
         changeOf(
           r.enterprise,
-          { rank: r.rank, flag: r.flag, gap: r.gap, value: valueOf(p.kind, r) },
+          { rank: r.rank, flag: r.flag, gap: r.gap, value: rankedFigure(p.kind, r) },
           es,
           rules.escalation,
         ),
@@ -314,14 +313,14 @@ export function compareMonths(
       groups: p.groups.map((g: AggregateProgress, i) =>
         changeOf(
           g.group ?? '',
-          { rank: ranks[i] ?? null, flag: g.flag, gap: g.gap, value: valueOf(p.kind, g) },
+          { rank: ranks[i] ?? null, flag: g.flag, gap: g.gap, value: rankedFigure(p.kind, g) },
           gs,
           rules.escalation,
         ),
       ),
       area: changeOf(
         '',
-        { rank: null, flag: p.area.flag, gap: p.area.gap, value: valueOf(p.kind, p.area) },
+        { rank: null, flag: p.area.flag, gap: p.area.gap, value: rankedFigure(p.kind, p.area) },
         as,
         rules.escalation,
       ),

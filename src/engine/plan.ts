@@ -22,7 +22,14 @@ import {
   type Grid,
   type Profile,
 } from './profile';
-import { progressOf, rankKeyOf, rankValues, sumRows, type ProgressFigures } from './progress';
+import {
+  progressOf,
+  rankedFigure,
+  rankKeyOf,
+  rankValues,
+  sumRows,
+  type ProgressFigures,
+} from './progress';
 import { cascadePeriods, cascadeSplit, type UnitBounds } from './cascade';
 import { splitTotal, type SplitProblem, type SplitResult, type SplitRow } from './split';
 import { unitTree, usesUnits, type UnitTree } from './units';
@@ -599,7 +606,7 @@ export function plan(input: PlanInput, ctx: PlanContext): Result<Plan> {
     const figures = inputs.map((r) => progressOf(r, traits, ctxP));
     // Ranks compare the key the sheets compare (rounded to 9 decimals).
     const rankKey = (f: ProgressFigures): number | null => {
-      const x = ind.kind === 'rate' ? f.yoy : f.completion;
+      const x = rankedFigure(ind.kind, f);
       return x === null ? null : rankKeyOf(x);
     };
     const ranks = rankValues(figures.map(rankKey), ind.direction);

@@ -75,6 +75,12 @@ export const roundPoints = (p: number): number => {
   return r === 0 ? 0 : r;
 };
 
+/** What a row's rank compares, unrounded: completion, or year-on-year growth for a rate. */
+export const rankedFigure = (
+  kind: 'total' | 'rate',
+  f: { readonly yoy: number | null; readonly completion: number | null },
+): number | null => (kind === 'rate' ? f.yoy : f.completion);
+
 /**
  * The value ranks compare: the completion (or growth) rounded to 9 decimals, half away from zero,
  * as the sheets' rank key ROUND(x, 9) — whose text the sheets' COUNTIF criteria hold exactly.

@@ -23,6 +23,7 @@ import {
   type ProgressRow,
   type RankChange,
 } from '../engine';
+import { rankedFigure } from '../engine/progress';
 import { fixed } from './fixed';
 import { FLAG_LABELS } from './names';
 
@@ -147,7 +148,7 @@ function gapText(gap: number, direction: 'higher' | 'lower', lang: Lang): string
 
 /** What a row's rank compares: completion, or year-on-year growth for a rate. */
 const rankedValue = (kind: IndicatorProgress['kind'], f: ProgressFigures): string => {
-  const x = kind === 'rate' ? f.yoy : f.completion;
+  const x = rankedFigure(kind, f);
   return x === null ? '—' : pctText(x);
 };
 

@@ -39,6 +39,17 @@ export interface Block {
   readonly cols: number;
 }
 
+/** Whether the merged area `merge` (an A1 range) shares a cell with the block. */
+function meets(b: Block, merge: string): boolean {
+  const x = parseAddress(merge);
+  return (
+    x.row < b.row + b.rows &&
+    x.row + x.rows > b.row &&
+    x.col < b.col + b.cols &&
+    x.col + x.cols > b.col
+  );
+}
+
 export function usedBlock(sheet: FakeSheet, valuesOnly: boolean): Block | null {
   let r0 = Infinity;
   let c0 = Infinity;
@@ -273,15 +284,7 @@ export class FakeRange extends Bound<{
       const b = this[BLOCK]();
       if (b.rows * b.cols < 2) return { sheet: b.sheet };
       const address = blockAddress(b);
-      const overlaps = b.sheet.merges.filter((m) => {
-        const x = parseAddress(m);
-        return (
-          x.row < b.row + b.rows &&
-          x.row + x.rows > b.row &&
-          x.col < b.col + b.cols &&
-          x.col + x.cols > b.col
-        );
-      });
+      const overlaps = b.sheet.merges.filter((m) => meets(b, m));
       // Merging over merged areas absorbs them (Excel asks nothing through the API).
       b.sheet.merges = b.sheet.merges.filter((m) => !overlaps.includes(m));
       for (const [key, cell] of b.sheet.cells) {
@@ -299,15 +302,7 @@ export class FakeRange extends Bound<{
   unmerge(): void {
     this[QUEUE]('call', 'unmerge', [], () => {
       const b = this[BLOCK]();
-      b.sheet.merges = b.sheet.merges.filter((m) => {
-        const x = parseAddress(m);
-        return !(
-          x.row < b.row + b.rows &&
-          x.row + x.rows > b.row &&
-          x.col < b.col + b.cols &&
-          x.col + x.cols > b.col
-        );
-      });
+      b.sheet.merges = b.sheet.merges.filter((m) => !meets(b, m));
       return { sheet: b.sheet };
     });
   }
@@ -315,15 +310,7 @@ export class FakeRange extends Bound<{
     return expose(
       new FakeRangeAreas(this[FAKE], `${this[PATH]}.getMergedAreasOrNullObject()`, () => {
         const b = this[BLOCK]();
-        const inside = b.sheet.merges.filter((m) => {
-          const x = parseAddress(m);
-          return (
-            x.row < b.row + b.rows &&
-            x.row + x.rows > b.row &&
-            x.col < b.col + b.cols &&
-            x.col + x.cols > b.col
-          );
-        });
+        const inside = b.sheet.merges.filter((m) => meets(b, m));
         return inside.length === 0 ? null : inside.map((m) => `'${b.sheet.name}'!${m}`).join(',');
       }),
     );

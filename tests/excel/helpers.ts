@@ -1,6 +1,7 @@
 /** Test helpers: a workbook with input sheets, and comparing a fake sheet with its SheetSpec. */
 import { STYLE_DEFS, a1, parseRange, type SheetSpec } from '../../src/workbook/spec';
 import { widthToPoints } from '../../src/hosts/excel/plan';
+import type { Lang } from '../../src/engine';
 import { runPipeline } from '../../src/workbook/pipeline';
 import type { WorkbookSpec } from '../../src/workbook/spec';
 import { exampleWorkbook } from '../../src/workbook/template';
@@ -17,13 +18,7 @@ export function syntheticInFake(n: number): {
   readonly spec: WorkbookSpec;
   readonly inputSheetNames: readonly string[];
 } {
-  const input = exampleWorkbook(syntheticData(n, SYNTHETIC_INDICATORS), 'zh');
-  const r = runPipeline(specToGrids(input), {
-    today: { y: 2025, m: 9, d: 3 },
-    generatedAt: '2025-09-03 10:30',
-    lang: 'zh',
-  });
-  if (!r.ok) throw new Error(`pipeline failed: ${r.errors.map((e) => e.code).join(', ')}`);
+  const { input, spec } = syntheticSpec(n, 'zh');
   const fake = new FakeExcel();
   for (const sheet of input.sheets) {
     fake.addSheet(
@@ -31,7 +26,22 @@ export function syntheticInFake(n: number): {
       sheet.rows.map((row) => row.map((c) => c?.v ?? null)),
     );
   }
-  return { fake, spec: r.spec, inputSheetNames: input.sheets.map((s) => s.name) };
+  return { fake, spec, inputSheetNames: input.sheets.map((s) => s.name) };
+}
+
+/** The synthetic township of `n` enterprises (zh input sheets) and its outputs in `lang`. */
+export function syntheticSpec(
+  n: number,
+  lang: Lang,
+): { readonly input: WorkbookSpec; readonly spec: WorkbookSpec } {
+  const input = exampleWorkbook(syntheticData(n, SYNTHETIC_INDICATORS), 'zh');
+  const r = runPipeline(specToGrids(input), {
+    today: { y: 2025, m: 9, d: 3 },
+    generatedAt: '2025-09-03 10:30',
+    lang,
+  });
+  if (!r.ok) throw new Error(`pipeline failed: ${r.errors.map((e) => e.code).join(', ')}`);
+  return { input, spec: r.spec };
 }
 
 /** A fake workbook holding the input sheets and a user's own sheet. */

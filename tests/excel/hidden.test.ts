@@ -7,11 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { writeSpec } from '../../src/hosts/excel';
-import { runPipeline } from '../../src/workbook/pipeline';
-import { exampleWorkbook } from '../../src/workbook/template';
-import { specToGrids } from '../helpers/spec-grids';
-import { SYNTHETIC_INDICATORS, syntheticData } from '../helpers/synthetic';
-import { differences, names, syntheticInFake } from './helpers';
+import { differences, names, syntheticInFake, syntheticSpec } from './helpers';
 import { RealClient } from './real-client';
 
 describe('very hidden and hidden sheets', () => {
@@ -61,13 +57,7 @@ describe('very hidden and hidden sheets', () => {
     const client = new RealClient(fake);
     await writeSpec(client.context, spec, { inputSheetNames });
     fake.sheet('汇总').visibility = 'VeryHidden';
-    const input = exampleWorkbook(syntheticData(10, SYNTHETIC_INDICATORS), 'zh');
-    const en = runPipeline(specToGrids(input), {
-      today: { y: 2025, m: 9, d: 3 },
-      generatedAt: '2025-09-03 10:30',
-      lang: 'en',
-    });
-    if (!en.ok) throw new Error('pipeline failed');
+    const en = syntheticSpec(10, 'en');
     await writeSpec(client.context, en.spec, { inputSheetNames });
     expect(client.wire.filter((w) => w.error)).toEqual([]);
     expect(names(fake)).not.toContain('汇总');

@@ -7,11 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { writeSpec } from '../../src/hosts/excel';
-import { runPipeline } from '../../src/workbook/pipeline';
-import { differences, names, syntheticInFake } from './helpers';
-import { specToGrids } from '../helpers/spec-grids';
-import { exampleWorkbook } from '../../src/workbook/template';
-import { SYNTHETIC_INDICATORS, syntheticData } from '../helpers/synthetic';
+import { differences, names, syntheticInFake, syntheticSpec } from './helpers';
 import { RealClient } from './real-client';
 
 const USER_LIST = "='序时进度'!$A$5:$A$9";
@@ -65,13 +61,7 @@ describe('spec.remove in Excel', () => {
     // The user's own 汇总 (no generated note in A2) in place of the generated one.
     fake.deleteSheet(fake.sheet('汇总'));
     fake.addSheet('汇总', [['我的汇总'], ['不是工具生成的']]);
-    const input = exampleWorkbook(syntheticData(10, SYNTHETIC_INDICATORS), 'zh');
-    const en = runPipeline(specToGrids(input), {
-      today: { y: 2025, m: 9, d: 3 },
-      generatedAt: '2025-09-03 10:30',
-      lang: 'en',
-    });
-    if (!en.ok) throw new Error('pipeline failed');
+    const en = syntheticSpec(10, 'en');
     expect(en.spec.remove).toContain('汇总');
     const client = new RealClient(fake);
     await writeSpec(client.context, en.spec, { inputSheetNames });

@@ -73,6 +73,15 @@ const dir = mkdtempSync(join(tmpdir(), 'fenjie-receiver-'));
 /** The month-9 rows of every enterprise (month 8 × 1.1, cumulative). */
 const month9 = (a: ActualsLayout): ExcelJS.CellValue[][] => nextMonthRows(a, YEAR, 8, 9, 1.1);
 
+/** The bureau's month 9 appended to 实绩, then 参数 报告期 set to `report` (undefined: left at 8). */
+const pasteMonth9 =
+  (report?: number | null) =>
+  (wb: ExcelJS.Workbook): void => {
+    const a = actuals(wb);
+    appendRows(a, month9(a));
+    if (report !== undefined) setSetting(wb, '报告期', report);
+  };
+
 /** Set one cell of 实绩: the row of `name` for year-month, the column by header text. */
 function setActual(
   a: ActualsLayout,
@@ -130,30 +139,19 @@ const CASES: readonly Case[] = [
     id: 'b',
     title: 'month 9 appended, 报告期 blank → the sheets move to 1-9月',
     why: 'The usual travelling workbook: the bureau’s new month is pasted at the bottom of 实绩 and 报告期 is left blank, which the contract says means "latest month in 实绩". The live sheets must follow to month 9 without the add-in.',
-    edit: (wb) => {
-      const a = actuals(wb);
-      appendRows(a, month9(a));
-      setSetting(wb, '报告期', null);
-    },
+    edit: pasteMonth9(null),
   },
   {
     id: 'c',
     title: 'month 9 appended, 报告期 left at 8 → figures stay at month 8',
     why: 'The receiver pastes month 9 early but the report is still for 1-8月: an explicit 报告期 must win, and the new rows must not leak into month-8 figures.',
-    edit: (wb) => {
-      const a = actuals(wb);
-      appendRows(a, month9(a));
-    },
+    edit: pasteMonth9(),
   },
   {
     id: 'd',
     title: 'month 9 appended, 报告期 set to 9',
     why: 'The receiver pastes month 9 and types 9 into 参数 报告期 — the input sheet the contract names for it, not the output sheet’s parameter row.',
-    edit: (wb) => {
-      const a = actuals(wb);
-      appendRows(a, month9(a));
-      setSetting(wb, '报告期', 9);
-    },
+    edit: pasteMonth9(9),
   },
   {
     id: 'e',
@@ -302,11 +300,7 @@ const CASES: readonly Case[] = [
     source: 'monthly',
     title: 'monthly actuals (实绩口径 当月): month 9 appended, 报告期 blank → sums through 9',
     why: 'Where the statistics bureau reports each month’s own figure, the live sheets sum months 1 to the report month: pasting month 9 must add it to every enterprise, group and area figure.',
-    edit: (wb) => {
-      const a = actuals(wb);
-      appendRows(a, month9(a));
-      setSetting(wb, '报告期', null);
-    },
+    edit: pasteMonth9(null),
   },
   {
     id: 'n',

@@ -6,12 +6,14 @@
  * A copy whose cached results are all wrong shows the recalculation really happens.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { planFile } from '../../src/cli/main';
 import { SHEETS } from '../../src/workbook/names';
+import { fixturePath } from '../fixtures/make-fixtures';
 import type { ExampleData } from '../../src/workbook/template';
 import { planExampleFile } from '../helpers/plan-example';
 import { EXAMPLE, nameVariantExample, richExample } from '../helpers/variants';
@@ -93,6 +95,7 @@ function differences(
   return out;
 }
 
+const COUNTY = 'county-units';
 const CASES: [string, ExampleData, 'zh' | 'en'][] = [
   ['example', EXAMPLE, 'zh'],
   ['rich-monthly-actuals', richExample({ actualsBasis: 'monthly', reportMonth: 6 }), 'en'],
@@ -112,6 +115,20 @@ describe.runIf(requireGnumeric())(
         await wb.xlsx.readFile(file);
         planned.push({ name, file, lang, names: wb.worksheets.map((w) => w.name) });
       }
+      // The county example: unit rows (层层分解) in 分解结果, 序时进度 and 汇总.
+      const input = join(dir, 'county.xlsx');
+      copyFileSync(fixturePath('county-example'), input);
+      const file = join(dir, 'county-plan.xlsx');
+      const r = await planFile(
+        input,
+        file,
+        { now: '2025-09-03T10:30' },
+        { out: () => {}, err: (l) => console.error(l) },
+      );
+      if (r.code !== 0) throw new Error(`planning the county example: exit ${r.code}`);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      planned.push({ name: COUNTY, file, lang: 'zh', names: wb.worksheets.map((w) => w.name) });
     }, 240_000);
 
     const outputsIn = (lang: 'zh' | 'en'): string[] =>
@@ -134,7 +151,7 @@ describe.runIf(requireGnumeric())(
       );
     };
 
-    it.each(CASES.map(([name], i) => [name, i] as const))(
+    it.each([...CASES.map(([name]) => name), COUNTY].map((name, i) => [name, i] as const))(
       '%s: every output cell as recalculated equals the cached one',
       (_name, i) => {
         const p = planned[i];

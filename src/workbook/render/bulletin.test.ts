@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Bulletin } from '../bulletin';
 import { parseRange } from '../spec';
-import { columnWidths, linesIn, PAGE_CHARS, renderBulletin, textWidth } from './bulletin';
+import {
+  breakBeforeBracket,
+  columnWidths,
+  linesIn,
+  PAGE_CHARS,
+  renderBulletin,
+  textWidth,
+} from './bulletin';
 
 const LONG =
   '工业总产值：年度目标7.14亿元，1-8月累计完成4.57亿元，完成年度目标的64.0%，欠序时进度2.7个百分点（序时进度66.7%）；同比增长21.2%，目标增速33.0%，低于目标增速11.8个百分点。';
@@ -142,5 +149,18 @@ describe('column widths', () => {
     const w = columnWidths([table([Array<string>(9).fill('x'), Array<string>(9).fill(wide)])]);
     expect(w.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(PAGE_CHARS);
     expect(Math.max(...w) - Math.min(...w)).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('breakBeforeBracket', () => {
+  it.each([
+    ['差距（百分点）', 10, '差距\n（百分点）'],
+    ['差距（百分点）', 20, '差距（百分点）'],
+    ['上月名次', 4, '上月名次'],
+    ['（百分点）', 4, '（百分点）'],
+    ['Gap (points)', 6, 'Gap (points)'],
+    ['差距\n（百分点）', 4, '差距\n（百分点）'],
+  ])('%s in %d characters → %j', (header, width, want) => {
+    expect(breakBeforeBracket(header, width)).toBe(want);
   });
 });

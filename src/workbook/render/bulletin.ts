@@ -58,6 +58,16 @@ export function linesIn(text: string, width: number, bold = false): number {
     .reduce((n, line) => n + Math.max(1, Math.ceil(textWidth(line, bold) / room)), 0);
 }
 
+/**
+ * A header too wide for its column, broken before its full-width bracket: "差距\n（百分点）" rather
+ * than a spreadsheet's own break, which can leave the closing bracket alone on the second line.
+ */
+export function breakBeforeBracket(header: string, width: number): string {
+  const at = header.indexOf('（');
+  if (at <= 0 || header.includes('\n') || linesIn(header, width, true) < 2) return header;
+  return `${header.slice(0, at)}\n${header.slice(at)}`;
+}
+
 /** Whether a named style prints its text bold (STYLE_DEFS). */
 const BOLD: ReadonlySet<StyleName | undefined> = new Set<StyleName | undefined>([
   'title',
@@ -167,7 +177,11 @@ export function renderBulletin(
       text(r++, x.text);
     } else {
       text(r++, x.caption, 'subtotal');
-      line(r++, x.table.header, 'header');
+      line(
+        r++,
+        x.table.header.map((h, c) => breakBeforeBracket(h, widths[c] ?? MIN_COL)),
+        'header',
+      );
       for (const row of x.table.rows) line(r++, row);
       r++;
     }

@@ -6,18 +6,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { plan, type PlanInput } from '../../engine';
-import { rankKeyOf } from '../../engine/progress';
+import { rankedFigure, rankKeyOf } from '../../engine/progress';
 import { readInputs } from '../read';
 import { columnLetter, type CellSpec } from '../spec';
 import { exampleWorkbook } from '../template';
 import { SheetBuilder } from './cells';
-import {
-  classRankLayout,
-  groupNumbers,
-  rankFigure,
-  unitNumbers,
-  type ClassKind,
-} from './classRanks';
+import { classRankLayout, groupNumbers, unitNumbers, type ClassKind } from './classRanks';
 import { specToGrids } from '../../../tests/helpers/spec-grids';
 import { EXAMPLE } from '../../../tests/helpers/variants';
 import { countyExampleInput } from '../../../tests/helpers/county-example';
@@ -111,7 +105,7 @@ describe.each(CASES)('class tables: %s', (_name, input, kinds) => {
               .sort((a, b) => a - b),
           );
           // The rank the row's formula computes from the cached keys: 1 + how many do better.
-          const figure = rankFigure(ip, row);
+          const figure = rankedFigure(ip.kind, row);
           if (figure === null) continue;
           const key = rankKeyOf(figure);
           let better = 0;

@@ -17,7 +17,7 @@
  *   L.place(helperRows, { name: '序时进度', idx: 'A', rkey: 'Z', blocks }) // the helper's cells
  */
 import type { IndicatorProgress, Lang, Plan, PlanInput } from '../../engine';
-import { rankKeyOf } from '../../engine/progress';
+import { rankedFigure, rankKeyOf } from '../../engine/progress';
 import { columnLetter, quoteSheet, type CellSpec } from '../spec';
 import { fx, INT, SheetBuilder, t, val } from './cells';
 
@@ -31,12 +31,6 @@ export interface ClassTable {
   readonly first: string;
   readonly last: string;
 }
-
-/** The figure an enterprise or unit is ranked by: growth for a rate, else completion. */
-export const rankFigure = (
-  ip: Pick<IndicatorProgress, 'kind'>,
-  r: { readonly yoy: number | null; readonly completion: number | null },
-): number | null => (ip.kind === 'rate' ? r.yoy : r.completion);
 
 /** Groups numbered 1, 2, … in the order of 企业 / Enterprises. */
 export function groupNumbers(input: PlanInput): Map<string, number> {
@@ -109,7 +103,7 @@ export function classRankLayout(
       const members = ip.rows
         .flatMap((r) => {
           const cls = classOf(r);
-          const figure = rankFigure(ip, r);
+          const figure = rankedFigure(ip.kind, r);
           return cls === undefined
             ? []
             : [{ index: r.index, cls, key: figure === null ? ('' as const) : rankKeyOf(figure) }];

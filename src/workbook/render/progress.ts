@@ -23,7 +23,7 @@ import {
 import { rankChangeText } from '../bulletin';
 import { timeSchedule } from '../../engine/calendar';
 import { previousMonths } from '../../engine/monthly';
-import { flagForGap, rankKeyOf, roundPoints } from '../../engine/progress';
+import { flagForGap, rankedFigure, rankKeyOf, roundPoints } from '../../engine/progress';
 import { COLUMNS, FLAG_LABELS } from '../names';
 import { type CellSpec, type ConditionalFormatSpec, type SheetSpec } from '../spec';
 import type { AllocationRefs } from './allocation';
@@ -53,13 +53,7 @@ import {
 import { columns } from './columns';
 import { CHECKS } from '../checks';
 import type { HelperRefs } from './helper';
-import {
-  groupNumbers,
-  rankFigure,
-  unitNumbers,
-  type ClassKind,
-  type ClassRankLayout,
-} from './classRanks';
+import { groupNumbers, unitNumbers, type ClassKind, type ClassRankLayout } from './classRanks';
 
 export const PROGRESS = columns([
   { key: 'idx', header: { zh: '序号', en: 'No.' }, width: 5 },
@@ -665,8 +659,10 @@ export function renderProgress(
       const row = firstUnit + k;
       const kids = unitsP.filter((x) => x.parent === u.unit);
       const kidRows = kids.map((x) => unitRowOf.get(x.unit) ?? row);
-      const members = ip.rows.filter((x) => x.unit === u.unit).map((x) => x.index + 1);
-      const m = `--ISNUMBER(MATCH(${span('idx')},{${members.length > 0 ? members.join(',') : 0}},0))`;
+      // A leaf unit's enterprises: the rows with its number (uno travels with its row, so a sort
+      // changes nothing). SUMIFS and a comparison inside SUMPRODUCT, as the group rows: Gnumeric
+      // does not take ISNUMBER(MATCH(range, …)) inside SUMPRODUCT as an array.
+      const no = unitNo.get(u.unit) ?? 0;
       const sumOf = (col: Col, blank: boolean): string => {
         if (kids.length > 0) {
           const cells = kidRows.map((r2) => C.ref(col, r2));
@@ -674,20 +670,22 @@ export function renderProgress(
             ? `IF(COUNT(${cells.join(',')})=0,"",SUM(${cells.join(',')}))`
             : cells.join('+');
         }
+        const sum = `SUMIFS(${span(col)},${span('uno')},${no})`;
         return blank
-          ? `IF(SUMPRODUCT(${m},--ISNUMBER(${span(col)}))=0,"",SUMPRODUCT(${m},${span(col)}))`
-          : `SUMPRODUCT(${m},${span(col)})`;
+          ? `IF(COUNTIFS(${span('uno')},${no},${span(col)},">-1E+300")=0,"",${sum})`
+          : sum;
       };
       // Like for like (a leaf sums its enterprise rows with both figures; a parent its children).
       const likeOf = (col: 'ytd' | 'last'): string => {
         if (kids.length > 0) return sumOf(col === 'ytd' ? 'likeCur' : 'likeLast', true);
         const other = col === 'ytd' ? 'last' : 'ytd';
-        return `IF(SUMPRODUCT(${m},--ISNUMBER(${span('ytd')}),--ISNUMBER(${span('last')}))=0,"",SUMPRODUCT(${m},--ISNUMBER(${span(other)}),${span(col)}))`;
+        const both = `${span('uno')},${no},${span(other)},">-1E+300"`;
+        return `IF(COUNTIFS(${both},${span(col)},">-1E+300")=0,"",SUMIFS(${span(col)},${both}))`;
       };
       const x = (c: Col): string => C.ref(c, row);
       const siblings = unitsP.filter((y) => y.parent === u.parent && y.unit !== u.unit);
       const sibKeys = siblings.map((y) => C.ref('rkey', unitRowOf.get(y.unit) ?? row));
-      const figure = rankFigure(ip, u);
+      const figure = rankedFigure(ip.kind, u);
       const cells: Partial<Record<Col, CellSpec>> = {
         ind: val(ind.name),
         name: val(t(lang, '单位小计', 'Unit subtotal')),
@@ -712,7 +710,7 @@ export function renderProgress(
         cells.planned = fx(
           kids.length > 0
             ? `IF(${x('target')}=0,"",(${kidRows.map((r2) => `N(${C.ref('target', r2)})*N(${C.ref('planned', r2)})`).join('+')})/${x('target')})`
-            : `IF(${x('target')}=0,"",SUMPRODUCT(${m},${span('target')},${span('planned')})/${x('target')})`,
+            : `IF(${x('target')}=0,"",SUMPRODUCT((${span('uno')}=${no})*${span('target')}*${span('planned')})/${x('target')})`,
           num(u.planned),
           PCT,
         );
@@ -723,7 +721,7 @@ export function renderProgress(
     ip.rows.forEach((f, i) => {
       const row = first + i;
       const x = (c: Col): string => C.ref(c, row);
-      const rankBy = rankFigure(ip, f);
+      const rankBy = rankedFigure(ip.kind, f);
       const idx = `$${C.letter('idx')}${row}`;
       const e = input.enterprises[f.index];
       const figure = (slot: 0 | 1): string => {

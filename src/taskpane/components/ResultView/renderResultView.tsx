@@ -7,6 +7,28 @@ import type { useResultViewStyles } from './useResultViewStyles.styles';
 
 type Classes = ReturnType<typeof useResultViewStyles>;
 
+/** A vertical line across the chart's 18 units of height, `inset` from top and bottom; none without x. */
+function Tick(p: {
+  x: number | undefined;
+  className: string;
+  inset: number;
+  width: number;
+  testId?: string;
+}): JSX.Element | null {
+  return p.x === undefined ? null : (
+    <line
+      className={p.className}
+      x1={p.x}
+      x2={p.x}
+      y1={p.inset}
+      y2={18 - p.inset}
+      strokeWidth={p.width}
+      vectorEffect="non-scaling-stroke"
+      data-testid={p.testId}
+    />
+  );
+}
+
 /**
  * The completion bar (coloured by the flag), the schedule marker and last month's completion
  * (a dashed marker), as an inline SVG.
@@ -40,41 +62,9 @@ function renderChart(
           data-testid="chart-bar"
         />
       ) : null}
-      {chart.zero !== undefined ? (
-        <line
-          className={classes.zero}
-          x1={chart.zero}
-          x2={chart.zero}
-          y1={2}
-          y2={16}
-          strokeWidth={1}
-          vectorEffect="non-scaling-stroke"
-        />
-      ) : null}
-      {chart.last !== undefined ? (
-        <line
-          className={classes.last}
-          x1={chart.last}
-          x2={chart.last}
-          y1={1}
-          y2={17}
-          strokeWidth={1.5}
-          vectorEffect="non-scaling-stroke"
-          data-testid="chart-last"
-        />
-      ) : null}
-      {chart.marker !== undefined ? (
-        <line
-          className={classes.marker}
-          x1={chart.marker}
-          x2={chart.marker}
-          y1={0}
-          y2={18}
-          strokeWidth={2}
-          vectorEffect="non-scaling-stroke"
-          data-testid="chart-marker"
-        />
-      ) : null}
+      <Tick x={chart.zero} className={classes.zero} inset={2} width={1} />
+      <Tick x={chart.last} className={classes.last} inset={1} width={1.5} testId="chart-last" />
+      <Tick x={chart.marker} className={classes.marker} inset={0} width={2} testId="chart-marker" />
     </svg>
   );
 }
