@@ -16,6 +16,7 @@ import {
   roundOf,
   type Flag,
   type Change,
+  type IndicatorProgress,
   type Lang,
   type MonthlyRound,
   type Plan,
@@ -1045,16 +1046,43 @@ describe.each(VARIANTS)('序时进度’s changes since last month: %s', (_name,
   const value = (r: number, c: Parameters<typeof P>[0]): CellValue | undefined =>
     cell(r, c)?.v ?? undefined;
   const monthly = R.input.settings.actualsBasis === 'monthly';
-  /** Last month's flag from a row's cached gaps: the worse level of the two, counted here. */
-  const lastFlagOf = (r: number, direction: 'higher' | 'lower'): Flag | null => {
+  const schedule = S.helper.rows.find(
+    (row) => row[0]?.v === t(R.lang, '上月序时进度', 'Last month schedule'),
+  )?.[1]?.v;
+  /**
+   * Last month's gap and growth gap of a row: an area or group row's cached cells; an enterprise
+   * row has none, so they are worked out here from its cached last-month figures, its target and
+   * the helper's last-month schedule.
+   */
+  const lastGapsOf = (
+    r: number,
+    ip: IndicatorProgress,
+  ): [CellValue | undefined, CellValue | undefined] => {
+    if (cell(r, 'lmGap')?.f !== undefined) return [value(r, 'lmGap'), value(r, 'lmGgap')];
+    const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;
+    const [ytd, last, target] = [value(r, 'lmYtd'), value(r, 'lmLast'), value(r, 'target')];
+    const yoy =
+      typeof ytd === 'number' && typeof last === 'number' && last !== 0 ? ytd / last - 1 : null;
+    const growth = R.input.indicators.find((i) => i.name === ip.indicator)?.targetGrowth;
+    if (typeof target !== 'number') throw new Error(`${ip.indicator} row ${r + 1}: no target`);
+    if (ip.kind === 'rate') return [yoy === null ? '' : round6((yoy - target) * 100), ''];
+    return [
+      typeof ytd === 'number' && target !== 0
+        ? round6((ytd / target - Number(schedule)) * 100)
+        : '',
+      yoy !== null && growth !== undefined ? round6((yoy - growth) * 100) : '',
+    ];
+  };
+  /** Last month's flag from a row's gaps: the worse level of the two, counted here. */
+  const lastFlagOf = (r: number, ip: IndicatorProgress): Flag | null => {
     if (R.round.lastMonth === null) return null;
     const { behindThreshold: b, seriousThreshold: s } = R.input.settings;
     const levelOf = (g: CellValue | undefined): number => {
       if (typeof g !== 'number') return -1;
-      const bad = direction === 'higher' ? -g : g;
+      const bad = ip.direction === 'higher' ? -g : g;
       return bad <= 0 ? 0 : bad <= b ? 1 : bad <= s ? 2 : 3;
     };
-    const lvl = Math.max(levelOf(value(r, 'lmGap')), levelOf(value(r, 'lmGgap')));
+    const lvl = Math.max(...lastGapsOf(r, ip).map(levelOf));
     return lvl < 0 ? 'noData' : (FLAGS[lvl] ?? outOfBounds());
   };
 
@@ -1090,13 +1118,14 @@ describe.each(VARIANTS)('序时进度’s changes since last month: %s', (_name,
           expect(rank, `${where}: last month's rank`).toBe(ch.lastRank);
           expect(value(r, 'lmRank'), where).toBe(blank(ch.lastRank));
           // Last month's flag from the cached gaps, as the CHOOSE picks it.
-          expect(lastFlagOf(r, ip.direction), `${where}: last month's flag`).toBe(ch.lastFlag);
+          expect(lastFlagOf(r, ip), `${where}: last month's flag`).toBe(ch.lastFlag);
           expect(value(r, 'lmFlag'), where).toBe(
             ch.lastFlag === null ? '' : FLAG_LABELS[ch.lastFlag][R.lang],
           );
-          // The gap change from the cached gaps.
+          // The gap change from the gaps (last month's worked out: no cell on an enterprise row).
+          expect(cell(r, 'lmGap')?.f, `${where}: no gap cell`).toBeUndefined();
           const gap = value(r, 'gap');
-          const lmGap = value(r, 'lmGap');
+          const [lmGap] = lastGapsOf(r, ip);
           if (ch.gapChange === null) expect(gap === '' || lmGap === '', where).toBe(true);
           else expect(Number(gap) - Number(lmGap), where).toBeCloseTo(ch.gapChange, 6);
           if (ch.rankChange === null) expect(value(r, 'rchg'), where).toBe('');
@@ -1117,7 +1146,7 @@ describe.each(VARIANTS)('序时进度’s changes since last month: %s', (_name,
         for (const [r, ch] of aggs) {
           if (!ch) throw new Error(`${ip.indicator}: no change for row ${r + 1}`);
           const where = `${ip.indicator} row ${r + 1}`;
-          expect(lastFlagOf(r, ip.direction), `${where}: last month's flag`).toBe(ch.lastFlag);
+          expect(lastFlagOf(r, ip), `${where}: last month's flag`).toBe(ch.lastFlag);
           const gap = value(r, 'gap');
           const lmGap = value(r, 'lmGap');
           if (ch.gapChange === null) expect(gap === '' || lmGap === '', where).toBe(true);

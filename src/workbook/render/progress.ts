@@ -323,12 +323,14 @@ export function renderProgress(
     if (firstTable === undefined)
       firstTable = { header: entHeader, last: Math.max(entHeader, last) };
 
-    /** A test's level from its gap cell: −1 no figure, 0 on schedule, 1–3 against the thresholds. */
-    const level = (gapCell: string, enabled = true): string => {
-      if (!enabled) return '-1';
-      const bad = higher ? `-${gapCell}` : gapCell;
-      return `IF(${gapCell}="",-1,IF(${bad}<=0,0,IF(${bad}<=${H.behind},1,IF(${bad}<=${H.serious},2,3))))`;
+    /** The level of a gap that exists (a cell or a ROUND(…)): 0 on schedule, 1–3 behind. */
+    const steps = (gap: string): string => {
+      const bad = higher ? `-${gap}` : gap;
+      return `IF(${bad}<=0,0,IF(${bad}<=${H.behind},1,IF(${bad}<=${H.serious},2,3)))`;
     };
+    /** A test's level from its gap cell: −1 no figure, 0 on schedule, 1–3 against the thresholds. */
+    const level = (gapCell: string, enabled = true): string =>
+      enabled ? `IF(${gapCell}="",-1,${steps(gapCell)})` : '-1';
     /** Formulas every row has (enterprise, group, area). */
     const common = (
       row: number,
@@ -501,9 +503,21 @@ export function renderProgress(
         ? `OR(${x('lmLast')}="",${x('lmLast')}=0)`
         : `OR(${x('lmYtd')}="",${x('lmLast')}="",${x('lmLast')}=0)`;
       const noCompl = `OR(${x('lmYtd')}="",${x('target')}=0)`;
-      const lmLevel = growth
-        ? `MAX(${level(x('lmGap'))},${level(x('lmGgap'))})`
-        : level(x('lmGap'));
+      // Last month's gap and growth gap: when there is none, and the figure. An aggregate keeps
+      // them in cells; an enterprise row works them out where they are used (two columns fewer
+      // on every enterprise row: 24,000 formula cells at 2,000 × 8).
+      const noGap = isRate ? noYoy : noCompl;
+      const gapE = isRate
+        ? `ROUND((${lmYoy}-${x('target')})*100,6)`
+        : `ROUND((${x('lmYtd')}/${x('target')}-${H.lastSchedule})*100,6)`;
+      const ggapE = `ROUND((${lmYoy}-${String(ind.targetGrowth)})*100,6)`;
+      const levels = agg
+        ? [level(x('lmGap')), ...(growth ? [level(x('lmGgap'))] : [])]
+        : [
+            `IF(${noGap},-1,${steps(gapE)})`,
+            ...(growth ? [`IF(${noYoy},-1,${steps(ggapE)})`] : []),
+          ];
+      const lmLevel = levels.length > 1 ? `MAX(${levels.join(',')})` : levels.join('');
       const cells: Partial<Record<Col, CellSpec>> = {
         lmYtd: fx(
           agg ? `IF(${countIf('lmYtd', null)}=0,"",${sumIf('lmYtd', null)})` : slot(2),
@@ -518,16 +532,12 @@ export function renderProgress(
               fmt,
             )
           : val(null),
-        lmGap: fx(
-          isRate
-            ? `IF(${noYoy},"",ROUND((${lmYoy}-${x('target')})*100,6))`
-            : `IF(${noCompl},"",ROUND((${x('lmYtd')}/${x('target')}-${H.lastSchedule})*100,6))`,
-          gap,
-          PTS,
-        ),
-        lmGgap: growth
-          ? fx(`IF(${noYoy},"",ROUND((${lmYoy}-${String(ind.targetGrowth)})*100,6))`, ggap, PTS)
-          : val(null),
+        ...(agg
+          ? {
+              lmGap: fx(`IF(${noGap},"",${gapE})`, gap, PTS),
+              lmGgap: growth ? fx(`IF(${noYoy},"",${ggapE})`, ggap, PTS) : val(null),
+            }
+          : {}),
         // No level (−1) is CHOOSE's error: 无数据.
         lmFlag: fx(
           `IF(${LM}="","",IFERROR(CHOOSE(${lmLevel}+1,${flagWords.join(',')}),${noData}))`,
@@ -538,7 +548,9 @@ export function renderProgress(
           on ? trendText(ch?.trend) : '',
         ),
         gchg: fx(
-          `IF(OR(${x('gap')}="",${x('lmGap')}=""),"",ROUND(${x('gap')}-${x('lmGap')},6))`,
+          agg
+            ? `IF(OR(${x('gap')}="",${x('lmGap')}=""),"",ROUND(${x('gap')}-${x('lmGap')},6))`
+            : `IF(OR(${x('gap')}="",${noGap}),"",ROUND(${x('gap')}-${gapE},6))`,
           num(ch?.gapChange ?? null),
           PTS,
         ),
