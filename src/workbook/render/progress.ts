@@ -631,7 +631,8 @@ export function renderProgress(
               fmt,
             ),
         ytd: fx(sumOrBlank('ytd'), num(g.ytd), fmt),
-        last: fx(likeSum('last'), num(g.lastYtd), fmt),
+        // 上年同期 is the like-for-like sum: read from AD, not summed twice.
+        last: fx(C.ref('likeLast', row), num(g.lastYtd), fmt),
         likeCur: fx(likeSum('ytd'), num(g.ytdLike), fmt),
         likeLast: fx(likeSum('last'), num(g.lastYtd), fmt),
         ...common(row, g),
@@ -705,7 +706,7 @@ export function renderProgress(
         owner: val(u.parent === null ? null : t(lang, `上级：${u.parent}`, `in ${u.parent}`)),
         target: isRate ? val(u.target, PCT) : fx(sumOf('target', false), u.target, fmt),
         ytd: fx(sumOf('ytd', true), num(u.ytd), fmt),
-        last: fx(likeOf('last'), num(u.lastYtd), fmt),
+        last: fx(C.ref('likeLast', row), num(u.lastYtd), fmt),
         likeCur: fx(likeOf('ytd'), num(u.ytdLike), fmt),
         likeLast: fx(likeOf('last'), num(u.lastYtd), fmt),
         rkey: fx(
