@@ -474,6 +474,13 @@ function allocate(
   });
 }
 
+/** How many of the rows `idx` of `inputs` have a figure this year. */
+function countReported(idx: readonly number[], inputs: readonly { ytd: number | null }[]): number {
+  let n = 0;
+  for (const i of idx) if ((inputs[i] ?? outOfBounds()).ytd !== null) n++;
+  return n;
+}
+
 /**
  * The latest month of the year that Actuals holds a row for, or 0 when there is none (the live
  * sheets' rule, workbook/render/helper.ts: a pasted month moves the period on).
@@ -621,7 +628,7 @@ export function plan(input: PlanInput, ctx: PlanContext): Result<Plan> {
         indicator: ind.name,
         group,
         enterprises: idx.length,
-        reported: idx.filter((i) => inputs[i]?.ytd !== null).length,
+        reported: countReported(idx, inputs),
         ytdLike: s.ytdLike,
       };
     };

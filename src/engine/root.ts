@@ -142,7 +142,8 @@ function besideGuess(
   let above = Infinity;
   let hasBelow = false;
   let hasAbove = false;
-  for (const p of points) {
+  for (let k = 0; k < points.length; k++) {
+    const p = points[k] ?? outOfBounds();
     if (p >= guess) {
       if (!hasAbove || p < above) above = p;
       hasAbove = true;
@@ -159,7 +160,8 @@ function besideGuess(
   // The least point past `above`.
   let next = Infinity;
   let hasNext = false;
-  for (const p of points) {
+  for (let k = 0; k < points.length; k++) {
+    const p = points[k] ?? outOfBounds();
     if (p > above && (!hasNext || p < next)) {
       next = p;
       hasNext = true;
