@@ -27,6 +27,7 @@ import { outOfBounds } from './checked';
 import { fail, fenjieError, ok, type FenjieError, type Ref, type Result } from './errors';
 import { controlledRound } from './matrix';
 import { fromUnits, scaleToStep, toUnits } from './number';
+import { levelCrossing } from './root';
 import {
   largestFreeWeight,
   totalError,
@@ -58,13 +59,29 @@ export interface CascadeResult extends SplitResult {
   readonly unitUnits: number[];
   readonly unitParts: number[];
   readonly unitExact: number[];
-  /**
-   * Per unit: the bands its subtree was split within (in integer units): node → [lo, hi], for
-   * every enterprise (index) and unit (n + index) below it that is not fixed. What a unit's own
-   * workbook needs as floors and caps to split its part to exactly these parts.
-   */
-  readonly bands: ReadonlyMap<number, readonly [number, number]>[];
+  /** Per unit: the bands its subtree was split within. */
+  readonly bands: Bands[];
 }
+
+/**
+ * The bands a unit's subtree was split within, in integer units of the step: node `nodes[k]` held
+ * to [`lo[k]`, `hi[k]`], for every enterprise (index) and unit (n + index) below the unit that is
+ * not fixed, children before their parent. What the unit's own workbook needs as floors and caps
+ * to split its part to exactly these parts.
+ */
+export interface Bands {
+  readonly nodes: Int32Array;
+  readonly lo: Float64Array;
+  readonly hi: Float64Array;
+}
+
+const NO_BANDS: Bands = {
+  nodes: new Int32Array(0),
+  lo: new Float64Array(0),
+  hi: new Float64Array(0),
+};
+/** An enterprise's children: none, shared. */
+const NO_CHILDREN: readonly number[] = [];
 
 const QUANTUM = 1e9;
 
@@ -104,7 +121,7 @@ export function cascadeSplit(p: CascadeProblem): Result<CascadeResult> {
   errors.push(...weightsTooFarApart(p));
   if (errors.length > 0) return fail(...errors);
   p.rows.forEach((r, i) => {
-    children[i] = [];
+    children[i] = NO_CHILDREN;
     rawW[i] = r.lock === undefined ? r.weight : 0;
     if (r.lock !== undefined) {
       fixed[i] = toUnits(r.lock, d);
@@ -212,18 +229,33 @@ export function cascadeSplit(p: CascadeProblem): Result<CascadeResult> {
   }
 
   const isFixed = (c: number): boolean => !Number.isNaN(fixed[c] ?? outOfBounds());
-  /** A node's share at λ (a unit's: its children's sum, clamped to its own bounds). */
-  const valueAt = (c: number, lambda: number): number => {
-    const f = fixed[c] ?? outOfBounds();
-    if (f === f) return f;
-    if (c < n) return clamp((o[c] ?? 0) + lambda * (w[c] ?? 0), lo[c] ?? 0, hi[c] ?? 0);
-    let s = 0;
-    for (const k of children[c] ?? outOfBounds()) s += valueAt(k, lambda);
-    return clamp(s, lo[c] ?? 0, hi[c] ?? 0);
+  // A solve's subtree in post-order (children before their parent, in children order; a fixed
+  // node ends its branch) and each node's value at the λ last evaluated.
+  const post = new Int32Array(N);
+  let postLength = 0;
+  const val = new Float64Array(N);
+  const order = (c: number): void => {
+    if (c >= n && !isFixed(c)) for (const k of children[c] ?? outOfBounds()) order(k);
+    post[postLength++] = c;
   };
+  /**
+   * Every node's share at λ over the current post-order (an enterprise's clamp(o + λ·w), a
+   * unit's its children's sum in order, clamped to its own bounds), then the sum over `nodes`.
+   */
   const sumAt = (nodes: readonly number[], lambda: number): number => {
+    for (let k = 0; k < postLength; k++) {
+      const c = post[k] ?? outOfBounds();
+      const f = fixed[c] ?? outOfBounds();
+      if (f === f) val[c] = f;
+      else if (c < n) val[c] = clamp((o[c] ?? 0) + lambda * (w[c] ?? 0), lo[c] ?? 0, hi[c] ?? 0);
+      else {
+        let s = 0;
+        for (const g of children[c] ?? outOfBounds()) s += val[g] ?? 0;
+        val[c] = clamp(s, lo[c] ?? 0, hi[c] ?? 0);
+      }
+    }
     let s = 0;
-    for (const c of nodes) s += valueAt(c, lambda);
+    for (const c of nodes) s += val[c] ?? 0;
     return s;
   };
   /** The free enterprises below `nodes` (through units that are not locked). */
@@ -238,72 +270,27 @@ export function cascadeSplit(p: CascadeProblem): Result<CascadeResult> {
 
   const x = new Float64Array(N);
   /** Shares `R` among `nodes` (siblings), then within every unit held at a bound or lock below. */
-  const solve = (nodes: readonly number[], R: number): void => {
-    const leaves = freeLeaves(nodes, []);
-    let lambda = 0;
-    if (leaves.length > 0) {
-      const bp: number[] = [];
-      for (const i of leaves) {
-        const wi = w[i] ?? outOfBounds();
-        bp.push(((lo[i] ?? 0) - (o[i] ?? 0)) / wi);
-        const h = hi[i] ?? outOfBounds();
-        if (Number.isFinite(h)) bp.push((h - (o[i] ?? 0)) / wi);
-      }
-      const points = Float64Array.from(bp).sort();
-      // The first breakpoint where the sum reaches R.
-      let a = 0;
-      let b = points.length;
-      while (a < b) {
-        const m = (a + b) >> 1;
-        if (sumAt(nodes, points[m] ?? outOfBounds()) >= R) b = m;
-        else a = m + 1;
-      }
-      let left: number;
-      let right: number;
-      if (a === 0) {
-        left = right = points[0] ?? outOfBounds();
-      } else if (a < points.length) {
-        left = points[a - 1] ?? outOfBounds();
-        right = points[a] ?? outOfBounds();
-      } else {
-        left = points[points.length - 1] ?? outOfBounds();
-        let step = 1;
-        right = left + step;
-        while (sumAt(nodes, right) < R && Number.isFinite(right)) {
-          step *= 2;
-          right = left + step;
-        }
-      }
-      // Between two breakpoints of the enterprises the sum is linear but for the units' own
-      // bounds: false position (Illinois), which lands at once where it is linear, with a
-      // bisection step whenever an end stalls.
-      let fLeft = sumAt(nodes, left);
-      let fRight = sumAt(nodes, right);
-      let side = 0;
-      for (let it = 0; it < 200 && fRight > fLeft; it++) {
-        let mid = left + ((R - fLeft) / (fRight - fLeft)) * (right - left);
-        if (!(mid > left && mid < right) || Math.abs(side) > 1) {
-          mid = left + (right - left) / 2;
-          side = 0;
-        }
-        if (mid <= left || mid >= right) break;
-        const fMid = sumAt(nodes, mid);
-        if (Math.abs(fMid - R) <= 1e-12 * Math.max(1, Math.abs(R))) {
-          left = right = mid;
-          break;
-        }
-        if (fMid < R) {
-          left = mid;
-          fLeft = fMid;
-          side = side < 0 ? side - 1 : -1;
-        } else {
-          right = mid;
-          fRight = fMid;
-          side = side > 0 ? side + 1 : 1;
-        }
-      }
-      lambda = right;
+  /** The λ each unit's subtree was last shared at: where its re-split starts looking. */
+  const lambdaOf = new Float64Array(N).fill(NaN);
+  const solve = (nodes: readonly number[], R: number, guess = NaN): void => {
+    postLength = 0;
+    for (const c of nodes) order(c);
+    // The free enterprises' breakpoints, where their shares meet a bound.
+    const bp = new Float64Array(2 * postLength);
+    let m = 0;
+    for (let k = 0; k < postLength; k++) {
+      const i = post[k] ?? outOfBounds();
+      if (i >= n || isFixed(i)) continue;
+      const wi = w[i] ?? outOfBounds();
+      bp[m++] = ((lo[i] ?? 0) - (o[i] ?? 0)) / wi;
+      const h = hi[i] ?? outOfBounds();
+      if (Number.isFinite(h)) bp[m++] = (h - (o[i] ?? 0)) / wi;
     }
+    // Where the sum reaches R (it never falls as λ grows, and between two breakpoints it is
+    // linear but for the units' own bounds).
+    const lambda = m > 0 ? levelCrossing(bp.subarray(0, m), (l) => sumAt(nodes, l), R, guess) : 0;
+    sumAt(nodes, lambda);
+    for (let k = 0; k < postLength; k++) lambdaOf[post[k] ?? outOfBounds()] = lambda;
     // Which units are held at a bound (or locked) at λ, and which enterprises share freely.
     const held = new Map<number, number>(); // unit node → its value
     const boundLeaf = new Map<number, number>(); // enterprise → its bound
@@ -322,7 +309,7 @@ export function cascadeSplit(p: CascadeProblem): Result<CascadeResult> {
         else active.push(c);
         return;
       }
-      const v = valueAt(c, lambda);
+      const v = val[c] ?? outOfBounds();
       if (v <= (lo[c] ?? 0) || v >= (hi[c] ?? 0)) held.set(c, v);
       else {
         open.push(c);
@@ -335,8 +322,9 @@ export function cascadeSplit(p: CascadeProblem): Result<CascadeResult> {
     let current = active;
     for (let round = 0; round <= N; round++) {
       let fixedSum = 0;
-      for (const v of held.values()) fixedSum += v;
-      for (const v of boundLeaf.values()) fixedSum += v;
+      // forEach, not for…of: entries would allocate a pair each.
+      held.forEach((v) => (fixedSum += v));
+      boundLeaf.forEach((v) => (fixedSum += v));
       let oSum = 0;
       let W = 0;
       for (const i of current) {
@@ -354,8 +342,8 @@ export function cascadeSplit(p: CascadeProblem): Result<CascadeResult> {
         } else next.push(i);
         x[i] = v;
       }
-      for (const [i, v] of boundLeaf) x[i] = v;
-      for (const [u, v] of held) x[u] = v;
+      boundLeaf.forEach((v, i) => (x[i] = v));
+      held.forEach((v, u) => (x[u] = v));
       // Open units' sums, deepest first.
       for (let k = open.length - 1; k >= 0; k--) {
         const u = open[k] ?? outOfBounds();
@@ -406,9 +394,7 @@ export function cascadeSplit(p: CascadeProblem): Result<CascadeResult> {
 
   // Rounding down the tree.
   const part = new Float64Array(N);
-  const bands: Map<number, readonly [number, number]>[] = tree.units.map(
-    () => new Map<number, readonly [number, number]>(),
-  );
+  const bands: Bands[] = tree.units.map(() => NO_BANDS);
   /** The nodes below `c`, children before their parent (bottom-up). */
   const below = (c: number, out: number[]): number[] => {
     for (const k of children[c] ?? outOfBounds()) {
@@ -419,8 +405,12 @@ export function cascadeSplit(p: CascadeProblem): Result<CascadeResult> {
   };
   /** Holds every node below unit `c` to the floor and ceiling of its current exact share. */
   const tighten = (c: number): void => {
-    const band = bands[c - n] ?? outOfBounds();
-    for (const k of below(c, [])) {
+    const nodes = below(c, []);
+    const kept = new Int32Array(nodes.length);
+    const bandLo = new Float64Array(nodes.length);
+    const bandHi = new Float64Array(nodes.length);
+    let m = 0;
+    for (const k of nodes) {
       if (isFixed(k)) continue;
       const v = snap(x[k] ?? outOfBounds());
       lo[k] = Math.max(lo[k] ?? 0, Math.floor(v));
@@ -438,8 +428,16 @@ export function cascadeSplit(p: CascadeProblem): Result<CascadeResult> {
         min[k] = Math.max(lo[k] ?? 0, sMin);
         max[k] = Math.min(hi[k] ?? 0, sMax);
       }
-      band.set(k, [lo[k] ?? 0, hi[k] ?? 0]);
+      kept[m] = k;
+      bandLo[m] = lo[k] ?? 0;
+      bandHi[m] = hi[k] ?? 0;
+      m++;
     }
+    bands[c - n] = {
+      nodes: kept.subarray(0, m),
+      lo: bandLo.subarray(0, m),
+      hi: bandHi.subarray(0, m),
+    };
   };
   const round = (nodes: readonly number[], P: number): void => {
     const frac = new Float64Array(nodes.length);
@@ -491,7 +489,7 @@ export function cascadeSplit(p: CascadeProblem): Result<CascadeResult> {
       // The unit's rounded part split again over its subtree, within the bands.
       const P = part[c] ?? outOfBounds();
       tighten(c);
-      solve(children[c] ?? outOfBounds(), P);
+      solve(children[c] ?? outOfBounds(), P, lambdaOf[c]);
       round(children[c] ?? outOfBounds(), P);
     }
   };
@@ -558,7 +556,6 @@ export function cascadePeriods(
   }
   const enterprises: number[][] = new Array<number[]>(n);
   const units: number[][] = new Array<number[]>(U);
-  for (let i = 0; i < n; i++) enterprises[i] = new Array<number>(J).fill(0);
   const hand = (
     us: readonly number[],
     shares: readonly number[],
@@ -587,6 +584,8 @@ export function cascadePeriods(
     });
   };
   hand(tree.top, q, undefined);
+  // Every enterprise is under a unit (units.ts), so every row was handed its cells.
+  for (let i = 0; i < n; i++) if (enterprises[i] === undefined) outOfBounds();
   // A unit's periods are its enterprises' sums (the handed-down totals whenever they were met).
   for (let k = tree.topDown.length - 1; k >= 0; k--) {
     const u = tree.topDown[k] ?? outOfBounds();

@@ -85,15 +85,20 @@ export function issueInput(
     if (!row) continue;
     partOf.set(a.indicator, row.annual);
     const d = a.decimals;
-    bandsOf.set(
-      a.indicator,
-      new Map(
-        row.bands.map(([who, lo, hi]) => [
-          who,
-          [fromUnits(lo, d), Number.isFinite(hi) ? fromUnits(hi, d) : null] as const,
-        ]),
-      ),
-    );
+    const n = a.rows.length;
+    const named = new Map<string, readonly [number, number | null]>();
+    row.bands.nodes.forEach((node, k) => {
+      const who =
+        node < n
+          ? (a.rows[node] ?? outOfBounds()).enterprise
+          : (a.units?.[node - n] ?? outOfBounds()).unit;
+      const hi = row.bands.hi[k] ?? outOfBounds();
+      named.set(who, [
+        fromUnits(row.bands.lo[k] ?? outOfBounds(), d),
+        Number.isFinite(hi) ? fromUnits(hi, d) : null,
+      ]);
+    });
+    bandsOf.set(a.indicator, named);
   }
   // Constraints: locks as they were; floors and caps of the banded replaced by the band.
   const constraints: Constraint[] = [];

@@ -30,7 +30,7 @@ import {
   sumRows,
   type ProgressFigures,
 } from './progress';
-import { cascadePeriods, cascadeSplit, type UnitBounds } from './cascade';
+import { cascadePeriods, cascadeSplit, type Bands, type UnitBounds } from './cascade';
 import { splitTotal, type SplitProblem, type SplitResult, type SplitRow } from './split';
 import { unitTree, usesUnits, type UnitTree } from './units';
 import { enterpriseResolver, validateInput } from './validate';
@@ -61,10 +61,12 @@ export interface UnitAllocationRow {
   readonly periods: number[];
   /**
    * The bands its part was split within (cascade.ts): for each enterprise and unit below it
-   * that is not fixed, its name, floor and cap in integer units of the step (10^-decimals).
-   * With them as floors and caps, the unit's own workbook splits its part to exactly these parts.
+   * that is not fixed, its floor and cap in integer units of the step (10^-decimals); a node
+   * below the allocation's row count is that row's enterprise, above it the unit
+   * `units[node − rows.length]`. With them as floors and caps, the unit's own workbook splits its
+   * part to exactly these parts.
    */
-  readonly bands: readonly (readonly [string, number, number])[];
+  readonly bands: Bands;
 }
 
 export interface Allocation {
@@ -426,10 +428,18 @@ function allocate(
     const profile = owns[i]?.name ?? areaProfile.name;
     const annual = split.value.parts[i] ?? outOfBounds();
     const exact = split.value.exact[i] ?? outOfBounds();
-    const row: AllocationRow = e.group
-      ? { enterprise: e.name, group: e.group, profile, annual, exact, periods }
-      : { enterprise: e.name, profile, annual, exact, periods };
-    return tree && e.unit !== undefined ? { ...row, unit: e.unit } : row;
+    const enterprise = e.name;
+    const unit = tree ? e.unit : undefined;
+    // One literal per shape (a spread to add the unit cost a tenth of a county's plan).
+    if (e.group) {
+      const group = e.group;
+      return unit === undefined
+        ? { enterprise, group, profile, annual, exact, periods }
+        : { enterprise, group, profile, annual, exact, periods, unit };
+    }
+    return unit === undefined
+      ? { enterprise, profile, annual, exact, periods }
+      : { enterprise, profile, annual, exact, periods, unit };
   });
   let unitRows: UnitAllocationRow[] | undefined;
   if (tree && cascade?.ok) {
@@ -438,7 +448,7 @@ function allocate(
     periodUnits.forEach((cells, i) => {
       for (let u = tree.unitOf[i] ?? -1; u >= 0; u = tree.parentOf[u] ?? -1) {
         const row = sums[u] ?? outOfBounds();
-        cells.forEach((v, j) => (row[j] = (row[j] ?? 0) + v));
+        for (let j = 0; j < cells.length; j++) row[j] = (row[j] ?? 0) + (cells[j] ?? 0);
       }
     });
     unitRows = tree.units.map((u, k) => ({
@@ -448,15 +458,7 @@ function allocate(
       annual: c.unitParts[k] ?? outOfBounds(),
       exact: c.unitExact[k] ?? outOfBounds(),
       periods: (sums[k] ?? outOfBounds()).map((v) => fromUnits(v, d)),
-      bands: Array.from(
-        c.bands[k] ?? outOfBounds(),
-        ([node, [lo, hi]]) =>
-          [
-            node < es.length ? (es[node]?.name ?? '') : (tree.units[node - es.length]?.name ?? ''),
-            lo,
-            hi,
-          ] as const,
-      ),
+      bands: c.bands[k] ?? outOfBounds(),
     }));
   }
   return ok({
@@ -470,6 +472,13 @@ function allocate(
     periodTotals: totals.map((u) => fromUnits(u, d)),
     ...(unitRows ? { units: unitRows } : {}),
   });
+}
+
+/** How many of the rows `idx` of `inputs` have a figure this year. */
+function countReported(idx: readonly number[], inputs: readonly { ytd: number | null }[]): number {
+  let n = 0;
+  for (const i of idx) if ((inputs[i] ?? outOfBounds()).ytd !== null) n++;
+  return n;
 }
 
 /**
@@ -619,7 +628,7 @@ export function plan(input: PlanInput, ctx: PlanContext): Result<Plan> {
         indicator: ind.name,
         group,
         enterprises: idx.length,
-        reported: idx.filter((i) => inputs[i]?.ytd !== null).length,
+        reported: countReported(idx, inputs),
         ytdLike: s.ytdLike,
       };
     };

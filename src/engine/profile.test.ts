@@ -127,6 +127,11 @@ describe('plannedSchedule (计划进度)', () => {
   });
 });
 
+const EVEN_REDEFINED = {
+  zh: '均衡为内置的平均分布，每月比例相同；其他比例请另起名称',
+  en: 'even is built in and gives every month the same share; give other shares a name of their own',
+};
+
 describe('profileProblem', () => {
   it.each<[string, Profile, { zh: string; en: string } | undefined]>([
     ['fine', BACK_LOADED, undefined],
@@ -166,6 +171,32 @@ describe('profileProblem', () => {
       'every share zero',
       makeProfile('x', 'quarters', [0, 0, 0, 0]),
       { zh: '比例全为零', en: 'every share is zero' },
+    ],
+    [
+      '均衡 listed as the template lists it',
+      makeProfile('均衡', 'quarters', [25, 25, 25, 25]),
+      undefined,
+    ],
+    ['even by month', makeProfile('even', 'months', new Array<number>(12).fill(8.5)), undefined],
+    [
+      '均衡 on Jan-Feb: 1-2月 twice a month',
+      makeProfile('均衡', 'janFeb', [2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]),
+      undefined,
+    ],
+    [
+      '均衡 given shares of its own',
+      makeProfile('均衡', 'quarters', [10, 20, 30, 40]),
+      EVEN_REDEFINED,
+    ],
+    [
+      'even given shares of its own',
+      makeProfile('even', 'months', [2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]),
+      EVEN_REDEFINED,
+    ],
+    [
+      '均衡 on Jan-Feb with 1-2月 as one month',
+      makeProfile('均衡', 'janFeb', new Array<number>(11).fill(1)),
+      EVEN_REDEFINED,
     ],
   ])('%s', (_what, p, expected) => {
     expect(profileProblem(p)).toEqual(expected);

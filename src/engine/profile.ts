@@ -56,6 +56,14 @@ export function profileProblem(p: Profile): { zh: string; en: string } | undefin
     return { zh: '比例须为有限数值', en: 'shares must be finite numbers' };
   if (p.shares.some((v) => v < 0)) return { zh: '比例不能为负', en: 'shares cannot be negative' };
   if (!p.shares.some((v) => v > 0)) return { zh: '比例全为零', en: 'every share is zero' };
+  // 均衡 / even is built in; the template lists it, so a row of that name may stand, but only
+  // even. Shares of one's own under that name would be read one way by the engine, another by the
+  // live sheets' formulas and by a unit's issued workbook.
+  if (isEvenProfileName(p.name) && !proportional(gridShares(p, p.grid), gridShares(EVEN, p.grid)))
+    return {
+      zh: '均衡为内置的平均分布，每月比例相同；其他比例请另起名称',
+      en: 'even is built in and gives every month the same share; give other shares a name of their own',
+    };
   return undefined;
 }
 

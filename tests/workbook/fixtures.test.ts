@@ -164,6 +164,13 @@ describe('bad inputs: exit 1, the sheet and cell named, nothing written', () => 
       '企业!C3：文字长 40000 个字符，超过上限 32767 个字符（结果表的单元格放不下），请缩短',
     ],
     [
+      'even-profile-redefined',
+      'InvalidProfile',
+      '时间分布',
+      'A2',
+      '时间分布!A2：时间分布“均衡”无效：均衡为内置的平均分布，每月比例相同；其他比例请另起名称',
+    ],
+    [
       'bases-too-far-apart',
       'WeightsTooFarApart',
       '基数',
