@@ -16,7 +16,8 @@
  * - 3 profiles: 月度 (12 monthly shares), 季度 (quarters), 企业自定 (monthly, used only as an
  *   enterprise's own profile); 10% of enterprises follow a profile of their own;
  * - cumulative actuals for the 12 months of the plan year and of the year before: N × 24 rows of
- *   10 values, with some blanks (no data) and half the rows carrying a credit code.
+ *   10 values, with some blanks (no data) and half the rows carrying a credit code; the rows share
+ *   one list of indicator names, a blank being undefined, as the reader makes a 实绩 sheet.
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -31,7 +32,6 @@ import type {
   ProfileDef,
   ValueCell,
 } from '../src/engine/model';
-import { figuresOf } from '../src/engine/model';
 import { plan } from '../src/engine/plan';
 import type { YMD } from '../src/engine/calendar';
 import { prng } from '../tests/helpers/synthetic';
@@ -342,26 +342,29 @@ export function makeInput(
     cumulativeShares(PROFILES[2]?.shares ?? []),
   ];
   const actuals: Actual[] = [];
+  // One list of names for every row, a blank as undefined: what the reader makes of a 实绩 sheet
+  // (read.ts), whose rows share their columns.
+  const names = SPECS.map((s) => s.name);
   const growth = enterprises.map(() => SPECS.map((s) => s.growth - 0.08 + 0.18 * rnd()));
   for (const year of [YEAR - 1, YEAR]) {
     for (let m = 1; m <= 12; m++) {
       enterprises.forEach((e, i) => {
         const curve = curves[i % 20 === 3 ? 1 : 0] as number[];
-        const values: Record<string, number> = {};
-        SPECS.forEach((s, k) => {
+        const values = SPECS.map((_, k): number | undefined => {
           // Blanks: an enterprise that did not report an indicator this year, or last year.
-          if (year === YEAR && (i + k) % 31 === 5) return;
-          if (year === YEAR - 1 && (i + 3 * k) % 37 === 0) return;
+          if (year === YEAR && (i + k) % 31 === 5) return undefined;
+          if (year === YEAR - 1 && (i + 3 * k) % 37 === 0) return undefined;
           const last = lastAnnual[k]?.[i] as number;
           const annual = year === YEAR ? last * (1 + (growth[i]?.[k] as number)) : last;
-          values[s.name] = round(annual * (curve[m - 1] as number) * (0.97 + 0.06 * rnd()), 2);
+          return round(annual * (curve[m - 1] as number) * (0.97 + 0.06 * rnd()), 2);
         });
         actuals.push({
           year,
           month: m,
           enterprise: e.name,
           ...(i % 2 === 0 ? { creditCode: e.creditCode } : {}),
-          ...figuresOf(values),
+          indicators: names,
+          values,
           ref: { sheet: '实绩', cell: `A${actuals.length + 2}` },
         });
       });

@@ -234,6 +234,7 @@ export function cascadeSplit(p: CascadeProblem): Result<CascadeResult> {
   const post = new Int32Array(N);
   let postLength = 0;
   const val = new Float64Array(N);
+  let valAt = NaN; // the λ `val` holds
   const order = (c: number): void => {
     if (c >= n && !isFixed(c)) for (const k of children[c] ?? outOfBounds()) order(k);
     post[postLength++] = c;
@@ -243,6 +244,7 @@ export function cascadeSplit(p: CascadeProblem): Result<CascadeResult> {
    * unit's its children's sum in order, clamped to its own bounds), then the sum over `nodes`.
    */
   const sumAt = (nodes: readonly number[], lambda: number): number => {
+    valAt = lambda;
     for (let k = 0; k < postLength; k++) {
       const c = post[k] ?? outOfBounds();
       const f = fixed[c] ?? outOfBounds();
@@ -269,27 +271,43 @@ export function cascadeSplit(p: CascadeProblem): Result<CascadeResult> {
   };
 
   const x = new Float64Array(N);
-  /** Shares `R` among `nodes` (siblings), then within every unit held at a bound or lock below. */
   /** The λ each unit's subtree was last shared at: where its re-split starts looking. */
   const lambdaOf = new Float64Array(N).fill(NaN);
+  /**
+   * Shares `R` among `nodes` (siblings), then within every unit held at a bound or lock below.
+   * `guess`: a λ near the answer (a unit's re-split: its parent's); without one, where the sum
+   * would reach R were no enterprise at a bound.
+   */
   const solve = (nodes: readonly number[], R: number, guess = NaN): void => {
     postLength = 0;
+    valAt = NaN;
     for (const c of nodes) order(c);
     // The free enterprises' breakpoints, where their shares meet a bound.
     const bp = new Float64Array(2 * postLength);
     let m = 0;
+    let fixedSum = 0;
+    let oSum = 0;
+    let wSum = 0;
     for (let k = 0; k < postLength; k++) {
       const i = post[k] ?? outOfBounds();
-      if (i >= n || isFixed(i)) continue;
+      if (isFixed(i)) {
+        fixedSum += fixed[i] ?? outOfBounds();
+        continue;
+      }
+      if (i >= n) continue;
       const wi = w[i] ?? outOfBounds();
-      bp[m++] = ((lo[i] ?? 0) - (o[i] ?? 0)) / wi;
+      const oi = o[i] ?? outOfBounds();
+      oSum += oi;
+      wSum += wi;
+      bp[m++] = ((lo[i] ?? 0) - oi) / wi;
       const h = hi[i] ?? outOfBounds();
-      if (Number.isFinite(h)) bp[m++] = (h - (o[i] ?? 0)) / wi;
+      if (Number.isFinite(h)) bp[m++] = (h - oi) / wi;
     }
     // Where the sum reaches R (it never falls as λ grows, and between two breakpoints it is
     // linear but for the units' own bounds).
-    const lambda = m > 0 ? levelCrossing(bp.subarray(0, m), (l) => sumAt(nodes, l), R, guess) : 0;
-    sumAt(nodes, lambda);
+    const near = guess === guess ? guess : (R - fixedSum - oSum) / wSum;
+    const lambda = m > 0 ? levelCrossing(bp.subarray(0, m), (l) => sumAt(nodes, l), R, near) : 0;
+    if (!Object.is(valAt, lambda)) sumAt(nodes, lambda);
     for (let k = 0; k < postLength; k++) lambdaOf[post[k] ?? outOfBounds()] = lambda;
     // Which units are held at a bound (or locked) at λ, and which enterprises share freely.
     const held = new Map<number, number>(); // unit node → its value

@@ -237,7 +237,7 @@ function reportedTables(
 
 /**
  * Where each indicator's figure sits in an actuals row's `values` (−1: no column), worked out
- * once per `indicators` array, which the rows of a sheet share.
+ * again only when a row's indicator names differ from the row before's.
  */
 class ColumnPositions {
   private last: readonly string[] | undefined;
@@ -245,11 +245,20 @@ class ColumnPositions {
   constructor(private readonly indicators: readonly Indicator[]) {}
   of(a: Actual): Int32Array {
     if (a.indicators !== this.last) {
+      // A caller may give each row a list of its own with the same names (a sheet's rows share
+      // one): compared by name before the positions are worked out again.
+      if (!sameNames(a.indicators, this.last))
+        this.pos = Int32Array.from(this.indicators, (ind) => a.indicators.indexOf(ind.name));
       this.last = a.indicators;
-      this.pos = Int32Array.from(this.indicators, (ind) => a.indicators.indexOf(ind.name));
     }
     return this.pos;
   }
+}
+
+function sameNames(a: readonly string[], b: readonly string[] | undefined): boolean {
+  if (b === undefined || a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
 }
 
 const NO_CONSTRAINT: { lock?: number; floor?: number; cap?: number } = {};

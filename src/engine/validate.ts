@@ -46,6 +46,13 @@ const RANGES: Readonly<
   share: { max: MAX_AMOUNT, maxText: '10^15', min: MIN_SHARE, minText: '10^-6' },
 };
 
+/** Whether a value is within its kind's range (NaN is: not a number at all is said elsewhere). */
+function inRange(value: number, kind: RangeKind): boolean {
+  const size = Math.abs(value);
+  const r = RANGES[kind];
+  return !(size > r.max || (r.min !== undefined && size !== 0 && size < r.min));
+}
+
 /**
  * A value out of range at its cell, or undefined when it is in range. The cell may be given as a
  * function, called only for a value out of range (an actual's cell is made only then).
@@ -55,15 +62,13 @@ function outOfRange(
   kind: RangeKind,
   cell: Ref | undefined | (() => Ref | undefined),
 ): FenjieError | undefined {
-  const ref = (): Ref | undefined => (typeof cell === 'function' ? cell() : cell);
   // Not a number at all is said elsewhere (InvalidThresholds, NotFinite, InvalidProfile).
-  if (Number.isNaN(value)) return undefined;
-  const size = Math.abs(value);
+  if (Number.isNaN(value) || inRange(value, kind)) return undefined;
+  const ref = typeof cell === 'function' ? cell() : cell;
   const r = RANGES[kind];
-  if (r.min !== undefined && r.minText !== undefined && size !== 0 && size < r.min)
-    return fenjieError('NumberOutOfRange', { value, max: r.maxText, min: r.minText }, ref());
-  if (size <= r.max) return undefined;
-  return fenjieError('NumberOutOfRange', { value, max: r.maxText }, ref());
+  return r.min !== undefined && r.minText !== undefined && Math.abs(value) < r.min
+    ? fenjieError('NumberOutOfRange', { value, max: r.maxText, min: r.minText }, ref)
+    : fenjieError('NumberOutOfRange', { value, max: r.maxText }, ref);
 }
 
 /** Beyond exact integers once scaled to the indicator's step (as splitTotal refuses a part). */
@@ -463,7 +468,8 @@ export function validateInput(input: PlanInput, year: number): FenjieError[] {
   for (const a of input.actuals) {
     for (let i = 0; i < a.values.length; i++) {
       const v = a.values[i];
-      if (v === undefined) continue;
+      // In range: no cell made, no closure either (a county's 实绩 holds millions of values).
+      if (v === undefined || inRange(v, 'actual')) continue;
       const range = outOfRange(v, 'actual', () => actualRef(a, i));
       if (range) A.push(range);
     }
