@@ -285,27 +285,28 @@ export function cascadeSplit(p: CascadeProblem): Result<CascadeResult> {
     // The free enterprises' breakpoints, where their shares meet a bound.
     const bp = new Float64Array(2 * postLength);
     let m = 0;
-    let fixedSum = 0;
-    let oSum = 0;
-    let wSum = 0;
+    // The subtree's fixed values, and its free enterprises' offsets and weights (the guess).
+    let fixedAll = 0;
+    let oAll = 0;
+    let wAll = 0;
     for (let k = 0; k < postLength; k++) {
       const i = post[k] ?? outOfBounds();
       if (isFixed(i)) {
-        fixedSum += fixed[i] ?? outOfBounds();
+        fixedAll += fixed[i] ?? outOfBounds();
         continue;
       }
       if (i >= n) continue;
       const wi = w[i] ?? outOfBounds();
       const oi = o[i] ?? outOfBounds();
-      oSum += oi;
-      wSum += wi;
+      oAll += oi;
+      wAll += wi;
       bp[m++] = ((lo[i] ?? 0) - oi) / wi;
       const h = hi[i] ?? outOfBounds();
       if (Number.isFinite(h)) bp[m++] = (h - oi) / wi;
     }
     // Where the sum reaches R (it never falls as λ grows, and between two breakpoints it is
     // linear but for the units' own bounds).
-    const near = guess === guess ? guess : (R - fixedSum - oSum) / wSum;
+    const near = guess === guess ? guess : (R - fixedAll - oAll) / wAll;
     const lambda = m > 0 ? levelCrossing(bp.subarray(0, m), (l) => sumAt(nodes, l), R, near) : 0;
     if (!Object.is(valAt, lambda)) sumAt(nodes, lambda);
     for (let k = 0; k < postLength; k++) lambdaOf[post[k] ?? outOfBounds()] = lambda;

@@ -25,7 +25,7 @@ import {
   type PlanContext,
   type ProgressRow,
 } from './plan';
-import { rankedFigure, rankKeyOf, rankValues, roundPoints, type ProgressFigures } from './progress';
+import { rankedFigure, rankKeyFor, rankValues, roundPoints } from './progress';
 
 /** A change of rank: ↑2, ↓1, — (same), 新 (ranked now, not last month). */
 export type RankChange =
@@ -146,16 +146,10 @@ interface Standing {
 /** What a row looks like in one month, by name. */
 type Standings = ReadonlyMap<string, Standing>;
 
-/** The key ranks compare (completion, or growth for a rate), as plan.ts ranks. */
-const rankKey = (kind: IndicatorProgress['kind'], f: ProgressFigures): number | null => {
-  const x = rankedFigure(kind, f);
-  return x === null ? null : rankKeyOf(x);
-};
-
 /** The groups of one indicator ranked among themselves (from summed totals). */
 function groupRanks(p: IndicatorProgress): (number | null)[] {
   return rankValues(
-    p.groups.map((g) => rankKey(p.kind, g)),
+    p.groups.map((g) => rankKeyFor(p.kind, g)),
     p.direction,
   );
 }

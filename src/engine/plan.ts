@@ -22,14 +22,7 @@ import {
   type Grid,
   type Profile,
 } from './profile';
-import {
-  progressOf,
-  rankedFigure,
-  rankKeyOf,
-  rankValues,
-  sumRows,
-  type ProgressFigures,
-} from './progress';
+import { progressOf, rankKeyFor, rankValues, sumRows, type ProgressFigures } from './progress';
 import { cascadePeriods, cascadeSplit, type Bands, type UnitBounds } from './cascade';
 import { splitTotal, type SplitProblem, type SplitResult, type SplitRow } from './split';
 import { unitTree, usesUnits, type UnitTree } from './units';
@@ -623,10 +616,7 @@ export function plan(input: PlanInput, ctx: PlanContext): Result<Plan> {
     });
     const figures = inputs.map((r) => progressOf(r, traits, ctxP));
     // Ranks compare the key the sheets compare (rounded to 9 decimals).
-    const rankKey = (f: ProgressFigures): number | null => {
-      const x = rankedFigure(ind.kind, f);
-      return x === null ? null : rankKeyOf(x);
-    };
+    const rankKey = (f: ProgressFigures): number | null => rankKeyFor(ind.kind, f);
     const ranks = rankValues(figures.map(rankKey), ind.direction);
     const groupRanks = new Array<number | null>(figures.length).fill(null);
     const aggregate = (idx: number[], group: string | null): AggregateProgress => {

@@ -3,6 +3,7 @@ import type { Direction, Flag } from './model';
 import {
   flagForGap,
   progressOf,
+  rankKeyFor,
   rankValues,
   roundPoints,
   sumRows,
@@ -418,5 +419,16 @@ describe('worseFlag and roundPoints', () => {
     [-0, 0],
   ])('roundPoints(%d) → %d', (p, expected) => {
     expect(roundPoints(p)).toBe(expected);
+  });
+});
+
+describe('rankKeyFor', () => {
+  it.each<['total' | 'rate', number | null, number | null, number | null]>([
+    ['total', 0.1234567894, 0.5, 0.123456789],
+    ['rate', 0.5, 0.0000000015, 0.000000002],
+    ['total', null, 0.5, null],
+    ['rate', 0.5, null, null],
+  ])('%s, completion %s, growth %s → %s', (kind, completion, yoy, want) => {
+    expect(rankKeyFor(kind, { completion, yoy })).toBe(want);
   });
 });

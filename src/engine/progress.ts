@@ -90,6 +90,15 @@ export const rankKeyOf = (x: number): number => {
   return r === 0 ? 0 : r;
 };
 
+/** A row's rank key (`rankKeyOf` its `rankedFigure`), or null when it has no figure to rank. */
+export const rankKeyFor = (
+  kind: 'total' | 'rate',
+  f: { readonly yoy: number | null; readonly completion: number | null },
+): number | null => {
+  const x = rankedFigure(kind, f);
+  return x === null ? null : rankKeyOf(x);
+};
+
 /**
  * The flag for a gap in points.
  * @example flagForGap(-4.9, 'higher', 5, 10) // → 'slightlyBehind'

@@ -17,7 +17,7 @@
  *   L.place(helperRows, { name: '序时进度', idx: 'A', rkey: 'Z', blocks }) // the helper's cells
  */
 import type { IndicatorProgress, Lang, Plan, PlanInput } from '../../engine';
-import { rankedFigure, rankKeyOf } from '../../engine/progress';
+import { rankKeyFor } from '../../engine/progress';
 import { columnLetter, quoteSheet, type CellSpec } from '../spec';
 import { fx, INT, SheetBuilder, t, val } from './cells';
 
@@ -103,10 +103,9 @@ export function classRankLayout(
       const members = ip.rows
         .flatMap((r) => {
           const cls = classOf(r);
-          const figure = rankedFigure(ip.kind, r);
           return cls === undefined
             ? []
-            : [{ index: r.index, cls, key: figure === null ? ('' as const) : rankKeyOf(figure) }];
+            : [{ index: r.index, cls, key: rankKeyFor(ip.kind, r) ?? ('' as const) }];
         })
         .sort((a, b) => a.cls - b.cls || a.index - b.index);
       if (members.length === 0) continue;

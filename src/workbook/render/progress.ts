@@ -23,7 +23,7 @@ import {
 import { rankChangeText } from '../bulletin';
 import { timeSchedule } from '../../engine/calendar';
 import { previousMonths } from '../../engine/monthly';
-import { flagForGap, rankedFigure, rankKeyOf, roundPoints } from '../../engine/progress';
+import { flagForGap, rankKeyFor, rankKeyOf, roundPoints } from '../../engine/progress';
 import { COLUMNS, FLAG_LABELS } from '../names';
 import { type CellSpec, type ConditionalFormatSpec, type SheetSpec } from '../spec';
 import type { AllocationRefs } from './allocation';
@@ -698,7 +698,6 @@ export function renderProgress(
       const x = (c: Col): string => C.ref(c, row);
       const siblings = unitsP.filter((y) => y.parent === u.parent && y.unit !== u.unit);
       const sibKeys = siblings.map((y) => C.ref('rkey', unitRowOf.get(y.unit) ?? row));
-      const figure = rankedFigure(ip.kind, u);
       const cells: Partial<Record<Col, CellSpec>> = {
         ind: val(ind.name),
         name: val(t(lang, '单位小计', 'Unit subtotal')),
@@ -711,7 +710,7 @@ export function renderProgress(
         likeLast: fx(likeOf('last'), num(u.lastYtd), fmt),
         rkey: fx(
           `IF(ISNUMBER(${x(rankCol)}),ROUND(${x(rankCol)},9),"")`,
-          figure === null ? '' : rankKeyOf(figure),
+          rankKeyFor(ip.kind, u) ?? '',
         ),
         rank: fx(
           `IF(ISNUMBER(${x('rkey')}),1${sibKeys.map((k2) => `+IF(ISNUMBER(${k2}),--(${k2}${better}${x('rkey')}),0)`).join('')},"")`,
@@ -734,7 +733,6 @@ export function renderProgress(
     ip.rows.forEach((f, i) => {
       const row = first + i;
       const x = (c: Col): string => C.ref(c, row);
-      const rankBy = rankedFigure(ip.kind, f);
       const idx = `$${C.letter('idx')}${row}`;
       const e = input.enterprises[f.index];
       const figure = (slot: 0 | 1): string => {
@@ -763,7 +761,7 @@ export function renderProgress(
         // 1 + how many do better (RANK's order, ties sharing a rank).
         rkey: fx(
           `IF(ISNUMBER(${x(rankCol)}),ROUND(${x(rankCol)},9),"")`,
-          rankBy === null ? '' : rankKeyOf(rankBy),
+          rankKeyFor(ip.kind, f) ?? '',
         ),
         rank: fx(
           `IF(ISNUMBER(${x('rkey')}),COUNTIF(${span('rkey')},"${better}"&${x('rkey')})+1,"")`,
