@@ -13,8 +13,12 @@ import {
   FLAGS,
   outOfBounds,
   plan,
+  roundOf,
   type Flag,
+  type Change,
+  type IndicatorProgress,
   type Lang,
+  type MonthlyRound,
   type Plan,
   type PlanInput,
 } from '../engine';
@@ -112,6 +116,7 @@ interface Rendered {
   readonly input: PlanInput;
   readonly layout: InputLayout;
   readonly plan: Plan;
+  readonly round: MonthlyRound;
   readonly spec: WorkbookSpec;
 }
 
@@ -120,13 +125,24 @@ function render(grids: WorkbookGrids, lang: Lang, today = { y: 2025, m: 9, d: 3 
   if (read.errors.length > 0) throw new Error(read.errors.map((e) => e.code).join(', '));
   const r = plan(read.input, { today });
   if (!r.ok) throw new Error(r.errors.map((e) => e.code).join(', '));
+  const round = roundOf(read.input, { today }, r.value);
+  if (!round.ok) throw new Error(round.errors.map((e) => e.code).join(', '));
   const spec = renderOutputs(r.value, read.input, read.layout, {
+    round: round.value,
     lang,
     generatedAt: '2025-07-15 09:00',
     fingerprints: { split: 'abc123', live: 'def456' },
     version: '9.9.9',
   });
-  return { lang, grids, input: read.input, layout: read.layout, plan: r.value, spec };
+  return {
+    lang,
+    grids,
+    input: read.input,
+    layout: read.layout,
+    plan: r.value,
+    round: round.value,
+    spec,
+  };
 }
 
 const JULY = { y: 2025, m: 7, d: 15 };
@@ -825,7 +841,20 @@ describe.each(VARIANTS)('renderOutputs: %s', (_name, R) => {
 
   it('leaves the like-for-like columns out of 序时进度’s print area', () => {
     const noPrint = PROGRESS.decls.filter((d) => d.noPrint).map((d) => d.key);
-    expect(noPrint).toEqual(['likeCur', 'likeLast', 'rkey', 'gno', 'uno', 'sevS', 'sevG']);
+    expect(noPrint).toEqual([
+      'likeCur',
+      'likeLast',
+      'rkey',
+      'gno',
+      'uno',
+      'sevS',
+      'sevG',
+      'lmYtd',
+      'lmLast',
+      'lmKey',
+      'lmGap',
+      'lmGgap',
+    ]);
     const area = S.progress.print?.area ?? '';
     const m = /^A1:([A-Z]+)(\d+)$/.exec(area);
     expect(m, area).not.toBeNull();
@@ -833,9 +862,11 @@ describe.each(VARIANTS)('renderOutputs: %s', (_name, R) => {
     expect(Number(m?.[2])).toBe(S.progress.rows.length);
     for (const d of PROGRESS.decls)
       expect(PROGRESS.index(d.key) <= lastCol, d.key).toBe(!d.noPrint);
-    // The like-for-like columns hold figures all the same (the year-on-year formulas use them).
+    // The like-for-like columns hold the aggregates' figures all the same (their year-on-year
+    // formulas use them); an enterprise row's year on year reads its own two figures.
     const b = [...blocks.values()].find((x) => x.first >= 0) as ProgressBlock;
-    expect(S.progress.rows[b.first]?.[P('likeCur')]?.f).toBeDefined();
+    expect(S.progress.rows[b.area]?.[P('likeCur')]?.f).toBeDefined();
+    expect(S.progress.rows[b.first]?.[P('likeCur')]?.f).toBeUndefined();
   });
 
   it('begins each title with the area and the period, live', () => {
@@ -1005,5 +1036,187 @@ describe.each<Lang>(['zh', 'en'])('the bundled example in %s', (lang) => {
     const ip = EX[lang].plan.progress.find((x) => x.indicator === '规上工业产值');
     expect(ip?.rows.length).toBeGreaterThan(0);
     expect(ip?.rows.length).toBeLessThan(input.enterprises.length);
+  });
+});
+
+describe.each(VARIANTS)('序时进度’s changes since last month: %s', (_name, R) => {
+  const S = sheetsOf(R.spec);
+  const cell = (r: number, c: Parameters<typeof P>[0]): CellSpec | null =>
+    S.progress.rows[r]?.[P(c)] ?? null;
+  const value = (r: number, c: Parameters<typeof P>[0]): CellValue | undefined =>
+    cell(r, c)?.v ?? undefined;
+  const monthly = R.input.settings.actualsBasis === 'monthly';
+  const schedule = S.helper.rows.find(
+    (row) => row[0]?.v === t(R.lang, '上月序时进度', 'Last month schedule'),
+  )?.[1]?.v;
+  /**
+   * Last month's gap and growth gap of a row: an area or group row's cached cells; an enterprise
+   * row has none, so they are worked out here from its cached last-month figures, its target and
+   * the helper's last-month schedule.
+   */
+  const lastGapsOf = (
+    r: number,
+    ip: IndicatorProgress,
+  ): [CellValue | undefined, CellValue | undefined] => {
+    if (cell(r, 'lmGap')?.f !== undefined) return [value(r, 'lmGap'), value(r, 'lmGgap')];
+    const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;
+    const [ytd, last, target] = [value(r, 'lmYtd'), value(r, 'lmLast'), value(r, 'target')];
+    const yoy =
+      typeof ytd === 'number' && typeof last === 'number' && last !== 0 ? ytd / last - 1 : null;
+    const growth = R.input.indicators.find((i) => i.name === ip.indicator)?.targetGrowth;
+    if (typeof target !== 'number') throw new Error(`${ip.indicator} row ${r + 1}: no target`);
+    if (ip.kind === 'rate') return [yoy === null ? '' : round6((yoy - target) * 100), ''];
+    return [
+      typeof ytd === 'number' && target !== 0
+        ? round6((ytd / target - Number(schedule)) * 100)
+        : '',
+      yoy !== null && growth !== undefined ? round6((yoy - growth) * 100) : '',
+    ];
+  };
+  /** Last month's flag from a row's gaps: the worse level of the two, counted here. */
+  const lastFlagOf = (r: number, ip: IndicatorProgress): Flag | null => {
+    if (R.round.lastMonth === null) return null;
+    const { behindThreshold: b, seriousThreshold: s } = R.input.settings;
+    const levelOf = (g: CellValue | undefined): number => {
+      if (typeof g !== 'number') return -1;
+      const bad = ip.direction === 'higher' ? -g : g;
+      return bad <= 0 ? 0 : bad <= b ? 1 : bad <= s ? 2 : 3;
+    };
+    const lvl = Math.max(...lastGapsOf(r, ip).map(levelOf));
+    return lvl < 0 ? 'noData' : (FLAGS[lvl] ?? outOfBounds());
+  };
+
+  it('has a formula in each change column of every enterprise row, or none for monthly actuals', () => {
+    for (const ip of R.plan.progress) {
+      const b = progressBlock(S.progress, ip.indicator, R.lang);
+      for (const r of b.rows.values())
+        for (const c of ['lmRank', 'rchg', 'lmFlag', 'trend', 'gchg', 'lmYtd', 'lmKey'] as const)
+          expect(cell(r, c)?.f === undefined, `${ip.indicator} row ${r + 1} ${c}`).toBe(monthly);
+    }
+  });
+
+  it.runIf(!monthly)(
+    'caches last month’s figures from which the engine’s rank, flag and gap change follow',
+    () => {
+      const noData = FLAG_LABELS.noData[R.lang];
+      for (const ip of R.plan.progress) {
+        const b = progressBlock(S.progress, ip.indicator, R.lang);
+        const changes = R.round.indicators.find((x) => x.indicator === ip.indicator);
+        const keys = [...b.rows.values()].map((r) => value(r, 'lmKey'));
+        const better = (a: number, k: number): boolean =>
+          ip.direction === 'higher' ? a > k : a < k;
+        ip.rows.forEach((row, i) => {
+          const r = b.rows.get(row.index) ?? outOfBounds();
+          const ch = changes?.enterprises[i] ?? outOfBounds();
+          const where = `${ip.indicator} ${row.enterprise}`;
+          // Last month's rank from the cached rank keys, as COUNTIF ranks (an independent count).
+          const key = value(r, 'lmKey');
+          const rank =
+            typeof key === 'number'
+              ? 1 + keys.filter((k) => typeof k === 'number' && better(k, key)).length
+              : null;
+          expect(rank, `${where}: last month's rank`).toBe(ch.lastRank);
+          expect(value(r, 'lmRank'), where).toBe(blank(ch.lastRank));
+          // Last month's flag from the cached gaps, as the CHOOSE picks it.
+          expect(lastFlagOf(r, ip), `${where}: last month's flag`).toBe(ch.lastFlag);
+          expect(value(r, 'lmFlag'), where).toBe(
+            ch.lastFlag === null ? '' : FLAG_LABELS[ch.lastFlag][R.lang],
+          );
+          // The gap change from the gaps (last month's worked out: no cell on an enterprise row).
+          expect(cell(r, 'lmGap')?.f, `${where}: no gap cell`).toBeUndefined();
+          const gap = value(r, 'gap');
+          const [lmGap] = lastGapsOf(r, ip);
+          if (ch.gapChange === null) expect(gap === '' || lmGap === '', where).toBe(true);
+          else expect(Number(gap) - Number(lmGap), where).toBeCloseTo(ch.gapChange, 6);
+          if (ch.rankChange === null) expect(value(r, 'rchg'), where).toBe('');
+          if (ch.trend === null) expect(value(r, 'trend'), where).toBe('');
+          expect(noData).not.toBe('');
+        });
+        // The area and group rows: last month's flag from their cached level, the gap change.
+        const aggs: [number, Change | undefined][] = [
+          [b.area, changes?.area],
+          ...ip.groups.map(
+            (g, k) =>
+              [b.groups.get(g.group ?? '') ?? -1, changes?.groups[k]] as [
+                number,
+                Change | undefined,
+              ],
+          ),
+        ];
+        for (const [r, ch] of aggs) {
+          if (!ch) throw new Error(`${ip.indicator}: no change for row ${r + 1}`);
+          const where = `${ip.indicator} row ${r + 1}`;
+          expect(lastFlagOf(r, ip), `${where}: last month's flag`).toBe(ch.lastFlag);
+          const gap = value(r, 'gap');
+          const lmGap = value(r, 'lmGap');
+          if (ch.gapChange === null) expect(gap === '' || lmGap === '', where).toBe(true);
+          else expect(Number(gap) - Number(lmGap), where).toBeCloseTo(ch.gapChange, 6);
+          expect(cell(r, 'lmRank')?.f, `${where}: no rank`).toBeUndefined();
+        }
+      }
+    },
+  );
+});
+
+describe('序时进度’s changes since last month, worked by hand', () => {
+  it('the example (months 7 and 8): last month is July, and ranks moved', () => {
+    const R = EX.zh;
+    expect(R.round.lastMonth).toBe(7);
+    const S = sheetsOf(R.spec);
+    const b = progressBlock(S.progress, '工业总产值', 'zh');
+    const texts = [...b.rows.values()].map((r) => S.progress.rows[r]?.[P('rchg')]?.v);
+    // Every enterprise has July and August figures: ranked both months, none new.
+    expect(
+      texts.every((x) => typeof x === 'string' && /^(↑\d+|↓\d+|—)$/.test(x)),
+      String(texts),
+    ).toBe(true);
+    expect(texts.some((x) => x !== '—')).toBe(true);
+  });
+
+  it('the hand-built workbook (June only): May has no figures, so every ranked row is new', () => {
+    const R = HAND.zh;
+    expect(R.round.lastMonth).toBe(5);
+    const S = sheetsOf(R.spec);
+    for (const ip of R.plan.progress) {
+      const b = progressBlock(S.progress, ip.indicator, 'zh');
+      ip.rows.forEach((row) => {
+        const r = b.rows.get(row.index) ?? outOfBounds();
+        const at = (c: Parameters<typeof P>[0]): CellValue | undefined =>
+          S.progress.rows[r]?.[P(c)]?.v ?? undefined;
+        expect(at('rchg'), row.enterprise).toBe(row.rank === null ? '' : '新');
+        expect(at('lmRank'), row.enterprise).toBe('');
+        expect(at('lmFlag'), row.enterprise).toBe('无数据');
+        expect(at('trend'), row.enterprise).toBe('');
+        expect(at('gchg'), row.enterprise).toBe('');
+      });
+    }
+  });
+});
+
+describe('序时进度’s last month with 1-2月 combined (the engine’s previousMonths)', () => {
+  const param = (R: Rendered, label: string): CellSpec | null => {
+    const { helper } = sheetsOf(R.spec);
+    const r = helper.rows.findIndex((row) => row[0]?.v === label);
+    return helper.rows[r]?.[1] ?? null;
+  };
+  it.each([
+    [2, true, ''],
+    [3, true, 2],
+    [2, false, 1],
+    [1, false, ''],
+  ] as const)('report month %i, combined %s: last month %j', (month, combine, last) => {
+    const R = example(richExample({ combineJanFeb: combine, reportMonth: month }), 'zh');
+    expect(R.round.lastMonth).toBe(last === '' ? null : last);
+    const lm = param(R, '上月');
+    expect(lm?.v).toBe(last);
+    // The live formula says the same: blank below month 2 (3 when combined).
+    expect(lm?.f).toContain(`-1<${combine ? 2 : 1}`);
+    const S = sheetsOf(R.spec);
+    for (const ip of R.plan.progress) {
+      const b = progressBlock(S.progress, ip.indicator, 'zh');
+      for (const r of b.rows.values())
+        if (last === '') expect(S.progress.rows[r]?.[P('lmFlag')]?.v, ip.indicator).toBe('');
+        else expect(S.progress.rows[r]?.[P('lmFlag')]?.v, ip.indicator).not.toBe('');
+    }
   });
 });

@@ -26,6 +26,7 @@
 import type { Lang, Plan, PlanInput } from '../../engine';
 import { CHECK_KEYS, CHECK_LABELS, type CheckKey } from '../checks';
 import { toExcelSerial } from '../../engine';
+import { timeSchedule } from '../../engine/calendar';
 import {
   EVEN,
   EVEN_NAMES,
@@ -71,8 +72,20 @@ export interface HelperRefs {
   readonly usedValues: (indicator: string) => string;
   /** Enterprise table by 序号: name, group and owner (values). */
   readonly enterprise: Readonly<Record<'name' | 'group' | 'owner', string>>;
-  /** Cumulative actuals: the position of each slot's row in the used table ("" if none). */
-  readonly slotPos: (slot: 0 | 1) => string;
+  /**
+   * Cumulative actuals: the position of each slot's row in the used table ("" if none): 0 this
+   * year's report month, 1 last year's, 2 this year's month before, 3 last year's month before.
+   */
+  readonly slotPos: (slot: 0 | 1 | 2 | 3) => string;
+  /**
+   * Cumulative actuals: what the used table holds for enterprise `e` (0-based) in an indicator at
+   * a slot's row, as the formulas compute it now (a number, or "" for none).
+   */
+  readonly slotValue: (e: number, indicator: string, slot: 0 | 1 | 2 | 3) => number | '';
+  /** Last month (the report month's previous period; "" in month 1, and 2 with 1-2月 combined). */
+  readonly lastMonth: string;
+  /** Last month's time schedule ("" when there is no last month). */
+  readonly lastSchedule: string;
   /** Enterprise table, monthly actuals: an indicator's sum this year (0) or last (1), "" if none. */
   readonly monthlySum: (indicator: string, year: 0 | 1) => string;
   /** Profiles: names and planned schedules (12 columns). */
@@ -123,7 +136,7 @@ export function renderHelper(
   const st = input.settings;
   const A = layout.actuals;
   const monthly = st.actualsBasis === 'monthly';
-  // A used row's key: enterprise × KEY_MULT + slot (slots 0–2, or 1–24 for monthly actuals).
+  // A used row's key: enterprise × KEY_MULT + slot (slots 0–3, or 1–24 for monthly actuals).
   const KEY_MULT = monthly ? 32 : 4;
   const days = st.scheduleBasis === 'days';
   const E = input.enterprises.length;
@@ -215,6 +228,33 @@ export function renderHelper(
         ? `MAX(0,MIN(1,(${ASOF}-DATE(${Y},1,1)+1)/(DATE(${Y},12,31)-DATE(${Y},1,1)+1)))`
         : `${M}/12`,
       plan.schedule,
+      PCT,
+    ),
+  );
+  // Last month, as the engine's round takes it (monthly.ts previousMonths): none in month 1, nor
+  // in month 2 when 1-2月 are combined (a constant here: 参数's 一二月合并 is not followed live).
+  const lastMonthOf = (m: number): number | '' => (m - 1 < (st.combineJanFeb ? 2 : 1) ? '' : m - 1);
+  const LM = param(
+    'lastMonth',
+    '上月',
+    'Last month',
+    fx(`IF(${M}-1<${st.combineJanFeb ? 2 : 1},"",${M}-1)`, lastMonthOf(plan.reportMonth)),
+  );
+  // Last month's schedule: by months, or by days to its last day (what a blank as-of date means).
+  const lastCached = lastMonthOf(plan.reportMonth);
+  const LSCHED = param(
+    'lastSchedule',
+    '上月序时进度',
+    'Last month schedule',
+    fx(
+      `IF(${LM}="","",${
+        days
+          ? `MAX(0,MIN(1,(DATE(${Y},${LM}+1,0)-DATE(${Y},1,1)+1)/(DATE(${Y},12,31)-DATE(${Y},1,1)+1)))`
+          : `${LM}/12`
+      })`,
+      lastCached === ''
+        ? ''
+        : timeSchedule({ basis: st.scheduleBasis, year: plan.year, reportMonth: lastCached }),
       PCT,
     ),
   );
@@ -326,7 +366,7 @@ export function renderHelper(
     dup: valueCol(inds.length) + 2,
     unm: valueCol(inds.length) + 3,
   };
-  const used = A ? (monthly ? 2 * 12 * E : 3 * E) + Math.max(20, Math.ceil(E / 2)) : 0;
+  const used = A ? (monthly ? 2 * 12 * E : 4 * E) + Math.max(20, Math.ceil(E / 2)) : 0;
   const usedLast = DATA_ROW + used - 1;
   // What the formulas below will compute, for their cached results.
   const live: LiveActuals | undefined = A
@@ -386,8 +426,8 @@ export function renderHelper(
   const uSpan = (c: number): string =>
     `$${columnLetter(c)}$${DATA_ROW}:$${columnLetter(c)}$${Math.max(DATA_ROW, usedLast)}`;
   const NC = uc.unm + 2;
-  // Slots per enterprise: 3 (cumulative) or 24 (monthly: months 1–12 of this year, then last).
-  const SLOTS = monthly ? 24 : 3;
+  // Slots per enterprise: 4 (cumulative) or 24 (monthly: months 1–12 of this year, then last).
+  const SLOTS = monthly ? 24 : 4;
   const nc = {
     idx: NC,
     name: NC + 1,
@@ -399,6 +439,7 @@ export function renderHelper(
     pos0: NC + 5,
     pos1: NC + 6,
     pos2: NC + 7,
+    pos3: NC + 8,
     fall: (i: number) => NC + 5 + SLOTS + i,
     /** Monthly actuals: indicator i's sum this year (y = 0) or last (y = 1). */
     sum: (i: number, y: 0 | 1) => NC + 5 + SLOTS + inds.length + 2 * i + y,
@@ -454,6 +495,7 @@ export function renderHelper(
       head(nc.pos0, '本期行', 'This year row');
       head(nc.pos1, '上年同期行', 'Last year row');
       head(nc.pos2, '上月行', 'Month before row');
+      head(nc.pos3, '上年上月行', 'Last year month before row');
     }
     inds.forEach((ind, i) => {
       // Never a number (not even for an indicator named like one): monthly sums read this header
@@ -491,7 +533,7 @@ export function renderHelper(
           fx(
             monthly
               ? `IF(ISNUMBER(${m}),IF(${m}<=${M},IF(${y}=${Y},${m},IF(${y}=${Y}-1,12+${m},"")),""),"")`
-              : `IF(${y}=${Y},IF(${m}=${M},0,IF(${m}=${M}-1,2,"")),IF(${y}=${Y}-1,IF(${m}=${M},1,""),""))`,
+              : `IF(${y}=${Y},IF(${m}=${M},0,IF(${m}=${M}-1,2,"")),IF(${y}=${Y}-1,IF(${m}=${M},1,IF(${m}=${M}-1,3,"")),""))`,
             lr?.slot ?? '',
           ),
           fx(
@@ -576,7 +618,7 @@ export function renderHelper(
         fx(
           monthly
             ? `IF(${L(uc.key, row)}="",0,--(INDEX(${posBlock},${L(uc.e, row)},${L(uc.slot, row)})<>${jj}))`
-            : `IF(${L(uc.key, row)}="",0,--(CHOOSE(${L(uc.slot, row)}+1,INDEX(${nSpan(nc.pos0)},${L(uc.e, row)}),INDEX(${nSpan(nc.pos1)},${L(uc.e, row)}),INDEX(${nSpan(nc.pos2)},${L(uc.e, row)}))<>${jj}))`,
+            : `IF(${L(uc.key, row)}="",0,--(CHOOSE(${L(uc.slot, row)}+1,INDEX(${nSpan(nc.pos0)},${L(uc.e, row)}),INDEX(${nSpan(nc.pos1)},${L(uc.e, row)}),INDEX(${nSpan(nc.pos2)},${L(uc.e, row)}),INDEX(${nSpan(nc.pos3)},${L(uc.e, row)}))<>${jj}))`,
           u?.dup ?? 0,
           INT,
         ),
@@ -813,7 +855,14 @@ export function renderHelper(
         ? `IFERROR(INDEX(${q(uSpan(uc.pos))},MATCH(${k},${q(uSpan(uc.unm))},0))+${firstData - 1},"")`
         : '""',
     usedValues: (indicator) => q(uSpan(valueCol(inds.findIndex((i) => i.name === indicator)))),
-    slotPos: (slot) => q(nSpan(slot === 0 ? nc.pos0 : nc.pos1)),
+    slotPos: (slot) => q(nSpan(nc.pos(slot))),
+    slotValue: (e, indicator, slot) => {
+      const p = monthly ? '' : live?.enterprises[e]?.pos[slot];
+      const j = inds.findIndex((i) => i.name === indicator);
+      return typeof p === 'number' ? (live?.used[p - 1]?.values[j] ?? '') : '';
+    },
+    lastMonth: q(LM),
+    lastSchedule: q(LSCHED),
     monthlySum: (indicator, y) =>
       q(
         nSpan(

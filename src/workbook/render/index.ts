@@ -89,12 +89,14 @@ export function renderOutputs(
         : { f: `${H.areaPrefix}&${H.year}&" — "`, v: `${areaText}${plan.year} — ` },
   });
   const ranks = classRankLayout(plan, input, lang, names.helper, helper.free.col, helper.free.row);
+  const round = o.round ?? compareMonths(plan, [], roundRules(input), null);
   const progress = renderProgress(plan, input, H, allocation.refs, ranks, {
     lang,
     name: names.progress,
     note,
     titlePrefix,
     checkCopies: o.checkCopies,
+    ...(o.round ? { round: o.round } : {}),
   });
   // The class-rank tables look the progress sheet's keys up: placed once its rows are known.
   const HB = new SheetBuilder(o.checkCopies);
@@ -128,7 +130,6 @@ export function renderOutputs(
     actualsName: layout.sheets.actuals ?? SHEETS.actuals[lang],
     settingsName: layout.sheets.settings ?? SHEETS.settings[lang],
   });
-  const round = o.round ?? compareMonths(plan, [], roundRules(input), null);
   const bulletin = renderBulletin(bulletinOf(plan, round, input, lang), {
     lang,
     name: names.bulletin,

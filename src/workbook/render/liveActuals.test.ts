@@ -199,12 +199,26 @@ describe('liveActuals (cumulative)', () => {
   it('finds each enterprise’s rows and the figures that fall; a repeated row is marked', () => {
     expect(live.enterprises).toEqual([
       // 甲厂's report month: its later row (row 8: 101, 1), both below July's 120 and 50.
-      { pos: [1, '', 5], falls: [1, 1] },
-      { pos: ['', 4, ''], falls: [0, 0] },
-      { pos: ['', '', ''], falls: [0, 0] },
+      { pos: [1, '', 5, ''], falls: [1, 1] },
+      { pos: ['', 4, '', ''], falls: [0, 0] },
+      { pos: ['', '', '', ''], falls: [0, 0] },
     ]);
     // 甲厂's earlier row for the report month (row 1, used last) repeats the later one.
     expect(live.used.map((u) => u.dup)).toEqual([0, 0, 0, 0, 0, 1]);
+  });
+
+  it('gives last year’s month before the report month slot 3 (last month’s year on year)', () => {
+    const rows: RawCell[][] = [
+      [2024, 7, '乙厂', null, 70, 1],
+      [2024, 8, '乙厂', null, 80, 2],
+      [2025, 8, '乙厂', null, 90, 3],
+      [2024, 6, '乙厂', null, 60, 4], // two months before: no slot
+    ];
+    const l = liveActuals({ ...SRC, rows }, INPUT, 2025, undefined, false, rows.length);
+    expect(l.rows.map((r) => r.slot)).toEqual([3, 1, 0, '']);
+    // Used rows from the bottom up: month 8 this year (1), last year (2), July last year (3).
+    expect(l.enterprises[1]?.pos).toEqual([1, 2, '', 3]);
+    expect(l.used.map((u) => u.key)).toEqual([8, 9, 11]);
   });
 
   it('counts each problem once, and names the last unmatched row of 实绩', () => {

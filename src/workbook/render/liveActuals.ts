@@ -87,8 +87,9 @@ export interface LiveRow {
    */
   readonly filled: 0 | 1;
   readonly latest: number;
-  /** Cumulative actuals: 0 this year's report month, 1 last year's, 2 this year's month before;
-   * monthly: month 1–12 of this year, 13–24 of last year (months up to the report month). */
+  /** Cumulative actuals: 0 this year's report month, 1 last year's, 2 this year's month before,
+   * 3 last year's month before; monthly: month 1–12 of this year, 13–24 of last year (months up
+   * to the report month). */
   readonly slot: number | '';
   readonly seq: number;
   readonly badMonth: 0 | 1;
@@ -114,7 +115,7 @@ export interface UsedRow {
 }
 
 export interface LiveEnterprise {
-  /** The used row of each slot: 3 ("" when none) or, for monthly actuals, 24 (0 when none). */
+  /** The used row of each slot: 4 ("" when none) or, for monthly actuals, 24 (0 when none). */
   readonly pos: readonly (number | '')[];
   readonly falls: readonly number[];
   /** Monthly actuals: each indicator's sum this year and last ("" when no month has a number). */
@@ -168,7 +169,7 @@ export function liveActuals(
       if (typeof month === 'number' && month <= M)
         slot = year === Y ? month : year === Y - 1 ? 12 + month : '';
     } else if (year === Y) slot = month === M ? 0 : month === M - 1 ? 2 : '';
-    else if (year === Y - 1) slot = month === M ? 1 : '';
+    else if (year === Y - 1) slot = month === M ? 1 : month === M - 1 ? 3 : '';
     if (slot !== '') seq++;
     const blank = filled === 0;
     const badMonth: 0 | 1 = blank || typeof month === 'number' ? 0 : 1;
@@ -243,11 +244,12 @@ export function liveActuals(
       return { pos, falls: src.valueCols.map(() => 0), sums };
     }
     const k = (i + 1) * 4;
-    const pos = [firstAt.get(k) ?? '', firstAt.get(k + 1) ?? '', firstAt.get(k + 2) ?? ''] as const;
+    const pos = [0, 1, 2, 3].map((s) => firstAt.get(k + s) ?? '');
     const falls = src.valueCols.map((_, j) => {
-      if (pos[0] === '' || pos[2] === '') return 0;
-      const now = used[pos[0] - 1]?.values[j];
-      const before = used[pos[2] - 1]?.values[j];
+      const [p0 = '', , p2 = ''] = pos;
+      if (p0 === '' || p2 === '') return 0;
+      const now = used[p0 - 1]?.values[j];
+      const before = used[p2 - 1]?.values[j];
       return typeof now === 'number' && typeof before === 'number' && now < before ? 1 : 0;
     });
     return { pos, falls };

@@ -12,13 +12,18 @@
  */
 import {
   FLAGS,
+  type Change,
   type Flag,
   type IndicatorProgress,
   type Lang,
+  type MonthlyRound,
   type Plan,
   type PlanInput,
 } from '../../engine';
-import { flagForGap, rankKeyFor } from '../../engine/progress';
+import { rankChangeText } from '../bulletin';
+import { timeSchedule } from '../../engine/calendar';
+import { previousMonths } from '../../engine/monthly';
+import { flagForGap, rankKeyFor, rankKeyOf, roundPoints } from '../../engine/progress';
 import { COLUMNS, FLAG_LABELS } from '../names';
 import { type CellSpec, type ConditionalFormatSpec, type SheetSpec } from '../spec';
 import type { AllocationRefs } from './allocation';
@@ -75,6 +80,13 @@ export const PROGRESS = columns([
   { key: 'grank', header: { zh: '组内排名', en: 'Rank in group' }, width: 6 },
   // With units (层层分解): the enterprise's rank among its unit's, by the unit's number (uno).
   { key: 'urank', header: { zh: '单位内排名', en: 'Rank in unit' }, width: 6 },
+  // Changes since last month (the engine's monthly round, monthly.ts): enterprise rows, cumulative
+  // actuals; blank elsewhere for now.
+  { key: 'lmRank', header: { zh: '上月排名', en: 'Rank last month' }, width: 6 },
+  { key: 'rchg', header: { zh: '排名变化', en: 'Rank change' }, width: 6 },
+  { key: 'lmFlag', header: { zh: '上月预警', en: 'Flag last month' }, width: 10 },
+  { key: 'trend', header: { zh: '预警变化', en: 'Better / worse' }, width: 6 },
+  { key: 'gchg', header: { zh: '差距变化（百分点）', en: 'Gap change (pts)' }, width: 8 },
   {
     key: 'likeCur',
     header: { zh: '同口径本期', en: 'Like-for-like YTD' },
@@ -97,6 +109,31 @@ export const PROGRESS = columns([
   // for the flag and the failed tests, which would otherwise work it out ten times.
   { key: 'sevS', header: { zh: '序时等级', en: 'Schedule level' }, width: 6, noPrint: true },
   { key: 'sevG', header: { zh: '增速等级', en: 'Growth level' }, width: 6, noPrint: true },
+  // Last month's figures (cumulative actuals), from the helper's rows of this year's and last
+  // year's month before: the YTD, last year's (where a growth test needs it), the rank key, the
+  // gap and the growth gap (where the indicator has a growth target). Just what the change
+  // columns and the area and group rows need: each column costs every receiver 16,000 formula
+  // cells at 2,000 enterprises × 8 indicators.
+  { key: 'lmYtd', header: { zh: '上月累计', en: 'YTD last month' }, width: 11, noPrint: true },
+  {
+    key: 'lmLast',
+    header: { zh: '上年上月累计', en: 'Last year to last month' },
+    width: 11,
+    noPrint: true,
+  },
+  {
+    key: 'lmKey',
+    header: { zh: '上月排名键', en: 'Rank key last month' },
+    width: 8,
+    noPrint: true,
+  },
+  { key: 'lmGap', header: { zh: '上月差距', en: 'Gap last month' }, width: 8, noPrint: true },
+  {
+    key: 'lmGgap',
+    header: { zh: '上月增速差', en: 'Growth gap last month' },
+    width: 8,
+    noPrint: true,
+  },
 ] as const);
 type Col = (typeof PROGRESS.decls)[number]['key'];
 
@@ -165,6 +202,8 @@ export function renderProgress(
     note: string;
     titlePrefix: { f: string; v: string };
     checkCopies?: boolean;
+    /** The engine's round (cached values of the change columns); absent: no last month. */
+    round?: MonthlyRound;
   },
 ): { sheet: SheetSpec; refs: ProgressRefs } {
   const { lang } = o;
@@ -229,6 +268,16 @@ export function renderProgress(
     { areaRow: number; aggLast: number; first: number; last: number; unitFirst?: number }
   >();
   const areaLabel = t(lang, '全区合计', 'Area total');
+  // Last month as the engine's round takes it, and its schedule (the helper's parameters).
+  const lastMonth = previousMonths(plan.reportMonth, input.settings.combineJanFeb, 1)[0] ?? null;
+  const lastSchedule =
+    lastMonth === null
+      ? 0
+      : timeSchedule({
+          basis: input.settings.scheduleBasis,
+          year: plan.year,
+          reportMonth: lastMonth,
+        });
   const flagRanges: string[] = [];
   const headerRows: number[] = [];
   let firstTable: { header: number; last: number } | undefined;
@@ -274,14 +323,24 @@ export function renderProgress(
     if (firstTable === undefined)
       firstTable = { header: entHeader, last: Math.max(entHeader, last) };
 
+    /** The level of a gap that exists (a cell or a ROUND(…)): 0 on schedule, 1–3 behind. */
+    const steps = (gap: string): string => {
+      const bad = higher ? `-${gap}` : gap;
+      return `IF(${bad}<=0,0,IF(${bad}<=${H.behind},1,IF(${bad}<=${H.serious},2,3)))`;
+    };
+    /** A test's level from its gap cell: −1 no figure, 0 on schedule, 1–3 against the thresholds. */
+    const level = (gapCell: string, enabled = true): string =>
+      enabled ? `IF(${gapCell}="",-1,${steps(gapCell)})` : '-1';
     /** Formulas every row has (enterprise, group, area). */
-    const common = (row: number, f: Figures): Partial<Record<Col, CellSpec>> => {
+    const common = (
+      row: number,
+      f: Figures,
+      enterprise = false,
+    ): Partial<Record<Col, CellSpec>> => {
       const x = (c: Col): string => C.ref(c, row);
-      const level = (gapCell: string, enabled: boolean): string => {
-        if (!enabled) return '-1';
-        const bad = higher ? `-${gapCell}` : gapCell;
-        return `IF(${gapCell}="",-1,IF(${bad}<=0,0,IF(${bad}<=${H.behind},1,IF(${bad}<=${H.serious},2,3))))`;
-      };
+      // The like-for-like pair: an enterprise row's own figures (a number or ""), an aggregate's
+      // sums over the rows with both.
+      const [cur, prev] = enterprise ? [x('ytd'), x('last')] : [x('likeCur'), x('likeLast')];
       const levelOf = (gap: number | null, enabled: boolean): number =>
         enabled && gap !== null
           ? FLAGS.indexOf(flagForGap(gap, ip.direction, behind, serious))
@@ -295,11 +354,7 @@ export function renderProgress(
         sevG: hasGrowth
           ? fx(level(x('ggap'), true), levelOf(f.growthGap, true), INT)
           : val(-1, INT),
-        yoy: fx(
-          `IF(OR(${x('likeCur')}="",${x('likeLast')}="",${x('likeLast')}=0),"",${x('likeCur')}/${x('likeLast')}-1)`,
-          num(f.yoy),
-          PCT,
-        ),
+        yoy: fx(`IF(OR(${cur}="",${prev}="",${prev}=0),"",${cur}/${prev}-1)`, num(f.yoy), PCT),
         ggap: hasGrowth
           ? fx(
               `IF(${x('yoy')}="","",ROUND((${x('yoy')}-${isRate ? x('target') : String(ind.targetGrowth)})*100,6))`,
@@ -353,6 +408,172 @@ export function renderProgress(
       );
       return out;
     };
+    // Changes since last month (cumulative actuals): per enterprise row, last month's YTD and
+    // like-for-like pair from the helper's rows of the month before, its gaps, level and rank
+    // key, then the rank, flag and gap compared; the area and group rows sum the enterprises'
+    // pairs (summed totals, as this month's) and compare flag and gap. Cached: the hidden figures
+    // as the helper's mirror reads them, the visible ones from the engine's round.
+    const changesOf = o.round?.indicators.find((x) => x.indicator === ip.indicator);
+    const live = !H.monthly && H.actuals;
+    const LM = H.lastMonth;
+    /** Each enterprise row's last-month YTD and last year's figure, as cached. */
+    const lastFigures = ip.rows.map((f) => ({
+      ytd: live && lastMonth !== null ? H.slotValue(f.index, ind.name, 2) : '',
+      last: live && lastMonth !== null ? H.slotValue(f.index, ind.name, 3) : '',
+    }));
+    /** Summed like the engine's sumRows: YTD over rows that reported, the pair over both. */
+    const summed = (
+      xs: readonly { ytd: number | ''; last: number | '' }[],
+    ): { ytd: number | ''; like: number | ''; last: number | '' } => {
+      const nums = xs.filter((v) => v.ytd !== '');
+      const pairs = nums.filter((v) => v.last !== '');
+      const sum = (ys: readonly number[]): number => ys.reduce((t, y) => t + y, 0);
+      return {
+        ytd: nums.length === 0 ? '' : sum(nums.map((v) => Number(v.ytd))),
+        like: pairs.length === 0 ? '' : sum(pairs.map((v) => Number(v.ytd))),
+        last: pairs.length === 0 ? '' : sum(pairs.map((v) => Number(v.last))),
+      };
+    };
+    const trendText = (tr: Change['trend'] | undefined): string =>
+      tr ? TREND_LABELS[tr][lang] : '';
+    const NUMBER = '">-1E+300"';
+    // The flags' order (better first), for comparing this month's with last month's.
+    const flagOrder = `{${flagWords.join(',')}}`;
+    /**
+     * The change cells of one row. `agg`: an enterprise row (null), or an area or group row with
+     * the criterion picking its enterprise rows (area: none). Few cells, each short: last month's
+     * year on year is not a column (worked out where a test needs it), nor its level (the flag
+     * is CHOOSE's error for none, and better/worse compares the flags' places).
+     */
+    const changes = (
+      row: number,
+      target: number,
+      figures: { ytd: number | ''; like: number | ''; last: number | '' },
+      ch: Change | undefined,
+      agg: null | { crit: string | null },
+    ): Partial<Record<Col, CellSpec>> => {
+      if (!live) return {};
+      const x = (c: Col): string => C.ref(c, row);
+      const on = lastMonth !== null;
+      const { ytd, like, last } = figures;
+      const yoy = like !== '' && last !== '' && last !== 0 ? like / last - 1 : '';
+      const compl = ytd !== '' && target !== 0 ? ytd / target : '';
+      const key = isRate
+        ? yoy === ''
+          ? ''
+          : rankKeyOf(yoy)
+        : compl === ''
+          ? ''
+          : rankKeyOf(compl);
+      const gap = isRate
+        ? yoy === ''
+          ? ''
+          : roundPoints((yoy - target) * 100)
+        : compl === ''
+          ? ''
+          : roundPoints((compl - lastSchedule) * 100);
+      const growth = !isRate && ind.targetGrowth !== undefined;
+      const ggap = growth && yoy !== '' ? roundPoints((yoy - (ind.targetGrowth ?? 0)) * 100) : '';
+      const values = H.usedValues(ind.name);
+      const idx = `$${C.letter('idx')}${row}`;
+      const slot = (k: 2 | 3): string =>
+        `IF(${LM}="","",IFERROR(INDEX(${values},INDEX(${H.slotPos(k)},${idx})),""))`;
+      // Aggregates: sums over the enterprise rows (all, or the group's), "" when none.
+      const sumIf = (col: Col, cond: Col | null): string => {
+        const crits = [
+          ...(agg?.crit ? [`${span('group')},${agg.crit}`] : []),
+          ...(cond ? [`${span(cond)},${NUMBER}`] : []),
+        ];
+        return crits.length === 0 ? `SUM(${span(col)})` : `SUMIFS(${span(col)},${crits.join(',')})`;
+      };
+      const countIf = (col: Col, cond: Col | null): string => {
+        const crits = [
+          ...(agg?.crit ? [`${span('group')},${agg.crit}`] : []),
+          `${span(col)},${NUMBER}`,
+          ...(cond ? [`${span(cond)},${NUMBER}`] : []),
+        ];
+        return agg?.crit || cond ? `COUNTIFS(${crits.join(',')})` : `COUNT(${span(col)})`;
+      };
+      // Last month's year on year (like for like: an aggregate sums the YTD of the rows with
+      // both figures), and when there is none.
+      const lmYoy = agg
+        ? `${sumIf('lmYtd', 'lmLast')}/${x('lmLast')}-1`
+        : `${x('lmYtd')}/${x('lmLast')}-1`;
+      const noYoy = agg
+        ? `OR(${x('lmLast')}="",${x('lmLast')}=0)`
+        : `OR(${x('lmYtd')}="",${x('lmLast')}="",${x('lmLast')}=0)`;
+      const noCompl = `OR(${x('lmYtd')}="",${x('target')}=0)`;
+      // Last month's gap and growth gap: when there is none, and the figure. An aggregate keeps
+      // them in cells; an enterprise row works them out where they are used (two columns fewer
+      // on every enterprise row: 24,000 formula cells at 2,000 × 8).
+      const noGap = isRate ? noYoy : noCompl;
+      const gapE = isRate
+        ? `ROUND((${lmYoy}-${x('target')})*100,6)`
+        : `ROUND((${x('lmYtd')}/${x('target')}-${H.lastSchedule})*100,6)`;
+      const ggapE = `ROUND((${lmYoy}-${String(ind.targetGrowth)})*100,6)`;
+      const levels = agg
+        ? [level(x('lmGap')), ...(growth ? [level(x('lmGgap'))] : [])]
+        : [
+            `IF(${noGap},-1,${steps(gapE)})`,
+            ...(growth ? [`IF(${noYoy},-1,${steps(ggapE)})`] : []),
+          ];
+      const lmLevel = levels.length > 1 ? `MAX(${levels.join(',')})` : levels.join('');
+      const cells: Partial<Record<Col, CellSpec>> = {
+        lmYtd: fx(
+          agg ? `IF(${countIf('lmYtd', null)}=0,"",${sumIf('lmYtd', null)})` : slot(2),
+          ytd,
+          fmt,
+        ),
+        // An aggregate's last year: over the enterprises with both figures (like for like).
+        lmLast: hasGrowth
+          ? fx(
+              agg ? `IF(${countIf('lmLast', 'lmYtd')}=0,"",${sumIf('lmLast', 'lmYtd')})` : slot(3),
+              agg ? last : figures.last,
+              fmt,
+            )
+          : val(null),
+        ...(agg
+          ? {
+              lmGap: fx(`IF(${noGap},"",${gapE})`, gap, PTS),
+              lmGgap: growth ? fx(`IF(${noYoy},"",${ggapE})`, ggap, PTS) : val(null),
+            }
+          : {}),
+        // No level (−1) is CHOOSE's error: 无数据.
+        lmFlag: fx(
+          `IF(${LM}="","",IFERROR(CHOOSE(${lmLevel}+1,${flagWords.join(',')}),${noData}))`,
+          on ? FLAG_LABELS[ch?.lastFlag ?? 'noData'][lang] : '',
+        ),
+        trend: fx(
+          `IF(OR(${LM}="",${x('flag')}=${noData},${x('lmFlag')}=${noData}),"",IF(${x('flag')}=${x('lmFlag')},${str(TREND_LABELS.same[lang])},IF(MATCH(${x('flag')},${flagOrder},0)<MATCH(${x('lmFlag')},${flagOrder},0),${str(TREND_LABELS.better[lang])},${str(TREND_LABELS.worse[lang])})))`,
+          on ? trendText(ch?.trend) : '',
+        ),
+        gchg: fx(
+          agg
+            ? `IF(OR(${x('gap')}="",${x('lmGap')}=""),"",ROUND(${x('gap')}-${x('lmGap')},6))`
+            : `IF(OR(${x('gap')}="",${noGap}),"",ROUND(${x('gap')}-${gapE},6))`,
+          num(ch?.gapChange ?? null),
+          PTS,
+        ),
+      };
+      if (agg) return cells;
+      return {
+        ...cells,
+        lmKey: fx(
+          isRate
+            ? `IF(${noYoy},"",ROUND(${lmYoy},9))`
+            : `IF(${noCompl},"",ROUND(${x('lmYtd')}/${x('target')},9))`,
+          key,
+        ),
+        lmRank: fx(
+          `IF(ISNUMBER(${x('lmKey')}),COUNTIF(${span('lmKey')},"${better}"&${x('lmKey')})+1,"")`,
+          num(ch?.lastRank ?? null),
+        ),
+        rchg: fx(
+          `IF(OR(${LM}="",${x('rank')}=""),"",IF(${x('lmRank')}="",${str(rankChangeText({ kind: 'new' }, lang))},IF(${x('rank')}=${x('lmRank')},"—",IF(${x('rank')}<${x('lmRank')},"↑"&(${x('lmRank')}-${x('rank')}),"↓"&(${x('rank')}-${x('lmRank')})))))`,
+          on ? rankChangeText(ch?.rankChange ?? null, lang) : '',
+        ),
+      };
+    };
     const place = (
       row: number,
       cells: Partial<Record<Col, CellSpec>>,
@@ -387,6 +608,13 @@ export function renderProgress(
           : // COUNTIFS counts the group's numbers (Gnumeric, unlike Excel, does not take
             // ISNUMBER over a range inside SUMPRODUCT as an array).
             `IF(COUNTIFS(${span('group')},${crit},${span(col)},">-1E+300")=0,"",SUMIFS(${span(col)},${span('group')},${crit}))`;
+      // Like for like: the sum of one figure over the enterprise rows with both (an enterprise row
+      // has no like-for-like cells of its own: 32,000 formula cells fewer at 2,000 × 8).
+      const likeSum = (col: 'ytd' | 'last'): string => {
+        const other = col === 'ytd' ? 'last' : 'ytd';
+        const grp = isArea ? '' : `${span('group')},${crit},`;
+        return `IF(COUNTIFS(${grp}${span('ytd')},">-1E+300",${span('last')},">-1E+300")=0,"",SUMIFS(${span(col)},${grp}${span(other)},">-1E+300"))`;
+      };
       const cells: Partial<Record<Col, CellSpec>> = {
         ind: val(ind.name),
         name: val(
@@ -403,10 +631,18 @@ export function renderProgress(
               fmt,
             ),
         ytd: fx(sumOrBlank('ytd'), num(g.ytd), fmt),
-        last: fx(sumOrBlank('likeLast'), num(g.lastYtd), fmt),
-        likeCur: fx(sumOrBlank('likeCur'), num(g.ytdLike), fmt),
-        likeLast: fx(sumOrBlank('likeLast'), num(g.lastYtd), fmt),
+        // 上年同期 is the like-for-like sum: read from AD, not summed twice.
+        last: fx(C.ref('likeLast', row), num(g.lastYtd), fmt),
+        likeCur: fx(likeSum('ytd'), num(g.ytdLike), fmt),
+        likeLast: fx(likeSum('last'), num(g.lastYtd), fmt),
         ...common(row, g),
+        ...changes(
+          row,
+          g.target,
+          summed(lastFigures.filter((_, i) => isArea || ip.rows[i]?.group === g.group)),
+          isArea ? changesOf?.area : changesOf?.groups[k - 1],
+          { crit: isArea ? null : crit },
+        ),
       };
       if (!isRate)
         cells.planned = fx(
@@ -452,6 +688,13 @@ export function renderProgress(
           ? `IF(COUNTIFS(${span('uno')},${no},${span(col)},">-1E+300")=0,"",${sum})`
           : sum;
       };
+      // Like for like (a leaf sums its enterprise rows with both figures; a parent its children).
+      const likeOf = (col: 'ytd' | 'last'): string => {
+        if (kids.length > 0) return sumOf(col === 'ytd' ? 'likeCur' : 'likeLast', true);
+        const other = col === 'ytd' ? 'last' : 'ytd';
+        const both = `${span('uno')},${no},${span(other)},">-1E+300"`;
+        return `IF(COUNTIFS(${both},${span(col)},">-1E+300")=0,"",SUMIFS(${span(col)},${both}))`;
+      };
       const x = (c: Col): string => C.ref(c, row);
       const siblings = unitsP.filter((y) => y.parent === u.parent && y.unit !== u.unit);
       const sibKeys = siblings.map((y) => C.ref('rkey', unitRowOf.get(y.unit) ?? row));
@@ -462,9 +705,9 @@ export function renderProgress(
         owner: val(u.parent === null ? null : t(lang, `上级：${u.parent}`, `in ${u.parent}`)),
         target: isRate ? val(u.target, PCT) : fx(sumOf('target', false), u.target, fmt),
         ytd: fx(sumOf('ytd', true), num(u.ytd), fmt),
-        last: fx(sumOf('likeLast', true), num(u.lastYtd), fmt),
-        likeCur: fx(sumOf('likeCur', true), num(u.ytdLike), fmt),
-        likeLast: fx(sumOf('likeLast', true), num(u.lastYtd), fmt),
+        last: fx(C.ref('likeLast', row), num(u.lastYtd), fmt),
+        likeCur: fx(likeOf('ytd'), num(u.ytdLike), fmt),
+        likeLast: fx(likeOf('last'), num(u.lastYtd), fmt),
         rkey: fx(
           `IF(ISNUMBER(${x(rankCol)}),ROUND(${x(rankCol)},9),"")`,
           rankKeyFor(ip.kind, u) ?? '',
@@ -515,16 +758,6 @@ export function renderProgress(
             : val(f.target, fmt),
         ytd: fx(figure(0), num(f.ytd), fmt),
         last: fx(figure(1), num(f.lastYtd), fmt),
-        likeCur: fx(
-          `IF(AND(ISNUMBER(${x('ytd')}),ISNUMBER(${x('last')})),${x('ytd')},"")`,
-          f.ytd !== null && f.lastYtd !== null ? f.ytd : '',
-          fmt,
-        ),
-        likeLast: fx(
-          `IF(AND(ISNUMBER(${x('ytd')}),ISNUMBER(${x('last')})),${x('last')},"")`,
-          f.ytd !== null && f.lastYtd !== null ? f.lastYtd : '',
-          fmt,
-        ),
         // 1 + how many do better (RANK's order, ties sharing a rank).
         rkey: fx(
           `IF(ISNUMBER(${x(rankCol)}),ROUND(${x(rankCol)},9),"")`,
@@ -542,7 +775,18 @@ export function renderProgress(
               urank: fx(classRank(row, 'unit', 'uno'), num(f.unitRank ?? null)),
               uno: val(unitNo.get(f.unit) ?? 0, INT),
             }),
-        ...common(row, f),
+        ...common(row, f, true),
+        ...changes(
+          row,
+          f.target,
+          {
+            ytd: lastFigures[i]?.ytd ?? '',
+            like: lastFigures[i]?.ytd ?? '',
+            last: lastFigures[i]?.last ?? '',
+          },
+          changesOf?.enterprises[i],
+          null,
+        ),
       };
       if (!isRate && block)
         cells.planned = fx(
@@ -587,6 +831,15 @@ export function renderProgress(
     refs: { blocks, headRows: HEAD_ROWS, areaLabel },
   };
 }
+
+/** Whether a row's flag got better or worse since last month. */
+export const TREND_LABELS: Readonly<
+  Record<'better' | 'worse' | 'same', { readonly zh: string; readonly en: string }>
+> = {
+  better: { zh: '好转', en: 'better' },
+  worse: { zh: '退步', en: 'worse' },
+  same: { zh: '持平', en: 'same' },
+};
 
 const fmtPct = (x: number): string => `${Number((x * 100).toFixed(4))}%`;
 
