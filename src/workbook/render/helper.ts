@@ -692,8 +692,8 @@ export function renderHelper(
       ...(monthly ? monthlySums : []),
     ];
     if (A) S.line(row - 1, cells, nc.pos0);
-    // A figure this year or last year (the rows the live sheets read) where the enterprise has
-    // no row. 0 when planned: an enterprise is left out only when it has no figure at all.
+    // A figure this year or last year (the rows the live sheets read, last month's included)
+    // where the enterprise has no row. 0 when planned: an enterprise is left out only when it has no figure at all.
     const out = unlistedIn(i);
     if (A && out.length > 0) {
       const has = (j: number, pos: string): string =>
@@ -701,7 +701,7 @@ export function renderHelper(
       const terms = out.flatMap((j) =>
         monthly
           ? [`ISNUMBER(${L(nc.sum(j, 0), row)})`, `ISNUMBER(${L(nc.sum(j, 1), row)})`]
-          : [has(j, L(nc.pos0, row)), has(j, L(nc.pos1, row))],
+          : [0, 1, 2, 3].map((k) => has(j, L(nc.pos(k), row))),
       );
       S.put(row - 1, nc.unlisted, fx(`--(${terms.join('+')}>0)`, unlistedNow[i] ?? 0, INT));
     }
