@@ -8,7 +8,10 @@
  * row's 上月预警, 预警变化 and 差距变化 — found by header text, not by column letter — must equal
  * the engine's. Cases: unchanged (July → August); month 9
  * pasted with 报告期 blank (the changes move to August → September); the same with one
- * enterprise's August figures cleared (it is 新 in September); 报告期 1 (no last month: blank).
+ * enterprise's August figures cleared (it is 新 in September); 报告期 1 (no last month: blank);
+ * and with 实绩口径 当月 (monthly figures, last month summed over months 1…上月): unchanged, month 9
+ * pasted, and month 9 pasted with one enterprise's July and August cleared (no figure last month:
+ * 新, where this month's sum less month 9 would say 0).
  * Needs LibreOffice (soffice).
  */
 import { mkdirSync, mkdtempSync } from 'node:fs';
@@ -44,6 +47,8 @@ interface Case {
   readonly edit: (wb: ExcelJS.Workbook) => void;
   /** The month the edited file reports and the month it compares with. */
   readonly months: readonly [number, number | null];
+  /** Planned with 实绩口径 当月: each row of 实绩 a month's own figure, summed through the month. */
+  readonly source?: 'monthly';
 }
 
 const month9 = (wb: ExcelJS.Workbook): void => {
@@ -76,6 +81,35 @@ const CASES: readonly Case[] = [
     title: '报告期 1: no last month, the change columns blank',
     edit: (wb) => setSetting(wb, '报告期', 1),
     months: [1, null],
+  },
+  {
+    id: 'ma',
+    source: 'monthly',
+    title: 'monthly actuals (实绩口径 当月), unchanged: last month sums July alone',
+    edit: () => {},
+    months: [8, 7],
+  },
+  {
+    id: 'mb',
+    source: 'monthly',
+    title: 'monthly actuals, month 9 pasted, 报告期 blank: last month sums July and August',
+    edit: month9,
+    months: [9, 8],
+  },
+  {
+    id: 'mn',
+    source: 'monthly',
+    title:
+      'monthly actuals, month 9 pasted, one enterprise’s July and August cleared: no figure last month (新), not 0',
+    edit: (wb) => {
+      month9(wb);
+      const a = actuals(wb);
+      for (const m of [7, 8]) {
+        const row = a.ws.getRow(actualsRow(a, '石塔线缆', YEAR, m));
+        for (const c of a.indicators.values()) row.getCell(c).value = null;
+      }
+    },
+    months: [9, 8],
   },
 ];
 
@@ -163,17 +197,26 @@ describe.runIf(requireLibreOffice())('the travelling workbook: changes since las
   const engine = new Map<string, { plan: Plan; round: MonthlyRound }>();
 
   beforeAll(async () => {
-    const input = join(dir, 'input.xlsx');
-    await writeExampleInput(input, EXAMPLE);
-    const out = join(dir, 'out.xlsx');
-    const first = await plan(input, out, join(dir, 'out.json'));
-    if (first.code !== 0)
-      throw new Error(`planning the example failed: ${first.stderr.join('\n')}`);
+    // The planned workbook of each source, as its planner passes it on.
+    const planned = async (source: 'cumulative' | 'monthly'): Promise<string> => {
+      const input = join(dir, `input-${source}.xlsx`);
+      const data =
+        source === 'monthly'
+          ? { ...EXAMPLE, settings: { ...EXAMPLE.settings, actualsBasis: 'monthly' as const } }
+          : EXAMPLE;
+      await writeExampleInput(input, data);
+      const out = join(dir, `out-${source}.xlsx`);
+      const first = await plan(input, out, join(dir, `out-${source}.json`));
+      if (first.code !== 0)
+        throw new Error(`planning the ${source} example failed: ${first.stderr.join('\n')}`);
+      return out;
+    };
+    const out = { cumulative: await planned('cumulative'), monthly: await planned('monthly') };
     mkdirSync(join(dir, 'edited'));
     const files = CASES.map((c) => join(dir, 'edited', `${c.id}.xlsx`));
     for (const [k, c] of CASES.entries()) {
       const file = files[k] ?? '';
-      await editWorkbook(out, file, c.edit);
+      await editWorkbook(out[c.source ?? 'cumulative'], file, c.edit);
       const opened = await openXlsxFile(file, { sheets: isInputSheetName });
       if (!opened.ok) throw new Error(`case ${c.id}: cannot open the edited file`);
       const r = runPipeline(opened.value.grids, {

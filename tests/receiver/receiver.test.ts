@@ -254,6 +254,14 @@ const CASES: readonly Case[] = [
     edit: (wb) => setActual(actuals(wb), '浙南油茶', 8, '规上工业产值', 3000),
   },
   {
+    id: 'j7',
+    title: 'the same enterprise with a figure for July only, last month (浙南油茶, 规上, July)',
+    why: 'The change columns read last month’s rows too: a figure there for an enterprise with no row changes the engine’s last-month ranks and flags, which the live sheets cannot follow, so the data check must ask for a re-split just as for this month’s.',
+    expect: 'unedited',
+    checks: { '新出现实绩的企业（请重新分解）': 1 },
+    edit: (wb) => setActual(actuals(wb), '浙南油茶', 7, '规上工业产值', 2500),
+  },
+  {
     id: 'k',
     title: 'a month-8 row pasted twice (the same figures at the bottom of 实绩)',
     why: 'A receiver pastes a month again. The live sheets read one row per enterprise and month (the lowest), so no figure doubles; the data check counts the repeat; the engine refuses the file until one row goes (DuplicateActual).',

@@ -78,10 +78,14 @@ export interface HelperRefs {
    */
   readonly slotPos: (slot: 0 | 1 | 2 | 3) => string;
   /**
-   * Cumulative actuals: what the used table holds for enterprise `e` (0-based) in an indicator at
-   * a slot's row, as the formulas compute it now (a number, or "" for none).
+   * Last month's year-to-date figure of the enterprise whose 序号 is in cell `idx`, in an
+   * indicator, this year (0) or last year (1): "" with no last month or no figure. Cumulative
+   * actuals: the row of the month before (slot 2 or 3); monthly: months 1…上月 summed, "" when
+   * none of them has a number (as the engine's plan of last month reads them).
    */
-  readonly slotValue: (e: number, indicator: string, slot: 0 | 1 | 2 | 3) => number | '';
+  readonly lastFigure: (indicator: string, year: 0 | 1, idx: string) => string;
+  /** What `lastFigure` computes now for enterprise `e` (0-based): its cached value. */
+  readonly lastValue: (e: number, indicator: string, year: 0 | 1) => number | '';
   /** Last month (the report month's previous period; "" in month 1, and 2 with 1-2月 combined). */
   readonly lastMonth: string;
   /** Last month's time schedule ("" when there is no last month). */
@@ -688,8 +692,8 @@ export function renderHelper(
       ...(monthly ? monthlySums : []),
     ];
     if (A) S.line(row - 1, cells, nc.pos0);
-    // A figure this year or last year (the rows the live sheets read) where the enterprise has
-    // no row. 0 when planned: an enterprise is left out only when it has no figure at all.
+    // A figure this year or last year (the rows the live sheets read, last month's included)
+    // where the enterprise has no row. 0 when planned: an enterprise is left out only when it has no figure at all.
     const out = unlistedIn(i);
     if (A && out.length > 0) {
       const has = (j: number, pos: string): string =>
@@ -697,7 +701,7 @@ export function renderHelper(
       const terms = out.flatMap((j) =>
         monthly
           ? [`ISNUMBER(${L(nc.sum(j, 0), row)})`, `ISNUMBER(${L(nc.sum(j, 1), row)})`]
-          : [has(j, L(nc.pos0, row)), has(j, L(nc.pos1, row))],
+          : [0, 1, 2, 3].map((k) => has(j, L(nc.pos(k), row))),
       );
       S.put(row - 1, nc.unlisted, fx(`--(${terms.join('+')}>0)`, unlistedNow[i] ?? 0, INT));
     }
@@ -856,10 +860,37 @@ export function renderHelper(
         : '""',
     usedValues: (indicator) => q(uSpan(valueCol(inds.findIndex((i) => i.name === indicator)))),
     slotPos: (slot) => q(nSpan(nc.pos(slot))),
-    slotValue: (e, indicator, slot) => {
-      const p = monthly ? '' : live?.enterprises[e]?.pos[slot];
+    lastFigure: (indicator, y, idx) => {
       const j = inds.findIndex((i) => i.name === indicator);
-      return typeof p === 'number' ? (live?.used[p - 1]?.values[j] ?? '') : '';
+      if (!monthly)
+        return `IF(${q(LM)}="","",IFERROR(INDEX(${q(uSpan(valueCol(j)))},INDEX(${q(nSpan(nc.pos(2 + y)))},${idx})),""))`;
+      // Months 1…12 of the year, each counted only up to last month (absent: the header, as in
+      // the sums above).
+      const vH = q(
+        `$${columnLetter(valueCol(j))}$${DATA_ROW - 1}:$${columnLetter(valueCol(j))}$${Math.max(DATA_ROW, usedLast)}`,
+      );
+      const terms = Array.from({ length: 12 }, (_, k) => ({
+        t: `INDEX(${vH},INDEX(${q(posBlock)},${idx},${12 * y + k + 1})+1)`,
+        upTo: `(${k + 1}<=${q(LM)})`,
+      }));
+      return `IF(${q(LM)}="","",IF(${terms.map(({ t, upTo }) => `ISNUMBER(${t})*${upTo}`).join('+')}=0,"",${terms.map(({ t, upTo }) => `N(${t})*${upTo}`).join('+')}))`;
+    },
+    lastValue: (e, indicator, y) => {
+      const lm = lastMonthOf(plan.reportMonth);
+      const le = live?.enterprises[e];
+      const j = inds.findIndex((i) => i.name === indicator);
+      const at = (p: number | '' | undefined): number | '' => {
+        const v = typeof p === 'number' && p > 0 ? live?.used[p - 1]?.values[j] : '';
+        return typeof v === 'number' ? v : '';
+      };
+      if (lm === '' || !le) return '';
+      if (!monthly) return at(le.pos[2 + y]);
+      const figures = le.pos
+        .slice(12 * y, 12 * y + lm)
+        .map(at)
+        .filter((v): v is number => v !== '');
+      // Added in month order, as the formula adds its terms (a masked or absent month adds 0).
+      return figures.length === 0 ? '' : figures.reduce((a, v) => a + v, 0);
     },
     lastMonth: q(LM),
     lastSchedule: q(LSCHED),

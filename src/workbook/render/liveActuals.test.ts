@@ -221,6 +221,20 @@ describe('liveActuals (cumulative)', () => {
     expect(l.used.map((u) => u.key)).toEqual([8, 9, 11]);
   });
 
+  it('finds a figure of last month only (slot 2 or 3): the change columns read it', () => {
+    // 乙厂 has figures for July alone, this year or last: its last month ranks and flags.
+    for (const year of [2025, 2024]) {
+      const rows: RawCell[][] = [[year, 7, '乙厂', null, 70, null]];
+      const l = liveActuals({ ...SRC, rows }, INPUT, 2025, 8, false, rows.length);
+      expect(
+        l.rows.map((r) => r.slot),
+        `${year}`,
+      ).toEqual([year === 2025 ? 2 : 3]);
+      expect(hasFigureIn(l, 1, [0], false), `${year}`).toBe(1);
+      expect(hasFigureIn(l, 1, [1], false), `${year}: no 税收`).toBe(0);
+    }
+  });
+
   it('counts each problem once, and names the last unmatched row of 实绩', () => {
     expect(liveCounts(live, SRC, 2, 100, 100)).toEqual({
       unmatched: 2,

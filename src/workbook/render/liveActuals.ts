@@ -259,7 +259,8 @@ export function liveActuals(
 
 /**
  * 1 when enterprise `i` (0-based) has a figure the live sheets read — this year's or last year's
- * report-month row, or for monthly actuals a sum of months 1…M — in one of `indicators`.
+ * row of the report month or of the month before (the change columns' last month), or for
+ * monthly actuals a sum of months 1…M — in one of `indicators`.
  */
 export function hasFigureIn(
   live: LiveActuals,
@@ -273,9 +274,7 @@ export function hasFigureIn(
   const at = (p: number | '' | undefined, j: number): unknown =>
     typeof p === 'number' && p > 0 ? live.used[p - 1]?.values[j] : '';
   return indicators.some((j) =>
-    monthly
-      ? num(e.sums?.[j]?.[0]) || num(e.sums?.[j]?.[1])
-      : num(at(e.pos[0], j)) || num(at(e.pos[1], j)),
+    monthly ? num(e.sums?.[j]?.[0]) || num(e.sums?.[j]?.[1]) : e.pos.some((p) => num(at(p, j))),
   )
     ? 1
     : 0;

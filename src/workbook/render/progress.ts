@@ -408,18 +408,19 @@ export function renderProgress(
       );
       return out;
     };
-    // Changes since last month (cumulative actuals): per enterprise row, last month's YTD and
-    // like-for-like pair from the helper's rows of the month before, its gaps, level and rank
+    // Changes since last month: per enterprise row, last month's YTD and like-for-like pair
+    // (H.lastFigure: the helper's rows of the month before, or monthly actuals summed through
+    // 上月), its gaps, level and rank
     // key, then the rank, flag and gap compared; the area and group rows sum the enterprises'
     // pairs (summed totals, as this month's) and compare flag and gap. Cached: the hidden figures
     // as the helper's mirror reads them, the visible ones from the engine's round.
     const changesOf = o.round?.indicators.find((x) => x.indicator === ip.indicator);
-    const live = !H.monthly && H.actuals;
+    const live = H.actuals;
     const LM = H.lastMonth;
     /** Each enterprise row's last-month YTD and last year's figure, as cached. */
     const lastFigures = ip.rows.map((f) => ({
-      ytd: live && lastMonth !== null ? H.slotValue(f.index, ind.name, 2) : '',
-      last: live && lastMonth !== null ? H.slotValue(f.index, ind.name, 3) : '',
+      ytd: live && lastMonth !== null ? H.lastValue(f.index, ind.name, 0) : '',
+      last: live && lastMonth !== null ? H.lastValue(f.index, ind.name, 1) : '',
     }));
     /** Summed like the engine's sumRows: YTD over rows that reported, the pair over both. */
     const summed = (
@@ -474,10 +475,7 @@ export function renderProgress(
           : roundPoints((compl - lastSchedule) * 100);
       const growth = !isRate && ind.targetGrowth !== undefined;
       const ggap = growth && yoy !== '' ? roundPoints((yoy - (ind.targetGrowth ?? 0)) * 100) : '';
-      const values = H.usedValues(ind.name);
       const idx = `$${C.letter('idx')}${row}`;
-      const slot = (k: 2 | 3): string =>
-        `IF(${LM}="","",IFERROR(INDEX(${values},INDEX(${H.slotPos(k)},${idx})),""))`;
       // Aggregates: sums over the enterprise rows (all, or the group's), "" when none.
       const sumIf = (col: Col, cond: Col | null): string => {
         const crits = [
@@ -520,14 +518,18 @@ export function renderProgress(
       const lmLevel = levels.length > 1 ? `MAX(${levels.join(',')})` : levels.join('');
       const cells: Partial<Record<Col, CellSpec>> = {
         lmYtd: fx(
-          agg ? `IF(${countIf('lmYtd', null)}=0,"",${sumIf('lmYtd', null)})` : slot(2),
+          agg
+            ? `IF(${countIf('lmYtd', null)}=0,"",${sumIf('lmYtd', null)})`
+            : H.lastFigure(ind.name, 0, idx),
           ytd,
           fmt,
         ),
         // An aggregate's last year: over the enterprises with both figures (like for like).
         lmLast: hasGrowth
           ? fx(
-              agg ? `IF(${countIf('lmLast', 'lmYtd')}=0,"",${sumIf('lmLast', 'lmYtd')})` : slot(3),
+              agg
+                ? `IF(${countIf('lmLast', 'lmYtd')}=0,"",${sumIf('lmLast', 'lmYtd')})`
+                : H.lastFigure(ind.name, 1, idx),
               agg ? last : figures.last,
               fmt,
             )
