@@ -693,7 +693,8 @@ export function renderHelper(
     ];
     if (A) S.line(row - 1, cells, nc.pos0);
     // A figure this year or last year (the rows the live sheets read, last month's included)
-    // where the enterprise has no row. 0 when planned: an enterprise is left out only when it has no figure at all.
+    // where the enterprise has no row. 0 when planned: an enterprise is left out only when it
+    // has no figure at all.
     const out = unlistedIn(i);
     if (A && out.length > 0) {
       const has = (j: number, pos: string): string =>

@@ -410,10 +410,10 @@ export function renderProgress(
     };
     // Changes since last month: per enterprise row, last month's YTD and like-for-like pair
     // (H.lastFigure: the helper's rows of the month before, or monthly actuals summed through
-    // 上月), its gaps, level and rank
-    // key, then the rank, flag and gap compared; the area and group rows sum the enterprises'
-    // pairs (summed totals, as this month's) and compare flag and gap. Cached: the hidden figures
-    // as the helper's mirror reads them, the visible ones from the engine's round.
+    // 上月), its gaps, level and rank key, then the rank, flag and gap compared; the area and
+    // group rows sum the enterprises' pairs (summed totals, as this month's) and compare flag and
+    // gap. Cached: the hidden figures as the helper's mirror reads them, the visible ones from
+    // the engine's round.
     const changesOf = o.round?.indicators.find((x) => x.indicator === ip.indicator);
     const live = H.actuals;
     const LM = H.lastMonth;
