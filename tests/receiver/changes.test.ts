@@ -26,16 +26,14 @@ import { rankChangeText } from '../../src/workbook/bulletin';
 import { TREND_LABELS } from '../../src/workbook/render/progress';
 import type { Change, MonthlyRound, Plan } from '../../src/engine';
 import { recalcMany, requireLibreOffice, type SheetValues } from '../helpers/libreoffice';
-import { EXAMPLE } from '../helpers/variants';
 import {
   actuals,
   actualsRow,
   appendRows,
   editWorkbook,
   nextMonthRows,
-  plan,
+  plannedExample,
   setSetting,
-  writeExampleInput,
 } from './harness';
 
 const YEAR = 2025;
@@ -197,21 +195,10 @@ describe.runIf(requireLibreOffice())('the travelling workbook: changes since las
   const engine = new Map<string, { plan: Plan; round: MonthlyRound }>();
 
   beforeAll(async () => {
-    // The planned workbook of each source, as its planner passes it on.
-    const planned = async (source: 'cumulative' | 'monthly'): Promise<string> => {
-      const input = join(dir, `input-${source}.xlsx`);
-      const data =
-        source === 'monthly'
-          ? { ...EXAMPLE, settings: { ...EXAMPLE.settings, actualsBasis: 'monthly' as const } }
-          : EXAMPLE;
-      await writeExampleInput(input, data);
-      const out = join(dir, `out-${source}.xlsx`);
-      const first = await plan(input, out, join(dir, `out-${source}.json`));
-      if (first.code !== 0)
-        throw new Error(`planning the ${source} example failed: ${first.stderr.join('\n')}`);
-      return out;
+    const out = {
+      cumulative: await plannedExample(dir, 'cumulative'),
+      monthly: await plannedExample(dir, 'monthly'),
     };
-    const out = { cumulative: await planned('cumulative'), monthly: await planned('monthly') };
     mkdirSync(join(dir, 'edited'));
     const files = CASES.map((c) => join(dir, 'edited', `${c.id}.xlsx`));
     for (const [k, c] of CASES.entries()) {

@@ -21,6 +21,7 @@ import { specToNewWorkbook, toXlsxBuffer } from '../../src/hosts/xlsx/write';
 import { FLAG_LABELS, normName, SHEETS } from '../../src/workbook/names';
 import { exampleWorkbook, type ExampleData } from '../../src/workbook/template';
 import type { SheetValues } from '../helpers/libreoffice';
+import { EXAMPLE } from '../helpers/variants';
 
 export type Value = string | number | boolean | null;
 export type Flag = keyof typeof FLAG_LABELS;
@@ -92,6 +93,28 @@ export async function plan(
     json: text === undefined ? undefined : (JSON.parse(text) as EngineJson),
     stderr,
   };
+}
+
+/**
+ * The bundled example planned as its planner passes it on, with cumulative actuals or with
+ * 实绩口径 当月 (each row of 实绩 then a month's own figure): input, output and JSON in `dir`.
+ * Returns the planned workbook's path.
+ */
+export async function plannedExample(
+  dir: string,
+  source: 'cumulative' | 'monthly',
+): Promise<string> {
+  const input = join(dir, `input-${source}.xlsx`);
+  const data =
+    source === 'monthly'
+      ? { ...EXAMPLE, settings: { ...EXAMPLE.settings, actualsBasis: 'monthly' as const } }
+      : EXAMPLE;
+  await writeExampleInput(input, data);
+  const out = join(dir, `out-${source}.xlsx`);
+  const first = await plan(input, out, join(dir, `out-${source}.json`));
+  if (first.code !== 0)
+    throw new Error(`planning the ${source} example failed: ${first.stderr.join('\n')}`);
+  return out;
 }
 
 // ------------------------------------------------------------------------------------------------

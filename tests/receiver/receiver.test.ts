@@ -50,7 +50,6 @@ import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { recalcMany, requireLibreOffice, type SheetValues } from '../helpers/libreoffice';
-import { EXAMPLE } from '../helpers/variants';
 import {
   actuals,
   actualsRow,
@@ -59,10 +58,10 @@ import {
   editWorkbook,
   nextMonthRows,
   plan,
+  plannedExample,
   progressHeader,
   setSetting,
   sortAndFilterWithLibreOffice,
-  writeExampleInput,
   type ActualsLayout,
   type EngineJson,
 } from './harness';
@@ -343,22 +342,8 @@ describe.runIf(requireLibreOffice())('the travelling workbook: receivers’ edit
 
   beforeAll(async () => {
     const t0 = Date.now();
-    // The planned workbook of each source, as its planner passes it on.
-    const planned = async (source: 'cumulative' | 'monthly'): Promise<string> => {
-      const input = join(dir, `input-${source}.xlsx`);
-      const data =
-        source === 'monthly'
-          ? { ...EXAMPLE, settings: { ...EXAMPLE.settings, actualsBasis: 'monthly' as const } }
-          : EXAMPLE;
-      await writeExampleInput(input, data);
-      const out = join(dir, `out-${source}.xlsx`);
-      const first = await plan(input, out, join(dir, `out-${source}.json`));
-      if (first.code !== 0)
-        throw new Error(`planning the ${source} example failed: ${first.stderr.join('\n')}`);
-      return out;
-    };
-    const out = await planned('cumulative');
-    const outMonthly = await planned('monthly');
+    const out = await plannedExample(dir, 'cumulative');
+    const outMonthly = await plannedExample(dir, 'monthly');
     const edited = join(dir, 'edited');
     const replans = join(dir, 'replans');
     mkdirSync(edited);
