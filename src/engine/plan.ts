@@ -22,7 +22,14 @@ import {
   type Grid,
   type Profile,
 } from './profile';
-import { progressOf, rankKeyFor, rankValues, sumRows, type ProgressFigures } from './progress';
+import {
+  progressOf,
+  rankKeyFor,
+  rankValues,
+  sumRows,
+  traitsOf,
+  type ProgressFigures,
+} from './progress';
 import { cascadePeriods, cascadeSplit, type Bands, type UnitBounds } from './cascade';
 import { splitTotal, type SplitProblem, type SplitResult, type SplitRow } from './split';
 import { unitTree, usesUnits, type UnitTree } from './units';
@@ -587,12 +594,7 @@ export function plan(input: PlanInput, ctx: PlanContext): Result<Plan> {
     const alloc = allocations.find((a) => a.indicator === ind.name);
     const now = nows[k] ?? outOfBounds();
     const then = thens[k] ?? outOfBounds();
-    const traits = {
-      kind: ind.kind,
-      direction: ind.direction,
-      ...(ind.kind === 'rate' ? { targetRate: ind.target } : {}),
-      ...(ind.targetGrowth !== undefined ? { targetGrowth: ind.targetGrowth } : {}),
-    };
+    const traits = traitsOf(ind);
     const areaPlanned = planned(profiles.get(canonicalProfileName(ind.profile)) ?? EVEN);
     const seen = reported[k] ?? outOfBounds();
     const base = input.base[ind.name] ?? {};

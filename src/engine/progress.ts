@@ -36,6 +36,19 @@ export interface IndicatorTraits {
   readonly targetGrowth?: number;
 }
 
+/** An indicator's traits as `progressOf` reads them. */
+export const traitsOf = (ind: {
+  readonly kind: Kind;
+  readonly direction: Direction;
+  readonly target: number;
+  readonly targetGrowth?: number;
+}): IndicatorTraits => ({
+  kind: ind.kind,
+  direction: ind.direction,
+  ...(ind.kind === 'rate' ? { targetRate: ind.target } : {}),
+  ...(ind.targetGrowth !== undefined ? { targetGrowth: ind.targetGrowth } : {}),
+});
+
 export interface ProgressFigures {
   /** Annual target: a total, or for a rate indicator the target rate. */
   readonly target: number;

@@ -17,13 +17,21 @@ import {
   type IndicatorProgress,
   type Lang,
   type MonthlyRound,
+  outOfBounds,
   type Plan,
   type PlanInput,
 } from '../../engine';
 import { rankChangeText } from '../bulletin';
 import { timeSchedule } from '../../engine/calendar';
 import { previousMonths } from '../../engine/monthly';
-import { flagForGap, rankKeyFor, rankKeyOf, roundPoints } from '../../engine/progress';
+import {
+  flagForGap,
+  progressOf,
+  rankKeyFor,
+  sumRows,
+  traitsOf,
+  type ProgressFigures,
+} from '../../engine/progress';
 import { COLUMNS, FLAG_LABELS } from '../names';
 import { type CellSpec, type ConditionalFormatSpec, type SheetSpec } from '../spec';
 import type { AllocationRefs } from './allocation';
@@ -80,8 +88,8 @@ export const PROGRESS = columns([
   { key: 'grank', header: { zh: '组内排名', en: 'Rank in group' }, width: 6 },
   // With units (层层分解): the enterprise's rank among its unit's, by the unit's number (uno).
   { key: 'urank', header: { zh: '单位内排名', en: 'Rank in unit' }, width: 6 },
-  // Changes since last month (the engine's monthly round, monthly.ts): enterprise rows, cumulative
-  // actuals; blank elsewhere for now.
+  // Changes since last month (the engine's monthly round, monthly.ts): all five on enterprise
+  // rows, the flag, better/worse and gap change on area and group rows; blank on unit rows.
   { key: 'lmRank', header: { zh: '上月排名', en: 'Rank last month' }, width: 6 },
   { key: 'rchg', header: { zh: '排名变化', en: 'Rank change' }, width: 6 },
   { key: 'lmFlag', header: { zh: '上月预警', en: 'Flag last month' }, width: 10 },
@@ -109,11 +117,11 @@ export const PROGRESS = columns([
   // for the flag and the failed tests, which would otherwise work it out ten times.
   { key: 'sevS', header: { zh: '序时等级', en: 'Schedule level' }, width: 6, noPrint: true },
   { key: 'sevG', header: { zh: '增速等级', en: 'Growth level' }, width: 6, noPrint: true },
-  // Last month's figures (cumulative actuals), from the helper's rows of this year's and last
-  // year's month before: the YTD, last year's (where a growth test needs it), the rank key, the
-  // gap and the growth gap (where the indicator has a growth target). Just what the change
-  // columns and the area and group rows need: each column costs every receiver 16,000 formula
-  // cells at 2,000 enterprises × 8 indicators.
+  // Last month's figures (the helper's rows of this year's and last year's month before, or
+  // monthly actuals summed through 上月): the YTD, last year's (where a growth test needs it),
+  // the rank key, and on area and group rows the gap and the growth gap (where the indicator has
+  // a growth target). Just what the change columns need: each column costs every receiver
+  // 16,000 formula cells at 2,000 enterprises × 8 indicators.
   { key: 'lmYtd', header: { zh: '上月累计', en: 'YTD last month' }, width: 11, noPrint: true },
   {
     key: 'lmLast',
@@ -417,24 +425,20 @@ export function renderProgress(
     const changesOf = o.round?.indicators.find((x) => x.indicator === ip.indicator);
     const live = H.actuals;
     const LM = H.lastMonth;
-    /** Each enterprise row's last-month YTD and last year's figure, as cached. */
-    const lastFigures = ip.rows.map((f) => ({
-      ytd: live && lastMonth !== null ? H.lastValue(f.index, ind.name, 0) : '',
-      last: live && lastMonth !== null ? H.lastValue(f.index, ind.name, 1) : '',
-    }));
-    /** Summed like the engine's sumRows: YTD over rows that reported, the pair over both. */
-    const summed = (
-      xs: readonly { ytd: number | ''; last: number | '' }[],
-    ): { ytd: number | ''; like: number | ''; last: number | '' } => {
-      const nums = xs.filter((v) => v.ytd !== '');
-      const pairs = nums.filter((v) => v.last !== '');
-      const sum = (ys: readonly number[]): number => ys.reduce((t, y) => t + y, 0);
-      return {
-        ytd: nums.length === 0 ? '' : sum(nums.map((v) => Number(v.ytd))),
-        like: pairs.length === 0 ? '' : sum(pairs.map((v) => Number(v.ytd))),
-        last: pairs.length === 0 ? '' : sum(pairs.map((v) => Number(v.last))),
+    /** Each enterprise row's last-month YTD and last year's figure, as cached (null: none). */
+    const lastRows = ip.rows.map((f) => {
+      const at = (y: 0 | 1): number | null => {
+        const v = live && lastMonth !== null ? H.lastValue(f.index, ind.name, y) : '';
+        return v === '' ? null : v;
       };
-    };
+      return { target: f.target, ytd: at(0), lastYtd: at(1), planned: null };
+    });
+    // Last month's figures as the engine works them out (progressOf at last month's schedule;
+    // an area or group row over sumRows of its enterprise rows): what the change cells cache.
+    const traits = traitsOf(ind);
+    const lastCtx = { reportMonth: lastMonth ?? 0, schedule: lastSchedule, behind, serious };
+    const lastOf = (row: Parameters<typeof progressOf>[0]): ProgressFigures =>
+      progressOf(row, traits, lastCtx);
     const trendText = (tr: Change['trend'] | undefined): string =>
       tr ? TREND_LABELS[tr][lang] : '';
     const NUMBER = '">-1E+300"';
@@ -448,33 +452,14 @@ export function renderProgress(
      */
     const changes = (
       row: number,
-      target: number,
-      figures: { ytd: number | ''; like: number | ''; last: number | '' },
+      last: ProgressFigures,
       ch: Change | undefined,
       agg: null | { crit: string | null },
     ): Partial<Record<Col, CellSpec>> => {
       if (!live) return {};
       const x = (c: Col): string => C.ref(c, row);
       const on = lastMonth !== null;
-      const { ytd, like, last } = figures;
-      const yoy = like !== '' && last !== '' && last !== 0 ? like / last - 1 : '';
-      const compl = ytd !== '' && target !== 0 ? ytd / target : '';
-      const key = isRate
-        ? yoy === ''
-          ? ''
-          : rankKeyOf(yoy)
-        : compl === ''
-          ? ''
-          : rankKeyOf(compl);
-      const gap = isRate
-        ? yoy === ''
-          ? ''
-          : roundPoints((yoy - target) * 100)
-        : compl === ''
-          ? ''
-          : roundPoints((compl - lastSchedule) * 100);
       const growth = !isRate && ind.targetGrowth !== undefined;
-      const ggap = growth && yoy !== '' ? roundPoints((yoy - (ind.targetGrowth ?? 0)) * 100) : '';
       const idx = `$${C.letter('idx')}${row}`;
       // Aggregates: sums over the enterprise rows (all, or the group's), "" when none.
       const sumIf = (col: Col, cond: Col | null): string => {
@@ -521,7 +506,7 @@ export function renderProgress(
           agg
             ? `IF(${countIf('lmYtd', null)}=0,"",${sumIf('lmYtd', null)})`
             : H.lastFigure(ind.name, 0, idx),
-          ytd,
+          num(last.ytd),
           fmt,
         ),
         // An aggregate's last year: over the enterprises with both figures (like for like).
@@ -530,14 +515,14 @@ export function renderProgress(
               agg
                 ? `IF(${countIf('lmLast', 'lmYtd')}=0,"",${sumIf('lmLast', 'lmYtd')})`
                 : H.lastFigure(ind.name, 1, idx),
-              agg ? last : figures.last,
+              num(last.lastYtd),
               fmt,
             )
           : val(null),
         ...(agg
           ? {
-              lmGap: fx(`IF(${noGap},"",${gapE})`, gap, PTS),
-              lmGgap: growth ? fx(`IF(${noYoy},"",${ggapE})`, ggap, PTS) : val(null),
+              lmGap: fx(`IF(${noGap},"",${gapE})`, num(last.gap), PTS),
+              lmGgap: growth ? fx(`IF(${noYoy},"",${ggapE})`, num(last.growthGap), PTS) : val(null),
             }
           : {}),
         // No level (−1) is CHOOSE's error: 无数据.
@@ -564,7 +549,7 @@ export function renderProgress(
           isRate
             ? `IF(${noYoy},"",ROUND(${lmYoy},9))`
             : `IF(${noCompl},"",ROUND(${x('lmYtd')}/${x('target')},9))`,
-          key,
+          rankKeyFor(ip.kind, last) ?? '',
         ),
         lmRank: fx(
           `IF(ISNUMBER(${x('lmKey')}),COUNTIF(${span('lmKey')},"${better}"&${x('lmKey')})+1,"")`,
@@ -640,8 +625,7 @@ export function renderProgress(
         ...common(row, g),
         ...changes(
           row,
-          g.target,
-          summed(lastFigures.filter((_, i) => isArea || ip.rows[i]?.group === g.group)),
+          lastOf(sumRows(lastRows.filter((_, i) => isArea || ip.rows[i]?.group === g.group))),
           isArea ? changesOf?.area : changesOf?.groups[k - 1],
           { crit: isArea ? null : crit },
         ),
@@ -778,17 +762,7 @@ export function renderProgress(
               uno: val(unitNo.get(f.unit) ?? 0, INT),
             }),
         ...common(row, f, true),
-        ...changes(
-          row,
-          f.target,
-          {
-            ytd: lastFigures[i]?.ytd ?? '',
-            like: lastFigures[i]?.ytd ?? '',
-            last: lastFigures[i]?.last ?? '',
-          },
-          changesOf?.enterprises[i],
-          null,
-        ),
+        ...changes(row, lastOf(lastRows[i] ?? outOfBounds()), changesOf?.enterprises[i], null),
       };
       if (!isRate && block)
         cells.planned = fx(
