@@ -311,6 +311,14 @@ export function renderProgress(
     const first = entHeader + 1;
     const last = first + ip.rows.length - 1;
     const span = (c: Col): string => C.span(c, first, Math.max(first, last));
+    /**
+     * Like for like: one figure summed over the enterprise rows with both figures, among those
+     * `where` picks ("" all, or criteria pairs ending in a comma); "" when there are none.
+     */
+    const likeSum = (col: 'ytd' | 'last', where: string): string => {
+      const other = col === 'ytd' ? 'last' : 'ytd';
+      return `IF(COUNTIFS(${where}${span('ytd')},">-1E+300",${span('last')},">-1E+300")=0,"",SUMIFS(${span(col)},${where}${span(other)},">-1E+300"))`;
+    };
     S.put(
       sectionRow - 1,
       0,
@@ -597,11 +605,7 @@ export function renderProgress(
             `IF(COUNTIFS(${span('group')},${crit},${span(col)},">-1E+300")=0,"",SUMIFS(${span(col)},${span('group')},${crit}))`;
       // Like for like: the sum of one figure over the enterprise rows with both (an enterprise row
       // has no like-for-like cells of its own: 32,000 formula cells fewer at 2,000 × 8).
-      const likeSum = (col: 'ytd' | 'last'): string => {
-        const other = col === 'ytd' ? 'last' : 'ytd';
-        const grp = isArea ? '' : `${span('group')},${crit},`;
-        return `IF(COUNTIFS(${grp}${span('ytd')},">-1E+300",${span('last')},">-1E+300")=0,"",SUMIFS(${span(col)},${grp}${span(other)},">-1E+300"))`;
-      };
+      const grp = isArea ? '' : `${span('group')},${crit},`;
       const cells: Partial<Record<Col, CellSpec>> = {
         ind: val(ind.name),
         name: val(
@@ -620,8 +624,8 @@ export function renderProgress(
         ytd: fx(sumOrBlank('ytd'), num(g.ytd), fmt),
         // 上年同期 is the like-for-like sum: read from AD, not summed twice.
         last: fx(C.ref('likeLast', row), num(g.lastYtd), fmt),
-        likeCur: fx(likeSum('ytd'), num(g.ytdLike), fmt),
-        likeLast: fx(likeSum('last'), num(g.lastYtd), fmt),
+        likeCur: fx(likeSum('ytd', grp), num(g.ytdLike), fmt),
+        likeLast: fx(likeSum('last', grp), num(g.lastYtd), fmt),
         ...common(row, g),
         ...changes(
           row,
@@ -675,12 +679,10 @@ export function renderProgress(
           : sum;
       };
       // Like for like (a leaf sums its enterprise rows with both figures; a parent its children).
-      const likeOf = (col: 'ytd' | 'last'): string => {
-        if (kids.length > 0) return sumOf(col === 'ytd' ? 'likeCur' : 'likeLast', true);
-        const other = col === 'ytd' ? 'last' : 'ytd';
-        const both = `${span('uno')},${no},${span(other)},">-1E+300"`;
-        return `IF(COUNTIFS(${both},${span(col)},">-1E+300")=0,"",SUMIFS(${span(col)},${both}))`;
-      };
+      const likeOf = (col: 'ytd' | 'last'): string =>
+        kids.length > 0
+          ? sumOf(col === 'ytd' ? 'likeCur' : 'likeLast', true)
+          : likeSum(col, `${span('uno')},${no},`);
       const x = (c: Col): string => C.ref(c, row);
       const siblings = unitsP.filter((y) => y.parent === u.parent && y.unit !== u.unit);
       const sibKeys = siblings.map((y) => C.ref('rkey', unitRowOf.get(y.unit) ?? row));
