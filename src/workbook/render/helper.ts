@@ -27,6 +27,7 @@ import type { Lang, Plan, PlanInput } from '../../engine';
 import { CHECK_KEYS, CHECK_LABELS, type CheckKey } from '../checks';
 import { toExcelSerial } from '../../engine';
 import { timeSchedule } from '../../engine/calendar';
+import { previousMonths } from '../../engine/monthly';
 import {
   EVEN,
   EVEN_NAMES,
@@ -40,10 +41,12 @@ import { DEFAULT_THRESHOLDS } from '../read';
 import { columnLetter, quoteSheet, type SheetSpec } from '../spec';
 import { a4Landscape, fx, INT, PCT, SheetBuilder, str, t, val } from './cells';
 import {
+  figureAt,
   hasFigureIn,
   liveActuals,
   liveCounts,
   MONTH_DASHES,
+  sumAt,
   type LiveActuals,
 } from './liveActuals';
 
@@ -237,15 +240,14 @@ export function renderHelper(
   );
   // Last month, as the engine's round takes it (monthly.ts previousMonths): none in month 1, nor
   // in month 2 when 1-2月 are combined (a constant here: 参数's 一二月合并 is not followed live).
-  const lastMonthOf = (m: number): number | '' => (m - 1 < (st.combineJanFeb ? 2 : 1) ? '' : m - 1);
+  const lastCached: number | '' = previousMonths(plan.reportMonth, st.combineJanFeb, 1)[0] ?? '';
   const LM = param(
     'lastMonth',
     '上月',
     'Last month',
-    fx(`IF(${M}-1<${st.combineJanFeb ? 2 : 1},"",${M}-1)`, lastMonthOf(plan.reportMonth)),
+    fx(`IF(${M}-1<${st.combineJanFeb ? 2 : 1},"",${M}-1)`, lastCached),
   );
   // Last month's schedule: by months, or by days to its last day (what a blank as-of date means).
-  const lastCached = lastMonthOf(plan.reportMonth);
   const LSCHED = param(
     'lastSchedule',
     '上月序时进度',
@@ -429,6 +431,9 @@ export function renderHelper(
 
   const uSpan = (c: number): string =>
     `$${columnLetter(c)}$${DATA_ROW}:$${columnLetter(c)}$${Math.max(DATA_ROW, usedLast)}`;
+  /** Indicator j's values in the used table with the header above (position 0 reads it: text). */
+  const valuesFromHeader = (j: number): string =>
+    `$${columnLetter(valueCol(j))}$${DATA_ROW - 1}:$${columnLetter(valueCol(j))}$${Math.max(DATA_ROW, usedLast)}`;
   const NC = uc.unm + 2;
   // Slots per enterprise: 4 (cumulative) or 24 (monthly: months 1–12 of this year, then last).
   const SLOTS = monthly ? 24 : 4;
@@ -668,7 +673,7 @@ export function renderHelper(
     );
     const monthlySums = inds.flatMap((_, j) =>
       ([0, 1] as const).map((y) => {
-        const vH = `$${columnLetter(valueCol(j))}$${DATA_ROW - 1}:$${columnLetter(valueCol(j))}$${Math.max(DATA_ROW, usedLast)}`;
+        const vH = valuesFromHeader(j);
         const term = (m: number): string => `INDEX(${vH},${L(nc.pos(12 * y + m), row)}+1)`;
         const months = Array.from({ length: 12 }, (_, m) => m);
         return fx(
@@ -867,9 +872,7 @@ export function renderHelper(
         return `IF(${q(LM)}="","",IFERROR(INDEX(${q(uSpan(valueCol(j)))},INDEX(${q(nSpan(nc.pos(2 + y)))},${idx})),""))`;
       // Months 1…12 of the year, each counted only up to last month (absent: the header, as in
       // the sums above).
-      const vH = q(
-        `$${columnLetter(valueCol(j))}$${DATA_ROW - 1}:$${columnLetter(valueCol(j))}$${Math.max(DATA_ROW, usedLast)}`,
-      );
+      const vH = q(valuesFromHeader(j));
       const terms = Array.from({ length: 12 }, (_, k) => ({
         t: `INDEX(${vH},INDEX(${q(posBlock)},${idx},${12 * y + k + 1})+1)`,
         upTo: `(${k + 1}<=${q(LM)})`,
@@ -877,21 +880,14 @@ export function renderHelper(
       return `IF(${q(LM)}="","",IF(${terms.map(({ t, upTo }) => `ISNUMBER(${t})*${upTo}`).join('+')}=0,"",${terms.map(({ t, upTo }) => `N(${t})*${upTo}`).join('+')}))`;
     },
     lastValue: (e, indicator, y) => {
-      const lm = lastMonthOf(plan.reportMonth);
       const le = live?.enterprises[e];
+      if (lastCached === '' || !live || !le) return '';
       const j = inds.findIndex((i) => i.name === indicator);
-      const at = (p: number | '' | undefined): number | '' => {
-        const v = typeof p === 'number' && p > 0 ? live?.used[p - 1]?.values[j] : '';
-        return typeof v === 'number' ? v : '';
-      };
-      if (lm === '' || !le) return '';
-      if (!monthly) return at(le.pos[2 + y]);
-      const figures = le.pos
-        .slice(12 * y, 12 * y + lm)
-        .map(at)
-        .filter((v): v is number => v !== '');
-      // Added in month order, as the formula adds its terms (a masked or absent month adds 0).
-      return figures.length === 0 ? '' : figures.reduce((a, v) => a + v, 0);
+      // Monthly: months 1…上月 in month order, as the formula adds its terms (a masked or absent
+      // month adds 0).
+      return monthly
+        ? sumAt(live.used, le.pos.slice(12 * y, 12 * y + lastCached), j)
+        : figureAt(live.used, le.pos[2 + y], j);
     },
     lastMonth: q(LM),
     lastSchedule: q(LSCHED),

@@ -233,14 +233,9 @@ export function liveActuals(
     if (monthly) {
       const pos = Array.from({ length: 24 }, (_, s) => firstAt.get((i + 1) * 32 + s + 1) ?? 0);
       // The sum of the numbers among a year's 12 slots, "" when there is none.
-      const sum = (j: number, from: number): number | '' => {
-        const xs = pos
-          .slice(from, from + 12)
-          .map((p) => (p === 0 ? '' : used[p - 1]?.values[j]))
-          .filter((v): v is number => typeof v === 'number');
-        return xs.length === 0 ? '' : xs.reduce((a, b) => a + b, 0);
-      };
-      const sums = src.valueCols.map((_, j) => [sum(j, 0), sum(j, 12)] as const);
+      const sums = src.valueCols.map(
+        (_, j) => [sumAt(used, pos.slice(0, 12), j), sumAt(used, pos.slice(12, 24), j)] as const,
+      );
       return { pos, falls: src.valueCols.map(() => 0), sums };
     }
     const k = (i + 1) * 4;
@@ -257,6 +252,29 @@ export function liveActuals(
   return { rows, used: usedRows, enterprises, latest };
 }
 
+/** Indicator `j`'s figure in the used table's row at 1-based position `p` (0 or "": none). */
+export function figureAt(
+  used: readonly { readonly values: readonly (number | '')[] }[],
+  p: number | '' | undefined,
+  j: number,
+): number | '' {
+  const v = typeof p === 'number' && p > 0 ? used[p - 1]?.values[j] : '';
+  return typeof v === 'number' ? v : '';
+}
+
+/**
+ * The sum of indicator `j`'s figures at used-table positions `pos` (0 or "": none), added in
+ * order as the sheets' formulas add them; "" when none is a number.
+ */
+export function sumAt(
+  used: readonly { readonly values: readonly (number | '')[] }[],
+  pos: readonly (number | '')[],
+  j: number,
+): number | '' {
+  const xs = pos.map((p) => figureAt(used, p, j)).filter((v): v is number => v !== '');
+  return xs.length === 0 ? '' : xs.reduce((a, b) => a + b, 0);
+}
+
 /**
  * 1 when enterprise `i` (0-based) has a figure the live sheets read — this year's or last year's
  * row of the report month or of the month before (the change columns' last month), or for
@@ -271,10 +289,10 @@ export function hasFigureIn(
   const e = live.enterprises[i];
   if (!e) return 0;
   const num = (v: unknown): boolean => typeof v === 'number';
-  const at = (p: number | '' | undefined, j: number): unknown =>
-    typeof p === 'number' && p > 0 ? live.used[p - 1]?.values[j] : '';
   return indicators.some((j) =>
-    monthly ? num(e.sums?.[j]?.[0]) || num(e.sums?.[j]?.[1]) : e.pos.some((p) => num(at(p, j))),
+    monthly
+      ? num(e.sums?.[j]?.[0]) || num(e.sums?.[j]?.[1])
+      : e.pos.some((p) => figureAt(live.used, p, j) !== ''),
   )
     ? 1
     : 0;
