@@ -93,6 +93,8 @@ export interface HelperRefs {
   readonly lastMonth: string;
   /** Last month's time schedule ("" when there is no last month). */
   readonly lastSchedule: string;
+  /** Last month and its schedule as cached (as the engine's round takes them; 0 with none). */
+  readonly lastCached: { readonly month: number | null; readonly schedule: number };
   /** Enterprise table, monthly actuals: an indicator's sum this year (0) or last (1), "" if none. */
   readonly monthlySum: (indicator: string, year: 0 | 1) => string;
   /** Profiles: names and planned schedules (12 columns). */
@@ -248,6 +250,10 @@ export function renderHelper(
     fx(`IF(${M}-1<${st.combineJanFeb ? 2 : 1},"",${M}-1)`, lastCached),
   );
   // Last month's schedule: by months, or by days to its last day (what a blank as-of date means).
+  const lastScheduleCached =
+    lastCached === ''
+      ? 0
+      : timeSchedule({ basis: st.scheduleBasis, year: plan.year, reportMonth: lastCached });
   const LSCHED = param(
     'lastSchedule',
     '上月序时进度',
@@ -258,9 +264,7 @@ export function renderHelper(
           ? `MAX(0,MIN(1,(DATE(${Y},${LM}+1,0)-DATE(${Y},1,1)+1)/(DATE(${Y},12,31)-DATE(${Y},1,1)+1)))`
           : `${LM}/12`
       })`,
-      lastCached === ''
-        ? ''
-        : timeSchedule({ basis: st.scheduleBasis, year: plan.year, reportMonth: lastCached }),
+      lastCached === '' ? '' : lastScheduleCached,
       PCT,
     ),
   );
@@ -891,6 +895,10 @@ export function renderHelper(
     },
     lastMonth: q(LM),
     lastSchedule: q(LSCHED),
+    lastCached: {
+      month: lastCached === '' ? null : lastCached,
+      schedule: lastScheduleCached,
+    },
     monthlySum: (indicator, y) =>
       q(
         nSpan(

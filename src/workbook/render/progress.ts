@@ -22,8 +22,6 @@ import {
   type PlanInput,
 } from '../../engine';
 import { rankChangeText } from '../bulletin';
-import { timeSchedule } from '../../engine/calendar';
-import { previousMonths } from '../../engine/monthly';
 import {
   flagForGap,
   progressOf,
@@ -277,15 +275,7 @@ export function renderProgress(
   >();
   const areaLabel = t(lang, '全区合计', 'Area total');
   // Last month as the engine's round takes it, and its schedule (the helper's parameters).
-  const lastMonth = previousMonths(plan.reportMonth, input.settings.combineJanFeb, 1)[0] ?? null;
-  const lastSchedule =
-    lastMonth === null
-      ? 0
-      : timeSchedule({
-          basis: input.settings.scheduleBasis,
-          year: plan.year,
-          reportMonth: lastMonth,
-        });
+  const { month: lastMonth, schedule: lastSchedule } = H.lastCached;
   const flagRanges: string[] = [];
   const headerRows: number[] = [];
   let firstTable: { header: number; last: number } | undefined;
